@@ -1,0 +1,320 @@
+package dev.dossier.assemble;
+
+import dev.dossier.cite.CitationRef;
+import dev.dossier.cite.CitationVerifier;
+import dev.dossier.cite.LocatedRef;
+import dev.dossier.cite.MarkdownProcessor;
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
+import dev.dossier.index.Index;
+import dev.dossier.index.Index.EventEntry;
+import dev.dossier.index.Index.Ref;
+import dev.dossier.index.Index.SourceEntry;
+import dev.dossier.index.Index.TopicEntry;
+import dev.dossier.index.MarkdownText;
+import dev.dossier.model.Citation;
+import dev.dossier.model.Citer;
+import dev.dossier.model.Document;
+import dev.dossier.model.Dossier;
+import dev.dossier.model.DossierDate;
+import dev.dossier.model.Event;
+import dev.dossier.model.Field;
+import dev.dossier.model.Origin;
+import dev.dossier.model.Paragraph;
+import dev.dossier.model.Prose;
+import dev.dossier.model.Reproduce;
+import dev.dossier.model.Source;
+import dev.dossier.model.Topic;
+import dev.dossier.parse.ParsedDocument;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+
+/**
+ * Builds the {@link Dossier} from the index and the parsed documents. A pure function of its
+ * inputs: every problem becomes a diagnostic, and the result is only meaningful when there are
+ * no errors.
+ */
+public final class Assembler {
+
+  private static final String DEFAULT_TITLE = "Dossier";
+
+  private final MarkdownProcessor markdown;
+
+  public Assembler(MarkdownProcessor markdown) {
+    this.markdown = markdown;
+  }
+
+  /**
+   * @param documents the parsed documents by path relative to the dossier folder
+   */
+  public Dossier assemble(Index index, Map<String, ParsedDocument> documents, Diagnostics diagnostics) {
+    Map<String, Topic> topicsById = new LinkedHashMap<>();
+    for (TopicEntry t : index.topics()) {
+      topicsById.put(t.id(), new Topic(t.id(), t.title(), Optional.empty()));
+    }
+
+    List<SourcePlan> plans = planSources(index, documents, diagnostics);
+    // Documents may name topics in front matter; without an index entry they become topics of
+    // their own, titled as written.
+    for (SourcePlan plan : plans) {
+      for (String topic : plan.topics) {
+        if (!topicsById.containsKey(topic) && plan.entry.isEmpty()) {
+          topicsById.put(topic, new Topic(topic, plan.topicTitles.getOrDefault(topic, topic), Optional.empty()));
+        }
+      }
+    }
+    Set<String> topicIds = topicsById.keySet();
+    for (SourceEntry entry : index.sources()) {
+      checkRefs(entry.topics(), topicIds, diagnostics);
+    }
+    for (EventEntry event : index.events()) {
+      checkRefs(event.topics(), topicIds, diagnostics);
+    }
+
+    Map<String, List<Paragraph>> paragraphs = new HashMap<>();
+    plans.forEach(p -> paragraphs.put(p.key, p.document.paragraphs()));
+    Prosaist prose = new Prosaist(markdown, new CitationVerifier(paragraphs), diagnostics);
+
+    List<Source> sources =
+        plans.stream()
+            .sorted(Comparator.comparing(p -> p.key))
+            .map(p -> source(p, prose, documents.get(p.document.path()), diagnostics))
+            .toList();
+
+    List<Topic> topics = new ArrayList<>();
+    Map<String, TopicEntry> topicEntries = new HashMap<>();
+    index.topics().forEach(t -> topicEntries.put(t.id(), t));
+    for (Topic topic : topicsById.values()) {
+      TopicEntry entry = topicEntries.get(topic.id());
+      Optional<Prose> summary =
+          entry == null
+              ? Optional.empty()
+              : entry.summary().map(s -> prose.render(s, new Citer(Citer.Kind.TOPIC, topic.id(), topic.title())));
+      topics.add(new Topic(topic.id(), topic.title(), summary));
+    }
+
+    List<Event> events = events(index, prose, diagnostics);
+    Optional<Prose> description =
+        index.description().map(d -> prose.render(d, new Citer(Citer.Kind.DESCRIPTION, "", "About this dossier")));
+
+    return new Dossier(
+        index.title().orElse(DEFAULT_TITLE),
+        description,
+        index.editor(),
+        index.language().orElse("en"),
+        index.baseUrl(),
+        sources,
+        topics,
+        events);
+  }
+
+  /** What is known of one source before its prose is rendered. */
+  private static final class SourcePlan {
+    String key;
+    Optional<SourceEntry> entry = Optional.empty();
+    Document document;
+    List<String> topics = List.of();
+    Map<String, String> topicTitles = Map.of();
+  }
+
+  private List<SourcePlan> planSources(Index index, Map<String, ParsedDocument> documents, Diagnostics diagnostics) {
+    List<SourcePlan> plans = new ArrayList<>();
+    Set<String> listed = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (SourceEntry entry : index.sources()) {
+      ParsedDocument parsed = documents.get(entry.file());
+      listed.add(entry.file());
+      if (parsed == null) {
+        // The loader reports files it could not find or read.
+        continue;
+      }
+      SourcePlan plan = new SourcePlan();
+      plan.key = entry.key();
+      plan.entry = Optional.of(entry);
+      plan.document = parsed.document();
+      plan.topics = entry.topics().isEmpty() ? slugs(parsed.document().topics()) : entry.topics().stream().map(Ref::id).toList();
+      plans.add(plan);
+      keys.add(entry.key());
+    }
+    for (Map.Entry<String, ParsedDocument> unlisted : new TreeMap<>(documents).entrySet()) {
+      if (listed.contains(unlisted.getKey())) {
+        continue;
+      }
+      Document document = unlisted.getValue().document();
+      SourcePlan plan = new SourcePlan();
+      plan.key = uniqueKey(keyFor(document.path()), keys);
+      plan.document = document;
+      plan.topics = slugs(document.topics());
+      Map<String, String> titles = new HashMap<>();
+      document.topics().forEach(t -> titles.putIfAbsent(slug(t), t));
+      plan.topicTitles = titles;
+      plans.add(plan);
+      if (!index.sources().isEmpty() || index.title().isPresent()) {
+        diagnostics.warning(
+            Position.file(document.path()),
+            "the index does not list this document; it is included with the key \"" + plan.key + "\"",
+            "add it to sources: in " + index.path() + " to give it a key, title and topics");
+      }
+    }
+    return plans;
+  }
+
+  private Source source(SourcePlan plan, Prosaist prose, ParsedDocument parsed, Diagnostics diagnostics) {
+    Document doc = plan.document;
+    Optional<SourceEntry> entry = plan.entry;
+    Field<String> title = known(entry.flatMap(SourceEntry::title), Origin.INDEX).or(known(doc.title(), Origin.DOCUMENT));
+    boolean supplied = entry.map(SourceEntry::titleSupplied).orElse(false);
+    Field<String> outlet = known(entry.flatMap(SourceEntry::outlet), Origin.INDEX).or(known(doc.site(), Origin.DOCUMENT));
+    Field<List<String>> authors =
+        known(entry.flatMap(SourceEntry::authors).filter(a -> !a.isEmpty()), Origin.INDEX)
+            .or(known(Optional.of(doc.authors()).filter(a -> !a.isEmpty()), Origin.DOCUMENT));
+    Optional<MarkdownText> note = entry.flatMap(SourceEntry::publishedNote);
+    Field<DossierDate> published =
+        known(entry.flatMap(SourceEntry::published), note.isPresent() ? Origin.INFERRED : Origin.INDEX)
+            .or(known(doc.published(), Origin.DOCUMENT));
+    Field<String> url = known(entry.flatMap(SourceEntry::url), Origin.INDEX).or(known(doc.url(), Origin.DOCUMENT));
+    String label = title.value().orElse(plan.key);
+    Citer asSource = new Citer(Citer.Kind.SOURCE, plan.key, label);
+    Optional<Prose> publishedNote = note.map(n -> prose.render(n, asSource));
+    List<Citation> bodyCitations = new ArrayList<>();
+    for (LocatedRef ref : parsed.citations()) {
+      prose.verify(ref.ref(), ref.at(), asSource).ifPresent(bodyCitations::add);
+    }
+    if (doc.paragraphs().isEmpty() && entry.isPresent()) {
+      diagnostics.error(entry.get().fileAt(), "\"" + doc.path() + "\" has no paragraphs to show or cite", "check the file is the article you meant");
+    }
+    return new Source(
+        plan.key,
+        doc.path(),
+        doc.format(),
+        title,
+        supplied,
+        outlet,
+        authors,
+        published,
+        publishedNote,
+        known(doc.updated(), Origin.DOCUMENT),
+        url,
+        doc.dateline(),
+        entry.map(SourceEntry::reproduce).orElse(Reproduce.FULL),
+        plan.topics,
+        doc.blocks(),
+        bodyCitations);
+  }
+
+  private List<Event> events(Index index, Prosaist prose, Diagnostics diagnostics) {
+    List<Event> events = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (EventEntry entry : index.events()) {
+      String id = uniqueKey("e-" + entry.date().iso().replace("~", "c").replace('/', '-') + "-" + slug(entry.title()), ids);
+      Citer citer = new Citer(Citer.Kind.EVENT, id, entry.title());
+      Prose text = entry.text().map(t -> prose.render(t, citer)).orElse(new Prose("", List.of()));
+      boolean cites = Prose.MARKER.matcher(text.html()).find();
+      if (!cites) {
+        diagnostics.error(
+            entry.at(),
+            "the event \"" + entry.title() + "\" cites no source",
+            "add text: with a citation such as [@key ¶3 \"quoted words\"] for the passage it comes from");
+      }
+      events.add(new Event(id, entry.date(), entry.title(), entry.topics().stream().map(Ref::id).toList(), text));
+    }
+    // A stable sort keeps the curator's order among events of the same date.
+    events.sort(Comparator.comparing(Event::date));
+    return events;
+  }
+
+  private static void checkRefs(List<Ref> refs, Set<String> known, Diagnostics diagnostics) {
+    for (Ref ref : refs) {
+      if (!known.contains(ref.id())) {
+        diagnostics.error(
+            ref.at(),
+            "unknown topic \"" + ref.id() + "\"",
+            known.isEmpty() ? "add it under topics:" : suggestion(ref.id(), known));
+      }
+    }
+  }
+
+  private static String suggestion(String id, Set<String> known) {
+    return known.stream()
+        .min(Comparator.comparingInt((String k) -> dev.dossier.diag.Similarity.distance(k, id)).thenComparing(k -> k))
+        .filter(k -> dev.dossier.diag.Similarity.distance(k, id) <= Math.max(3, id.length() / 3))
+        .map(k -> "did you mean \"" + k + "\"?")
+        .orElse("add it under topics:, or use one of: " + String.join(", ", new java.util.TreeSet<>(known)));
+  }
+
+  private static <T> Field<T> known(Optional<T> value, Origin origin) {
+    return value.map(v -> Field.of(v, origin)).orElse(Field.unknown());
+  }
+
+  private static List<String> slugs(List<String> topics) {
+    return topics.stream().map(Assembler::slug).distinct().toList();
+  }
+
+  static String slug(String text) {
+    String slug = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
+        .replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("^-+|-+$", "");
+    if (slug.length() > 60) {
+      slug = slug.substring(0, 60).replaceAll("-+[^-]*$", "");
+    }
+    return slug.isEmpty() ? "x" : slug;
+  }
+
+  /** A citation key from a file name: "000_aa88e0e7.txt" gives "000-aa88e0e7". */
+  static String keyFor(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return slug(dot > 0 ? name.substring(0, dot) : name);
+  }
+
+  private static String uniqueKey(String base, Set<String> taken) {
+    String key = base;
+    for (int n = 2; !taken.add(key); n++) {
+      key = base + "-" + n;
+    }
+    return key;
+  }
+
+  /** Renders the curator's Markdown and verifies its citations, reporting at their exact place. */
+  private static final class Prosaist {
+    private final MarkdownProcessor markdown;
+    private final CitationVerifier verifier;
+    private final Diagnostics diagnostics;
+
+    Prosaist(MarkdownProcessor markdown, CitationVerifier verifier, Diagnostics diagnostics) {
+      this.markdown = markdown;
+      this.verifier = verifier;
+      this.diagnostics = diagnostics;
+    }
+
+    Prose render(MarkdownText text, Citer citer) {
+      MarkdownProcessor.Rendered rendered = markdown.render(text.text());
+      IntFunction<Position> at = text::position;
+      List<Citation> citations = new ArrayList<>();
+      for (CitationRef ref : rendered.refs()) {
+        verify(ref, at.apply(ref.offset()), citer).ifPresent(citations::add);
+      }
+      if (citations.size() != rendered.refs().size()) {
+        // Markers index into the citation list; with a failed citation the build stops anyway.
+        return new Prose(rendered.html(), List.of());
+      }
+      return new Prose(rendered.html(), citations);
+    }
+
+    Optional<Citation> verify(CitationRef ref, Position at, Citer citer) {
+      return verifier.verify(ref, at, citer, diagnostics);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.dossier.cite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the citation syntax:
+ *
+ * <pre>
+ * [@key]  [@key ¶5]  [@key para 5]  [@key "quote"]  [@key ¶1 "quote"]  [@a ¶3; @b "Lviv"]
+ * </pre>
+ *
+ * A quote may hold quotation marks of its own: it ends at the last straight or curly double
+ * quote before the next {@code ;} or the closing bracket.
+ */
+public final class CitationSyntax {
+
+  /** Lowercase letters, digits and hyphens, as the index requires of keys. */
+  public static final Pattern KEY = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+  private static final Pattern PART =
+      Pattern.compile(
+          "\\s*@(?<key>[^\\s;\\]\"“]*)"
+              + "(?:\\s+(?:¶\\s*|para\\s+|p\\.\\s*)(?<para>\\d+))?"
+              + "(?:\\s+[\"“](?<quote>.*)[\"”])?\\s*",
+          Pattern.DOTALL);
+
+  private CitationSyntax() {}
+
+  /**
+   * The length of the citation starting at {@code start} ({@code "[@"}), including both
+   * brackets, or -1 when no closing bracket follows.
+   */
+  public static int extent(CharSequence text, int start) {
+    boolean inQuote = false;
+    for (int i = start + 2; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!inQuote) {
+        if (c == ']') {
+          return i - start + 1;
+        }
+        if (c == '"' || c == '“') {
+          inQuote = true;
+        } else if (c == '[' || c == '\n' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          return -1;
+        }
+      } else if ((c == '"' || c == '”') && closesQuote(text, i + 1)) {
+        inQuote = false;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean closesQuote(CharSequence text, int from) {
+    int i = from;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i < text.length() && (text.charAt(i) == ']' || text.charAt(i) == ';');
+  }
+
+  /**
+   * Splits the inside of a citation (without the brackets) into its parts.
+   *
+   * @param inner the text between {@code [} and {@code ]}
+   * @param offset where {@code inner} starts in the Markdown text
+   */
+  public static List<CitationRef> parse(String inner, int offset) {
+    List<CitationRef> refs = new ArrayList<>();
+    int from = 0;
+    for (String part : splitParts(inner)) {
+      int partOffset = offset + from + leadingSpace(part);
+      refs.add(parsePart(part, partOffset));
+      from += part.length() + 1;
+    }
+    return refs;
+  }
+
+  private static CitationRef parsePart(String part, int offset) {
+    Matcher m = PART.matcher(part);
+    if (!m.matches()) {
+      return CitationRef.malformed(
+          offset,
+          "cannot read the citation \"" + part.strip() + "\"; write [@key], [@key ¶5], [@key \"quote\"] or [@key ¶5 \"quote\"]");
+    }
+    String key = m.group("key");
+    if (!KEY.matcher(key).matches()) {
+      return CitationRef.malformed(
+          offset, "\"" + key + "\" is not a citation key; keys are lowercase letters, digits and hyphens");
+    }
+    Optional<Integer> paragraph = Optional.empty();
+    if (m.group("para") != null) {
+      try {
+        paragraph = Optional.of(Integer.parseInt(m.group("para")));
+      } catch (NumberFormatException e) {
+        return CitationRef.malformed(offset, "paragraph number " + m.group("para") + " is too large");
+      }
+    }
+    Optional<String> quote = Optional.ofNullable(m.group("quote"));
+    if (quote.isPresent() && quote.get().isBlank()) {
+      return CitationRef.malformed(offset, "the quote in [@" + key + "] is empty");
+    }
+    return new CitationRef(key, paragraph, quote, offset, Optional.empty());
+  }
+
+  /** Splits at semicolons outside quotes. */
+  private static List<String> splitParts(String inner) {
+    List<String> parts = new ArrayList<>();
+    boolean inQuote = false;
+    int start = 0;
+    for (int i = 0; i < inner.length(); i++) {
+      char c = inner.charAt(i);
+      if (!inQuote && (c == '"' || c == '“')) {
+        inQuote = true;
+      } else if (inQuote && (c == '"' || c == '”') && closesQuoteInner(inner, i + 1)) {
+        inQuote = false;
+      } else if (!inQuote && c == ';') {
+        parts.add(inner.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(inner.substring(start));
+    return parts;
+  }
+
+  private static boolean closesQuoteInner(String inner, int from) {
+    int i = from;
+    while (i < inner.length() && Character.isWhitespace(inner.charAt(i))) {
+      i++;
+    }
+    return i == inner.length() || inner.charAt(i) == ';';
+  }
+
+  private static int leadingSpace(String s) {
+    int i = 0;
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.dossier.cite;
+
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
+import dev.dossier.model.Citation;
+import dev.dossier.model.Citer;
+import dev.dossier.model.Paragraph;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks each citation against its source: the key exists, the paragraph exists, the quote is in
+ * the source (in that paragraph, when one is given). A quote given without a paragraph is pinned
+ * to the first paragraph that contains it, so its link lands on the right passage.
+ */
+public final class CitationVerifier {
+
+  private final Map<String, List<Paragraph>> paragraphsByKey;
+
+  /** @param paragraphsByKey every source's paragraphs, by citation key */
+  public CitationVerifier(Map<String, List<Paragraph>> paragraphsByKey) {
+    this.paragraphsByKey = Map.copyOf(paragraphsByKey);
+  }
+
+  /** The verified citation, or empty after reporting what is wrong with it. */
+  public Optional<Citation> verify(CitationRef ref, Position at, Citer citer, Diagnostics diagnostics) {
+    if (ref.problem().isPresent()) {
+      diagnostics.error(at, ref.problem().get());
+      return Optional.empty();
+    }
+    List<Paragraph> paragraphs = paragraphsByKey.get(ref.key());
+    if (paragraphs == null) {
+      diagnostics.error(at, "unknown citation key \"" + ref.key() + "\"", keyHint(ref.key()));
+      return Optional.empty();
+    }
+    if (ref.paragraph().isPresent()) {
+      int number = ref.paragraph().get();
+      if (number < 1 || number > paragraphs.size()) {
+        diagnostics.error(
+            at,
+            "paragraph " + number + " is out of range: \"" + ref.key() + "\" has " + paragraphs.size() + " paragraphs",
+            "cite a paragraph from 1 to " + paragraphs.size() + " (see the numbers on the source's page)");
+        return Optional.empty();
+      }
+    }
+    Optional<Integer> paragraph = ref.paragraph();
+    if (ref.quote().isPresent()) {
+      String quote = ref.quote().get();
+      List<Paragraph> searched = paragraph.map(n -> List.of(paragraphs.get(n - 1))).orElse(paragraphs);
+      Optional<Paragraph> found = searched.stream().filter(p -> QuoteMatcher.find(p.text(), quote).isPresent()).findFirst();
+      if (found.isEmpty()) {
+        diagnostics.error(at, notFound(ref, quote), closest(paragraphs, quote));
+        return Optional.empty();
+      }
+      paragraph = Optional.of(found.get().number());
+    }
+    return Optional.of(new Citation(ref.key(), paragraph, ref.quote(), citer, at));
+  }
+
+  private static String notFound(CitationRef ref, String quote) {
+    String where = ref.paragraph().map(n -> "paragraph " + n + " of \"" + ref.key() + "\"").orElse("\"" + ref.key() + "\"");
+    return "quote not found in " + where + ": \"" + quote + "\"";
+  }
+
+  private static String closest(List<Paragraph> paragraphs, String quote) {
+    return ClosestPassage.find(paragraphs.stream().map(Paragraph::text).toList(), 1, quote)
+        .map(m -> "the closest passage the source contains is in ¶" + m.paragraph() + ": \"" + m.passage() + "\"")
+        .orElse("the source has no text to quote");
+  }
+
+  private String keyHint(String key) {
+    Optional<String> nearest =
+        paragraphsByKey.keySet().stream()
+            .min(Comparator.comparingInt((String k) -> dev.dossier.diag.Similarity.distance(k, key)).thenComparing(k -> k));
+    return nearest
+        .filter(k -> dev.dossier.diag.Similarity.distance(k, key) <= Math.max(3, key.length() / 3))
+        .map(k -> "did you mean \"" + k + "\"?")
+        .orElse("known keys: " + String.join(", ", new java.util.TreeSet<>(paragraphsByKey.keySet())));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.dossier.cite;
+
+import dev.dossier.diag.Position;
+import java.util.Arrays;
+
+/** Turns character offsets in a text into 1-based lines and columns. */
+public final class LineIndex {
+
+  private final int[] lineStarts;
+
+  public LineIndex(CharSequence text) {
+    int[] starts = new int[16];
+    int count = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
+      }
+    }
+    this.lineStarts = Arrays.copyOf(starts, count);
+  }
+
+  /** 0-based line of an offset. */
+  public int lineOf(int offset) {
+    int found = Arrays.binarySearch(lineStarts, offset);
+    return found >= 0 ? found : -found - 2;
+  }
+
+  /** The position of {@code offset}, with {@code firstLine} the file line the text starts on. */
+  public Position position(String path, int offset, int firstLine) {
+    int line = lineOf(offset);
+    return new Position(path, firstLine + line, offset - lineStarts[line] + 1);
+  }
+
+  public int lineStart(int line) {
+    return lineStarts[line];
+  }
+
+  public int lineCount() {
+    return lineStarts.length;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.dossier.cli;
+
+import dev.dossier.site.Build;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dossier build}: check the dossier and write its site. */
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Build the static site of a dossier.")
+final class BuildCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin DossierOptions options;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "where to write the site (default: ${DEFAULT-VALUE})", defaultValue = "site")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    Usage.requireFolder(spec, options.dir);
+    Path dossier = options.dir.toAbsolutePath().normalize();
+    Path target = out.toAbsolutePath().normalize();
+    if (dossier.startsWith(target)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--out " + out + " would replace the dossier folder itself; choose another folder");
+    }
+    Build.Result result = new Build().build(options.dir, options.theme(), out);
+    Reporter.print(result.diagnostics(), options.dir, options.templates, err);
+    if (result.failed()) {
+      err.println("build failed; " + out + " was left as it was");
+      err.flush();
+      return Main.CONTENT_ERROR;
+    }
+    stdout.println("built " + out + ": " + Reporter.count(result.pages().size(), "file") + " from "
+        + Reporter.count(result.dossier().orElseThrow().sources().size(), "source"));
+    stdout.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.dossier.cli;
+
+import dev.dossier.site.Build;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code dossier check}: everything build does except writing. */
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Validate documents, index, citations and templates; write nothing.")
+final class CheckCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin DossierOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    Usage.requireFolder(spec, options.dir);
+    Build.Result result = new Build().run(options.dir, options.theme());
+    PrintWriter err = spec.commandLine().getErr();
+    Reporter.print(result.diagnostics(), options.dir, options.templates, err);
+    if (result.failed()) {
+      return Main.CONTENT_ERROR;
+    }
+    spec.commandLine().getOut().println("ok: " + options.dir + " has no errors");
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.dossier.cli;
+
+import dev.dossier.render.Theme;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What build and check share: the dossier folder, the templates, verbosity. */
+final class DossierOptions {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the dossier folder (default: ${DEFAULT-VALUE})", defaultValue = "seeds")
+  Path dir;
+
+  @Option(names = "--templates", paramLabel = "DIR", description = "templates that override the dossier's and the built-in ones, file by file")
+  Path templates;
+
+  @Option(names = "--verbose", description = "show stack traces of unexpected failures")
+  boolean verbose;
+
+  /** The theme: --templates first, then the dossier's own templates/, then the built-in one. */
+  Theme theme() {
+    List<Path> overrides = new ArrayList<>();
+    if (templates != null) {
+      overrides.add(templates);
+    }
+    overrides.add(dir.resolve("templates"));
+    return new Theme(overrides);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.dossier.cli;
+
+import dev.dossier.diag.Diagnostic;
+import dev.dossier.diag.DiagnosticPrinter;
+import dev.dossier.site.Build;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Prints a run's diagnostics with their source lines, and the closing count. */
+final class Reporter {
+
+  private Reporter() {}
+
+  /**
+   * @param dir the dossier folder the diagnostic paths are relative to
+   * @param shown how to show the folder in messages (as the user typed it)
+   */
+  static void print(List<Diagnostic> diagnostics, Path dir, Path templates, PrintWriter err) {
+    String prefix = prefix(dir);
+    List<Diagnostic> located = diagnostics.stream()
+        .map(d -> new Diagnostic(prefix + d.path(), d.line(), d.column(), d.severity(), d.message(), d.hint()))
+        .toList();
+    new DiagnosticPrinter(path -> Build.lines(Path.of(""), path)).print(located, err);
+    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+    long warnings = diagnostics.size() - errors;
+    if (errors > 0 || warnings > 0) {
+      err.println(count(errors, "error") + ", " + count(warnings, "warning"));
+    }
+    err.flush();
+  }
+
+  private static String prefix(Path dir) {
+    String shown = dir.toString().replace('\\', '/');
+    return shown.isEmpty() || shown.equals(".") ? "" : shown.endsWith("/") ? shown : shown + "/";
+  }
+
+  static String count(long n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+}

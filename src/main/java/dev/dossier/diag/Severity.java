@@ -1,0 +1,12 @@
+package dev.dossier.diag;
+
+/** How bad a problem is: an error stops the build, a warning does not. */
+public enum Severity {
+  ERROR,
+  WARNING;
+
+  /** The word printed before the message, as compilers do. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

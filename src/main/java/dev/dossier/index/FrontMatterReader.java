@@ -1,0 +1,67 @@
+package dev.dossier.index;
+
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.model.DossierDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads the YAML front matter of a Markdown document, with the same care as the index. */
+public final class FrontMatterReader {
+
+  static final Set<String> KEYS = Set.of("title", "date", "published", "outlet", "authors", "url", "topics");
+
+  /** What front matter may say about its document. */
+  public record FrontMatter(
+      Optional<String> title,
+      Optional<DossierDate> published,
+      Optional<String> outlet,
+      List<String> authors,
+      Optional<String> url,
+      List<String> topics) {
+
+    public static final FrontMatter NONE =
+        new FrontMatter(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of());
+  }
+
+  /**
+   * @param yaml the text between the {@code ---} lines
+   * @param firstLine the file line the YAML starts on
+   */
+  public FrontMatter read(String path, String yaml, int firstLine, Diagnostics diagnostics) {
+    YamlDocument doc = new YamlDocument(path, firstLine, diagnostics);
+    Optional<Node> root = doc.compose(yaml);
+    if (root.isEmpty() || doc.isNull(root.get())) {
+      return FrontMatter.NONE;
+    }
+    Optional<Map<String, Node>> mapping = doc.mapping(root.get(), "the front matter", KEYS);
+    if (mapping.isEmpty()) {
+      return FrontMatter.NONE;
+    }
+    Map<String, Node> m = mapping.get();
+    Optional<Node> dateNode = Optional.ofNullable(m.get("published")).or(() -> Optional.ofNullable(m.get("date")));
+    Optional<DossierDate> published =
+        dateNode.flatMap(
+            n ->
+                doc.optionalString(n, "date")
+                    .flatMap(
+                        text -> {
+                          // Front matter often carries a full timestamp; its date part is the date.
+                          String day = text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text;
+                          DossierDate.Parsed parsed = DossierDate.parse(day);
+                          if (parsed.date().isEmpty()) {
+                            doc.error(n, "bad date: " + parsed.problem(), "write the date as 2022-02-14");
+                          }
+                          return parsed.date();
+                        }));
+    return new FrontMatter(
+        Optional.ofNullable(m.get("title")).flatMap(n -> doc.optionalString(n, "title")),
+        published,
+        Optional.ofNullable(m.get("outlet")).flatMap(n -> doc.optionalString(n, "outlet")),
+        Optional.ofNullable(m.get("authors")).flatMap(n -> doc.strings(n, "authors")).orElse(List.of()),
+        Optional.ofNullable(m.get("url")).flatMap(n -> doc.optionalString(n, "url")),
+        Optional.ofNullable(m.get("topics")).flatMap(n -> doc.strings(n, "topics")).orElse(List.of()));
+  }
+}

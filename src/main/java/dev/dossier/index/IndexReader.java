@@ -1,0 +1,248 @@
+package dev.dossier.index;
+
+import dev.dossier.cite.CitationSyntax;
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
+import dev.dossier.index.Index.EventEntry;
+import dev.dossier.index.Index.Ref;
+import dev.dossier.index.Index.SourceEntry;
+import dev.dossier.index.Index.TopicEntry;
+import dev.dossier.model.DossierDate;
+import dev.dossier.model.Reproduce;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads the text of {@code index.yml}. A pure function of the text: it opens no file. */
+public final class IndexReader {
+
+  static final Set<String> TOP_KEYS =
+      Set.of("title", "description", "editor", "language", "base_url", "sources", "topics", "events");
+  static final Set<String> SOURCE_KEYS =
+      Set.of(
+          "key", "file", "title", "title_supplied", "outlet", "authors", "published", "published_note",
+          "url", "reproduce", "topics");
+  static final Set<String> TOPIC_KEYS = Set.of("id", "title", "summary");
+  static final Set<String> EVENT_KEYS = Set.of("date", "title", "topics", "text");
+
+  /**
+   * @param path the index's path as diagnostics should name it
+   * @param text the file's content
+   */
+  public Index read(String path, String text, Diagnostics diagnostics) {
+    YamlDocument yaml = new YamlDocument(path, 1, diagnostics);
+    List<String> lines = Arrays.asList(text.split("\n", -1));
+    Optional<Node> root = yaml.compose(text);
+    if (root.isEmpty() || yaml.isNull(root.get())) {
+      return Index.empty(path);
+    }
+    Optional<Map<String, Node>> top = yaml.mapping(root.get(), "the index", TOP_KEYS);
+    if (top.isEmpty()) {
+      return Index.empty(path);
+    }
+    Map<String, Node> m = top.get();
+    Optional<String> language = get(m, "language").flatMap(n -> yaml.optionalString(n, "language"));
+    Optional<String> baseUrl = get(m, "base_url").flatMap(n -> yaml.optionalString(n, "base_url"));
+    baseUrl.ifPresent(url -> checkUrl(yaml, m.get("base_url"), url, "base_url"));
+    return new Index(
+        path,
+        get(m, "title").flatMap(n -> yaml.optionalString(n, "title")),
+        get(m, "description").flatMap(n -> yaml.markdown(n, "description", lines)),
+        get(m, "editor").flatMap(n -> yaml.optionalString(n, "editor")),
+        language,
+        baseUrl,
+        sources(yaml, get(m, "sources"), lines),
+        topics(yaml, get(m, "topics"), lines),
+        events(yaml, get(m, "events"), lines));
+  }
+
+  private static Optional<Node> get(Map<String, Node> mapping, String key) {
+    return Optional.ofNullable(mapping.get(key));
+  }
+
+  private List<SourceEntry> sources(YamlDocument yaml, Optional<Node> node, List<String> lines) {
+    List<SourceEntry> sources = new ArrayList<>();
+    Map<String, Position> seen = new HashMap<>();
+    for (Node item : node.map(n -> yaml.sequence(n, "sources")).orElse(List.of())) {
+      yaml.mapping(item, "a source", SOURCE_KEYS)
+          .flatMap(m -> source(yaml, item, m, lines))
+          .ifPresent(
+              entry -> {
+                Position first = seen.putIfAbsent(entry.key(), entry.keyAt());
+                if (first != null) {
+                  yaml.error(
+                      item,
+                      "duplicate source key \"" + entry.key() + "\" (first at line " + first.line() + ")",
+                      "give each source its own key");
+                } else {
+                  sources.add(entry);
+                }
+              });
+    }
+    return sources;
+  }
+
+  private Optional<SourceEntry> source(YamlDocument yaml, Node item, Map<String, Node> m, List<String> lines) {
+    Optional<String> key = required(yaml, item, m, "key", "a source");
+    Optional<String> file = required(yaml, item, m, "file", "a source");
+    key.ifPresent(k -> checkId(yaml, m.get("key"), k, "source key"));
+    file.ifPresent(f -> checkFile(yaml, m.get("file"), f));
+    Optional<String> url = get(m, "url").flatMap(n -> yaml.optionalString(n, "url"));
+    url.ifPresent(u -> checkUrl(yaml, m.get("url"), u, "url"));
+    Optional<DossierDate> published = get(m, "published").flatMap(n -> date(yaml, n, "published"));
+    Reproduce reproduce =
+        get(m, "reproduce").flatMap(n -> yaml.string(n, "reproduce")).flatMap(r -> reproduce(yaml, m.get("reproduce"), r))
+            .orElse(Reproduce.FULL);
+    if (key.isEmpty() || file.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SourceEntry(
+            yaml.position(item),
+            key.get(),
+            yaml.position(m.get("key")),
+            file.get(),
+            yaml.position(m.get("file")),
+            get(m, "title").flatMap(n -> yaml.optionalString(n, "title")),
+            get(m, "title_supplied").flatMap(n -> yaml.bool(n, "title_supplied")).orElse(false),
+            get(m, "outlet").flatMap(n -> yaml.optionalString(n, "outlet")),
+            get(m, "authors").flatMap(n -> yaml.strings(n, "authors")),
+            published,
+            get(m, "published_note").flatMap(n -> yaml.markdown(n, "published_note", lines)),
+            url,
+            reproduce,
+            refs(yaml, get(m, "topics"))));
+  }
+
+  private List<TopicEntry> topics(YamlDocument yaml, Optional<Node> node, List<String> lines) {
+    List<TopicEntry> topics = new ArrayList<>();
+    Map<String, Position> seen = new HashMap<>();
+    for (Node item : node.map(n -> yaml.sequence(n, "topics")).orElse(List.of())) {
+      Optional<Map<String, Node>> mapping = yaml.mapping(item, "a topic", TOPIC_KEYS);
+      if (mapping.isEmpty()) {
+        continue;
+      }
+      Map<String, Node> m = mapping.get();
+      Optional<String> id = required(yaml, item, m, "id", "a topic");
+      Optional<String> title = required(yaml, item, m, "title", "a topic");
+      id.ifPresent(i -> checkId(yaml, m.get("id"), i, "topic id"));
+      Optional<MarkdownText> summary = get(m, "summary").flatMap(n -> yaml.markdown(n, "summary", lines));
+      if (id.isEmpty() || title.isEmpty()) {
+        continue;
+      }
+      Position first = seen.putIfAbsent(id.get(), yaml.position(m.get("id")));
+      if (first != null) {
+        yaml.error(m.get("id"), "duplicate topic id \"" + id.get() + "\" (first at line " + first.line() + ")", "give each topic its own id");
+        continue;
+      }
+      topics.add(new TopicEntry(yaml.position(item), id.get(), yaml.position(m.get("id")), title.get(), summary));
+    }
+    return topics;
+  }
+
+  private List<EventEntry> events(YamlDocument yaml, Optional<Node> node, List<String> lines) {
+    List<EventEntry> events = new ArrayList<>();
+    for (Node item : node.map(n -> yaml.sequence(n, "events")).orElse(List.of())) {
+      Optional<Map<String, Node>> mapping = yaml.mapping(item, "an event", EVENT_KEYS);
+      if (mapping.isEmpty()) {
+        continue;
+      }
+      Map<String, Node> m = mapping.get();
+      Optional<DossierDate> date = required(yaml, item, m, "date", "an event").flatMap(d -> date(yaml, m.get("date"), "date"));
+      Optional<String> title = required(yaml, item, m, "title", "an event");
+      Optional<MarkdownText> text = get(m, "text").flatMap(n -> yaml.markdown(n, "text", lines));
+      List<Ref> topics = refs(yaml, get(m, "topics"));
+      if (date.isPresent() && title.isPresent()) {
+        events.add(new EventEntry(yaml.position(item), date.get(), title.get(), topics, text));
+      }
+    }
+    return events;
+  }
+
+  private static Optional<String> required(YamlDocument yaml, Node item, Map<String, Node> m, String key, String what) {
+    Node value = m.get(key);
+    if (value == null || yaml.isNull(value)) {
+      yaml.error(item, what + " needs a \"" + key + "\"", "add " + key + ": to this entry");
+      return Optional.empty();
+    }
+    Optional<String> text = yaml.string(value, key);
+    if (text.isPresent() && text.get().isBlank()) {
+      yaml.error(value, "\"" + key + "\" is empty", "write a value or remove the entry");
+      return Optional.empty();
+    }
+    return text;
+  }
+
+  private static List<Ref> refs(YamlDocument yaml, Optional<Node> node) {
+    List<Ref> refs = new ArrayList<>();
+    for (Node item : node.map(n -> yaml.sequence(n, "topics")).orElse(List.of())) {
+      yaml.string(item, "a topic reference").ifPresent(id -> refs.add(new Ref(id, yaml.position(item))));
+    }
+    return refs;
+  }
+
+  private static Optional<DossierDate> date(YamlDocument yaml, Node node, String what) {
+    Optional<String> text = yaml.optionalString(node, what);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    DossierDate.Parsed parsed = DossierDate.parse(text.get());
+    if (parsed.date().isEmpty()) {
+      yaml.error(node, "bad " + what + ": " + parsed.problem(), "dates are written 2022, 2022-02, 2022-02-14, ~2022-02-14 or 2022-02-10/2022-02-20");
+    }
+    return parsed.date();
+  }
+
+  private static Optional<Reproduce> reproduce(YamlDocument yaml, Node node, String value) {
+    return switch (value) {
+      case "full" -> Optional.of(Reproduce.FULL);
+      case "excerpts" -> Optional.of(Reproduce.EXCERPTS);
+      default -> {
+        yaml.error(node, "reproduce is \"" + value + "\"", "write reproduce: full or reproduce: excerpts");
+        yield Optional.empty();
+      }
+    };
+  }
+
+  private static void checkId(YamlDocument yaml, Node node, String id, String what) {
+    if (!CitationSyntax.KEY.matcher(id).matches()) {
+      yaml.error(
+          node,
+          "\"" + id + "\" is not a valid " + what,
+          "use lowercase letters, digits and hyphens, e.g. \"" + slug(id) + "\"");
+    }
+  }
+
+  private static void checkFile(YamlDocument yaml, Node node, String file) {
+    String normal = file.replace('\\', '/');
+    if (normal.startsWith("/") || normal.matches("^[A-Za-z]:.*") || Arrays.asList(normal.split("/")).contains("..")) {
+      yaml.error(node, "\"" + file + "\" points outside the dossier folder", "give a path relative to the index's folder, without \"..\"");
+    }
+  }
+
+  private static void checkUrl(YamlDocument yaml, Node node, String url, String what) {
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        yaml.error(node, what + " \"" + url + "\" is not an absolute http(s) URL", "write the full address, starting with https://");
+      }
+    } catch (URISyntaxException e) {
+      yaml.error(node, what + " \"" + url + "\" is not a valid URL: " + e.getReason(), "check the address for spaces or stray characters");
+    }
+  }
+
+  /** A suggestion for a bad id: lowercase, hyphens for everything else. */
+  static String slug(String text) {
+    String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return slug.isEmpty() ? "x" : slug;
+  }
+}

@@ -1,0 +1,213 @@
+package dev.dossier.index;
+
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
+import java.util.ArrayList;
+import dev.dossier.diag.Similarity;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Typed, positioned access to a YAML file's node tree. Every mismatch (a wrong type, an unknown
+ * or duplicate key) becomes a diagnostic at the node at fault, and the caller gets an empty value
+ * and carries on, so one run reports every problem.
+ */
+final class YamlDocument {
+
+  private final String path;
+  private final int firstLine;
+  private final Diagnostics diagnostics;
+
+  /**
+   * @param firstLine the file line the YAML text starts on (2 for front matter after "---")
+   */
+  YamlDocument(String path, int firstLine, Diagnostics diagnostics) {
+    this.path = path;
+    this.firstLine = firstLine;
+    this.diagnostics = diagnostics;
+  }
+
+  /** The root node, or empty after reporting a syntax error. */
+  Optional<Node> compose(String yaml) {
+    LoadSettings settings = LoadSettings.builder().setLabel(path).setMaxAliasesForCollections(50).build();
+    try {
+      return new Compose(settings).composeString(yaml);
+    } catch (MarkedYamlEngineException e) {
+      Position at = e.getProblemMark().or(e::getContextMark).map(this::position).orElse(Position.file(path));
+      diagnostics.error(at, "YAML syntax: " + e.getProblem(), "check the indentation and quoting around this line");
+    } catch (YamlEngineException e) {
+      diagnostics.error(Position.file(path), "YAML syntax: " + e.getMessage(), "check the file is valid YAML");
+    }
+    return Optional.empty();
+  }
+
+  Position position(Mark mark) {
+    return new Position(path, firstLine + mark.getLine(), mark.getColumn() + 1);
+  }
+
+  Position position(Node node) {
+    return node.getStartMark().map(this::position).orElse(Position.file(path));
+  }
+
+  String path() {
+    return path;
+  }
+
+  /**
+   * The entries of a mapping by key, after reporting unknown and duplicate keys.
+   *
+   * @param what what the mapping is, for messages ("a source")
+   */
+  Optional<Map<String, Node>> mapping(Node node, String what, Set<String> allowed) {
+    if (!(node instanceof MappingNode mapping)) {
+      wrongType(node, what + " should be a mapping of keys to values");
+      return Optional.empty();
+    }
+    Map<String, Node> entries = new LinkedHashMap<>();
+    Map<String, Node> keys = new HashMap<>();
+    for (NodeTuple tuple : mapping.getValue()) {
+      Optional<String> key = scalar(tuple.getKeyNode());
+      if (key.isEmpty()) {
+        wrongType(tuple.getKeyNode(), "keys should be plain words");
+        continue;
+      }
+      String name = key.get();
+      if (keys.containsKey(name)) {
+        diagnostics.error(
+            position(tuple.getKeyNode()),
+            "duplicate key \"" + name + "\" in " + what + " (first at line " + position(keys.get(name)).line() + ")",
+            "remove one of the two");
+        continue;
+      }
+      keys.put(name, tuple.getKeyNode());
+      if (!allowed.contains(name)) {
+        diagnostics.error(position(tuple.getKeyNode()), "unknown key \"" + name + "\" in " + what, suggestion(name, allowed));
+        continue;
+      }
+      entries.put(name, tuple.getValueNode());
+    }
+    return Optional.of(entries);
+  }
+
+  /** A closest-match suggestion, as compilers do. */
+  static String suggestion(String name, Set<String> allowed) {
+    Optional<String> closest =
+        allowed.stream()
+            .min(Comparator.comparingInt((String k) -> Similarity.distance(name, k)).thenComparing(k -> k))
+            .filter(k -> Similarity.distance(name, k) <= Math.max(2, name.length() / 3));
+    String known = String.join(", ", new TreeSet<>(allowed));
+    return closest.map(k -> "did you mean \"" + k + "\"? Known keys: " + known).orElse("known keys: " + known);
+  }
+
+  List<Node> sequence(Node node, String what) {
+    if (node instanceof SequenceNode sequence) {
+      return sequence.getValue();
+    }
+    if (isNull(node)) {
+      return List.of();
+    }
+    wrongType(node, what + " should be a list");
+    return List.of();
+  }
+
+  boolean isNull(Node node) {
+    return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+  }
+
+  /** A scalar's text; empty (and reported) for a list or mapping. */
+  Optional<String> string(Node node, String what) {
+    Optional<String> value = scalar(node);
+    if (value.isEmpty()) {
+      wrongType(node, what + " should be text, not a " + (node instanceof SequenceNode ? "list" : "mapping"));
+    }
+    return value;
+  }
+
+  /** A scalar's text, or empty for a null, a list or a mapping (null is "not given"). */
+  Optional<String> optionalString(Node node, String what) {
+    return isNull(node) ? Optional.empty() : string(node, what);
+  }
+
+  Optional<Boolean> bool(Node node, String what) {
+    if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
+      return Optional.of(Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT)));
+    }
+    wrongType(node, what + " should be true or false");
+    return Optional.empty();
+  }
+
+  /** A list of strings; a single string is taken as a list of one. */
+  Optional<List<String>> strings(Node node, String what) {
+    if (node instanceof ScalarNode && !isNull(node)) {
+      return string(node, what).map(List::of);
+    }
+    List<String> values = new ArrayList<>();
+    for (Node item : sequence(node, what)) {
+      string(item, "each item of " + what).ifPresent(values::add);
+    }
+    return Optional.of(List.copyOf(values));
+  }
+
+  /** Markdown in a scalar, positioned so citations inside it can be located exactly. */
+  Optional<MarkdownText> markdown(Node node, String what, List<String> fileLines) {
+    return optionalString(node, what).map(text -> markdownAt((ScalarNode) node, text, fileLines));
+  }
+
+  private MarkdownText markdownAt(ScalarNode node, String text, List<String> fileLines) {
+    Position start = position(node);
+    ScalarStyle style = node.getScalarStyle();
+    if (style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED) {
+      // The text starts on the line after the "|" indicator, at the block's indentation.
+      int line = start.line() + 1;
+      while (line - 1 < fileLines.size() && fileLines.get(line - 1).isBlank()) {
+        line++;
+      }
+      int indent = line - 1 < fileLines.size() ? leadingSpaces(fileLines.get(line - 1)) + 1 : 1;
+      return new MarkdownText(text, path, line, indent, indent);
+    }
+    int column = start.column() + (style == ScalarStyle.PLAIN ? 0 : 1);
+    return new MarkdownText(text, path, start.line(), column, 0);
+  }
+
+  private static int leadingSpaces(String line) {
+    int i = 0;
+    while (i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  private static Optional<String> scalar(Node node) {
+    return node instanceof ScalarNode scalar ? Optional.of(scalar.getValue()) : Optional.empty();
+  }
+
+  void wrongType(Node node, String message) {
+    diagnostics.error(position(node), message);
+  }
+
+  void error(Node node, String message, String hint) {
+    diagnostics.error(position(node), message, hint);
+  }
+
+  void warning(Node node, String message, String hint) {
+    diagnostics.warning(position(node), message, hint);
+  }
+}

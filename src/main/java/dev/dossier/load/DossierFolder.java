@@ -1,0 +1,102 @@
+package dev.dossier.load;
+
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** A dossier folder on disk: its {@code index.yml} and its documents. */
+public final class DossierFolder {
+
+  public static final String INDEX = "index.yml";
+  public static final Set<String> DOCUMENT_EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm");
+
+  private final Path root;
+
+  public DossierFolder(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The index's text, or empty when the folder has none. */
+  public Optional<SourceText> index(Diagnostics diagnostics) {
+    if (!Files.isRegularFile(root.resolve(INDEX))) {
+      return Optional.empty();
+    }
+    return read(INDEX, diagnostics, Position.file(INDEX));
+  }
+
+  /** The documents lying in the folder itself, sorted by name. */
+  public List<String> documents() throws IOException {
+    try (Stream<Path> files = Files.list(root)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith(".") && DOCUMENT_EXTENSIONS.contains(extension(name)))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /**
+   * Reads a file of the dossier.
+   *
+   * @param cause where the file was asked for, to point at when it is missing
+   */
+  public Optional<SourceText> read(String path, Diagnostics diagnostics, Position cause) {
+    Path file = root.resolve(path).normalize();
+    if (!file.startsWith(root)) {
+      diagnostics.error(cause, "\"" + path + "\" is outside the dossier folder; it was not read");
+      return Optional.empty();
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      diagnostics.error(cause, "file not found: " + path, "check the name, or copy the document into " + root.getFileName());
+      return Optional.empty();
+    } catch (IOException e) {
+      diagnostics.error(cause, "cannot read " + path + ": " + e.getMessage(), "check the file's permissions");
+      return Optional.empty();
+    }
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      return Optional.of(new SourceText(path, normalize(text)));
+    } catch (CharacterCodingException e) {
+      diagnostics.error(
+          Position.file(path),
+          "the file is not UTF-8 text",
+          "re-save it as UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8)");
+      return Optional.empty();
+    }
+  }
+
+  /** One line ending and no byte-order mark, so the same words give the same output everywhere. */
+  static String normalize(String text) {
+    String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return s.replace("\r\n", "\n").replace('\r', '\n');
+  }
+
+  public static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.dossier.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A whole dossier, assembled and verified: what the site is rendered from.
+ *
+ * @param sources sorted by key
+ * @param topics in the curator's order
+ * @param events sorted by date
+ */
+public record Dossier(
+    String title,
+    Optional<Prose> description,
+    Optional<String> editor,
+    String language,
+    Optional<String> baseUrl,
+    List<Source> sources,
+    List<Topic> topics,
+    List<Event> events) {
+
+  public Dossier {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(editor, "editor");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    sources = List.copyOf(sources);
+    topics = List.copyOf(topics);
+    events = List.copyOf(events);
+  }
+
+  public Map<String, Source> sourcesByKey() {
+    return sources.stream().collect(Collectors.toMap(Source::key, Function.identity()));
+  }
+
+  public Optional<Source> source(String key) {
+    return sources.stream().filter(s -> s.key().equals(key)).findFirst();
+  }
+
+  /** Every citation of the dossier, in a stable order. */
+  public List<Citation> citations() {
+    java.util.ArrayList<Citation> all = new java.util.ArrayList<>();
+    description.ifPresent(d -> all.addAll(d.citations()));
+    for (Source s : sources) {
+      s.publishedNote().ifPresent(p -> all.addAll(p.citations()));
+      all.addAll(s.citations());
+    }
+    topics.forEach(t -> t.summary().ifPresent(p -> all.addAll(p.citations())));
+    events.forEach(e -> all.addAll(e.text().citations()));
+    return List.copyOf(all);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.dossier.parse;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import dev.dossier.cite.CitationRef;
+import dev.dossier.cite.LineIndex;
+import dev.dossier.cite.LocatedRef;
+import dev.dossier.cite.MarkdownProcessor;
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
+import dev.dossier.index.FrontMatterReader;
+import dev.dossier.index.FrontMatterReader.FrontMatter;
+import dev.dossier.model.Block;
+import dev.dossier.model.Document;
+import dev.dossier.model.Paragraph;
+import dev.dossier.model.Subheading;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Markdown documents: YAML front matter ({@code title}, {@code date} or {@code published},
+ * {@code outlet}, {@code authors}, {@code url}, {@code topics}), then a CommonMark + GFM body
+ * whose top-level blocks are the numbered paragraphs; headings are subheadings.
+ */
+public final class MarkdownDocumentParser {
+
+  private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \\t]*\\n(.*?\\n)?(?:---|\\.\\.\\.)[ \\t]*(?:\\n|\\z)", Pattern.DOTALL);
+
+  private final MarkdownProcessor markdown;
+  private final FrontMatterReader frontMatter = new FrontMatterReader();
+
+  public MarkdownDocumentParser(MarkdownProcessor markdown) {
+    this.markdown = markdown;
+  }
+
+  public ParsedDocument parse(String path, String text, Diagnostics diagnostics) {
+    FrontMatter meta = FrontMatter.NONE;
+    String body = text;
+    int bodyOffset = 0;
+    Matcher m = FRONT_MATTER.matcher(text);
+    if (m.find()) {
+      meta = frontMatter.read(path, m.group(1) == null ? "" : m.group(1), 2, diagnostics);
+      bodyOffset = m.end();
+      body = text.substring(bodyOffset);
+    }
+    com.vladsch.flexmark.util.ast.Document tree = markdown.parse(body);
+    List<Block> blocks = new ArrayList<>();
+    int number = 0;
+    for (Node node : tree.getChildren()) {
+      if (node instanceof ThematicBreak || node instanceof HtmlCommentBlock || node instanceof FootnoteBlock) {
+        continue;
+      }
+      String plain = new TextCollectingVisitor().collectAndGetText(node).strip();
+      if (node instanceof Heading heading) {
+        if (heading.getLevel() == 1 && blocks.isEmpty() && meta.title().isEmpty()) {
+          meta = withTitle(meta, plain);
+          continue;
+        }
+        blocks.add(new Subheading(plain, markdown.renderNode(heading).replaceAll("^<h\\d[^>]*>|</h\\d>$", "")));
+      } else if (!plain.isEmpty()) {
+        blocks.add(new Paragraph(++number, plain, markdown.renderNode(node)));
+      }
+    }
+    if (blocks.isEmpty()) {
+      diagnostics.error(Position.file(path), "the document has no text", "add the article's text or remove the file");
+    }
+    LineIndex lines = new LineIndex(text);
+    List<LocatedRef> refs = new ArrayList<>();
+    for (CitationRef ref : MarkdownProcessor.refs(tree)) {
+      refs.add(new LocatedRef(ref, lines.position(path, bodyOffset + ref.offset(), 1)));
+    }
+    Document document =
+        new Document(
+            path, "md", blocks, meta.title(), meta.outlet(), meta.authors(), meta.published(), Optional.empty(),
+            meta.url(), Optional.empty(), meta.topics());
+    return new ParsedDocument(document, refs);
+  }
+
+  private static FrontMatter withTitle(FrontMatter meta, String title) {
+    return new FrontMatter(Optional.of(title), meta.published(), meta.outlet(), meta.authors(), meta.url(), meta.topics());
+  }
+}

@@ -1,0 +1,175 @@
+package dev.dossier.parse;
+
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
+import dev.dossier.model.Block;
+import dev.dossier.model.Document;
+import dev.dossier.model.DossierDate;
+import dev.dossier.model.Paragraph;
+import dev.dossier.model.Subheading;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Plain-text news articles. The head may carry metadata lines ({@code By A and B, CNN},
+ * {@code Updated: Tue, 15 Feb 2022 01:41:12 GMT}, {@code Published: 2022-02-14}, {@code Source: CNN});
+ * the body may open with a {@code date YYYY-MM-DD} prefix and a dateline ({@code KYIV –}).
+ * Paragraphs are separated by blank lines, or, when the body has none, are one per line. A short
+ * line with no closing punctuation between two paragraphs is a subheading.
+ */
+public final class TextDocumentParser {
+
+  private static final Pattern BYLINE = Pattern.compile("By\\s+(.+)");
+  private static final Pattern TIMESTAMP = Pattern.compile("(Updated|Published):\\s*(.+)");
+  private static final Pattern SOURCE = Pattern.compile("Source:\\s*(.+)");
+  private static final Pattern DATE_PREFIX = Pattern.compile("date\\s+(\\d{4}-\\d{2}-\\d{2})\\s+");
+  /** Capitals ("KYIV", "WASHINGTON, D.C."), an optional agency in parentheses, then a dash. */
+  private static final Pattern DATELINE =
+      Pattern.compile("(\\p{Lu}[\\p{Lu} .'’-]*\\p{Lu}\\.?(?:, \\p{Lu}[\\p{L} .]*)?(?: \\([\\p{L} ]+\\))?)\\s+[–—-]{1,2}\\s+");
+  private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
+  private static final int SUBHEADING_MAX_LENGTH = 80;
+  private static final String CLOSING_PUNCTUATION = ".!?:;,…";
+  private static final String CLOSING_MARKS = "\"'’”)]»";
+
+  /** Parses a text document whose line endings are already {@code \n}. */
+  public Document parse(String path, String text, Diagnostics diagnostics) {
+    List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+    Head head = readHead(lines, path, diagnostics);
+    String body = String.join("\n", lines).strip();
+
+    Optional<DossierDate> published = head.published;
+    Matcher date = DATE_PREFIX.matcher(body);
+    if (date.lookingAt()) {
+      DossierDate.Parsed parsed = DossierDate.parse(date.group(1));
+      if (parsed.date().isPresent()) {
+        published = parsed.date();
+        body = body.substring(date.end());
+      } else {
+        diagnostics.warning(Position.file(path), "the date prefix " + parsed.problem(), "correct the date");
+      }
+    }
+    Optional<String> dateline = Optional.empty();
+    Matcher place = DATELINE.matcher(body);
+    if (place.lookingAt()) {
+      dateline = Optional.of(place.group(1));
+      body = body.substring(place.end());
+    }
+
+    List<String> chunks = splitParagraphs(body);
+    if (chunks.isEmpty()) {
+      diagnostics.error(Position.file(path), "the document has no text", "add the article's text or remove the file");
+    }
+    return new Document(
+        path, "txt", blocks(chunks), Optional.empty(), head.site, head.authors, published, head.updated,
+        Optional.empty(), dateline, List.of());
+  }
+
+  private static final class Head {
+    List<String> authors = List.of();
+    Optional<String> site = Optional.empty();
+    Optional<DossierDate> published = Optional.empty();
+    Optional<OffsetDateTime> updated = Optional.empty();
+  }
+
+  /** Takes the metadata lines off the top of {@code lines}. */
+  private static Head readHead(List<String> lines, String path, Diagnostics diagnostics) {
+    Head head = new Head();
+    int lineNumber = 0;
+    while (!lines.isEmpty()) {
+      String line = lines.get(0).strip();
+      lineNumber++;
+      Matcher m;
+      if (line.isEmpty() && lineNumber > 1) {
+        lines.remove(0);
+        continue;
+      }
+      if ((m = BYLINE.matcher(line)).matches() && line.length() < 200) {
+        Byline byline = Byline.parse(m.group(1));
+        head.authors = byline.authors();
+        if (head.site.isEmpty()) {
+          head.site = byline.outlet();
+        }
+      } else if ((m = TIMESTAMP.matcher(line)).matches()) {
+        Optional<OffsetDateTime> when = timestamp(m.group(2));
+        if (when.isEmpty()) {
+          diagnostics.warning(
+              new Position(path, lineNumber, line.indexOf(m.group(2)) + 1),
+              "cannot read the timestamp \"" + m.group(2) + "\"",
+              "write it as RFC 1123 (Tue, 15 Feb 2022 01:41:12 GMT) or ISO 8601 (2022-02-15T01:41:12Z)");
+        } else if (m.group(1).equals("Updated")) {
+          head.updated = when;
+        } else {
+          head.published = when.map(t -> DossierDate.day(t.toLocalDate()));
+        }
+      } else if ((m = SOURCE.matcher(line)).matches()) {
+        head.site = Optional.of(m.group(1).strip());
+      } else {
+        break;
+      }
+      lines.remove(0);
+    }
+    return head;
+  }
+
+  private static Optional<OffsetDateTime> timestamp(String text) {
+    String s = text.strip();
+    for (DateTimeFormatter format : List.of(DateTimeFormatter.RFC_1123_DATE_TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME)) {
+      try {
+        return Optional.of(OffsetDateTime.parse(s, format));
+      } catch (DateTimeParseException e) {
+        // try the next form
+      }
+    }
+    try {
+      return Optional.of(LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<String> splitParagraphs(String body) {
+    if (body.isEmpty()) {
+      return List.of();
+    }
+    String[] parts = BLANK_LINE.matcher(body).find() ? BLANK_LINE.split(body) : body.split("\n");
+    return Arrays.stream(parts).map(String::strip).filter(p -> !p.isEmpty()).toList();
+  }
+
+  private static List<Block> blocks(List<String> chunks) {
+    List<Block> blocks = new ArrayList<>();
+    int number = 0;
+    for (int i = 0; i < chunks.size(); i++) {
+      String chunk = chunks.get(i);
+      String html = Entities.escape(chunk);
+      String block = "<p>" + html + "</p>";
+      if (i > 0 && i < chunks.size() - 1 && isSubheading(chunk)) {
+        blocks.add(new Subheading(chunk, html));
+      } else {
+        blocks.add(new Paragraph(++number, chunk, block));
+      }
+    }
+    return blocks;
+  }
+
+  /** Short, one line, and not ending a sentence. */
+  static boolean isSubheading(String chunk) {
+    if (chunk.length() > SUBHEADING_MAX_LENGTH || chunk.contains("\n")) {
+      return false;
+    }
+    int end = chunk.length();
+    while (end > 0 && CLOSING_MARKS.indexOf(chunk.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return end > 0 && CLOSING_PUNCTUATION.indexOf(chunk.charAt(end - 1)) < 0;
+  }
+}

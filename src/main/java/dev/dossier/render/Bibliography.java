@@ -1,0 +1,79 @@
+package dev.dossier.render;
+
+import dev.dossier.model.DossierDate;
+import dev.dossier.model.Source;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Full citations in the Chicago Manual of Style's notes-and-bibliography form, adapted honestly:
+ * a title the curator supplied stands in square brackets, an unknown date is "n.d.", an
+ * approximate one "ca.", an unknown author is simply left out.
+ */
+final class Bibliography {
+
+  private Bibliography() {}
+
+  /** "[US orders embassy staff to leave]" or "Title", as a reader should see it. */
+  static String displayTitle(Source source) {
+    String title = source.title().value().orElse(source.key());
+    return source.titleSupplied() || source.title().value().isEmpty() ? "[" + title + "]" : title;
+  }
+
+  /** "CNN, 15 February 2022" or the title when there is no outlet. */
+  static String shortLabel(Source source) {
+    String who = source.outlet().value().orElse(displayTitle(source));
+    return source.date().map(d -> who + ", " + d.label()).orElse(who);
+  }
+
+  /** The bibliography entry, as plain text. */
+  static String entry(Source source) {
+    StringBuilder out = new StringBuilder();
+    source.authors().value().filter(a -> !a.isEmpty()).ifPresent(a -> out.append(authors(a)).append(". "));
+    String title = displayTitle(source);
+    out.append(source.titleSupplied() ? title + "." : "“" + title + ".”");
+    source.outlet().value().ifPresent(o -> out.append(' ').append(o).append(','));
+    out.append(' ').append(date(source)).append('.');
+    source.url().value().ifPresent(u -> out.append(' ').append(u).append('.'));
+    return out.toString();
+  }
+
+  private static String date(Source source) {
+    if (source.published().isKnown()) {
+      DossierDate d = source.published().value().get();
+      return (d.approximate() ? "ca. " : "") + american(d);
+    }
+    return source.updated().value().map(u -> "updated " + american(u)).orElse("n.d.");
+  }
+
+  private static String american(DossierDate d) {
+    String month = d.start().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    return switch (d.precision()) {
+      case YEAR -> Integer.toString(d.start().getYear());
+      case MONTH -> month + " " + d.start().getYear();
+      case DAY -> month + " " + d.start().getDayOfMonth() + ", " + d.start().getYear();
+    };
+  }
+
+  private static String american(OffsetDateTime t) {
+    OffsetDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC);
+    return american(DossierDate.day(utc.toLocalDate()));
+  }
+
+  /** "Hansler, Jennifer, and Kylie Atwood": the first name inverted, as Chicago asks. */
+  static String authors(List<String> names) {
+    StringBuilder out = new StringBuilder(invert(names.get(0)));
+    for (int i = 1; i < names.size(); i++) {
+      out.append(i == names.size() - 1 ? ", and " : ", ").append(names.get(i));
+    }
+    return out.toString();
+  }
+
+  private static String invert(String name) {
+    int space = name.lastIndexOf(' ');
+    return space < 0 ? name : name.substring(space + 1) + ", " + name.substring(0, space);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.dossier.render;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One file of the site.
+ *
+ * @param path relative to the site's root, with forward slashes ("topics/lviv.html")
+ */
+public record Page(String path, byte[] bytes) {
+  public Page {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(bytes, "bytes");
+    if (path.startsWith("/") || path.contains("..") || path.contains("\\")) {
+      throw new IllegalArgumentException("a page path must stay inside the site: " + path);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Page p && p.path.equals(path) && Arrays.equals(p.bytes, bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return path.hashCode() * 31 + Arrays.hashCode(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return "Page[" + path + ", " + bytes.length + " bytes]";
+  }
+}

@@ -1,0 +1,75 @@
+package dev.dossier.render;
+
+import dev.dossier.model.Citation;
+import dev.dossier.model.Prose;
+import dev.dossier.model.Source;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Numbers a page's citations in reading order, as Wikipedia does: the same passage cited twice
+ * keeps its number. The template asks for prose as it goes down the page, so numbers follow
+ * the order a reader meets them; the notes at the end list them all.
+ */
+final class PageReferences {
+
+  /** A numbered note at the foot of the page. */
+  record Note(int number, Citation citation, Source source, String href) {}
+
+  private final Links links;
+  private final Map<String, Source> sources;
+  private final Map<String, Note> notes = new LinkedHashMap<>();
+
+  PageReferences(Links links, Map<String, Source> sources) {
+    this.links = links;
+    this.sources = sources;
+  }
+
+  /** The prose's HTML with each citation marker replaced by its numbered link. */
+  String cite(Prose prose) {
+    return cite(prose.html(), prose.citations());
+  }
+
+  String cite(String html, List<Citation> citations) {
+    Matcher m = Prose.MARKER.matcher(html);
+    StringBuilder out = new StringBuilder(html.length() + 64 * citations.size());
+    while (m.find()) {
+      Citation citation = citations.get(Integer.parseInt(m.group(1)));
+      m.appendReplacement(out, Matcher.quoteReplacement(link(citation)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private String link(Citation citation) {
+    boolean first = !notes.containsKey(citation.target());
+    Note note = notes.computeIfAbsent(citation.target(), t -> newNote(citation));
+    Source source = note.source();
+    StringBuilder label = new StringBuilder(Bibliography.shortLabel(source));
+    citation.paragraph().ifPresent(p -> label.append(", ¶").append(p));
+    citation.quote().ifPresent(q -> label.append(": “").append(q).append('”'));
+    return "<sup class=\"ref\""
+        + (first ? " id=\"ref-" + note.number() + "\"" : "")
+        + "><a href=\"" + Entities.escape(note.href()) + "\" title=\"" + Entities.escape(label.toString()) + "\">["
+        + note.number() + "]</a></sup>";
+  }
+
+  private Note newNote(Citation citation) {
+    Source source = sources.get(citation.key());
+    String href = citation.paragraph().map(p -> links.paragraph(citation.key(), p)).orElse(links.source(citation.key()));
+    return new Note(notes.size() + 1, citation, source, href);
+  }
+
+  List<Note> notes() {
+    return new ArrayList<>(notes.values());
+  }
+
+  /** The distinct sources cited on the page, in order of first citation. */
+  List<Source> sourcesCited() {
+    return notes.values().stream().map(Note::source).distinct().toList();
+  }
+}

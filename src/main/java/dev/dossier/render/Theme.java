@@ -1,0 +1,85 @@
+package dev.dossier.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Templates and assets, looked up file by file: first in each override folder (the
+ * {@code --templates} folder, then the dossier's own {@code templates/}), then in the built-in
+ * theme packaged in the jar.
+ */
+public final class Theme {
+
+  static final String BUILT_IN = "dossier/templates";
+  /** The built-in theme's assets; a jar cannot be listed, so they are named here. */
+  static final List<String> BUILT_IN_ASSETS = List.of("assets/dossier.css", "assets/dossier.js");
+
+  private final List<Path> overrides;
+
+  /** @param overrides folders whose files replace the built-in ones, most important first */
+  public Theme(List<Path> overrides) {
+    this.overrides = overrides.stream().filter(Files::isDirectory).toList();
+  }
+
+  public static Theme builtIn() {
+    return new Theme(List.of());
+  }
+
+  TemplateLoader loader() {
+    List<TemplateLoader> loaders = new ArrayList<>();
+    for (Path dir : overrides) {
+      try {
+        loaders.add(new FileTemplateLoader(dir.toFile()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    loaders.add(new ClassTemplateLoader(Theme.class.getClassLoader(), BUILT_IN));
+    return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+  }
+
+  /** Every asset path, built-in and overriding, sorted. */
+  List<String> assets() {
+    TreeSet<String> all = new TreeSet<>(BUILT_IN_ASSETS);
+    for (Path dir : overrides) {
+      Path assets = dir.resolve("assets");
+      if (Files.isDirectory(assets)) {
+        try (Stream<Path> files = Files.walk(assets)) {
+          files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString().replace('\\', '/')).forEach(all::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /** An asset's bytes, from the first layer that has it. */
+  Optional<byte[]> asset(String path) {
+    try {
+      for (Path dir : overrides) {
+        Path file = dir.resolve(path).normalize();
+        if (file.startsWith(dir) && Files.isRegularFile(file)) {
+          return Optional.of(Files.readAllBytes(file));
+        }
+      }
+      try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(BUILT_IN + "/" + path)) {
+        return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

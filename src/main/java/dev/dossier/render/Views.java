@@ -1,0 +1,344 @@
+package dev.dossier.render;
+
+import dev.dossier.model.Block;
+import dev.dossier.model.Citation;
+import dev.dossier.model.Citer;
+import dev.dossier.model.Dossier;
+import dev.dossier.model.DossierDate;
+import dev.dossier.model.Event;
+import dev.dossier.model.Field;
+import dev.dossier.model.Paragraph;
+import dev.dossier.model.Prose;
+import dev.dossier.model.Reproduce;
+import dev.dossier.model.Source;
+import dev.dossier.model.Subheading;
+import dev.dossier.model.Topic;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The data each template sees: plain maps and lists of strings, numbers and booleans (no
+ * Optionals, no model types), with links already made relative to the page. Cited prose is
+ * passed as an opaque value for the template's {@code cite} function, so citation numbers follow
+ * the order the page shows them.
+ */
+final class Views {
+
+  /** One page's template data. */
+  record PageModel(Map<String, Object> data) {}
+
+  private static final int LATEST_EVENTS = 6;
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
+
+  private final Dossier dossier;
+  private final Map<String, Source> sources;
+  private final Map<String, Topic> topics;
+  private final Backlinks backlinks;
+
+  Views(Dossier dossier) {
+    this.dossier = dossier;
+    this.sources = dossier.sourcesByKey();
+    this.topics = dossier.topics().stream().collect(Collectors.toMap(Topic::id, Function.identity()));
+    this.backlinks = new Backlinks(dossier);
+  }
+
+  PageModel home() {
+    Page page = new Page("index.html", dossier.title(), "home");
+    List<Event> latest = new ArrayList<>(dossier.events());
+    latest.sort(Comparator.comparing(Event::date).reversed());
+    page.put("description", dossier.description().orElse(null));
+    page.put("topics", dossier.topics().stream().map(t -> topic(t, page.links)).toList());
+    page.put("latestEvents", latest.stream().limit(LATEST_EVENTS).map(e -> event(e, page.links)).toList());
+    page.put("eventCount", dossier.events().size());
+    page.put("sources", dossier.sources().stream().map(s -> source(s, page.links)).toList());
+    return page.model();
+  }
+
+  PageModel timeline() {
+    Page page = new Page("timeline.html", "Timeline", "timeline");
+    Map<String, List<Event>> byMonth = new TreeMap<>();
+    for (Event e : dossier.events()) {
+      byMonth.computeIfAbsent(e.date().monthKey(), k -> new ArrayList<>()).add(e);
+    }
+    List<Map<String, Object>> months = new ArrayList<>();
+    byMonth.forEach((key, events) -> {
+      Map<String, Object> month = new LinkedHashMap<>();
+      month.put("key", key);
+      month.put("id", "m-" + key);
+      month.put("label", events.get(0).date().monthLabel());
+      month.put("events", events.stream().map(e -> event(e, page.links)).toList());
+      months.add(month);
+    });
+    page.put("months", months);
+    page.put("eventCount", dossier.events().size());
+    page.put("topics", dossier.topics().stream().map(t -> topic(t, page.links)).toList());
+    List<Source> dated = dossier.sources().stream().filter(s -> s.date().isPresent())
+        .sorted(Comparator.comparing((Source s) -> s.date().get()).thenComparing(Source::key)).toList();
+    page.put("sourceTrack", dated.stream().map(s -> source(s, page.links)).toList());
+    page.put("undatedSources", dossier.sources().stream().filter(s -> s.date().isEmpty()).map(s -> source(s, page.links)).toList());
+    return page.model();
+  }
+
+  PageModel bibliography() {
+    Page page = new Page("sources/index.html", "Sources", "bibliography");
+    page.put("sources", dossier.sources().stream().map(s -> source(s, page.links)).toList());
+    page.put("dossierCitation", dossierCitation());
+    return page.model();
+  }
+
+  PageModel topicPage(Topic topic, String path) {
+    Page page = new Page(path, topic.title(), "topic");
+    page.put("topic", topic(topic, page.links));
+    page.put("summary", topic.summary().orElse(null));
+    page.put("events", SiteRenderer.eventsOf(dossier, topic.id()).stream().map(e -> event(e, page.links)).toList());
+    page.put("sources", dossier.sources().stream().filter(s -> s.topics().contains(topic.id())).map(s -> source(s, page.links)).toList());
+    page.put("passages", passages(topic, page.links));
+    return page.model();
+  }
+
+  PageModel sourcePage(Source source, String path) {
+    Page page = new Page(path, Bibliography.displayTitle(source), "source");
+    page.put("source", source(source, page.links));
+    page.put("excerpts", source.reproduce() == Reproduce.EXCERPTS);
+    List<Map<String, Object>> blocks = new ArrayList<>();
+    for (Block block : source.blocks()) {
+      Map<String, Object> view = new LinkedHashMap<>();
+      if (block instanceof Paragraph p) {
+        boolean cited = backlinks.isCited(source.key(), p.number());
+        if (source.reproduce() == Reproduce.EXCERPTS && !cited) {
+          continue;
+        }
+        view.put("kind", "paragraph");
+        view.put("number", p.number());
+        view.put("anchor", p.anchor());
+        view.put("cited", cited);
+        view.put("html", new Prose(Highlighter.highlight(p.html(), backlinks.quotes(source.key(), p.number())), source.citations()));
+        view.put("citedBy", backlinks.citing(source.key(), p.number()).stream().map(c -> citer(c, page.links)).toList());
+      } else if (block instanceof Subheading h) {
+        if (source.reproduce() == Reproduce.EXCERPTS) {
+          continue;
+        }
+        view.put("kind", "subheading");
+        view.put("html", h.html());
+        view.put("text", h.text());
+      }
+      blocks.add(view);
+    }
+    page.put("blocks", blocks);
+    page.put("citedBy", backlinks.citing(source.key()).stream().map(c -> citer(c, page.links)).distinct().toList());
+    page.put("publishedNote", source.publishedNote().orElse(null));
+    return page.model();
+  }
+
+  /** The passages cited for a topic: by its summary and by its events, in source order. */
+  private List<Map<String, Object>> passages(Topic topic, Links links) {
+    Set<String> eventIds = SiteRenderer.eventsOf(dossier, topic.id()).stream().map(Event::id).collect(Collectors.toSet());
+    Map<String, Map<String, Object>> byTarget = new TreeMap<>();
+    for (Citation c : dossier.citations()) {
+      boolean forTopic = c.citer().kind() == Citer.Kind.TOPIC && c.citer().id().equals(topic.id())
+          || c.citer().kind() == Citer.Kind.EVENT && eventIds.contains(c.citer().id());
+      if (!forTopic || c.paragraph().isEmpty()) {
+        continue;
+      }
+      Source source = sources.get(c.key());
+      int number = c.paragraph().get();
+      String sortKey = c.key() + String.format(Locale.ROOT, "|%06d", number);
+      Map<String, Object> passage = byTarget.computeIfAbsent(sortKey, k -> {
+        Map<String, Object> view = new LinkedHashMap<>();
+        Paragraph p = source.paragraph(number).orElseThrow();
+        view.put("source", source(source, links));
+        view.put("number", number);
+        view.put("href", links.paragraph(c.key(), number));
+        view.put("quotes", new ArrayList<String>());
+        view.put("html", Highlighter.highlight(stripMarkers(p.html()), backlinks.quotes(c.key(), number)));
+        return view;
+      });
+      @SuppressWarnings("unchecked")
+      List<String> quotes = (List<String>) passage.get("quotes");
+      c.quote().filter(q -> !quotes.contains(q)).ifPresent(quotes::add);
+    }
+    return List.copyOf(byTarget.values());
+  }
+
+  private static String stripMarkers(String html) {
+    return Prose.MARKER.matcher(html).replaceAll("");
+  }
+
+  private Map<String, Object> source(Source s, Links links) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("key", s.key());
+    v.put("href", links.source(s.key()));
+    v.put("title", Bibliography.displayTitle(s));
+    v.put("titleSupplied", s.titleSupplied() || s.title().value().isEmpty());
+    v.put("titleOrigin", s.title().origin().label());
+    field(v, "outlet", s.outlet());
+    v.put("authors", s.authors().value().orElse(List.of()));
+    v.put("authorsText", s.authors().value().map(Views::names).orElse(null));
+    v.put("authorsOrigin", s.authors().origin().label());
+    v.put("published", s.published().value().map(d -> date(d)).orElse(null));
+    v.put("publishedOrigin", s.published().origin().label());
+    v.put("updated", s.updated().value().map(Views::timestamp).orElse(null));
+    v.put("updatedOrigin", s.updated().origin().label());
+    v.put("date", s.date().map(Views::date).orElse(null));
+    field(v, "url", s.url());
+    v.put("dateline", s.dateline().orElse(null));
+    v.put("file", s.file());
+    v.put("format", s.format());
+    v.put("excerpts", s.reproduce() == Reproduce.EXCERPTS);
+    v.put("paragraphCount", s.paragraphs().size());
+    v.put("topics", s.topics().stream().map(topics::get).filter(java.util.Objects::nonNull).map(t -> topicRef(t, links)).toList());
+    v.put("citation", Bibliography.entry(s));
+    v.put("shortLabel", Bibliography.shortLabel(s));
+    v.put("citedCount", backlinks.citing(s.key()).size());
+    return v;
+  }
+
+  private Map<String, Object> topic(Topic t, Links links) {
+    Map<String, Object> v = topicRef(t, links);
+    v.put("eventCount", SiteRenderer.eventsOf(dossier, t.id()).size());
+    v.put("sourceCount", dossier.sources().stream().filter(s -> s.topics().contains(t.id())).count());
+    return v;
+  }
+
+  private static Map<String, Object> topicRef(Topic t, Links links) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", t.id());
+    v.put("title", t.title());
+    v.put("href", links.topic(t.id()));
+    return v;
+  }
+
+  private Map<String, Object> event(Event e, Links links) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", e.id());
+    v.put("href", links.event(e.id()));
+    v.put("title", e.title());
+    v.put("date", date(e.date()));
+    v.put("text", e.text());
+    v.put("topics", e.topics().stream().map(topics::get).filter(java.util.Objects::nonNull).map(t -> topicRef(t, links)).toList());
+    v.put("topicIds", String.join(" ", e.topics()));
+    return v;
+  }
+
+  private static Map<String, Object> date(DossierDate d) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("label", d.label());
+    v.put("machine", d.machine());
+    v.put("iso", d.iso());
+    v.put("approximate", d.approximate());
+    v.put("range", d.isRange());
+    v.put("end", d.end().map(Object::toString).orElse(null));
+    v.put("precision", d.precision().name().toLowerCase(Locale.ROOT));
+    return v;
+  }
+
+  private static Map<String, Object> timestamp(OffsetDateTime t) {
+    OffsetDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("label", TIMESTAMP.format(utc));
+    v.put("machine", utc.toInstant().toString());
+    return v;
+  }
+
+  private Map<String, Object> citer(Citer c, Links links) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
+    v.put("title", c.title());
+    v.put("href", switch (c.kind()) {
+      case TOPIC -> links.topic(c.id());
+      case EVENT -> links.event(c.id());
+      case SOURCE -> links.source(c.id());
+      case DESCRIPTION -> links.to("index.html");
+    });
+    return v;
+  }
+
+  private static void field(Map<String, Object> v, String name, Field<String> field) {
+    v.put(name, field.orNull());
+    v.put(name + "Origin", field.origin().label());
+  }
+
+  private static String names(List<String> names) {
+    if (names.size() <= 2) {
+      return String.join(" and ", names);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+  }
+
+  private String dossierCitation() {
+    StringBuilder out = new StringBuilder();
+    dossier.editor().ifPresent(e -> out.append(e).append(", ed. "));
+    out.append("“").append(dossier.title()).append(".”");
+    dossier.baseUrl().ifPresent(u -> out.append(' ').append(u).append('.'));
+    return out.toString();
+  }
+
+  /** The data every page shares, and its citation numbering. */
+  private final class Page {
+    final Links links;
+    final PageReferences references;
+    final Map<String, Object> data = new LinkedHashMap<>();
+
+    Page(String path, String title, String kind) {
+      this.links = new Links(path);
+      this.references = new PageReferences(links, sources);
+      Map<String, Object> site = new LinkedHashMap<>();
+      site.put("title", dossier.title());
+      site.put("language", dossier.language());
+      site.put("editor", dossier.editor().orElse(null));
+      site.put("sourceCount", dossier.sources().size());
+      data.put("site", site);
+      data.put("root", links.root());
+      data.put("path", path);
+      data.put("title", title);
+      data.put("kind", kind);
+      data.put("cite", (TemplateMethodModelEx) args -> {
+        Object prose = args.isEmpty() ? null : DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0));
+        if (prose == null) {
+          return "";
+        }
+        if (!(prose instanceof Prose p)) {
+          throw new TemplateModelException("cite() takes cited prose, such as event.text or summary");
+        }
+        return references.cite(p);
+      });
+      data.put("notes", (TemplateMethodModelEx) args -> references.notes().stream().map(this::note).toList());
+      data.put("citedSources", (TemplateMethodModelEx) args -> references.sourcesCited().stream().map(s -> source(s, links)).toList());
+    }
+
+    private Map<String, Object> note(PageReferences.Note n) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("number", n.number());
+      v.put("id", "note-" + n.number());
+      v.put("backref", "#ref-" + n.number());
+      v.put("href", n.href());
+      v.put("source", source(n.source(), links));
+      v.put("paragraph", n.citation().paragraph().orElse(null));
+      v.put("quote", n.citation().quote().orElse(null));
+      return v;
+    }
+
+    void put(String key, Object value) {
+      data.put(key, value);
+    }
+
+    PageModel model() {
+      return new PageModel(data);
+    }
+  }
+}

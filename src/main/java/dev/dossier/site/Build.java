@@ -1,0 +1,110 @@
+package dev.dossier.site;
+
+import dev.dossier.assemble.Assembler;
+import dev.dossier.cite.MarkdownProcessor;
+import dev.dossier.diag.Diagnostic;
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
+import dev.dossier.index.Index;
+import dev.dossier.index.IndexReader;
+import dev.dossier.load.DossierFolder;
+import dev.dossier.load.SourceText;
+import dev.dossier.model.Dossier;
+import dev.dossier.parse.HtmlDocumentParser;
+import dev.dossier.parse.MarkdownDocumentParser;
+import dev.dossier.parse.ParsedDocument;
+import dev.dossier.parse.TextDocumentParser;
+import dev.dossier.render.Page;
+import dev.dossier.render.SiteRenderer;
+import dev.dossier.render.Theme;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One build of a dossier, top to bottom: load the folder, parse the documents, assemble and
+ * verify the dossier, render the pages, and (for {@code build}, not {@code check}) write them.
+ */
+public final class Build {
+
+  /** What a run produced: its problems, and the pages when there were no errors. */
+  public record Result(List<Diagnostic> diagnostics, Optional<Dossier> dossier, List<Page> pages) {
+    public boolean failed() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+  }
+
+  private final MarkdownProcessor markdown = new MarkdownProcessor();
+  private final TextDocumentParser text = new TextDocumentParser();
+  private final MarkdownDocumentParser markdownDocuments = new MarkdownDocumentParser(markdown);
+  private final HtmlDocumentParser html = new HtmlDocumentParser();
+  private final IndexReader indexReader = new IndexReader();
+
+  /** Everything but writing: the dossier checked and rendered in memory. */
+  public Result run(Path dir, Theme theme) throws IOException {
+    Diagnostics diagnostics = new Diagnostics();
+    DossierFolder folder = new DossierFolder(dir);
+    Index index = folder.index(diagnostics)
+        .map(t -> indexReader.read(t.path(), t.text(), diagnostics))
+        .orElse(Index.empty(DossierFolder.INDEX));
+
+    Map<String, Position> wanted = new TreeMap<>();
+    index.sources().forEach(s -> wanted.putIfAbsent(s.file(), s.fileAt()));
+    Set<String> unlisted = new LinkedHashSet<>(folder.documents());
+    unlisted.removeAll(wanted.keySet());
+    unlisted.forEach(f -> wanted.put(f, Position.file(f)));
+
+    Map<String, ParsedDocument> documents = new ConcurrentHashMap<>();
+    wanted.entrySet().parallelStream().forEach(e ->
+        folder.read(e.getKey(), diagnostics, e.getValue()).flatMap(t -> parse(t, diagnostics)).ifPresent(d -> documents.put(e.getKey(), d)));
+
+    Dossier dossier = new Assembler(markdown).assemble(index, new TreeMap<>(documents), diagnostics);
+    if (diagnostics.hasErrors()) {
+      return new Result(diagnostics.sorted(), Optional.empty(), List.of());
+    }
+    List<Page> pages = new SiteRenderer(theme).render(dossier, diagnostics);
+    return new Result(diagnostics.sorted(), Optional.of(dossier), diagnostics.hasErrors() ? List.of() : pages);
+  }
+
+  /** Builds and, only when there is no error, replaces {@code out} with the new site. */
+  public Result build(Path dir, Theme theme, Path out) throws IOException {
+    Result result = run(dir, theme);
+    if (!result.failed()) {
+      new SiteWriter().write(result.pages(), out);
+    }
+    return result;
+  }
+
+  private Optional<ParsedDocument> parse(SourceText file, Diagnostics diagnostics) {
+    String extension = DossierFolder.extension(file.path());
+    return switch (extension) {
+      case "txt" -> Optional.of(new ParsedDocument(text.parse(file.path(), file.text(), diagnostics), List.of()));
+      case "md", "markdown" -> Optional.of(markdownDocuments.parse(file.path(), file.text(), diagnostics));
+      case "html", "htm" -> Optional.of(new ParsedDocument(html.parse(file.path(), file.text(), diagnostics), List.of()));
+      default -> {
+        diagnostics.error(Position.file(file.path()), "unsupported document type \"." + extension + "\"", "use .txt, .md or .html");
+        yield Optional.empty();
+      }
+    };
+  }
+
+  /** The text of an input file, for printing diagnostics with their source line. */
+  public static Optional<List<String>> lines(Path dir, String path) {
+    try {
+      Path file = dir.resolve(path).normalize();
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      return Optional.of(new ArrayList<>(List.of(java.nio.file.Files.readString(file).split("\n", -1))));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+}
