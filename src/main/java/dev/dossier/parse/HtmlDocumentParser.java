@@ -55,7 +55,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * <ul>
  *   <li>title: {@code og:title}, JSON-LD {@code headline}, the article's {@code <h1>}, {@code
  *       <title>}; a trailing " | Site" is dropped when it is exactly the site's name
- *   <li>site: {@code og:site_name}, JSON-LD {@code publisher.name}
+ *   <li>site: {@code og:site_name}, JSON-LD {@code publisher.name}, the outlet of a byline at the
+ *       article's head ("By Jane Doe, CNN")
  *   <li>authors: JSON-LD {@code author}, {@code meta[name=author]}, {@code article:author} (not a
  *       URL), {@code [rel=author]}/{@code [itemprop=author]}/{@code .byline} in the article, a
  *       "By …" line at the article's head
@@ -108,14 +109,7 @@ public final class HtmlDocumentParser {
     Element article = Optional.ofNullable(body.closest("article")).orElse(body);
     Optional<Element> headline = headline(page, article, body, chrome);
 
-    Optional<String> site = tags.first("og:site_name").or(() -> jsonLd.names("publisher").stream().findFirst());
     Optional<String> url = url(tags, jsonLd);
-    Optional<String> title =
-        tags.first("og:title")
-            .or(() -> jsonLd.string("headline"))
-            .or(() -> headline.map(h -> squash(h.text())).filter(h -> !h.isEmpty()))
-            .or(tags::pageTitle)
-            .map(t -> withoutSiteSuffix(t, site));
     Optional<DossierDate> published = published(tags, jsonLd, firstTime(article, chrome));
     Optional<OffsetDateTime> updated =
         firstParsed(
@@ -124,12 +118,23 @@ public final class HtmlDocumentParser {
             () -> jsonLd.string("dateModified"),
             () -> tags.first("og:updated_time"),
             () -> tags.first("dateModified"));
-    List<String> markedAuthors = markedAuthors(article, chrome, site);
+    List<String> markedAuthors = markedAuthors(article, chrome);
 
     url.ifPresent(base -> resolveLinks(body, base));
     chrome.removeWithin(body);
-    ArticleHead head = ArticleHead.split(new BlockReader(headline).read(body), site);
+    ArticleHead head = ArticleHead.split(new BlockReader(headline).read(body));
     List<Block> blocks = numbered(head.text());
+
+    Optional<String> site =
+        tags.first("og:site_name")
+            .or(() -> jsonLd.names("publisher").stream().findFirst())
+            .or(head::outlet);
+    Optional<String> title =
+        tags.first("og:title")
+            .or(() -> jsonLd.string("headline"))
+            .or(() -> headline.map(h -> squash(h.text())).filter(h -> !h.isEmpty()))
+            .or(tags::pageTitle)
+            .map(t -> withoutSiteSuffix(t, site));
 
     List<String> authors =
         firstNonEmpty(
@@ -137,7 +142,7 @@ public final class HtmlDocumentParser {
             tags.all("author"),
             tags.all("article:author").stream().filter(a -> webUrl(a).isEmpty()).toList(),
             markedAuthors,
-            head.bylineNames());
+            head.authors());
 
     if (blocks.stream().noneMatch(Paragraph.class::isInstance)) {
       diagnostics.error(
@@ -155,7 +160,7 @@ public final class HtmlDocumentParser {
         published,
         updated,
         url,
-        dateline(blocks),
+        dateline(head.text()),
         List.of());
   }
 
@@ -212,7 +217,7 @@ public final class HtmlDocumentParser {
     if (name.isEmpty()) {
       return List.of();
     }
-    return ArticleHead.bylineNames(name, Optional.empty()).orElse(List.of(name));
+    return ArticleHead.byline(name).map(Byline::authors).orElse(List.of(name));
   }
 
   /** The article's headline element: its first {@code h1}, else the closest one above the body. */
@@ -243,7 +248,7 @@ public final class HtmlDocumentParser {
   }
 
   /** Authors the article's markup names: author links first, else a byline element's text. */
-  private static List<String> markedAuthors(Element article, Chrome chrome, Optional<String> site) {
+  private static List<String> markedAuthors(Element article, Chrome chrome) {
     List<String> names = new ArrayList<>();
     for (Element e : article.select("[rel~=(?i)(^|\\s)author(\\s|$)], [itemprop=author]")) {
       if (!chrome.within(e)) {
@@ -253,7 +258,7 @@ public final class HtmlDocumentParser {
     if (names.isEmpty()) {
       for (Element e : article.select(".byline")) {
         if (!chrome.within(e)) {
-          ArticleHead.bylineNames(e.text(), site).ifPresent(names::addAll);
+          ArticleHead.byline(e.text()).ifPresent(b -> names.addAll(b.authors()));
         }
       }
     }
@@ -344,13 +349,14 @@ public final class HtmlDocumentParser {
           "(\\p{Lu}{2,}(?:[ .'-]{1,2}\\p{Lu}{2,})*)\\.?(?:,[^()—–\\-]{1,40}?)?\\s*(?:\\([^()]{1,30}\\)\\s*)?[—–-]{1,2}\\s");
 
   /**
-   * The place of a news dateline ("KYIV, Ukraine (AP) — ...") that opens the first paragraph. The
-   * paragraph keeps its words: HTML text is reproduced exactly.
+   * The place of a news dateline ("KYIV, Ukraine (AP) — ...") that opens the story's first
+   * paragraph, the first one outside the article's header (which holds the dek). The paragraph
+   * keeps its words: HTML text is reproduced exactly.
    */
-  private static Optional<String> dateline(List<Block> blocks) {
-    for (Block block : blocks) {
-      if (block instanceof Paragraph first) {
-        Matcher m = DATELINE.matcher(first.text());
+  private static Optional<String> dateline(List<Piece> pieces) {
+    for (Piece piece : pieces) {
+      if (!piece.heading() && piece.source().closest("header") == null) {
+        Matcher m = DATELINE.matcher(piece.text());
         return m.lookingAt() ? Optional.of(m.group(1)) : Optional.empty();
       }
     }
@@ -927,17 +933,18 @@ public final class HtmlDocumentParser {
     private void add(Element e, boolean heading) {
       String text = e.text();
       if (!isBlank(text)) {
-        pieces.add(new Piece(e, heading, text, HtmlSanitizer.clean(e.html())));
+        // The source's indentation at the edges is not content; inside, HTML collapses it anyway.
+        pieces.add(new Piece(e, heading, text, HtmlSanitizer.clean(e.html()).strip()));
       }
     }
   }
 
   /**
    * The byline and timestamp lines a news page prints above its text ("By Jane Doe and John Roe",
-   * "Published 14 February 2022"). They are metadata rather than paragraphs, so they are taken
-   * out, but only while each line is clearly nothing else.
+   * "Published 14 February 2022"). They are metadata rather than paragraphs, so among the first
+   * few blocks a line is taken out when it is clearly nothing else.
    */
-  private record ArticleHead(List<String> bylineNames, List<Piece> text) {
+  private record ArticleHead(List<Byline> bylines, List<Piece> text) {
 
     /** How many blocks at the head may be metadata; further down, a byline is text. */
     private static final int LOOKAHEAD = 6;
@@ -946,11 +953,9 @@ public final class HtmlDocumentParser {
 
     private static final Pattern PARTS = Pattern.compile("\\s+[|·•]\\s+");
     private static final Pattern BY = Pattern.compile("(?i:by)\\s+(.+)");
-    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*,\\s*|\\s+and\\s+|\\s*&\\s*");
     private static final Pattern NAME =
         Pattern.compile(
-            "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|da|del|der|di|la|le|van|von|bin|al))*");
-    private static final Pattern OUTLET = Pattern.compile("\\p{Lu}{2,}(?:\\s\\p{Lu}{2,})*");
+            "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|da|del|der|di|la|le|van|von|bin|al)){0,4}");
 
     private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
     private static final String WEEKDAY = "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?";
@@ -969,44 +974,50 @@ public final class HtmlDocumentParser {
     private static final Pattern LABELS_ONLY =
         Pattern.compile("[\\s|·•,:–—-]*(?:" + LABEL_WORD + "[\\s|·•,:–—-]*)*", Pattern.CASE_INSENSITIVE);
 
-    static ArticleHead split(List<Piece> pieces, Optional<String> site) {
+    static ArticleHead split(List<Piece> pieces) {
       List<Piece> text = new ArrayList<>(pieces);
-      List<String> names = new ArrayList<>();
+      List<Byline> bylines = new ArrayList<>();
       int i = 0;
+      // A dek or a "Press Statement" label often comes first, so look past it rather than stop.
       for (int looked = 0; i < text.size() && looked < LOOKAHEAD; looked++) {
         Piece piece = text.get(i);
-        if (piece.heading()) {
+        Optional<List<Byline>> metadata = piece.heading() ? Optional.empty() : metadataLine(piece);
+        if (metadata.isPresent()) {
+          bylines.addAll(metadata.get());
+          text.remove(i);
+        } else {
           i++;
-          continue;
         }
-        Optional<List<String>> metadata = metadataLine(piece, site);
-        if (metadata.isEmpty()) {
-          break;
-        }
-        names.addAll(metadata.get());
-        text.remove(i);
       }
-      return new ArticleHead(List.copyOf(names), List.copyOf(text));
+      return new ArticleHead(List.copyOf(bylines), List.copyOf(text));
     }
 
-    /** The names a byline or timestamp line gives (none for a timestamp); empty if it is text. */
-    private static Optional<List<String>> metadataLine(Piece piece, Optional<String> site) {
+    List<String> authors() {
+      return bylines.stream().flatMap(b -> b.authors().stream()).toList();
+    }
+
+    Optional<String> outlet() {
+      return bylines.stream().flatMap(b -> b.outlet().stream()).findFirst();
+    }
+
+    /** The bylines a byline or timestamp line gives (none for a timestamp); empty if it is text. */
+    private static Optional<List<Byline>> metadataLine(Piece piece) {
       if (piece.text().length() > MAX_LINE) {
         return Optional.empty();
       }
       if (isMarkedTimestamp(piece.source())) {
         return Optional.of(List.of());
       }
-      List<String> names = new ArrayList<>();
+      List<Byline> bylines = new ArrayList<>();
       for (String part : PARTS.split(piece.text().strip())) {
-        Optional<List<String>> byline = bylineNames(part, site);
+        Optional<Byline> byline = byline(part);
         if (byline.isPresent()) {
-          names.addAll(byline.get());
+          bylines.add(byline.get());
         } else if (!TIMESTAMP.matcher(part).matches()) {
           return Optional.empty();
         }
       }
-      return Optional.of(names);
+      return Optional.of(bylines);
     }
 
     /** A line that is a {@code <time>} with at most a label around it ("Updated <time>"). */
@@ -1023,36 +1034,23 @@ public final class HtmlDocumentParser {
     }
 
     /**
-     * The people of a byline: "By Jane Doe and John Roe", "By Jane Doe, CNN" (the outlet is not a
-     * person). Empty when the text is not clearly a byline.
+     * The byline a line such as "By Jane Doe and John Roe, CNN" or "By Jane Doe | 14 Feb 2022"
+     * holds, read as the text parser reads one. Empty unless every name in it looks like a name:
+     * "By Sunday the embassy was quiet" is a sentence.
      */
-    static Optional<List<String>> bylineNames(String text, Optional<String> site) {
+    static Optional<Byline> byline(String text) {
       for (String part : PARTS.split(text.strip())) {
         Matcher by = BY.matcher(part);
         if (part.length() <= MAX_LINE && by.matches()) {
-          return names(by.group(1), site);
+          Byline byline = Byline.parse(by.group(1));
+          boolean names =
+              !byline.authors().isEmpty()
+                  && byline.authors().stream().allMatch(a -> NAME.matcher(a).matches())
+                  && byline.outlet().stream().allMatch(o -> NAME.matcher(o).matches());
+          return names ? Optional.of(byline) : Optional.empty();
         }
       }
       return Optional.empty();
-    }
-
-    private static Optional<List<String>> names(String list, Optional<String> site) {
-      String[] parts = NAME_SEPARATOR.split(list.strip());
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < parts.length; i++) {
-        String part = parts[i].strip();
-        boolean outlet =
-            i > 0 && i == parts.length - 1
-                && (site.filter(part::equalsIgnoreCase).isPresent() || OUTLET.matcher(part).matches());
-        if (outlet) {
-          continue;
-        }
-        if (!NAME.matcher(part).matches() || part.split("\\s+").length > 5) {
-          return Optional.empty();
-        }
-        names.add(part);
-      }
-      return names.isEmpty() ? Optional.empty() : Optional.of(names);
     }
   }
 }

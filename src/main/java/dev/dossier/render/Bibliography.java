@@ -19,8 +19,16 @@ final class Bibliography {
 
   /** "[US orders embassy staff to leave]" or "Title", as a reader should see it. */
   static String displayTitle(Source source) {
-    String title = source.title().value().orElse(source.key());
-    return source.titleSupplied() || source.title().value().isEmpty() ? "[" + title + "]" : title;
+    if (source.title().value().isEmpty()) {
+      return "[untitled: " + source.file() + "]";
+    }
+    String title = source.title().value().get();
+    return source.titleSupplied() ? "[" + title + "]" : title;
+  }
+
+  /** True when the title shown is not the document's own headline. */
+  static boolean bracketed(Source source) {
+    return source.titleSupplied() || source.title().value().isEmpty();
   }
 
   /** "CNN, 15 February 2022" or the title when there is no outlet. */
@@ -34,7 +42,7 @@ final class Bibliography {
     StringBuilder out = new StringBuilder();
     source.authors().value().filter(a -> !a.isEmpty()).ifPresent(a -> out.append(authors(a)).append(". "));
     String title = displayTitle(source);
-    out.append(source.titleSupplied() ? title + "." : "“" + title + ".”");
+    out.append(bracketed(source) ? title + "." : "“" + title + ".”");
     source.outlet().value().ifPresent(o -> out.append(' ').append(o).append(','));
     out.append(' ').append(date(source)).append('.');
     source.url().value().ifPresent(u -> out.append(' ').append(u).append('.'));

@@ -101,10 +101,20 @@ public final class SiteRenderer {
     return Optional.empty();
   }
 
-  private static String firstLine(String message) {
-    String m = message == null ? "" : message.strip();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+  /**
+   * FreeMarker's message without its tips and stack: the first line, plus the expression at
+   * fault ("==> nosuch.value") when it names one.
+   */
+  static String firstLine(String message) {
+    String[] lines = (message == null ? "" : message.strip()).split("\n");
+    String first = lines[0].strip();
+    for (String line : lines) {
+      if (line.startsWith("==> ")) {
+        String expression = line.substring(4).replaceAll("\\s+\\[in template.*$", "").strip();
+        return first + " " + expression;
+      }
+    }
+    return first;
   }
 
   static List<Event> eventsOf(Dossier dossier, String topic) {

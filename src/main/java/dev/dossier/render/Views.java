@@ -184,7 +184,8 @@ final class Views {
     v.put("key", s.key());
     v.put("href", links.source(s.key()));
     v.put("title", Bibliography.displayTitle(s));
-    v.put("titleSupplied", s.titleSupplied() || s.title().value().isEmpty());
+    v.put("titleSupplied", s.titleSupplied());
+    v.put("titleKnown", s.title().isKnown());
     v.put("titleOrigin", s.title().origin().label());
     field(v, "outlet", s.outlet());
     v.put("authors", s.authors().value().orElse(List.of()));

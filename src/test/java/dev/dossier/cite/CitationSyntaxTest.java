@@ -1,0 +1,70 @@
+package dev.dossier.cite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CitationSyntaxTest {
+
+  private static List<CitationRef> refs(String citation) {
+    assertThat(CitationSyntax.extent(citation, 0)).isEqualTo(citation.length());
+    return CitationSyntax.parse(citation.substring(1, citation.length() - 1), 1);
+  }
+
+  @Test
+  void aWholeSource() {
+    assertThat(refs("[@cnn-2022-02-14]")).singleElement().satisfies(r -> {
+      assertThat(r.key()).isEqualTo("cnn-2022-02-14");
+      assertThat(r.paragraph()).isEmpty();
+      assertThat(r.quote()).isEmpty();
+      assertThat(r.problem()).isEmpty();
+    });
+  }
+
+  @Test
+  void aParagraphWithThePilcrowOrPara() {
+    assertThat(refs("[@cnn-2022-02-14 ¶5]").get(0).paragraph()).contains(5);
+    assertThat(refs("[@cnn-2022-02-14 para 5]").get(0).paragraph()).contains(5);
+  }
+
+  @Test
+  void aQuoteAndAQuoteInAParagraph() {
+    CitationRef quote = refs("[@cnn-2022-02-14 \"closing the US Embassy in Kyiv\"]").get(0);
+    assertThat(quote.quote()).contains("closing the US Embassy in Kyiv");
+    assertThat(quote.paragraph()).isEmpty();
+    CitationRef both = refs("[@cnn-2022-02-14 ¶1 \"closing the US Embassy in Kyiv\"]").get(0);
+    assertThat(both.paragraph()).contains(1);
+    assertThat(both.quote()).contains("closing the US Embassy in Kyiv");
+  }
+
+  @Test
+  void severalAtOnceWithTheirOwnOffsets() {
+    List<CitationRef> refs = refs("[@buzzfeed-2022-02-12 ¶3; @cnn-2022-02-14 \"Lviv\"]");
+    assertThat(refs).extracting(CitationRef::key).containsExactly("buzzfeed-2022-02-12", "cnn-2022-02-14");
+    assertThat(refs.get(1).quote()).contains("Lviv");
+    assertThat(refs.get(0).offset()).isEqualTo(1);
+    assertThat(refs.get(1).offset()).isEqualTo("[@buzzfeed-2022-02-12 ¶3; ".length());
+  }
+
+  @Test
+  void aQuoteMayHoldQuotationMarksAndSemicolons() {
+    List<CitationRef> refs = refs("[@cnn ¶1 \"and \"temporarily relocating\" the small; number\"]");
+    assertThat(refs).singleElement().satisfies(r -> assertThat(r.quote()).contains("and \"temporarily relocating\" the small; number"));
+    assertThat(refs("[@cnn “curly quotes”]").get(0).quote()).contains("curly quotes");
+  }
+
+  @Test
+  void malformedCitationsSayWhatToWrite() {
+    assertThat(refs("[@Bad_Key ¶2]").get(0).problem()).hasValueSatisfying(p -> assertThat(p).contains("not a citation key"));
+    assertThat(refs("[@cnn ¶x]").get(0).problem()).hasValueSatisfying(p -> assertThat(p).contains("[@key ¶5]"));
+    assertThat(refs("[@cnn \"\"]").get(0).problem()).isNotEqualTo(Optional.empty());
+  }
+
+  @Test
+  void anUnclosedBracketIsNoCitation() {
+    assertThat(CitationSyntax.extent("[@cnn ¶1 and then text", 0)).isEqualTo(-1);
+    assertThat(CitationSyntax.extent("[@cnn ¶1\n\nnew paragraph]", 0)).isEqualTo(-1);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.dossier.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.diag.Diagnostic;
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IndexReaderTest {
+
+  private final Diagnostics diagnostics = new Diagnostics();
+
+  private Index read(String yaml) {
+    return new IndexReader().read("index.yml", yaml, diagnostics);
+  }
+
+  private List<String> problems() {
+    return diagnostics.sorted().stream().map(Diagnostic::headline).toList();
+  }
+
+  @Test
+  void readsAWellFormedIndex() {
+    Index index = read("""
+        title: "Kyiv, winter 2022"
+        language: en
+        sources:
+          - key: cnn-2022-02-14
+            file: 001.txt
+            title: "US closes embassy"
+            title_supplied: true
+            authors: []
+            published: ~2022-02-14
+            url: null
+            reproduce: excerpts
+            topics: [lviv]
+        topics:
+          - id: lviv
+            title: The move to Lviv
+            summary: |
+              The embassy moved.[@cnn-2022-02-14 ¶1]
+        events:
+          - date: 2022-02-14
+            title: Embassy closed
+            topics: [lviv]
+            text: Closed.[@cnn-2022-02-14 ¶1]
+        """);
+    assertThat(problems()).isEmpty();
+    assertThat(index.title()).contains("Kyiv, winter 2022");
+    Index.SourceEntry source = index.sources().get(0);
+    assertThat(source.key()).isEqualTo("cnn-2022-02-14");
+    assertThat(source.titleSupplied()).isTrue();
+    assertThat(source.authors()).contains(List.of());
+    assertThat(source.published().orElseThrow().approximate()).isTrue();
+    assertThat(source.url()).isEmpty();
+    assertThat(source.reproduce()).isEqualTo(dev.dossier.model.Reproduce.EXCERPTS);
+    assertThat(source.topics()).extracting(Index.Ref::id).containsExactly("lviv");
+    assertThat(source.fileAt()).isEqualTo(new Position("index.yml", 5, 11));
+    assertThat(index.events().get(0).date().machine()).isEqualTo("2022-02-14");
+  }
+
+  @Test
+  void unknownKeysAreErrorsWithASuggestion() {
+    read("""
+        title: x
+        sources:
+          - key: a
+            file: a.txt
+            titel: oops
+        """);
+    assertThat(problems()).containsExactly("index.yml:5:5: error: unknown key \"titel\" in a source");
+    assertThat(diagnostics.sorted().get(0).hint()).hasValueSatisfying(h -> assertThat(h).startsWith("did you mean \"title\"?"));
+  }
+
+  @Test
+  void wrongTypesMissingKeysAndBadDatesAreAllReported() {
+    read("""
+        title: [not, text]
+        sources:
+          - file: a.txt
+          - key: Bad Key
+            file: ../outside.txt
+        events:
+          - date: 2023-02-30
+            title: Impossible
+          - date: 2023-13-45
+            title: Also impossible
+        """);
+    assertThat(problems()).containsExactly(
+        "index.yml:1:8: error: title should be text, not a list",
+        "index.yml:3:5: error: a source needs a \"key\"",
+        "index.yml:4:10: error: \"Bad Key\" is not a valid source key",
+        "index.yml:5:11: error: \"../outside.txt\" points outside the dossier folder",
+        "index.yml:7:11: error: bad date: \"2023-02-30\" does not exist: February 2023 has 28 days",
+        "index.yml:9:11: error: bad date: \"2023-13-45\" has no month 13; months run from 01 to 12");
+  }
+
+  @Test
+  void duplicateKeysAndIdsAreErrors() {
+    read("""
+        sources:
+          - {key: a, file: a.txt}
+          - {key: a, file: b.txt}
+        topics:
+          - {id: t, title: T}
+          - {id: t, title: T again}
+        title: x
+        title: y
+        """);
+    assertThat(problems()).containsExactly(
+        "index.yml:3:5: error: duplicate source key \"a\" (first at line 2)",
+        "index.yml:6:10: error: duplicate topic id \"t\" (first at line 5)",
+        "index.yml:8:1: error: duplicate key \"title\" in the index (first at line 7)");
+  }
+
+  @Test
+  void yamlSyntaxErrorsHaveAPosition() {
+    read("title: \"unclosed\nsources: [\n");
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+      assertThat(d.message()).startsWith("YAML syntax:");
+      assertThat(d.line()).isPositive();
+    });
+  }
+
+  @Test
+  void markdownInABlockScalarKnowsWhereEachCharacterIs() {
+    String yaml = """
+        topics:
+          - id: t
+            title: T
+            summary: |
+              First line.
+              Second line [@cnn ¶1].
+        """;
+    MarkdownText summary = read(yaml).topics().get(0).summary().orElseThrow();
+    int offset = summary.text().indexOf("@cnn");
+    assertThat(summary.position(offset)).isEqualTo(new Position("index.yml", 6, 20));
+    assertThat(yaml.split("\n")[5].substring(19)).startsWith("@cnn");
+  }
+
+  @Test
+  void markdownInAPlainScalarToo() {
+    MarkdownText text = read("events:\n  - {date: 2022, title: x, text: \"Said so [@cnn].\"}\n").events().get(0).text().orElseThrow();
+    assertThat(text.position(text.text().indexOf("@cnn"))).isEqualTo(new Position("index.yml", 2, 44));
+  }
+}

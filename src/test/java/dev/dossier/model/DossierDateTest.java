@@ -1,0 +1,53 @@
+package dev.dossier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DossierDateTest {
+
+  private static DossierDate date(String text) {
+    return DossierDate.parse(text).date().orElseThrow(() -> new AssertionError(DossierDate.parse(text).problem()));
+  }
+
+  @Test
+  void readsEveryFormOfTheIndex() {
+    assertThat(date("2022").machine()).isEqualTo("2022");
+    assertThat(date("2022-02").machine()).isEqualTo("2022-02");
+    assertThat(date("2022-02-14").machine()).isEqualTo("2022-02-14");
+    assertThat(date("~2022-01-18").approximate()).isTrue();
+    assertThat(date("~2022-01-18").machine()).isEqualTo("2022-01-18");
+    DossierDate range = date("2022-02-10/2022-02-20");
+    assertThat(range.isRange()).isTrue();
+    assertThat(range.machine()).isEqualTo("2022-02-10");
+    assertThat(range.end()).contains(LocalDate.of(2022, 2, 20));
+  }
+
+  @Test
+  void labelsDatesForPeople() {
+    assertThat(date("2022-02-14").label()).isEqualTo("14 February 2022");
+    assertThat(date("2022-02").label()).isEqualTo("February 2022");
+    assertThat(date("~2022-01-18").label()).isEqualTo("c. 18 January 2022");
+    assertThat(date("2022-01-10/2022-01-16").label()).isEqualTo("10–16 January 2022");
+    assertThat(date("2022-01-30/2022-02-02").label()).isEqualTo("30 January – 2 February 2022");
+  }
+
+  @Test
+  void refusesDatesThatDoNotExist() {
+    assertThat(DossierDate.parse("2023-02-30").problem()).contains("does not exist").contains("28 days");
+    assertThat(DossierDate.parse("2023-13-45").problem()).contains("no month 13");
+    assertThat(DossierDate.parse("14 Feb 2022").problem()).contains("is not a date");
+    assertThat(DossierDate.parse("2022-02-20/2022-02-10").problem()).contains("ends before it starts");
+  }
+
+  @Test
+  void sortsByFirstDayThenCoarserFirst() {
+    List<DossierDate> dates = new ArrayList<>(List.of(date("2022-02-14"), date("2022-02"), date("2022-01-10/2022-01-16"), date("~2022-01-18")));
+    dates.sort(null);
+    assertThat(dates).extracting(DossierDate::iso)
+        .containsExactly("2022-01-10/2022-01-16", "~2022-01-18", "2022-02", "2022-02-14");
+  }
+}

@@ -1,0 +1,450 @@
+package dev.dossier.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.dossier.diag.Diagnostic;
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Severity;
+import dev.dossier.model.Block;
+import dev.dossier.model.Document;
+import dev.dossier.model.DossierDate;
+import dev.dossier.model.Paragraph;
+import dev.dossier.model.Subheading;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HtmlDocumentParserTest {
+
+  private final HtmlDocumentParser parser = new HtmlDocumentParser();
+  private final Diagnostics diagnostics = new Diagnostics();
+
+  // --- Saved pages ------------------------------------------------------------------------------
+
+  @Test
+  void newsArticleKeepsTheStoryAndDropsTheSiteAroundIt() {
+    Document doc = fixture("news-article.html");
+
+    assertThat(texts(doc))
+        .containsExactly(
+            "The State Department is relocating its remaining diplomats to the west of Ukraine as Russian"
+                + " troops mass on the border.",
+            "KYIV, Ukraine — The United States is temporarily moving its embassy operations in Ukraine from"
+                + " Kyiv to Lviv, Secretary of State Antony Blinken said on Monday, citing the “dramatic"
+                + " acceleration” of the Russian military buildup.",
+            "The US Embassy in Kyiv on February 13, 2022.",
+            "The small number of diplomats who remained in the capital will relocate to the western city,"
+                + " days after the department ordered most staff to leave.",
+            "# A “prudent precaution”",
+            "“These prudent precautions in no way undermine our support for or our commitment to Ukraine,”"
+                + " Blinken said in a statement. We will continue to engage with the Ukrainian government.",
+            "The embassy will remain engaged with the Ukrainian government, coordinating diplomatic"
+                + " engagement.",
+            "The department listed three immediate steps:",
+            "suspending consular services in Kyiv;",
+            "moving a small consular presence to Lviv;",
+            "urging US citizens to leave the country – now.",
+            "Ukrainian officials said the move was expected.");
+    assertThat(doc.paragraphs()).extracting(Paragraph::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+    assertThat(allText(doc))
+        .doesNotContain("cookies", "Skip to content", "Politics", "Share on Twitter", "Advertisement",
+            "Subscribe", "newsletter", "Related", "Biden and Putin", "reader42", "Most read", "Press Street",
+            "© 2022", "By Jane Doe", "8:41 PM");
+  }
+
+  @Test
+  void newsArticleMetadataComesFromOpenGraphJsonLdAndTheCanonicalLink() {
+    Document doc = fixture("news-article.html");
+
+    assertThat(doc.path()).isEqualTo("news-article.html");
+    assertThat(doc.format()).isEqualTo("html");
+    assertThat(doc.title()).contains("US moves embassy operations from Kyiv to Lviv");
+    assertThat(doc.site()).contains("Northern Ledger");
+    assertThat(doc.authors()).containsExactly("Jane Doe", "John Roe");
+    assertThat(doc.published()).contains(day("2022-02-14"));
+    assertThat(doc.updated()).contains(OffsetDateTime.of(2022, 2, 15, 9, 10, 0, 0, ZoneOffset.ofHours(-5)));
+    assertThat(doc.url()).contains("https://www.northernledger.example/world/2022/02/14/kyiv-embassy-lviv");
+    assertThat(doc.dateline()).contains("KYIV");
+    assertThat(doc.topics()).isEmpty();
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
+  @Test
+  void inlineMarkupSurvivesAndRelativeLinksPointAtTheOriginalSite() {
+    Document doc = fixture("news-article.html");
+
+    assertThat(doc.paragraphs().get(3).html())
+        .isEqualTo("The small number of diplomats who remained in the capital will relocate to the western city,\n"
+            + "       <a href=\"https://www.northernledger.example/world/2022/02/12/embassy-drawdown\""
+            + " rel=\"noopener noreferrer\">days after the department ordered</a> most staff to leave.");
+    assertThat(doc.paragraphs().get(4).html()).contains("<em>We will continue</em>");
+    assertThat(doc.blocks().get(4)).isEqualTo(new Subheading("A “prudent precaution”", "A “prudent precaution”"));
+  }
+
+  @Test
+  void governmentPressReleaseDropsBreadcrumbsAndTakesTheDateFromTime() {
+    Document doc = fixture("gov-press-release.html");
+
+    assertThat(texts(doc))
+        .containsExactly(
+            "Ned Price, Department Spokesperson",
+            "On February 12, the Department of State ordered the departure of most U.S. direct hire employees"
+                + " from Embassy Kyiv due to the continued threat of Russian military action.",
+            "The Embassy will maintain a small consular presence in Lviv, Ukraine to handle emergencies, but"
+                + " will not be able to provide passport, visa, or routine consular services.",
+            "# Background",
+            "U.S. citizens should not travel to Ukraine due to the increased threats of Russian military action"
+                + " and COVID-19; those in Ukraine should depart now using commercial or other privately"
+                + " available transportation options.",
+            "For more information:",
+            "Read the Travel Advisory for Ukraine.",
+            "Enroll in the Smart Traveler Enrollment Program.");
+    assertThat(doc.title()).contains("Ordered Departure of Staff from Embassy Kyiv");
+    assertThat(doc.site()).contains("United States Department of State");
+    assertThat(doc.authors()).isEmpty();
+    assertThat(doc.published()).contains(day("2022-02-12"));
+    assertThat(doc.updated()).isEmpty();
+    assertThat(doc.url()).contains("https://www.state.example/ordered-departure-of-staff-from-embassy-kyiv/");
+    assertThat(doc.dateline()).isEmpty();
+    assertThat(doc.paragraphs().get(5).html()).contains("href=\"https://www.state.example/travel-advisories/ukraine.html\"");
+    assertThat(allText(doc))
+        .doesNotContain("official website", "Skip to main", "Bureaus", "Home", "Office of the Spokesperson",
+            "February 12, 2022", "Share this page", "Tags:", "Return to top", "Inspector General");
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
+  @Test
+  void blogWithoutArticleMarkupIsFoundByItsParagraphText() {
+    Document doc = fixture("blog-post.html");
+
+    assertThat(texts(doc))
+        .containsExactly(
+            "The trains west were full by Saturday afternoon. I found a seat on the 17:40 to Lviv only"
+                + " because a family of four decided to wait another day.",
+            "Most of the people I spoke to on the platform did not believe an invasion was coming. They were"
+                + " leaving, they said, because their employers had told them to.",
+            "# The embassy",
+            // Starts with "By" but is a sentence, not a byline: it stays.
+            "By Sunday the embassy on Sikorsky Street was quiet. A guard told me the last cars had left before"
+                + " dawn.",
+            // Loose text between blocks is a paragraph; <br><br> ends one.
+            "Some notes I scribbled on the train, unedited: the conductor checked tickets twice;",
+            "nobody talked about the news.",
+            "I will write more from Lviv when I can.");
+    assertThat(doc.paragraphs().get(3).html())
+        .isEqualTo("Some notes I scribbled on the train, <em>unedited</em>:<br>\n"
+            + "        the conductor checked tickets twice;");
+    assertThat(doc.title()).contains("Leaving Kyiv: notes from the last week");
+    assertThat(doc.site()).contains("Field Notes from the East");
+    assertThat(doc.authors()).containsExactly("Sam Rivera");
+    assertThat(doc.published()).contains(day("2022-02-16"));
+    assertThat(doc.updated()).isEmpty();
+    assertThat(doc.url()).contains("http://fieldnotes.example/2022/02/leaving-kyiv");
+    assertThat(doc.dateline()).isEmpty();
+    assertThat(allText(doc))
+        .doesNotContain("Home", "Archive", "Posted by", "Share on", "Stay safe", "packed", "freelance writer",
+            "Powered by");
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
+  @Test
+  void hostilePageKeepsItsTextAndNothingThatRunsOrLoads() {
+    Document doc = fixture("hostile.html");
+
+    assertThat(texts(doc))
+        .containsExactly(
+            "The city council approved the 2022 budget on Tuesday by a vote of 7 to 2.",
+            "Read the full budget or the summary.",
+            "Opponents said the plan cuts library hours.",
+            "The mayor welcomed the vote & thanked staff.",
+            "Earlier coverage is available.");
+    for (Block block : doc.blocks()) {
+      assertThat(block.html())
+          .doesNotContainIgnoringCase("<script")
+          .doesNotContainIgnoringCase("javascript:")
+          .doesNotContainIgnoringCase("vbscript:")
+          .doesNotContainIgnoringCase("data:")
+          .doesNotContainIgnoringCase("<iframe")
+          .doesNotContainIgnoringCase("<img")
+          .doesNotContainIgnoringCase("<object")
+          .doesNotContainIgnoringCase("<embed")
+          .doesNotContainIgnoringCase("<svg")
+          .doesNotContainIgnoringCase("style=")
+          .doesNotContainIgnoringCase("tracker.example")
+          .doesNotContainIgnoringCase("evil.example")
+          .doesNotContainPattern("(?i)\\son\\w+\\s*=");
+    }
+    assertThat(doc.paragraphs().get(1).html())
+        .isEqualTo("Read the <a rel=\"noopener noreferrer\">full budget</a> or the"
+            + " <a href=\"http://city.example/summary.pdf\" rel=\"noopener noreferrer\">summary</a>.");
+    assertThat(allText(doc))
+        .doesNotContain("cookies", "Menu", "Home page", "iframes", "Flash fallback", "SVG text", "Hidden text",
+            "Invisible text", "password", "City Chronicle", "alert");
+  }
+
+  @Test
+  void hostilePageMetadataIsPlainTextAndOnlyWebUrls() {
+    Document doc = fixture("hostile.html");
+
+    // Plain text: the templates escape it, so it shows as the page wrote it and never runs.
+    assertThat(doc.title()).contains("Council approves budget <script>alert('title')</script>");
+    assertThat(doc.site()).isEmpty();
+    assertThat(doc.authors()).containsExactly("Alex Kim");
+    // article:published_time is not a date, so the next source (dc.date) is used.
+    assertThat(doc.published()).contains(day("2022-03-01"));
+    assertThat(doc.updated()).isEmpty();
+    // Relative canonical (with a hostile <base href>), javascript: og:url, meta refresh: no URL.
+    assertThat(doc.url()).isEmpty();
+    assertThat(diagnostics.sorted())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.severity()).isEqualTo(Severity.WARNING);
+              assertThat(d.headline())
+                  .isEqualTo("hostile.html:12:1: warning: this page's JSON-LD is not valid JSON; its metadata was ignored");
+            });
+  }
+
+  // --- Metadata sources -------------------------------------------------------------------------
+
+  @Test
+  void jsonLdArraysTypeListsSingleAuthorsAndEscapedText() {
+    String html =
+        """
+        <html><head>
+        <script type="application/ld+json">
+        [
+          {"@type": "BreadcrumbList", "itemListElement": []},
+          {"@context": "https://schema.org", "@type": ["ReportageNewsArticle", "NewsArticle"],
+           "headline": "Q&amp;A: what the embassy move means",
+           "author": {"@type": "Person", "name": "Olena Kovalenko"},
+           "publisher": {"@type": "Organization", "name": "Kyiv Dispatch"},
+           "datePublished": "2022-02-15",
+           "dateModified": "2022-02-15T18:02:11Z",
+           "url": "https://dispatch.example/qa-embassy",
+           "relatedLink": {"@type": "NewsArticle", "headline": "An older story", "author": {"name": "Someone Else"}}}
+        ]
+        </script>
+        </head><body>
+        <h1>Q&amp;A: what the embassy move means</h1>
+        <p>Why did the United States move its embassy? Officials cited the risk of an invasion.</p>
+        </body></html>
+        """;
+
+    Document doc = parser.parse("qa.html", html, diagnostics);
+
+    assertThat(doc.title()).contains("Q&A: what the embassy move means");
+    assertThat(doc.site()).contains("Kyiv Dispatch");
+    assertThat(doc.authors()).containsExactly("Olena Kovalenko");
+    assertThat(doc.published()).contains(day("2022-02-15"));
+    assertThat(doc.updated()).contains(OffsetDateTime.of(2022, 2, 15, 18, 2, 11, 0, ZoneOffset.UTC));
+    assertThat(doc.url()).contains("https://dispatch.example/qa-embassy");
+    assertThat(texts(doc)).containsExactly("Why did the United States move its embassy? Officials cited the risk of an invasion.");
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
+  @Test
+  void publishedIsTheDayAsWrittenAndUpdatedNeedsAnOffset() {
+    String html =
+        """
+        <html><head>
+        <meta property="article:published_time" content="2022-02-14T23:30:00-05:00">
+        <meta property="article:modified_time" content="2022-02-15T09:10:00">
+        </head><body><article><p>Late-night reporting from Washington on the embassy closure.</p></article></body></html>
+        """;
+
+    Document doc = parser.parse("late.html", html, diagnostics);
+
+    // 23:30 in New York is already the 15th in UTC; the page says the 14th, so the 14th it is.
+    assertThat(doc.published()).contains(day("2022-02-14"));
+    assertThat(doc.updated()).isEmpty();
+  }
+
+  @Test
+  void titleLosesTheSiteSuffixOnlyWhenItIsTheSiteName() {
+    String page =
+        """
+        <html><head><title>%s</title><meta property="og:site_name" content="City Chronicle"></head>
+        <body><p>The council met on Tuesday evening to discuss the budget.</p></body></html>
+        """;
+
+    assertThat(parser.parse("a.html", page.formatted("Budget vote | City Chronicle"), diagnostics).title())
+        .contains("Budget vote");
+    assertThat(parser.parse("b.html", page.formatted("Budget vote - City Chronicle"), diagnostics).title())
+        .contains("Budget vote");
+    assertThat(parser.parse("c.html", page.formatted("Budget vote - Chronicle"), diagnostics).title())
+        .contains("Budget vote - Chronicle");
+  }
+
+  @Test
+  void bylineAndTimestampLinesAtTheHeadBecomeMetadata() {
+    String html =
+        """
+        <html><head><title>Embassy closes</title></head><body><article>
+        <h1>Embassy closes</h1>
+        <p>By Jennifer Hansler and Kylie Atwood, CNN</p>
+        <p>Updated 8:41 PM EST, Mon February 14, 2022</p>
+        <p>The United States is closing the US Embassy in Kyiv, the State Department said.</p>
+        <p>By the end of the day the building was empty.</p>
+        </article></body></html>
+        """;
+
+    Document doc = parser.parse("cnn.html", html, diagnostics);
+
+    assertThat(doc.authors()).containsExactly("Jennifer Hansler", "Kylie Atwood");
+    assertThat(doc.site()).contains("CNN");
+    assertThat(texts(doc))
+        .containsExactly(
+            "The United States is closing the US Embassy in Kyiv, the State Department said.",
+            "By the end of the day the building was empty.");
+    // A visible timestamp is not a publication date unless the page marks it up as one.
+    assertThat(doc.published()).isEmpty();
+  }
+
+  @Test
+  void metaAuthorWinsOverTheBylineAndArticleAuthorUrlsAreNotNames() {
+    String html =
+        """
+        <html><head>
+        <meta property="article:author" content="https://www.facebook.com/janedoe">
+        <meta name="author" content="Jane Doe">
+        </head><body><article>
+        <p class="byline">By <a rel="author" href="/jd">J. Doe</a></p>
+        <p>The embassy staff left for Lviv on Monday morning, officials said.</p>
+        </article></body></html>
+        """;
+
+    assertThat(parser.parse("a.html", html, diagnostics).authors()).containsExactly("Jane Doe");
+    assertThat(parser.parse("b.html", html.replace("<meta name=\"author\" content=\"Jane Doe\">", ""), diagnostics)
+            .authors())
+        .containsExactly("J. Doe");
+  }
+
+  // --- Finding the body -------------------------------------------------------------------------
+
+  @Test
+  void teaserArticlesInTheSidebarDoNotWinOverTheRealText() {
+    String html =
+        """
+        <html><body>
+        <div id="page">
+          <div class="content">
+            <p>The first paragraph of the real story is long enough to count as prose for the reader.</p>
+            <p>The second paragraph of the real story continues with even more words about the embassy.</p>
+            <p>The third paragraph of the real story ends it with a quote from a spokesperson in Kyiv.</p>
+          </div>
+          <div class="rail"><article class="card"><p>A teaser for another story that is somewhat long.</p></article></div>
+        </div>
+        </body></html>
+        """;
+
+    assertThat(texts(parser.parse("p.html", html, diagnostics)))
+        .containsExactly(
+            "The first paragraph of the real story is long enough to count as prose for the reader.",
+            "The second paragraph of the real story continues with even more words about the embassy.",
+            "The third paragraph of the real story ends it with a quote from a spokesperson in Kyiv.");
+  }
+
+  @Test
+  void aStoryCutInTwoAroundAnAdIsReadWhole() {
+    String html =
+        """
+        <html><body><div id="story">
+          <div class="part"><p>The first half of the story has two long paragraphs of text in it.</p>
+            <p>It goes on about the embassy and the decision to move the staff west to Lviv.</p></div>
+          <div class="slot-x"><span>Sponsored content</span></div>
+          <div class="part"><p>The second half of the story picks up after the advertising slot.</p></div>
+        </div>
+        <div id="links"><p><a href="/a">Another story with a long linked headline here</a></p></div>
+        </body></html>
+        """;
+
+    assertThat(texts(parser.parse("split.html", html, diagnostics)))
+        .containsExactly(
+            "The first half of the story has two long paragraphs of text in it.",
+            "It goes on about the embassy and the decision to move the staff west to Lviv.",
+            "Sponsored content",
+            "The second half of the story picks up after the advertising slot.");
+  }
+
+  // --- Bad input --------------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "   \n\t ",
+        "\u0000\u0001\u0002<<<>>></ ><!-- unterminated",
+        "<html><head><title>Only a title</title></head><body>&nbsp;<p> </p><p>\u00a0</p></body></html>",
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><footer>© Someone, all rights reserved forever</footer>",
+        "{\"this\": \"is JSON, not a web page\"}"
+      })
+  void aPageWithoutArticleTextIsAnErrorNotAnException(String html) {
+    Document doc = parser.parse("empty.html", html, diagnostics);
+
+    assertThat(doc.paragraphs()).isEmpty();
+    assertThat(diagnostics.sorted())
+        .filteredOn(Diagnostic::isError)
+        .extracting(Diagnostic::headline)
+        .containsExactly("empty.html: error: no article text found in this saved page");
+  }
+
+  @Test
+  void deeplyNestedMarkupAndJsonLdDoNotCrash() {
+    String html =
+        "<script type=\"application/ld+json\">" + "[".repeat(50_000) + "]".repeat(50_000) + "</script>"
+            + "<div>".repeat(20_000)
+            + "<p>Deep inside a page nested twenty thousand levels, the text is still found.</p>";
+
+    assertThatCode(() -> parser.parse("deep.html", html, diagnostics)).doesNotThrowAnyException();
+    Document doc = parser.parse("deep.html", html, new Diagnostics());
+    assertThat(texts(doc)).containsExactly("Deep inside a page nested twenty thousand levels, the text is still found.");
+    assertThat(diagnostics.sorted()).extracting(Diagnostic::severity).containsOnly(Severity.WARNING);
+  }
+
+  @Test
+  void theSamePageGivesTheSameDocument() {
+    String html = resource("news-article.html");
+
+    assertThat(parser.parse("n.html", html, new Diagnostics())).isEqualTo(new HtmlDocumentParser().parse("n.html", html, new Diagnostics()));
+  }
+
+  // --- Helpers ----------------------------------------------------------------------------------
+
+  private Document fixture(String name) {
+    return parser.parse(name, resource(name), diagnostics);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = HtmlDocumentParserTest.class.getResourceAsStream("/parse/html/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test resource parse/html/" + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Paragraph texts, with subheadings as "# text", in reading order. */
+  private static List<String> texts(Document doc) {
+    return doc.blocks().stream().map(b -> b instanceof Subheading ? "# " + b.text() : b.text()).toList();
+  }
+
+  private static String allText(Document doc) {
+    return doc.blocks().stream().map(b -> b.text() + "\n" + b.html()).collect(Collectors.joining("\n"));
+  }
+
+  private static DossierDate day(String iso) {
+    return DossierDate.parse(iso).date().orElseThrow();
+  }
+}

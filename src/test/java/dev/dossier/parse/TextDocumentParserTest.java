@@ -1,0 +1,101 @@
+package dev.dossier.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.model.Document;
+import dev.dossier.model.DossierDate;
+import dev.dossier.model.Paragraph;
+import dev.dossier.model.Subheading;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextDocumentParserTest {
+
+  private final TextDocumentParser parser = new TextDocumentParser();
+  private final Diagnostics diagnostics = new Diagnostics();
+
+  private Document seed(String name) throws IOException {
+    return parser.parse(name, Files.readString(Path.of("seeds", name)), diagnostics);
+  }
+
+  @Test
+  void takesTheDatePrefixAndDatelineOffTheFirstParagraph() throws IOException {
+    Document doc = seed("000_aa88e0e7e27f1ca7.txt");
+    assertThat(doc.published()).contains(DossierDate.parse("2022-02-12").date().orElseThrow());
+    assertThat(doc.dateline()).contains("KYIV");
+    assertThat(doc.paragraphs().get(0).text()).startsWith("The United States has taken the extraordinary step");
+    assertThat(doc.paragraphs()).hasSize(16);
+    assertThat(doc.paragraphs().get(15).text()).isEqualTo("President Joe Biden plans to speak with Putin on Saturday, according to CNN.");
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
+  @Test
+  void readsBylineTimestampAndSourceLines() throws IOException {
+    Document doc = seed("001_b48eea132caf0c5e.txt");
+    assertThat(doc.authors()).containsExactly("Jennifer Hansler", "Kylie Atwood");
+    assertThat(doc.site()).contains("CNN");
+    assertThat(doc.updated()).contains(OffsetDateTime.of(2022, 2, 15, 1, 41, 12, 0, ZoneOffset.UTC));
+    assertThat(doc.published()).isEmpty();
+    assertThat(doc.paragraphs().get(0).text()).startsWith("The United States is closing the US Embassy in Kyiv");
+  }
+
+  @Test
+  void onePararaphPerLineWhenTheBodyHasNoBlankLines() throws IOException {
+    Document doc = seed("001_b48eea132caf0c5e.txt");
+    assertThat(doc.paragraphs()).hasSize(22);
+    assertThat(doc.blocks()).filteredOn(Subheading.class::isInstance).extracting(b -> b.text())
+        .containsExactly("'Intention to return'");
+    assertThat(doc.paragraphs().get(13).text()).startsWith("Price said the Ukrainian National Guard Police");
+  }
+
+  @Test
+  void shortUnpunctuatedLinesBetweenParagraphsAreSubheadings() throws IOException {
+    Document doc = seed("002_97c6c30b40ab486d.txt");
+    assertThat(doc.blocks()).filteredOn(Subheading.class::isInstance).extracting(b -> b.text())
+        .containsExactly("Russia Accuses US of Disinformation", "Moscow Denies New York Times Report");
+    assertThat(doc.paragraphs()).hasSize(15);
+    assertThat(doc.published()).isEmpty();
+    assertThat(doc.authors()).isEmpty();
+  }
+
+  @Test
+  void keepsEveryWordOfEverySeedParagraph() throws IOException {
+    for (String name : List.of("000_aa88e0e7e27f1ca7.txt", "001_b48eea132caf0c5e.txt", "002_97c6c30b40ab486d.txt")) {
+      String original = Files.readString(Path.of("seeds", name));
+      for (Paragraph p : seed(name).paragraphs()) {
+        assertThat(original).as(name + " ¶" + p.number()).contains(p.text());
+      }
+    }
+  }
+
+  @Test
+  void escapesMarkupInPlainText() {
+    Document doc = parser.parse("x.txt", "First <script>alert(1)</script> paragraph.\n\nSecond & last.", diagnostics);
+    assertThat(doc.paragraphs()).extracting(Paragraph::html)
+        .containsExactly("<p>First &lt;script&gt;alert(1)&lt;/script&gt; paragraph.</p>", "<p>Second &amp; last.</p>");
+    assertThat(doc.paragraphs().get(0).text()).isEqualTo("First <script>alert(1)</script> paragraph.");
+  }
+
+  @Test
+  void readsIsoTimestampsAndBylinesOfThree() {
+    Document doc = parser.parse("x.txt", "By Ann Poe, Bob Roe and Cy Doe\nPublished: 2022-02-14T09:30:00-05:00\n\nText.", diagnostics);
+    assertThat(doc.authors()).containsExactly("Ann Poe", "Bob Roe", "Cy Doe");
+    assertThat(doc.site()).isEmpty();
+    assertThat(doc.published()).contains(DossierDate.parse("2022-02-14").date().orElseThrow());
+  }
+
+  @Test
+  void anEmptyDocumentIsAnError() {
+    parser.parse("empty.txt", "\n\n", diagnostics);
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+      assertThat(d.path()).isEqualTo("empty.txt");
+      assertThat(d.message()).contains("no text");
+    });
+  }
+}

@@ -1,0 +1,194 @@
+package dev.dossier.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.diag.Diagnostic;
+import dev.dossier.model.Dossier;
+import dev.dossier.model.Origin;
+import dev.dossier.model.Source;
+import dev.dossier.render.Theme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildTest {
+
+  @TempDir Path tmp;
+
+  private static final String ARTICLE = """
+      By Ann Poe, Daily Bugle
+      Published: 2022-02-14
+
+      The embassy in Kyiv closed on Monday, officials said.
+
+      Staff moved to Lviv, a city in western Ukraine.
+      """;
+
+  private Path dossier(String index) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("dossier"));
+    Files.writeString(dir.resolve("a.txt"), ARTICLE);
+    if (index != null) {
+      Files.writeString(dir.resolve("index.yml"), index);
+    }
+    return dir;
+  }
+
+  private static String index(String eventText) {
+    return """
+        title: Test dossier
+        sources:
+          - key: bugle
+            file: a.txt
+            title: Embassy closes
+            topics: [lviv]
+        topics:
+          - id: lviv
+            title: The move to Lviv
+        events:
+          - date: 2022-02-14
+            title: Embassy closed
+            topics: [lviv]
+            text: |
+        """ + "      " + eventText + "\n";
+  }
+
+  private static List<String> headlines(Build.Result result) {
+    return result.diagnostics().stream().map(Diagnostic::headline).toList();
+  }
+
+  @Test
+  void aVerifiedCitationLinksToItsParagraph() throws IOException {
+    Build.Result result = new Build().run(dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]")), Theme.builtIn());
+    assertThat(headlines(result)).isEmpty();
+    String timeline = page(result, "timeline.html");
+    assertThat(timeline).contains("<a href=\"sources/bugle.html#p1\" title=\"Daily Bugle, 14 February 2022, ¶1: “closed on Monday”\">[1]</a>");
+    assertThat(page(result, "sources/bugle.html")).contains("The embassy in Kyiv <mark>closed on Monday</mark>, officials said.");
+  }
+
+  @Test
+  void aQuoteNotInItsSourceFailsWithItsPositionAndTheClosestPassage() throws IOException {
+    Build.Result result = new Build().run(dossier(index("It shut.[@bugle ¶1 \"closed on Tuesday\"]")), Theme.builtIn());
+    assertThat(result.failed()).isTrue();
+    assertThat(result.pages()).isEmpty();
+    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.headline()).isEqualTo("index.yml:15:16: error: quote not found in paragraph 1 of \"bugle\": \"closed on Tuesday\"");
+      assertThat(d.hint()).contains("the closest passage the source contains is in ¶1: \"closed on Monday,\"");
+    });
+  }
+
+  @Test
+  void everyKindOfCitationMistakeIsReportedInOneRun() throws IOException {
+    Build.Result result = new Build().run(
+        dossier(index("A.[@bugel ¶1] B.[@bugle ¶9] C.[@bugle \"not there\"]")), Theme.builtIn());
+    assertThat(headlines(result)).containsExactly(
+        "index.yml:15:10: error: unknown citation key \"bugel\"",
+        "index.yml:15:24: error: paragraph 9 is out of range: \"bugle\" has 2 paragraphs",
+        "index.yml:15:38: error: quote not found in \"bugle\": \"not there\"");
+  }
+
+  @Test
+  void anEventMustCiteAndTopicsMustExist() throws IOException {
+    Build.Result result = new Build().run(dossier(index("Uncited claim.").replace("topics: [lviv]\n    text", "topics: [lvov]\n    text")), Theme.builtIn());
+    assertThat(headlines(result)).containsExactly(
+        "index.yml:11:5: error: the event \"Embassy closed\" cites no source",
+        "index.yml:13:14: error: unknown topic \"lvov\"");
+  }
+
+  @Test
+  void metadataKnowsWhereItCameFrom() throws IOException {
+    Build.Result result = new Build().run(dossier(index("It closed.[@bugle ¶1]")), Theme.builtIn());
+    Source source = result.dossier().orElseThrow().source("bugle").orElseThrow();
+    assertThat(source.title().origin()).isEqualTo(Origin.INDEX);
+    assertThat(source.outlet().value()).contains("Daily Bugle");
+    assertThat(source.outlet().origin()).isEqualTo(Origin.DOCUMENT);
+    assertThat(source.authors().value()).contains(List.of("Ann Poe"));
+    assertThat(source.published().origin()).isEqualTo(Origin.DOCUMENT);
+    assertThat(source.url().origin()).isEqualTo(Origin.UNKNOWN);
+    assertThat(page(result, "sources/bugle.html")).contains("no URL known");
+  }
+
+  @Test
+  void withoutAnIndexTheDocumentsAloneMakeADossier() throws IOException {
+    Path dir = dossier(null);
+    Files.writeString(dir.resolve("note.md"), """
+        ---
+        title: A note on Lviv
+        date: 2022-02-15
+        outlet: The Review
+        topics: [Embassy moves]
+        ---
+        The note cites the article: staff went west.[@a ¶2 "moved to Lviv"]
+        """);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(headlines(result)).isEmpty();
+    Dossier dossier = result.dossier().orElseThrow();
+    assertThat(dossier.sources()).extracting(Source::key).containsExactly("a", "note");
+    assertThat(dossier.topics()).singleElement().satisfies(t -> {
+      assertThat(t.id()).isEqualTo("embassy-moves");
+      assertThat(t.title()).isEqualTo("Embassy moves");
+    });
+    assertThat(page(result, "timeline.html")).contains("<time datetime=\"2022-02-15\">15 February 2022</time>");
+    assertThat(page(result, "sources/note.html")).contains("href=\"../sources/a.html#p2\"");
+  }
+
+  @Test
+  void aFailedBuildLeavesThePreviousSiteExactlyAsItWas() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    Path out = tmp.resolve("site");
+    assertThat(new Build().build(dir, Theme.builtIn(), out).failed()).isFalse();
+    Map<String, String> before = snapshot(out);
+    Files.writeString(dir.resolve("index.yml"), index("It closed.[@bugle ¶7]"));
+    assertThat(new Build().build(dir, Theme.builtIn(), out).failed()).isTrue();
+    assertThat(snapshot(out)).isEqualTo(before);
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("dossier", "site");
+    }
+  }
+
+  @Test
+  void aTemplateOverrideReplacesTheBuiltInFileByFile() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(dir.resolve("templates/bibliography.ftlh"), "<p>${sources?size} sources</p>");
+    Build.Result result = new Build().run(dir, new Theme(List.of(dir.resolve("templates"))));
+    assertThat(page(result, "sources/index.html")).isEqualTo("<p>1 sources</p>");
+    assertThat(page(result, "timeline.html")).contains("<!DOCTYPE html>");
+  }
+
+  @Test
+  void aTemplateErrorNamesTheTemplateAndLine() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(dir.resolve("templates/bibliography.ftlh"), "<p>fine</p>\n<p>${nosuch.value}</p>");
+    Build.Result result = new Build().run(dir, new Theme(List.of(dir.resolve("templates"))));
+    assertThat(result.failed()).isTrue();
+    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.path()).isEqualTo("templates/bibliography.ftlh");
+      assertThat(d.line()).isEqualTo(2);
+      assertThat(d.message()).contains("nosuch");
+    });
+  }
+
+  private static String page(Build.Result result, String path) {
+    return result.pages().stream().filter(p -> p.path().equals(path)).findFirst()
+        .map(p -> new String(p.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .orElseThrow(() -> new AssertionError("no page " + path + "; " + headlines(result)));
+  }
+
+  static Map<String, String> snapshot(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return files;
+  }
+
+}
