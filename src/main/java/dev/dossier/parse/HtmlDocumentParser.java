@@ -86,6 +86,8 @@ public final class HtmlDocumentParser {
           "[style~=(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden]",
           ".sr-only", ".visually-hidden", ".visuallyhidden", ".screen-reader-text");
 
+  private static final int MAX_NAME = 100;
+
   public HtmlDocumentParser() {}
 
   /**
@@ -108,57 +110,32 @@ public final class HtmlDocumentParser {
     Element body = ArticleBody.find(page, chrome);
     Element article = Optional.ofNullable(body.closest("article")).orElse(body);
     Optional<Element> headline = headline(page, article, body, chrome);
-
-    Optional<String> url = url(tags, jsonLd);
-    Optional<DossierDate> published = published(tags, jsonLd, firstTime(article, chrome));
-    Optional<OffsetDateTime> updated =
-        firstParsed(
-            HtmlDocumentParser::timestamp,
-            () -> tags.first("article:modified_time"),
-            () -> jsonLd.string("dateModified"),
-            () -> tags.first("og:updated_time"),
-            () -> tags.first("dateModified"));
+    // Read while the article still has its byline and header; chrome is removed next.
+    Optional<String> articleTime = firstTime(article, chrome);
     List<String> markedAuthors = markedAuthors(article, chrome);
+    Optional<String> url = url(tags, jsonLd);
 
     url.ifPresent(base -> resolveLinks(body, base));
     chrome.removeWithin(body);
     ArticleHead head = ArticleHead.split(new BlockReader(headline).read(body));
     List<Block> blocks = numbered(head.text());
-
-    Optional<String> site =
-        tags.first("og:site_name")
-            .or(() -> jsonLd.names("publisher").stream().findFirst())
-            .or(head::outlet);
-    Optional<String> title =
-        tags.first("og:title")
-            .or(() -> jsonLd.string("headline"))
-            .or(() -> headline.map(h -> squash(h.text())).filter(h -> !h.isEmpty()))
-            .or(tags::pageTitle)
-            .map(t -> withoutSiteSuffix(t, site));
-
-    List<String> authors =
-        firstNonEmpty(
-            jsonLd.names("author"),
-            tags.all("author"),
-            tags.all("article:author").stream().filter(a -> webUrl(a).isEmpty()).toList(),
-            markedAuthors,
-            head.authors());
-
     if (blocks.stream().noneMatch(Paragraph.class::isInstance)) {
       diagnostics.error(
           Position.file(path),
           "no article text found in this saved page",
           "save the page again once its article has loaded, or copy the article's text into a .txt file");
     }
+
+    Optional<String> site = site(tags, jsonLd, head);
     return new Document(
         path,
         "html",
         blocks,
-        title,
+        title(tags, jsonLd, headline, site),
         site,
-        authors,
-        published,
-        updated,
+        authors(tags, jsonLd, markedAuthors, head),
+        published(tags, jsonLd, articleTime),
+        updated(tags, jsonLd),
         url,
         dateline(head.text()),
         List.of());
@@ -166,6 +143,31 @@ public final class HtmlDocumentParser {
 
   // ---------------------------------------------------------------------------------------------
   // Metadata
+
+  private static Optional<String> site(PageTags tags, JsonLd jsonLd, ArticleHead head) {
+    return tags.first("og:site_name")
+        .or(() -> jsonLd.names("publisher").stream().findFirst())
+        .or(head::outlet);
+  }
+
+  private static Optional<String> title(
+      PageTags tags, JsonLd jsonLd, Optional<Element> headline, Optional<String> site) {
+    return tags.first("og:title")
+        .or(() -> jsonLd.string("headline"))
+        .or(() -> headline.map(h -> squash(h.text())).filter(h -> !h.isEmpty()))
+        .or(tags::pageTitle)
+        .map(t -> withoutSiteSuffix(t, site));
+  }
+
+  private static List<String> authors(
+      PageTags tags, JsonLd jsonLd, List<String> markedAuthors, ArticleHead head) {
+    return firstNonEmpty(
+        jsonLd.names("author"),
+        tags.all("author"),
+        tags.all("article:author").stream().filter(a -> webUrl(a).isEmpty()).toList(),
+        markedAuthors,
+        head.authors());
+  }
 
   private static Optional<String> url(PageTags tags, JsonLd jsonLd) {
     return tags.canonical().flatMap(HtmlDocumentParser::webUrl)
@@ -184,6 +186,15 @@ public final class HtmlDocumentParser {
         () -> tags.first("date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued"));
   }
 
+  private static Optional<OffsetDateTime> updated(PageTags tags, JsonLd jsonLd) {
+    return firstParsed(
+        HtmlDocumentParser::timestamp,
+        () -> tags.first("article:modified_time"),
+        () -> jsonLd.string("dateModified"),
+        () -> tags.first("og:updated_time"),
+        () -> tags.first("dateModified"));
+  }
+
   /** The first candidate that parses; a malformed value falls through to the next source. */
   @SafeVarargs
   private static <T> Optional<T> firstParsed(
@@ -197,6 +208,7 @@ public final class HtmlDocumentParser {
     return Optional.empty();
   }
 
+  /** The names of the first source that names anyone, each once. */
   @SafeVarargs
   private static List<String> firstNonEmpty(List<String>... sources) {
     for (List<String> source : sources) {
@@ -211,10 +223,13 @@ public final class HtmlDocumentParser {
     return List.of();
   }
 
-  /** "By Jane Doe and John Roe" is two people; any other value is one name as written. */
+  /**
+   * "By Jane Doe and John Roe" is two people; any other value is one name as written. A long text
+   * is an author's bio box, not a name.
+   */
   private static List<String> authorNames(String value) {
     String name = squash(value);
-    if (name.isEmpty()) {
+    if (name.isEmpty() || name.length() > MAX_NAME) {
       return List.of();
     }
     return ArticleHead.byline(name).map(Byline::authors).orElse(List.of(name));
@@ -379,9 +394,12 @@ public final class HtmlDocumentParser {
     return s.replaceAll("\\s+", " ").strip();
   }
 
+  /** Nothing a reader would see: spaces of any kind, zero-width and control characters. */
   private static boolean isBlank(String s) {
     return s.codePoints()
-        .allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x200B || c == 0xFEFF);
+        .allMatch(
+            c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -459,16 +477,19 @@ public final class HtmlDocumentParser {
 
     /** The parsed value; empty (not null) for malformed text, and blank text parses to nothing. */
     private static Optional<Object> parse(String json) {
-      if (json.isBlank()) {
+      String text = json.strip();
+      if (text.isEmpty()) {
         return Optional.of(Map.of());
       }
-      if (nesting(json) > MAX_NESTING) {
+      // JSON-LD is an object or an array; refusing anything else also keeps out YAML's
+      // indentation nesting, which the depth check below would not see.
+      if (!(text.startsWith("{") || text.startsWith("[")) || nesting(text) > MAX_NESTING) {
         return Optional.empty();
       }
       try {
         // YAML 1.2 reads JSON; duplicate keys are allowed because JSON lets the last one win.
         Object value =
-            new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build()).loadFromString(json);
+            new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build()).loadFromString(text);
         return Optional.of(value == null ? Map.of() : value);
       } catch (YamlEngineException e) {
         return Optional.empty();
@@ -627,7 +648,7 @@ public final class HtmlDocumentParser {
     }
 
     private boolean is(Element e) {
-      return !guarded.contains(e) && named(e);
+      return !guarded.contains(e) && !e.nameIs("body") && !e.nameIs("html") && named(e);
     }
 
     private static boolean named(Element e) {
@@ -674,6 +695,8 @@ public final class HtmlDocumentParser {
     private final Map<Element, Integer> readable = new IdentityHashMap<>();
     /** Readable text of each element's whole subtree. */
     private final Map<Element, Integer> contained = new IdentityHashMap<>();
+    /** The part of it in paragraphs, list items and the like, rather than headings or labels. */
+    private final Map<Element, Integer> prose = new IdentityHashMap<>();
 
     private ArticleBody(org.jsoup.nodes.Document page, Chrome chrome) {
       this.root = page.body();
@@ -718,16 +741,24 @@ public final class HtmlDocumentParser {
       });
       for (int i = all.size() - 1; i >= 0; i--) { // children before parents
         Element e = all.get(i);
-        int total = contained(e) + readable.getOrDefault(e, 0);
+        int own = readable.getOrDefault(e, 0);
+        int total = contained(e) + own;
+        int paragraphs = prose(e) + (PARAGRAPH_LIKE.contains(e.normalName()) ? own : 0);
         contained.put(e, total);
+        prose.put(e, paragraphs);
         if (e != root) {
           contained.merge(e.parent(), total, Integer::sum);
+          prose.merge(e.parent(), paragraphs, Integer::sum);
         }
       }
     }
 
     private int contained(Element e) {
       return contained.getOrDefault(e, 0);
+    }
+
+    private int prose(Element e) {
+      return prose.getOrDefault(e, 0);
     }
 
     private Element bestScored() {
@@ -756,12 +787,13 @@ public final class HtmlDocumentParser {
     }
 
     /**
-     * An article split into sibling blocks (text, an ad slot, more text) scores highest in one of
-     * them; climb while the siblings hold more than a third of the parent's text.
+     * An article cut into sibling parts (text, an ad slot, more text) scores highest in one part;
+     * climb while the siblings hold paragraphs worth a quarter of its text. Siblings holding only a
+     * headline or a "Posted by" line do not count, so a blog post's body is not widened to them.
      */
     private Element widened(Element best) {
       Element e = best;
-      while (e != root && contained(e) * 3 < contained(e.parent()) * 2) {
+      while (e != root && (prose(e.parent()) - prose(e)) * 4 >= Math.max(contained(e), 1)) {
         e = e.parent();
       }
       return e;

@@ -383,10 +383,10 @@ class HtmlDocumentParserTest {
       strings = {
         "",
         "   \n\t ",
-        "\u0000\u0001\u0002<<<>>></ ><!-- unterminated",
+        "\u0000\u0001\u0002</ ><!-- unterminated",
+        "\uFEFF\u200B\u0001<!-- <p>commented out</p>",
         "<html><head><title>Only a title</title></head><body>&nbsp;<p> </p><p>\u00a0</p></body></html>",
-        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><footer>© Someone, all rights reserved forever</footer>",
-        "{\"this\": \"is JSON, not a web page\"}"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><footer>© Someone, all rights reserved forever</footer>"
       })
   void aPageWithoutArticleTextIsAnErrorNotAnException(String html) {
     Document doc = parser.parse("empty.html", html, diagnostics);

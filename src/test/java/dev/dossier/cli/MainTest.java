@@ -1,0 +1,73 @@
+package dev.dossier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("build").contains("check").contains("Exit codes");
+  }
+
+  @Test
+  void wrongUsageExitsWithTwo() {
+    assertThat(run("build", "--no-such-option")).isEqualTo(2);
+    assertThat(err.toString()).contains("--no-such-option");
+    assertThat(run("build", tmp.resolve("missing").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("no dossier folder at");
+    assertThat(run()).isEqualTo(2);
+  }
+
+  @Test
+  void contentProblemsExitWithOneAndPrintThePlaceAndACaret() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("d"));
+    Files.writeString(dir.resolve("a.txt"), "Only one paragraph.");
+    Files.writeString(dir.resolve("index.yml"), "sources:\n  - key: a\n    file: a.txt\n    tilte: x\n");
+    assertThat(run("check", dir.toString())).isEqualTo(1);
+    String shown = dir.toString() + "/index.yml:4:5: error: unknown key \"tilte\" in a source";
+    assertThat(err.toString()).contains(shown + "\n      tilte: x\n      ^\n  = help: did you mean \"title\"?");
+    assertThat(err.toString()).contains("1 error, 0 warnings").doesNotContain("Exception");
+  }
+
+  @Test
+  void buildWritesTheSiteAndCheckWritesNothing() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("d"));
+    Files.writeString(dir.resolve("a.txt"), "Only one paragraph.");
+    assertThat(run("check", dir.toString())).isZero();
+    assertThat(tmp.resolve("site")).doesNotExist();
+    assertThat(run("build", dir.toString(), "--out", tmp.resolve("site").toString())).isZero();
+    assertThat(tmp.resolve("site/index.html")).isRegularFile();
+    assertThat(out.toString()).contains("built");
+  }
+
+  @Test
+  void refusesToWriteOverTheDossierItself() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("d"));
+    Files.writeString(dir.resolve("a.txt"), "Text.");
+    assertThat(run("build", dir.toString(), "--out", dir.toString())).isEqualTo(2);
+    assertThat(run("build", dir.toString(), "--out", tmp.toString())).isEqualTo(2);
+    assertThat(dir.resolve("a.txt")).hasContent("Text.");
+  }
+}

@@ -1,0 +1,74 @@
+package dev.dossier.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The jar as a process: exit codes, messages, and a bad quote caught with its position. */
+class JarIT {
+
+  @TempDir Path tmp;
+
+  @Test
+  void versionComesFromTheManifest() throws Exception {
+    Jar.Run run = Jar.run("--version");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).matches("dossier \\d+\\.\\d+\\.\\d+\\s*");
+  }
+
+  @Test
+  void wrongUsageExitsWithTwo() throws Exception {
+    Jar.Run run = Jar.run("build", "--frobnicate");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("Unknown option: '--frobnicate'");
+  }
+
+  @Test
+  void aQuoteThatIsNotInItsSourceFailsTheBuildAtTheCitation() throws Exception {
+    Path dossier = copySeeds();
+    Path index = dossier.resolve("index.yml");
+    String good = "\"ordering employees at its embassy in Kyiv to depart Ukraine\"";
+    String text = Files.readString(index);
+    assertThat(text).contains(good);
+    Files.writeString(index, text.replace(good, "\"ordering all employees at its embassy in Kyiv to depart Ukraine\""));
+    List<String> lines = Files.readAllLines(index);
+    int line = 0;
+    while (!lines.get(line).contains("ordering all employees")) {
+      line++;
+    }
+    int column = lines.get(line).indexOf("@buzzfeed-2022-02-12 ¶1 \"ordering all") + 1;
+
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("keep.html"), "previous site");
+    Jar.Run run = Jar.run("build", dossier.toString(), "--out", out.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(dossier + "/index.yml:" + (line + 1) + ":" + column
+            + ": error: quote not found in paragraph 1 of \"buzzfeed-2022-02-12\": \"ordering all employees at its embassy in Kyiv to depart Ukraine\"")
+        .contains("closest passage the source contains is in ¶1: \"ordering employees at its embassy in Kyiv to depart Ukraine")
+        .doesNotContain("Exception");
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("keep.html");
+    }
+    assertThat(out.resolve("keep.html")).hasContent("previous site");
+  }
+
+  private Path copySeeds() throws IOException {
+    Path copy = tmp.resolve("seeds");
+    Files.createDirectories(copy);
+    try (Stream<Path> files = Files.list(Jar.ROOT.resolve("seeds"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    return copy;
+  }
+}

@@ -1,0 +1,176 @@
+package dev.dossier.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed dossier built by the real jar: what a newcomer opens from disk. */
+class SeedDossierIT {
+
+  @TempDir static Path tmp;
+  static Path site;
+
+  @BeforeAll
+  static void build() throws Exception {
+    site = tmp.resolve("site");
+    Jar.Run run = Jar.run("build", "seeds", "--out", site.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).as("a clean build prints no diagnostics").isEmpty();
+  }
+
+  @Test
+  void writesEveryPage() throws IOException {
+    Map<String, byte[]> files = files(site);
+    assertThat(files).containsKeys("index.html", "timeline.html", "sources/index.html",
+        "sources/buzzfeed-2022-02-12.html", "sources/cnn-2022-02-14.html", "sources/blinken-visit-2022-01-18.html");
+    assertThat(files.keySet().stream().filter(p -> p.startsWith("topics/"))).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(files.keySet().stream().filter(p -> p.startsWith("sources/") && !p.equals("sources/index.html"))).hasSize(3);
+    assertThat(page("timeline.html").select(".event")).hasSizeGreaterThanOrEqualTo(15);
+  }
+
+  @Test
+  void theCommittedSiteIsThisBuildByteForByte() throws IOException {
+    Map<String, byte[]> committed = files(Jar.ROOT.resolve("site"));
+    Map<String, byte[]> fresh = files(site);
+    assertThat(committed.keySet()).as("files in site/ (rebuild with the README's first command)").isEqualTo(fresh.keySet());
+    for (String path : fresh.keySet()) {
+      assertThat(new String(committed.get(path), StandardCharsets.UTF_8)).as("site/" + path + " is stale; rebuild and commit it")
+          .isEqualTo(new String(fresh.get(path), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void twoBuildsAreByteIdentical() throws Exception {
+    Path again = tmp.resolve("again");
+    assertThat(Jar.run("build", "seeds", "--out", again.toString()).exit()).isZero();
+    Map<String, byte[]> first = files(site);
+    Map<String, byte[]> second = files(again);
+    assertThat(second.keySet()).isEqualTo(first.keySet());
+    first.forEach((path, bytes) -> assertThat(second.get(path)).as(path).isEqualTo(bytes));
+  }
+
+  @Test
+  void everyLinkIsRelativeNamesAFileAndResolves() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (String path : files(site).keySet()) {
+      if (!path.endsWith(".html")) {
+        continue;
+      }
+      Document doc = page(path);
+      for (Element el : doc.select("a[href], link[href], script[src]")) {
+        String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
+        // #topic=ID is the timeline filter's state, read by its script, not an anchor.
+        if (ref.startsWith("http://") || ref.startsWith("https://") || ref.startsWith("mailto:") || ref.startsWith("#topic=")) {
+          continue;
+        }
+        String where = path + ": " + ref;
+        if (ref.startsWith("/") || ref.contains("://")) {
+          problems.add(where + " is not relative");
+          continue;
+        }
+        String file = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
+        String anchor = ref.contains("#") ? ref.substring(ref.indexOf('#') + 1) : "";
+        if (file.endsWith("/")) {
+          problems.add(where + " points at a directory");
+          continue;
+        }
+        Path target = file.isEmpty() ? site.resolve(path) : site.resolve(path).getParent().resolve(file).normalize();
+        if (!target.startsWith(site) || !Files.isRegularFile(target)) {
+          problems.add(where + " points at a missing file");
+          continue;
+        }
+        if (!anchor.isEmpty() && target.toString().endsWith(".html")
+            && Jsoup.parse(target.toFile(), "UTF-8").getElementById(anchor) == null) {
+          problems.add(where + " points at a missing anchor");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyParagraphOfEverySeedAppearsVerbatimOnItsSourcePage() throws IOException {
+    Map<String, String> pages = Map.of(
+        "000_aa88e0e7e27f1ca7.txt", "sources/buzzfeed-2022-02-12.html",
+        "001_b48eea132caf0c5e.txt", "sources/cnn-2022-02-14.html",
+        "002_97c6c30b40ab486d.txt", "sources/blinken-visit-2022-01-18.html");
+    for (Map.Entry<String, String> e : pages.entrySet()) {
+      Document page = page(e.getValue());
+      String text = page.select(".text").text();
+      List<String> lines = Arrays.stream(Files.readString(Jar.ROOT.resolve("seeds").resolve(e.getKey())).split("\n"))
+          .map(String::strip).filter(l -> !l.isEmpty())
+          .filter(l -> !l.matches("^(By |Updated: |Source: ).*"))
+          .map(l -> l.replaceFirst("^date \\d{4}-\\d{2}-\\d{2} KYIV – ", ""))
+          .toList();
+      assertThat(lines).isNotEmpty();
+      for (String line : lines) {
+        assertThat(text).as(e.getKey() + " on " + e.getValue()).contains(line.replaceAll("\\s+", " "));
+      }
+      assertThat(page.select(".para[id^=p]").size()).isEqualTo(page.select(".para").size());
+    }
+    assertThat(page("sources/cnn-2022-02-14.html").select(".metadata").text())
+        .contains("Jennifer Hansler and Kylie Atwood").contains("CNN").contains("15 February 2022, 01:41 UTC");
+    assertThat(page("sources/buzzfeed-2022-02-12.html").select(".metadata").text()).contains("KYIV").contains("12 February 2022");
+  }
+
+  @Test
+  void everyEventAndTopicCitesParagraphs() throws IOException {
+    for (Element event : page("timeline.html").select(".event")) {
+      assertThat(event.select("sup.ref a[href*=.html#p]")).as(event.id()).isNotEmpty();
+      assertThat(event.select("time[datetime]")).as(event.id()).isNotEmpty();
+    }
+    for (String path : files(site).keySet()) {
+      if (path.startsWith("topics/")) {
+        Document topic = page(path);
+        assertThat(topic.select(".summary sup.ref a[href*=.html#p]")).as(path).isNotEmpty();
+        assertThat(topic.select(".references li")).as(path).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  void citedWordsAreHighlightedWhereTheLinksLand() throws IOException {
+    Document timeline = page("timeline.html");
+    Element link = timeline.selectFirst("sup.ref a[href*=cnn-2022-02-14.html#p1]");
+    assertThat(link).isNotNull();
+    Element paragraph = page("sources/cnn-2022-02-14.html").getElementById("p1");
+    assertThat(paragraph.select("mark").text()).contains("Secretary of State Antony Blinken announced Monday");
+    assertThat(paragraph.select(".cited-by a")).isNotEmpty();
+  }
+
+  @Test
+  void anInferredDateIsMarkedAsSuch() throws IOException {
+    Element metadata = page("sources/blinken-visit-2022-01-18.html").selectFirst(".metadata");
+    assertThat(metadata.select("time[datetime=2022-01-18]").text()).isEqualTo("c. 18 January 2022");
+    assertThat(metadata.text()).contains("inferred");
+  }
+
+  static Document page(String path) throws IOException {
+    return Jsoup.parse(site.resolve(path).toFile(), "UTF-8");
+  }
+
+  static Map<String, byte[]> files(Path root) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+      }
+    }
+    return files;
+  }
+}
