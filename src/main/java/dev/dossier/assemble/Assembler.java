@@ -83,7 +83,16 @@ public final class Assembler {
 
     Map<String, List<Paragraph>> paragraphs = new HashMap<>();
     plans.forEach(p -> paragraphs.put(p.key, p.document.paragraphs()));
-    Prosaist prose = new Prosaist(markdown, new CitationVerifier(paragraphs), diagnostics);
+    // Sources whose document could not be read or holds no text were reported already;
+    // citations of them say nothing new.
+    Set<String> broken = new HashSet<>();
+    index.sources().stream().map(SourceEntry::key).filter(k -> !paragraphs.containsKey(k)).forEach(broken::add);
+    paragraphs.forEach((k, v) -> {
+      if (v.isEmpty()) {
+        broken.add(k);
+      }
+    });
+    Prosaist prose = new Prosaist(markdown, new CitationVerifier(paragraphs, broken), diagnostics);
 
     List<Source> sources =
         plans.stream()
@@ -107,7 +116,7 @@ public final class Assembler {
     Optional<Prose> description =
         index.description().map(d -> prose.render(d, new Citer(Citer.Kind.DESCRIPTION, "", "About this dossier")));
 
-    return new Dossier(
+    Dossier dossier = new Dossier(
         index.title().orElse(DEFAULT_TITLE),
         description,
         index.editor(),
@@ -116,6 +125,38 @@ public final class Assembler {
         sources,
         topics,
         events);
+    // An error can hide a citation or an event, so loose ends are only worth a word without one.
+    if (!diagnostics.hasErrors()) {
+      warnAboutLooseEnds(dossier, index, diagnostics);
+    }
+    return dossier;
+  }
+
+  /** What a curator may intend but probably did not: uncited sources, topics without events. */
+  private static void warnAboutLooseEnds(Dossier dossier, Index index, Diagnostics diagnostics) {
+    Set<String> cited = new HashSet<>();
+    for (Citation c : dossier.citations()) {
+      if (!(c.citer().kind() == Citer.Kind.SOURCE && c.citer().id().equals(c.key()))) {
+        cited.add(c.key());
+      }
+    }
+    Map<String, Position> sourceAt = new HashMap<>();
+    index.sources().forEach(s -> sourceAt.put(s.key(), s.at()));
+    for (Source source : dossier.sources()) {
+      if (!cited.contains(source.key()) && !index.sources().isEmpty()) {
+        diagnostics.warning(
+            sourceAt.getOrDefault(source.key(), Position.file(source.file())),
+            "nothing cites the source \"" + source.key() + "\"",
+            "cite it from a topic or an event, or remove it from the dossier");
+      }
+    }
+    Set<String> withEvents = new HashSet<>();
+    dossier.events().forEach(e -> withEvents.addAll(e.topics()));
+    for (TopicEntry topic : index.topics()) {
+      if (!withEvents.contains(topic.id())) {
+        diagnostics.warning(topic.at(), "the topic \"" + topic.id() + "\" has no events", "list it in the topics: of the events it concerns");
+      }
+    }
   }
 
   /** What is known of one source before its prose is rendered. */
@@ -190,9 +231,6 @@ public final class Assembler {
     for (LocatedRef ref : parsed.citations()) {
       prose.verify(ref.ref(), ref.at(), asSource).ifPresent(bodyCitations::add);
     }
-    if (doc.paragraphs().isEmpty() && entry.isPresent()) {
-      diagnostics.error(entry.get().fileAt(), "\"" + doc.path() + "\" has no paragraphs to show or cite", "check the file is the article you meant");
-    }
     return new Source(
         plan.key,
         doc.path(),
@@ -216,7 +254,8 @@ public final class Assembler {
     List<Event> events = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (EventEntry entry : index.events()) {
-      String id = uniqueKey("e-" + entry.date().iso().replace("~", "c").replace('/', '-') + "-" + slug(entry.title()), ids);
+      String datePart = entry.date().map(d -> d.iso().replace("~", "c").replace('/', '-')).orElse("undated");
+      String id = uniqueKey("e-" + datePart + "-" + slug(entry.title()), ids);
       Citer citer = new Citer(Citer.Kind.EVENT, id, entry.title());
       Prose text = entry.text().map(t -> prose.render(t, citer)).orElse(new Prose("", List.of()));
       boolean cites = Prose.MARKER.matcher(text.html()).find();
@@ -226,7 +265,8 @@ public final class Assembler {
             "the event \"" + entry.title() + "\" cites no source",
             "add text: with a citation such as [@key ¶3 \"quoted words\"] for the passage it comes from");
       }
-      events.add(new Event(id, entry.date(), entry.title(), entry.topics().stream().map(Ref::id).toList(), text));
+      // An event whose date could not be read was reported; its citations were still checked.
+      entry.date().ifPresent(date -> events.add(new Event(id, date, entry.title(), entry.topics().stream().map(Ref::id).toList(), text)));
     }
     // A stable sort keeps the curator's order among events of the same date.
     events.sort(Comparator.comparing(Event::date));

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks each citation against its source: the key exists, the paragraph exists, the quote is in
@@ -18,16 +19,25 @@ import java.util.Optional;
 public final class CitationVerifier {
 
   private final Map<String, List<Paragraph>> paragraphsByKey;
+  private final Set<String> broken;
 
-  /** @param paragraphsByKey every source's paragraphs, by citation key */
-  public CitationVerifier(Map<String, List<Paragraph>> paragraphsByKey) {
+  /**
+   * @param paragraphsByKey every source's paragraphs, by citation key
+   * @param broken keys of sources whose document failed to load, already reported; citations
+   *     of them are dropped without a second message
+   */
+  public CitationVerifier(Map<String, List<Paragraph>> paragraphsByKey, Set<String> broken) {
     this.paragraphsByKey = Map.copyOf(paragraphsByKey);
+    this.broken = Set.copyOf(broken);
   }
 
   /** The verified citation, or empty after reporting what is wrong with it. */
   public Optional<Citation> verify(CitationRef ref, Position at, Citer citer, Diagnostics diagnostics) {
     if (ref.problem().isPresent()) {
       diagnostics.error(at, ref.problem().get());
+      return Optional.empty();
+    }
+    if (broken.contains(ref.key())) {
       return Optional.empty();
     }
     List<Paragraph> paragraphs = paragraphsByKey.get(ref.key());

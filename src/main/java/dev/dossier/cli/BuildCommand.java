@@ -1,6 +1,8 @@
 package dev.dossier.cli;
 
 import dev.dossier.site.Build;
+import dev.dossier.site.SiteWriter;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,6 +24,9 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "where to write the site (default: ${DEFAULT-VALUE})", defaultValue = "site")
   Path out;
 
+  @Option(names = "--force", description = "replace --out even if it holds files dossier did not write")
+  boolean force;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -33,7 +38,16 @@ final class BuildCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--out " + out + " would replace the dossier folder itself; choose another folder");
     }
-    Build.Result result = new Build().build(options.dir, options.theme(), out);
+    List<String> foreign = SiteWriter.foreignFiles(out);
+    if (!foreign.isEmpty() && !force) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--out " + out + " holds files dossier did not write, which a build would delete: "
+              + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+              + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "")
+              + "; choose an empty or new folder, or pass --force");
+    }
+    Build.Result result = new Build(options.strict).build(options.dir, options.theme(), out);
     Reporter.print(result.diagnostics(), options.dir, options.templates, err);
     if (result.failed()) {
       err.println("build failed; " + out + " was left as it was");

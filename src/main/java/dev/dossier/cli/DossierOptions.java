@@ -19,6 +19,9 @@ final class DossierOptions {
   @Option(names = "--verbose", description = "show stack traces of unexpected failures")
   boolean verbose;
 
+  @Option(names = "--strict", description = "treat warnings (an unlisted document, an uncited source, a topic without events) as errors")
+  boolean strict;
+
   /** The theme: --templates first, then the dossier's own templates/, then the built-in one. */
   Theme theme() {
     List<Path> overrides = new ArrayList<>();

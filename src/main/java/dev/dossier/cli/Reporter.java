@@ -13,13 +13,12 @@ final class Reporter {
   private Reporter() {}
 
   /**
-   * @param dir the dossier folder the diagnostic paths are relative to
-   * @param shown how to show the folder in messages (as the user typed it)
+   * @param dir the dossier folder the diagnostic paths are relative to, as the user named it
    */
   static void print(List<Diagnostic> diagnostics, Path dir, Path templates, PrintWriter err) {
     String prefix = prefix(dir);
     List<Diagnostic> located = diagnostics.stream()
-        .map(d -> new Diagnostic(prefix + d.path(), d.line(), d.column(), d.severity(), d.message(), d.hint()))
+        .map(d -> new Diagnostic(shown(prefix, d.path()), d.line(), d.column(), d.severity(), d.message(), d.hint()))
         .toList();
     new DiagnosticPrinter(path -> Build.lines(Path.of(""), path)).print(located, err);
     long errors = diagnostics.stream().filter(Diagnostic::isError).count();
@@ -28,6 +27,11 @@ final class Reporter {
       err.println(count(errors, "error") + ", " + count(warnings, "warning"));
     }
     err.flush();
+  }
+
+  /** Paths inside the dossier are shown as the user named the folder; others as they are. */
+  private static String shown(String prefix, String path) {
+    return path.startsWith("/") || path.startsWith("(") || Path.of(path).isAbsolute() ? path : prefix + path;
   }
 
   private static String prefix(Path dir) {

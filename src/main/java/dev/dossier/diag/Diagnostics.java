@@ -10,13 +10,31 @@ import java.util.List;
 public final class Diagnostics {
 
   private final List<Diagnostic> all = new ArrayList<>();
+  private final boolean warningsAreErrors;
+
+  public Diagnostics() {
+    this(false);
+  }
+
+  private Diagnostics(boolean warningsAreErrors) {
+    this.warningsAreErrors = warningsAreErrors;
+  }
+
+  /** A collector that turns every warning into an error, for {@code --strict}. */
+  public static Diagnostics strict() {
+    return new Diagnostics(true);
+  }
 
   public synchronized void add(Diagnostic diagnostic) {
+    if (warningsAreErrors && !diagnostic.isError()) {
+      diagnostic = new Diagnostic(diagnostic.path(), diagnostic.line(), diagnostic.column(), Severity.ERROR,
+          diagnostic.message() + " (an error with --strict)", diagnostic.hint());
+    }
     all.add(diagnostic);
   }
 
-  public synchronized void addAll(List<Diagnostic> diagnostics) {
-    all.addAll(diagnostics);
+  public void addAll(List<Diagnostic> diagnostics) {
+    diagnostics.forEach(this::add);
   }
 
   public void error(Position at, String message) {

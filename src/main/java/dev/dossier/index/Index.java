@@ -54,9 +54,12 @@ public record Index(
   /** A {@code topics:} entry. */
   public record TopicEntry(Position at, String id, Position idAt, String title, Optional<MarkdownText> summary) {}
 
-  /** An {@code events:} entry. */
+  /**
+   * An {@code events:} entry. Its date is empty when it could not be read (that was reported);
+   * the entry is kept so its citations are still checked in the same run.
+   */
   public record EventEntry(
-      Position at, DossierDate date, String title, List<Ref> topics, Optional<MarkdownText> text) {}
+      Position at, Optional<DossierDate> date, String title, List<Ref> topics, Optional<MarkdownText> text) {}
 
   /** A reference to a topic by id, where it was written. */
   public record Ref(String id, Position at) {}

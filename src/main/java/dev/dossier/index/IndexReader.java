@@ -160,8 +160,8 @@ public final class IndexReader {
       Optional<String> title = required(yaml, item, m, "title", "an event");
       Optional<MarkdownText> text = get(m, "text").flatMap(n -> yaml.markdown(n, "text", lines));
       List<Ref> topics = refs(yaml, get(m, "topics"));
-      if (date.isPresent() && title.isPresent()) {
-        events.add(new EventEntry(yaml.position(item), date.get(), title.get(), topics, text));
+      if (title.isPresent()) {
+        events.add(new EventEntry(yaml.position(item), date, title.get(), topics, text));
       }
     }
     return events;
@@ -222,10 +222,15 @@ public final class IndexReader {
   }
 
   private static void checkFile(YamlDocument yaml, Node node, String file) {
-    String normal = file.replace('\\', '/');
-    if (normal.startsWith("/") || normal.matches("^[A-Za-z]:.*") || Arrays.asList(normal.split("/")).contains("..")) {
-      yaml.error(node, "\"" + file + "\" points outside the dossier folder", "give a path relative to the index's folder, without \"..\"");
+    if (!staysInside(file)) {
+      yaml.error(node, "\"" + file + "\" points outside the dossier folder; it was not read", "give a path relative to the index's folder, without \"..\"");
     }
+  }
+
+  /** True for a relative path that cannot climb out of the folder it is relative to. */
+  public static boolean staysInside(String file) {
+    String normal = file.replace('\\', '/');
+    return !(normal.startsWith("/") || normal.matches("^[A-Za-z]:.*") || Arrays.asList(normal.split("/")).contains(".."));
   }
 
   private static void checkUrl(YamlDocument yaml, Node node, String url, String what) {

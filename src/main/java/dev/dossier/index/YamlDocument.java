@@ -51,8 +51,11 @@ final class YamlDocument {
     try {
       return new Compose(settings).composeString(yaml);
     } catch (MarkedYamlEngineException e) {
-      Position at = e.getProblemMark().or(e::getContextMark).map(this::position).orElse(Position.file(path));
-      diagnostics.error(at, "YAML syntax: " + e.getProblem(), "check the indentation and quoting around this line");
+      // The context ("while scanning a quoted scalar") starts where the mistake usually is.
+      Position at = e.getContextMark().or(e::getProblemMark).map(this::position).orElse(Position.file(path));
+      String context = e.getContext() == null ? "" : e.getContext() + ": ";
+      String problemAt = e.getProblemMark().map(m -> " (at line " + position(m).line() + ")").orElse("");
+      diagnostics.error(at, "YAML syntax: " + context + e.getProblem() + problemAt, "check the indentation and quoting around this line");
     } catch (YamlEngineException e) {
       diagnostics.error(Position.file(path), "YAML syntax: " + e.getMessage(), "check the file is valid YAML");
     }

@@ -65,6 +65,11 @@ public final class DossierFolder {
     }
     byte[] bytes;
     try {
+      // A link inside the folder may still point out of it; follow it before trusting it.
+      if (Files.exists(file) && !file.toRealPath().startsWith(root.toRealPath())) {
+        diagnostics.error(cause, "\"" + path + "\" links to a file outside the dossier folder; it was not read");
+        return Optional.empty();
+      }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       diagnostics.error(cause, "file not found: " + path, "check the name, or copy the document into " + root.getFileName());

@@ -361,7 +361,10 @@ public final class HtmlDocumentParser {
 
   private static final Pattern DATELINE =
       Pattern.compile(
-          "(\\p{Lu}{2,}(?:[ .'-]{1,2}\\p{Lu}{2,})*)\\.?(?:,[^()—–\\-]{1,40}?)?\\s*(?:\\([^()]{1,30}\\)\\s*)?[—–-]{1,2}\\s");
+          "(\\p{Lu}{2,}(?:[ .'-]{1,2}\\p{Lu}{2,})*)\\.?" // KYIV, NEW YORK, ST. LOUIS
+              + "(?:,[^()—–\\-]{1,40}?)?\\s*" // , Ukraine   , Feb 14
+              + "(?:\\([^()]{1,30}\\)\\s*)?" // (AP)
+              + "[—–-]{1,2}\\s");
 
   /**
    * The place of a news dateline ("KYIV, Ukraine (AP) — ...") that opens the story's first

@@ -83,20 +83,20 @@ public final class SiteRenderer {
       template.process(data, out);
       return Optional.of(out.toString());
     } catch (TemplateNotFoundException e) {
-      diagnostics.error(Position.file("templates/" + name), "template not found", "restore it or remove the override that hides it");
+      diagnostics.error(Position.file(theme.locate(name)), "template not found", "restore it or remove the override that hides it");
     } catch (ParseException e) {
       diagnostics.error(
-          new Position("templates/" + Optional.ofNullable(e.getTemplateName()).orElse(name), e.getLineNumber(), e.getColumnNumber()),
+          new Position(theme.locate(Optional.ofNullable(e.getTemplateName()).orElse(name)), e.getLineNumber(), e.getColumnNumber()),
           "template syntax: " + firstLine(e.getEditorMessage()));
     } catch (TemplateException e) {
       diagnostics.error(
           new Position(
-              "templates/" + Optional.ofNullable(e.getTemplateSourceName()).orElse(name),
+              theme.locate(Optional.ofNullable(e.getTemplateSourceName()).orElse(name)),
               Optional.ofNullable(e.getLineNumber()).orElse(0),
               Optional.ofNullable(e.getColumnNumber()).orElse(0)),
           "template error: " + firstLine(e.getMessageWithoutStackTop()));
     } catch (IOException e) {
-      diagnostics.error(Position.file("templates/" + name), "cannot read template: " + e.getMessage());
+      diagnostics.error(Position.file(theme.locate(name)), "cannot read template: " + e.getMessage());
     }
     return Optional.empty();
   }

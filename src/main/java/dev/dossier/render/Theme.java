@@ -50,6 +50,20 @@ public final class Theme {
     return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
   }
 
+  /**
+   * Where a template comes from, for messages: the override file's path, or the built-in
+   * theme's name for it.
+   */
+  String locate(String name) {
+    for (Path dir : overrides) {
+      Path file = dir.resolve(name);
+      if (Files.isRegularFile(file)) {
+        return file.toAbsolutePath().normalize().toString();
+      }
+    }
+    return "(built-in theme) templates/" + name;
+  }
+
   /** Every asset path, built-in and overriding, sorted. */
   List<String> assets() {
     TreeSet<String> all = new TreeSet<>(BUILT_IN_ASSETS);

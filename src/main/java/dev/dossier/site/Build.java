@@ -47,16 +47,28 @@ public final class Build {
   private final HtmlDocumentParser html = new HtmlDocumentParser();
   private final IndexReader indexReader = new IndexReader();
 
+  private final boolean strict;
+
+  public Build() {
+    this(false);
+  }
+
+  /** @param strict treat warnings as errors, as {@code --strict} asks */
+  public Build(boolean strict) {
+    this.strict = strict;
+  }
+
   /** Everything but writing: the dossier checked and rendered in memory. */
   public Result run(Path dir, Theme theme) throws IOException {
-    Diagnostics diagnostics = new Diagnostics();
+    Diagnostics diagnostics = strict ? Diagnostics.strict() : new Diagnostics();
     DossierFolder folder = new DossierFolder(dir);
     Index index = folder.index(diagnostics)
         .map(t -> indexReader.read(t.path(), t.text(), diagnostics))
         .orElse(Index.empty(DossierFolder.INDEX));
 
     Map<String, Position> wanted = new TreeMap<>();
-    index.sources().forEach(s -> wanted.putIfAbsent(s.file(), s.fileAt()));
+    // A file outside the folder was already reported by the index reader; it is never read.
+    index.sources().stream().filter(s -> IndexReader.staysInside(s.file())).forEach(s -> wanted.putIfAbsent(s.file(), s.fileAt()));
     Set<String> unlisted = new LinkedHashSet<>(folder.documents());
     unlisted.removeAll(wanted.keySet());
     unlisted.forEach(f -> wanted.put(f, Position.file(f)));

@@ -57,7 +57,7 @@ class IndexReaderTest {
     assertThat(source.reproduce()).isEqualTo(dev.dossier.model.Reproduce.EXCERPTS);
     assertThat(source.topics()).extracting(Index.Ref::id).containsExactly("lviv");
     assertThat(source.fileAt()).isEqualTo(new Position("index.yml", 5, 11));
-    assertThat(index.events().get(0).date().machine()).isEqualTo("2022-02-14");
+    assertThat(index.events().get(0).date().orElseThrow().machine()).isEqualTo("2022-02-14");
   }
 
   @Test
@@ -91,7 +91,7 @@ class IndexReaderTest {
         "index.yml:1:8: error: title should be text, not a list",
         "index.yml:3:5: error: a source needs a \"key\"",
         "index.yml:4:10: error: \"Bad Key\" is not a valid source key",
-        "index.yml:5:11: error: \"../outside.txt\" points outside the dossier folder",
+        "index.yml:5:11: error: \"../outside.txt\" points outside the dossier folder; it was not read",
         "index.yml:7:11: error: bad date: \"2023-02-30\" does not exist: February 2023 has 28 days",
         "index.yml:9:11: error: bad date: \"2023-13-45\" has no month 13; months run from 01 to 12");
   }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,8 @@ class JarIT {
     int column = lines.get(line).indexOf("@buzzfeed-2022-02-12 ¶1 \"ordering all") + 1;
 
     Path out = tmp.resolve("out");
-    Files.createDirectories(out);
-    Files.writeString(out.resolve("keep.html"), "previous site");
+    assertThat(Jar.run("build", "seeds", "--out", out.toString()).exit()).isZero();
+    Map<String, byte[]> before = SeedDossierIT.files(out);
     Jar.Run run = Jar.run("build", dossier.toString(), "--out", out.toString());
 
     assertThat(run.exit()).isEqualTo(1);
@@ -55,10 +56,26 @@ class JarIT {
             + ": error: quote not found in paragraph 1 of \"buzzfeed-2022-02-12\": \"ordering all employees at its embassy in Kyiv to depart Ukraine\"")
         .contains("closest passage the source contains is in ¶1: \"ordering employees at its embassy in Kyiv to depart Ukraine")
         .doesNotContain("Exception");
-    try (Stream<Path> files = Files.list(out)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("keep.html");
+    Map<String, byte[]> after = SeedDossierIT.files(out);
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    before.forEach((path, bytes) -> assertThat(after.get(path)).as(path).isEqualTo(bytes));
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("seeds", "out");
     }
-    assertThat(out.resolve("keep.html")).hasContent("previous site");
+  }
+
+  @Test
+  void refusesToDeleteFilesItDidNotWrite() throws Exception {
+    Path out = tmp.resolve("mine");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("notes.txt"), "my notes");
+    Jar.Run run = Jar.run("build", "seeds", "--out", out.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("holds files dossier did not write").contains("notes.txt").contains("--force");
+    assertThat(out.resolve("notes.txt")).hasContent("my notes");
+    assertThat(Jar.run("build", "seeds", "--out", out.toString(), "--force").exit()).isZero();
+    assertThat(out.resolve("index.html")).isRegularFile();
+    assertThat(out.resolve("notes.txt")).doesNotExist();
   }
 
   private Path copySeeds() throws IOException {

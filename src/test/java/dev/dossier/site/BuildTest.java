@@ -169,7 +169,7 @@ class BuildTest {
     Build.Result result = new Build().run(dir, new Theme(List.of(dir.resolve("templates"))));
     assertThat(result.failed()).isTrue();
     assertThat(result.diagnostics()).singleElement().satisfies(d -> {
-      assertThat(d.path()).isEqualTo("templates/bibliography.ftlh");
+      assertThat(d.path()).isEqualTo(dir.resolve("templates/bibliography.ftlh").toAbsolutePath().toString());
       assertThat(d.line()).isEqualTo(2);
       assertThat(d.message()).contains("nosuch");
     });
