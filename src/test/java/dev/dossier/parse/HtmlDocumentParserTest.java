@@ -82,9 +82,9 @@ class HtmlDocumentParserTest {
     Document doc = fixture("news-article.html");
 
     assertThat(doc.paragraphs().get(3).html())
-        .isEqualTo("The small number of diplomats who remained in the capital will relocate to the western city,\n"
+        .isEqualTo("<p>The small number of diplomats who remained in the capital will relocate to the western city,\n"
             + "       <a href=\"https://www.northernledger.example/world/2022/02/12/embassy-drawdown\""
-            + " rel=\"noopener noreferrer\">days after the department ordered</a> most staff to leave.");
+            + " rel=\"noopener noreferrer\">days after the department ordered</a> most staff to leave.</p>");
     assertThat(doc.paragraphs().get(4).html()).contains("<em>We will continue</em>");
     assertThat(doc.blocks().get(4)).isEqualTo(new Subheading("A “prudent precaution”", "A “prudent precaution”"));
   }
@@ -140,8 +140,8 @@ class HtmlDocumentParserTest {
             "nobody talked about the news.",
             "I will write more from Lviv when I can.");
     assertThat(doc.paragraphs().get(3).html())
-        .isEqualTo("Some notes I scribbled on the train, <em>unedited</em>:<br>\n"
-            + "        the conductor checked tickets twice;");
+        .isEqualTo("<p>Some notes I scribbled on the train, <em>unedited</em>:<br>\n"
+            + "        the conductor checked tickets twice;</p>");
     assertThat(doc.title()).contains("Leaving Kyiv: notes from the last week");
     assertThat(doc.site()).contains("Field Notes from the East");
     assertThat(doc.authors()).containsExactly("Sam Rivera");
@@ -183,8 +183,8 @@ class HtmlDocumentParserTest {
           .doesNotContainPattern("(?i)\\son\\w+\\s*=");
     }
     assertThat(doc.paragraphs().get(1).html())
-        .isEqualTo("Read the <a rel=\"noopener noreferrer\">full budget</a> or the"
-            + " <a href=\"http://city.example/summary.pdf\" rel=\"noopener noreferrer\">summary</a>.");
+        .isEqualTo("<p>Read the <a rel=\"noopener noreferrer\">full budget</a> or the"
+            + " <a href=\"http://city.example/summary.pdf\" rel=\"noopener noreferrer\">summary</a>.</p>");
     assertThat(allText(doc))
         .doesNotContain("cookies", "Menu", "Home page", "iframes", "Flash fallback", "SVG text", "Hidden text",
             "Invisible text", "password", "City Chronicle", "alert");
