@@ -24,6 +24,9 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "where to write the site (default: ${DEFAULT-VALUE})", defaultValue = "site")
   Path out;
 
+  @Option(names = "--base-url", paramLabel = "URL", description = "where the site will be published (https://...), for the feed and sitemap; overrides base_url in the index")
+  String baseUrl;
+
   @Option(names = "--force", description = "replace --out even if it holds files dossier did not write")
   boolean force;
 
@@ -38,6 +41,7 @@ final class BuildCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--out " + out + " would replace the dossier folder itself; choose another folder");
     }
+    Usage.requireWebUrl(spec, baseUrl, "--base-url");
     List<String> foreign = SiteWriter.foreignFiles(out);
     if (!foreign.isEmpty() && !force) {
       throw new CommandLine.ParameterException(
@@ -47,7 +51,7 @@ final class BuildCommand implements Callable<Integer> {
               + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "")
               + "; choose an empty or new folder, or pass --force");
     }
-    Build.Result result = new Build(options.strict).build(options.dir, options.theme(), out);
+    Build.Result result = new Build(options.strict, java.util.Optional.ofNullable(baseUrl)).build(options.dir, options.theme(), out);
     Reporter.print(result.diagnostics(), options.dir, options.templates, err);
     if (result.failed()) {
       err.println("build failed; " + out + " was left as it was");

@@ -22,7 +22,7 @@ final class Reporter {
         .toList();
     new DiagnosticPrinter(path -> Build.lines(Path.of(""), path)).print(located, err);
     long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-    long warnings = diagnostics.size() - errors;
+    long warnings = diagnostics.stream().filter(d -> d.severity() == dev.dossier.diag.Severity.WARNING).count();
     if (errors > 0 || warnings > 0) {
       err.println(count(errors, "error") + ", " + count(warnings, "warning"));
     }

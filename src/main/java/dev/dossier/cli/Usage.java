@@ -10,6 +10,22 @@ final class Usage {
 
   private Usage() {}
 
+  /** An absolute http(s) URL, when given at all. */
+  static void requireWebUrl(CommandSpec spec, String url, String option) {
+    if (url == null) {
+      return;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        return;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    throw new CommandLine.ParameterException(spec.commandLine(), option + " " + url + " is not an absolute http(s) URL, such as https://example.org/kyiv/");
+  }
+
   static void requireFolder(CommandSpec spec, Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new CommandLine.ParameterException(

@@ -26,7 +26,7 @@ public final class Diagnostics {
   }
 
   public synchronized void add(Diagnostic diagnostic) {
-    if (warningsAreErrors && !diagnostic.isError()) {
+    if (warningsAreErrors && diagnostic.severity() == Severity.WARNING) {
       diagnostic = new Diagnostic(diagnostic.path(), diagnostic.line(), diagnostic.column(), Severity.ERROR,
           diagnostic.message() + " (an error with --strict)", diagnostic.hint());
     }
@@ -47,6 +47,11 @@ public final class Diagnostics {
 
   public void warning(Position at, String message, String hint) {
     add(Diagnostic.warning(at, message, hint));
+  }
+
+  /** Something worth knowing that is not a problem with the dossier. */
+  public void note(Position at, String message) {
+    add(new Diagnostic(at.path(), at.line(), at.column(), Severity.NOTE, message, java.util.Optional.empty()));
   }
 
   public synchronized boolean hasErrors() {

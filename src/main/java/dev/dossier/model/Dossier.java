@@ -30,9 +30,16 @@ public record Dossier(
     Objects.requireNonNull(editor, "editor");
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(baseUrl, "baseUrl");
+    // One form for every use: absolute URLs are made by appending a page's path.
+    baseUrl = baseUrl.map(u -> u.endsWith("/") ? u : u + "/");
     sources = List.copyOf(sources);
     topics = List.copyOf(topics);
     events = List.copyOf(events);
+  }
+
+  /** The same dossier published at another address (as {@code --base-url} asks). */
+  public Dossier withBaseUrl(String url) {
+    return new Dossier(title, description, editor, language, Optional.of(url), sources, topics, events);
   }
 
   public Map<String, Source> sourcesByKey() {

@@ -10,7 +10,16 @@ final class Links {
 
   /** @param pagePath the path of the page the links are written on */
   Links(String pagePath) {
-    this.root = "../".repeat((int) pagePath.chars().filter(c -> c == '/').count());
+    this("../".repeat((int) pagePath.chars().filter(c -> c == '/').count()), true);
+  }
+
+  private Links(String root, boolean unused) {
+    this.root = root;
+  }
+
+  /** Absolute links under the address the site is published at, for feeds and exports. */
+  static Links absolute(String baseUrl) {
+    return new Links(baseUrl, true);
   }
 
   String root() {

@@ -68,6 +68,11 @@ public final class SiteRenderer {
     for (String asset : theme.assets()) {
       theme.asset(asset).ifPresent(bytes -> pages.add(new Page(asset, bytes)));
     }
+    pages.addAll(new Exports(dossier, views.backlinks()).pages());
+    List<String> html = pages.stream().map(Page::path).filter(p -> p.endsWith(".html")).sorted().toList();
+    dossier.baseUrl().ifPresentOrElse(
+        base -> pages.addAll(new Feeds(dossier, base).pages(html)),
+        () -> diagnostics.note(Position.file("index.yml"), "no base URL, so feed.xml and sitemap.xml were not written; give --base-url or base_url: in the index"));
     pages.sort(java.util.Comparator.comparing(Page::path));
     return pages;
   }

@@ -57,6 +57,10 @@ final class Views {
     this.backlinks = new Backlinks(dossier);
   }
 
+  Backlinks backlinks() {
+    return backlinks;
+  }
+
   PageModel home() {
     Page page = new Page("index.html", dossier.title(), "home");
     List<Event> latest = new ArrayList<>(dossier.events());

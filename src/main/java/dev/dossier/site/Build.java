@@ -48,14 +48,19 @@ public final class Build {
   private final IndexReader indexReader = new IndexReader();
 
   private final boolean strict;
+  private final Optional<String> baseUrl;
 
   public Build() {
-    this(false);
+    this(false, Optional.empty());
   }
 
-  /** @param strict treat warnings as errors, as {@code --strict} asks */
-  public Build(boolean strict) {
+  /**
+   * @param strict treat warnings as errors, as {@code --strict} asks
+   * @param baseUrl where the site will be published, overriding the index's {@code base_url}
+   */
+  public Build(boolean strict, Optional<String> baseUrl) {
     this.strict = strict;
+    this.baseUrl = baseUrl;
   }
 
   /** Everything but writing: the dossier checked and rendered in memory. */
@@ -77,7 +82,8 @@ public final class Build {
     wanted.entrySet().parallelStream().forEach(e ->
         folder.read(e.getKey(), diagnostics, e.getValue()).flatMap(t -> parse(t, diagnostics)).ifPresent(d -> documents.put(e.getKey(), d)));
 
-    Dossier dossier = new Assembler(markdown).assemble(index, new TreeMap<>(documents), diagnostics);
+    Dossier assembled = new Assembler(markdown).assemble(index, new TreeMap<>(documents), diagnostics);
+    Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);
     if (diagnostics.hasErrors()) {
       return new Result(diagnostics.sorted(), Optional.empty(), List.of());
     }

@@ -1,0 +1,124 @@
+package dev.dossier.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * The byline and timestamp lines a news page prints above its text ("By Jane Doe and John Roe",
+ * "Published 14 February 2022"). They are metadata rather than paragraphs, so among the first
+ * few blocks a line is taken out when it is clearly nothing else.
+ */
+record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
+
+  /** How many blocks at the head may be metadata; further down, a byline is text. */
+  private static final int LOOKAHEAD = 6;
+  /** Longer than this a line is prose, whatever it starts with. */
+  private static final int MAX_LINE = 200;
+
+  private static final Pattern PARTS = Pattern.compile("\\s+[|·•]\\s+");
+  private static final Pattern BY = Pattern.compile("(?i:by)\\s+(.+)");
+  private static final Pattern NAME =
+      Pattern.compile(
+          "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|da|del|der|di|la|le|van|von|bin|al)){0,4}");
+
+  private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+  private static final String WEEKDAY = "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?";
+  private static final String DATE =
+      "(?:" + WEEKDAY + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
+          + "|" + WEEKDAY + "\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+\\d{4}"
+          + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{4})";
+  private static final String CLOCK = "(?:\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[a-z]{2,5})?)";
+  private static final String LABEL_WORD =
+      "(?:first|last|published|updated|posted|modified|issued|released|date|on|at)";
+  private static final Pattern TIMESTAMP =
+      Pattern.compile(
+          "(?:" + LABEL_WORD + "\\s*:?\\s*)*(?:" + CLOCK + "\\s*,?\\s+)?" + DATE
+              + "(?:\\s*,?\\s*(?:at\\s+)?" + CLOCK + ")?\\.?",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern LABELS_ONLY =
+      Pattern.compile("[\\s|·•,:–—-]*(?:" + LABEL_WORD + "[\\s|·•,:–—-]*)*", Pattern.CASE_INSENSITIVE);
+
+  static ArticleHead split(List<ArticlePiece> pieces) {
+    List<ArticlePiece> text = new ArrayList<>(pieces);
+    List<Byline> bylines = new ArrayList<>();
+    int i = 0;
+    // A dek or a "Press Statement" label often comes first, so look past it rather than stop.
+    for (int looked = 0; i < text.size() && looked < LOOKAHEAD; looked++) {
+      ArticlePiece piece = text.get(i);
+      Optional<List<Byline>> metadata = piece.heading() ? Optional.empty() : metadataLine(piece);
+      if (metadata.isPresent()) {
+        bylines.addAll(metadata.get());
+        text.remove(i);
+      } else {
+        i++;
+      }
+    }
+    return new ArticleHead(List.copyOf(bylines), List.copyOf(text));
+  }
+
+  List<String> authors() {
+    return bylines.stream().flatMap(b -> b.authors().stream()).toList();
+  }
+
+  Optional<String> outlet() {
+    return bylines.stream().flatMap(b -> b.outlet().stream()).findFirst();
+  }
+
+  /** The bylines a byline or timestamp line gives (none for a timestamp); empty if it is text. */
+  private static Optional<List<Byline>> metadataLine(ArticlePiece piece) {
+    if (piece.text().length() > MAX_LINE) {
+      return Optional.empty();
+    }
+    if (isMarkedTimestamp(piece.source())) {
+      return Optional.of(List.of());
+    }
+    List<Byline> bylines = new ArrayList<>();
+    for (String part : PARTS.split(piece.text().strip())) {
+      Optional<Byline> byline = byline(part);
+      if (byline.isPresent()) {
+        bylines.add(byline.get());
+      } else if (!TIMESTAMP.matcher(part).matches()) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(bylines);
+  }
+
+  /** A line that is a {@code <time>} with at most a label around it ("Updated <time>"). */
+  private static boolean isMarkedTimestamp(Element source) {
+    Elements times = source.select("time");
+    if (times.isEmpty()) {
+      return false;
+    }
+    String rest = source.text();
+    for (Element time : times) {
+      rest = rest.replace(time.text(), " ");
+    }
+    return LABELS_ONLY.matcher(rest).matches();
+  }
+
+  /**
+   * The byline a line such as "By Jane Doe and John Roe, CNN" or "By Jane Doe | 14 Feb 2022"
+   * holds, read as the text parser reads one. Empty unless every name in it looks like a name:
+   * "By Sunday the embassy was quiet" is a sentence.
+   */
+  static Optional<Byline> byline(String text) {
+    for (String part : PARTS.split(text.strip())) {
+      Matcher by = BY.matcher(part);
+      if (part.length() <= MAX_LINE && by.matches()) {
+        Byline byline = Byline.parse(by.group(1));
+        boolean names =
+            !byline.authors().isEmpty()
+                && byline.authors().stream().allMatch(a -> NAME.matcher(a).matches())
+                && byline.outlet().stream().allMatch(o -> NAME.matcher(o).matches());
+        return names ? Optional.of(byline) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+}

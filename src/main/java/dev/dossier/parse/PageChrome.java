@@ -1,0 +1,101 @@
+package dev.dossier.parse;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Decides which elements are the page's furniture rather than its article: by tag, ARIA role,
+ * and the words of class, id and aria-label. An element holding the headline or the main
+ * content is never furniture, whatever its class says ({@code class="page has-cookie-banner"}).
+ */
+final class PageChrome {
+
+  private static final Set<String> TAGS = Set.of("nav", "aside", "footer", "form", "menu");
+  private static final Set<String> ROLES =
+      Set.of(
+          "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar",
+          "dialog", "alertdialog");
+  private static final Set<String> WORDS =
+      Set.of(
+          "nav", "navbar", "navigation", "menu", "share", "sharing", "sharebar", "social", "cookie",
+          "cookies", "consent", "gdpr", "banner", "newsletter", "subscribe", "subscription", "signup",
+          "related", "promo", "promos", "promotion", "ad", "ads", "advert", "adverts", "advertisement",
+          "sponsored", "footer", "comment", "comments", "breadcrumb", "breadcrumbs", "skip", "toolbar",
+          "popup", "modal", "overlay", "recommended", "trending", "outbrain", "taboola", "tags");
+  /** A page's header is chrome; an article's own header holds its headline, dek and byline. */
+  private static final Set<String> HEADER_WORDS = Set.of("header", "masthead");
+  private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})");
+  private static final String GUARDED = "h1, main, [role=main], [itemprop=articleBody]";
+
+  private final Set<Element> guarded = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Element, Boolean> within = new IdentityHashMap<>();
+
+  PageChrome(org.jsoup.nodes.Document page) {
+    for (Element e : page.select(GUARDED)) {
+      // Marks e and its ancestors, stopping where an earlier walk already went.
+      Element up = e;
+      while (up != null && guarded.add(up)) {
+        up = up.parent();
+      }
+    }
+  }
+
+  /** Whether the element or one of its ancestors is chrome. */
+  boolean within(Element e) {
+    Deque<Element> unknown = new ArrayDeque<>();
+    Element up = e;
+    while (up != null && !within.containsKey(up)) {
+      unknown.push(up);
+      up = up.parent();
+    }
+    boolean inside = up != null && within.get(up);
+    while (!unknown.isEmpty()) {
+      Element next = unknown.pop();
+      inside = inside || is(next);
+      within.put(next, inside);
+    }
+    return within.get(e);
+  }
+
+  void removeWithin(Element body) {
+    List<Element> chrome = body.getAllElements().stream().filter(e -> e != body && is(e)).toList();
+    chrome.forEach(Element::remove);
+  }
+
+  private boolean is(Element e) {
+    return !guarded.contains(e) && !e.nameIs("body") && !e.nameIs("html") && named(e);
+  }
+
+  private static boolean named(Element e) {
+    String tag = e.normalName();
+    if (TAGS.contains(tag) || ROLES.contains(e.attr("role").strip().toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    Set<String> words = words(e.className() + " " + e.id() + " " + e.attr("aria-label"));
+    if (!Collections.disjoint(words, WORDS)) {
+      return true;
+    }
+    boolean header = tag.equals("header") || !Collections.disjoint(words, HEADER_WORDS);
+    return header && e.closest("article") == null;
+  }
+
+  /** "shareButtons site-nav" gives share, buttons, site, nav. */
+  private static Set<String> words(String names) {
+    Set<String> words = new HashSet<>();
+    for (String word : WORD_BREAK.split(names)) {
+      if (!word.isEmpty()) {
+        words.add(word.toLowerCase(Locale.ROOT));
+      }
+    }
+    return words;
+  }
+}

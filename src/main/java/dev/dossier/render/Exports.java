@@ -1,0 +1,291 @@
+package dev.dossier.render;
+
+import dev.dossier.model.Block;
+import dev.dossier.model.Citation;
+import dev.dossier.model.Dossier;
+import dev.dossier.model.DossierDate;
+import dev.dossier.model.Event;
+import dev.dossier.model.Field;
+import dev.dossier.model.Paragraph;
+import dev.dossier.model.Reproduce;
+import dev.dossier.model.Source;
+import dev.dossier.model.Subheading;
+import dev.dossier.model.Topic;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The dossier as data, for other tools: CSL-JSON and BibTeX for reference managers, TimelineJS
+ * JSON for a timeline elsewhere, and {@code dossier.json}, the whole verified model. A source
+ * reproduced as excerpts contributes only its cited paragraphs, here as everywhere.
+ */
+final class Exports {
+
+  private final Dossier dossier;
+  private final Map<String, Source> sources;
+  private final Backlinks backlinks;
+
+  Exports(Dossier dossier, Backlinks backlinks) {
+    this.dossier = dossier;
+    this.sources = dossier.sourcesByKey();
+    this.backlinks = backlinks;
+  }
+
+  List<Page> pages() {
+    return List.of(
+        page("sources.json", Json.pretty(dossier.sources().stream().map(this::csl).toList())),
+        page("sources.bib", bibtex()),
+        page("timeline.json", Json.pretty(timelineJs())),
+        page("dossier.json", Json.pretty(model())));
+  }
+
+  private static Page page(String path, String text) {
+    return new Page(path, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  // CSL-JSON: https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html
+  private Map<String, Object> csl(Source s) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", s.key());
+    v.put("type", "article-newspaper");
+    v.put("title", Bibliography.displayTitle(s));
+    s.authors().value().filter(a -> !a.isEmpty()).ifPresent(a -> v.put("author", a.stream().map(Exports::cslName).toList()));
+    s.outlet().value().ifPresent(o -> v.put("container-title", o));
+    s.published().value().ifPresent(d -> v.put("issued", cslDate(d)));
+    s.url().value().ifPresent(u -> v.put("URL", u));
+    List<String> notes = new ArrayList<>();
+    if (Bibliography.bracketed(s)) {
+      notes.add("title supplied by the editor");
+    }
+    s.updated().value().ifPresent(u -> notes.add("updated " + u.withOffsetSameInstant(ZoneOffset.UTC).toInstant()));
+    if (!notes.isEmpty()) {
+      v.put("note", String.join("; ", notes));
+    }
+    return v;
+  }
+
+  private static Map<String, Object> cslName(String name) {
+    int space = name.lastIndexOf(' ');
+    Map<String, Object> v = new LinkedHashMap<>();
+    if (space < 0) {
+      v.put("literal", name);
+    } else {
+      v.put("family", name.substring(space + 1));
+      v.put("given", name.substring(0, space));
+    }
+    return v;
+  }
+
+  private static Map<String, Object> cslDate(DossierDate d) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    List<Object> parts = new ArrayList<>();
+    parts.add(dateParts(d.start(), d.precision()));
+    d.end().ifPresent(end -> parts.add(dateParts(end, DossierDate.Precision.DAY)));
+    v.put("date-parts", parts);
+    if (d.approximate()) {
+      v.put("circa", true);
+    }
+    return v;
+  }
+
+  private static List<Object> dateParts(java.time.LocalDate day, DossierDate.Precision precision) {
+    return switch (precision) {
+      case YEAR -> List.of(day.getYear());
+      case MONTH -> List.of(day.getYear(), day.getMonthValue());
+      case DAY -> List.of(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+    };
+  }
+
+  private String bibtex() {
+    StringBuilder out = new StringBuilder();
+    for (Source s : dossier.sources()) {
+      out.append("@article{").append(s.key()).append(",\n");
+      field(out, "title", "{" + bibEscape(Bibliography.displayTitle(s)) + "}");
+      s.authors().value().filter(a -> !a.isEmpty()).ifPresent(a -> field(out, "author",
+          a.stream().map(Exports::bibName).collect(Collectors.joining(" and "))));
+      s.outlet().value().ifPresent(o -> field(out, "journal", bibEscape(o)));
+      s.published().value().ifPresent(d -> {
+        field(out, "year", Integer.toString(d.start().getYear()));
+        if (d.precision() != DossierDate.Precision.YEAR) {
+          field(out, "month", Integer.toString(d.start().getMonthValue()));
+        }
+        field(out, "date", d.isRange() ? d.iso() : d.machine() + (d.approximate() ? "~" : ""));
+      });
+      s.url().value().ifPresent(u -> field(out, "url", bibEscape(u)));
+      if (Bibliography.bracketed(s)) {
+        field(out, "note", "Title supplied by the editor");
+      }
+      out.append("}\n\n");
+    }
+    return out.toString();
+  }
+
+  private static void field(StringBuilder out, String name, String value) {
+    out.append("  ").append(name).append(" = {").append(value).append("},\n");
+  }
+
+  private static String bibName(String name) {
+    int space = name.lastIndexOf(' ');
+    return space < 0 ? "{" + bibEscape(name) + "}" : bibEscape(name.substring(space + 1)) + ", " + bibEscape(name.substring(0, space));
+  }
+
+  /** BibTeX's special characters, escaped so titles and names come through as written. */
+  static String bibEscape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '\\' -> out.append("\\textbackslash{}");
+        case '{', '}', '&', '%', '$', '#', '_' -> out.append('\\').append(c);
+        case '~' -> out.append("\\textasciitilde{}");
+        case '^' -> out.append("\\textasciicircum{}");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  // TimelineJS: https://timeline.knightlab.com/docs/json-format.html
+  private Map<String, Object> timelineJs() {
+    PageReferences refs = new PageReferences(links(), sources);
+    Map<String, Object> title = new LinkedHashMap<>();
+    title.put("text", text(dossier.title(), dossier.description().map(refs::cite).orElse("")));
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("title", title);
+    List<Object> events = new ArrayList<>();
+    Map<String, Topic> topics = dossier.topics().stream().collect(Collectors.toMap(Topic::id, t -> t));
+    for (Event e : dossier.events()) {
+      Map<String, Object> event = new LinkedHashMap<>();
+      event.put("unique_id", e.id());
+      event.put("start_date", timelineDate(e.date().start(), e.date().precision()));
+      e.date().end().ifPresent(end -> event.put("end_date", timelineDate(end, DossierDate.Precision.DAY)));
+      event.put("display_date", e.date().label());
+      event.put("text", text(e.title(), refs.cite(e.text())));
+      if (!e.topics().isEmpty()) {
+        event.put("group", Optional.ofNullable(topics.get(e.topics().get(0))).map(Topic::title).orElse(e.topics().get(0)));
+      }
+      events.add(event);
+    }
+    v.put("events", events);
+    return v;
+  }
+
+  private static Map<String, Object> timelineDate(java.time.LocalDate day, DossierDate.Precision precision) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("year", day.getYear());
+    if (precision != DossierDate.Precision.YEAR) {
+      v.put("month", day.getMonthValue());
+    }
+    if (precision == DossierDate.Precision.DAY) {
+      v.put("day", day.getDayOfMonth());
+    }
+    return v;
+  }
+
+  private static Map<String, Object> text(String headline, String html) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("headline", headline);
+    v.put("text", html);
+    return v;
+  }
+
+  /** Links in exported HTML: absolute under the base URL when there is one, else from the site's root. */
+  private Links links() {
+    return dossier.baseUrl().map(Links::absolute).orElse(new Links("dossier.json"));
+  }
+
+  private Map<String, Object> model() {
+    PageReferences refs = new PageReferences(links(), sources);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("title", dossier.title());
+    v.put("description", dossier.description().map(refs::cite).orElse(null));
+    v.put("editor", dossier.editor().orElse(null));
+    v.put("language", dossier.language());
+    v.put("base_url", dossier.baseUrl().orElse(null));
+    v.put("sources", dossier.sources().stream().map(s -> source(s, refs)).toList());
+    v.put("topics", dossier.topics().stream().map(t -> {
+      Map<String, Object> topic = new LinkedHashMap<>();
+      topic.put("id", t.id());
+      topic.put("title", t.title());
+      topic.put("summary", t.summary().map(refs::cite).orElse(null));
+      return (Object) topic;
+    }).toList());
+    v.put("events", dossier.events().stream().map(e -> {
+      Map<String, Object> event = new LinkedHashMap<>();
+      event.put("id", e.id());
+      event.put("date", e.date().iso());
+      event.put("date_label", e.date().label());
+      event.put("title", e.title());
+      event.put("topics", e.topics());
+      event.put("text", refs.cite(e.text()));
+      return (Object) event;
+    }).toList());
+    v.put("citations", dossier.citations().stream().map(this::citation).toList());
+    return v;
+  }
+
+  private Map<String, Object> source(Source s, PageReferences refs) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("key", s.key());
+    v.put("file", s.file());
+    v.put("format", s.format());
+    v.put("title", field(s.title()));
+    v.put("title_supplied", s.titleSupplied());
+    v.put("outlet", field(s.outlet()));
+    Map<String, Object> authors = new LinkedHashMap<>();
+    authors.put("value", s.authors().value().orElse(null));
+    authors.put("origin", s.authors().origin().label());
+    v.put("authors", authors);
+    Map<String, Object> published = new LinkedHashMap<>();
+    published.put("value", s.published().value().map(DossierDate::iso).orElse(null));
+    published.put("origin", s.published().origin().label());
+    published.put("note", s.publishedNote().map(refs::cite).orElse(null));
+    v.put("published", published);
+    Map<String, Object> updated = new LinkedHashMap<>();
+    updated.put("value", s.updated().value().map(u -> u.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString()).orElse(null));
+    updated.put("origin", s.updated().origin().label());
+    v.put("updated", updated);
+    v.put("url", field(s.url()));
+    v.put("dateline", s.dateline().orElse(null));
+    v.put("reproduce", s.reproduce().name().toLowerCase(java.util.Locale.ROOT));
+    v.put("topics", s.topics());
+    List<Object> blocks = new ArrayList<>();
+    for (Block block : s.blocks()) {
+      if (block instanceof Paragraph p && (s.reproduce() == Reproduce.FULL || backlinks.isCited(s.key(), p.number()))) {
+        Map<String, Object> para = new LinkedHashMap<>();
+        para.put("paragraph", p.number());
+        para.put("text", p.text());
+        blocks.add(para);
+      } else if (block instanceof Subheading h && s.reproduce() == Reproduce.FULL) {
+        blocks.add(Map.of("subheading", h.text()));
+      }
+    }
+    v.put("text", blocks);
+    return v;
+  }
+
+  private static Map<String, Object> field(Field<String> field) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("value", field.orNull());
+    v.put("origin", field.origin().label());
+    return v;
+  }
+
+  private Map<String, Object> citation(Citation c) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("key", c.key());
+    v.put("paragraph", c.paragraph().orElse(null));
+    v.put("quote", c.quote().orElse(null));
+    Map<String, Object> citer = new LinkedHashMap<>();
+    citer.put("kind", c.citer().kind().name().toLowerCase(java.util.Locale.ROOT));
+    citer.put("id", c.citer().id());
+    v.put("cited_by", citer);
+    v.put("written_at", c.position().toString());
+    return v;
+  }
+}
