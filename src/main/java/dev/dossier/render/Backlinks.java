@@ -16,14 +16,20 @@ final class Backlinks {
   private final Map<String, Set<Citer>> byParagraph = new HashMap<>();
   private final Map<String, Set<Citer>> bySource = new HashMap<>();
   private final Map<String, List<String>> quotesByParagraph = new HashMap<>();
+  private final Set<String> cited = new java.util.HashSet<>();
 
   Backlinks(Dossier dossier) {
     for (Citation c : dossier.citations()) {
-      bySource.computeIfAbsent(c.key(), k -> new LinkedHashSet<>()).add(c.citer());
       c.paragraph().ifPresent(p -> {
-        byParagraph.computeIfAbsent(c.key() + "#" + p, k -> new LinkedHashSet<>()).add(c.citer());
+        cited.add(c.key() + "#" + p);
         c.quote().ifPresent(q -> quotesByParagraph.computeIfAbsent(c.key() + "#" + p, k -> new ArrayList<>()).add(q));
       });
+      // A source's own date note quotes it; that is not a backlink worth listing.
+      if (c.citer().kind() == Citer.Kind.SOURCE && c.citer().id().equals(c.key())) {
+        continue;
+      }
+      bySource.computeIfAbsent(c.key(), k -> new LinkedHashSet<>()).add(c.citer());
+      c.paragraph().ifPresent(p -> byParagraph.computeIfAbsent(c.key() + "#" + p, k -> new LinkedHashSet<>()).add(c.citer()));
     }
   }
 
@@ -39,7 +45,8 @@ final class Backlinks {
     return quotesByParagraph.getOrDefault(key + "#" + paragraph, List.of());
   }
 
+  /** Whether anything, the source's own notes included, cites the paragraph. */
   boolean isCited(String key, int paragraph) {
-    return byParagraph.containsKey(key + "#" + paragraph);
+    return cited.contains(key + "#" + paragraph);
   }
 }

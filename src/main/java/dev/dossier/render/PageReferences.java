@@ -52,7 +52,8 @@ final class PageReferences {
     StringBuilder label = new StringBuilder(Bibliography.shortLabel(source));
     citation.paragraph().ifPresent(p -> label.append(", ¶").append(p));
     citation.quote().ifPresent(q -> label.append(": “").append(q).append('”'));
-    return "<sup class=\"ref\""
+    // A word joiner keeps "[3]" on the line of the word it follows.
+    return "\u2060<sup class=\"ref\""
         + (first ? " id=\"ref-" + note.number() + "\"" : "")
         + "><a href=\"" + Entities.escape(note.href()) + "\" title=\"" + Entities.escape(label.toString()) + "\">["
         + note.number() + "]</a></sup>";

@@ -90,6 +90,15 @@ final class Views {
     });
     page.put("months", months);
     page.put("eventCount", dossier.events().size());
+    page.put("chart", TimelineChart.svg(dossier.events(), dossier.topics()));
+    page.put("chartUnit", TimelineChart.unit(dossier.events()));
+    List<Map<String, Object>> legend = new ArrayList<>();
+    for (int i = 0; i < dossier.topics().size(); i++) {
+      Map<String, Object> entry = topicRef(dossier.topics().get(i), page.links);
+      entry.put("colour", TimelineChart.PALETTE.get(i % TimelineChart.PALETTE.size()));
+      legend.add(entry);
+    }
+    page.put("legend", legend);
     page.put("topics", dossier.topics().stream().map(t -> topic(t, page.links)).toList());
     List<Source> dated = dossier.sources().stream().filter(s -> s.date().isPresent())
         .sorted(Comparator.comparing((Source s) -> s.date().get()).thenComparing(Source::key)).toList();
@@ -177,6 +186,14 @@ final class Views {
       c.quote().filter(q -> !quotes.contains(q)).ifPresent(quotes::add);
     }
     return List.copyOf(byTarget.values());
+  }
+
+  /** The original article deep-linked to the cited words, when its URL is known. */
+  static java.util.Optional<String> original(Source source, Citation citation) {
+    return source.url().value().map(url -> citation.quote()
+        .map(q -> TextFragment.toQuote(url, q))
+        .or(() -> citation.paragraph().flatMap(source::paragraph).map(p -> TextFragment.toParagraph(url, p.text())))
+        .orElse(url));
   }
 
   private static String stripMarkers(String html) {
@@ -307,6 +324,10 @@ final class Views {
       site.put("language", dossier.language());
       site.put("editor", dossier.editor().orElse(null));
       site.put("sourceCount", dossier.sources().size());
+      site.put("descriptionText", dossier.description()
+          .map(d -> org.jsoup.Jsoup.parseBodyFragment(stripMarkers(d.html())).text())
+          .map(t -> t.length() > 300 ? t.substring(0, t.lastIndexOf(' ', 297)) + "…" : t)
+          .orElse(null));
       data.put("site", site);
       data.put("root", links.root());
       data.put("path", path);
@@ -335,6 +356,7 @@ final class Views {
       v.put("source", source(n.source(), links));
       v.put("paragraph", n.citation().paragraph().orElse(null));
       v.put("quote", n.citation().quote().orElse(null));
+      v.put("original", original(n.source(), n.citation()).orElse(null));
       return v;
     }
 

@@ -58,8 +58,9 @@ class BuildTest {
         """ + "      " + eventText + "\n";
   }
 
+  /** Errors and warnings; notes (such as "no base URL") are not problems. */
   private static List<String> headlines(Build.Result result) {
-    return result.diagnostics().stream().map(Diagnostic::headline).toList();
+    return result.diagnostics().stream().filter(d -> d.severity() != dev.dossier.diag.Severity.NOTE).map(Diagnostic::headline).toList();
   }
 
   @Test
@@ -76,7 +77,7 @@ class BuildTest {
     Build.Result result = new Build().run(dossier(index("It shut.[@bugle ¶1 \"closed on Tuesday\"]")), Theme.builtIn());
     assertThat(result.failed()).isTrue();
     assertThat(result.pages()).isEmpty();
-    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
       assertThat(d.headline()).isEqualTo("index.yml:15:16: error: quote not found in paragraph 1 of \"bugle\": \"closed on Tuesday\"");
       assertThat(d.hint()).contains("the closest passage the source contains is in ¶1: \"closed on Monday,\"");
     });
@@ -168,7 +169,7 @@ class BuildTest {
     Files.writeString(dir.resolve("templates/bibliography.ftlh"), "<p>fine</p>\n<p>${nosuch.value}</p>");
     Build.Result result = new Build().run(dir, new Theme(List.of(dir.resolve("templates"))));
     assertThat(result.failed()).isTrue();
-    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
       assertThat(d.path()).isEqualTo(dir.resolve("templates/bibliography.ftlh").toAbsolutePath().toString());
       assertThat(d.line()).isEqualTo(2);
       assertThat(d.message()).contains("nosuch");

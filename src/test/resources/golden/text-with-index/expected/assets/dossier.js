@@ -1,4 +1,5 @@
-// Timeline filter: shows only the events of one topic. Without JavaScript every event shows.
+// Timeline filter: shows only the events of one topic. Without JavaScript every event shows
+// (the filter stays hidden), and printing always shows every event (see the print stylesheet).
 // The chosen topic lives in the URL hash (#topic=ID), so a filtered view can be linked to.
 (function () {
   "use strict";
@@ -7,36 +8,52 @@
     return;
   }
   var links = filter.querySelectorAll("a[data-topic]");
+  var status = filter.querySelector(".filter-status");
   var events = document.querySelectorAll(".timeline .event");
   var months = document.querySelectorAll(".timeline .month");
 
   function current() {
     var match = /^#topic=([a-z0-9-]+)$/.exec(window.location.hash);
-    return match ? match[1] : "";
+    if (!match || !filter.querySelector('a[data-topic="' + match[1] + '"]')) {
+      return "";
+    }
+    return match[1];
   }
 
   function apply() {
     var topic = current();
+    var shown = 0;
     events.forEach(function (event) {
       var topics = (event.getAttribute("data-topics") || "").split(" ");
       event.hidden = topic !== "" && topics.indexOf(topic) < 0;
+      if (!event.hidden) {
+        shown += 1;
+      }
     });
     months.forEach(function (month) {
       month.hidden = month.querySelector(".event:not([hidden])") === null;
     });
+    var chosen = null;
     links.forEach(function (link) {
       if (link.getAttribute("data-topic") === topic) {
         link.setAttribute("aria-current", "true");
+        chosen = link;
       } else {
         link.removeAttribute("aria-current");
       }
     });
+    if (status) {
+      status.textContent = topic === ""
+        ? "Showing all " + events.length + " events."
+        : "Showing " + shown + " of " + events.length + " events, about “" + chosen.textContent + "”.";
+    }
   }
 
   links.forEach(function (link) {
     link.addEventListener("click", function (e) {
-      var topic = link.getAttribute("data-topic");
-      if (topic === "") {
+      if (link.getAttribute("data-topic") === "") {
+        // "All topics" names the page's own file so it works without JavaScript too;
+        // here it only clears the hash, without reloading.
         e.preventDefault();
         history.replaceState(null, "", window.location.pathname + window.location.search);
         apply();

@@ -1,0 +1,51 @@
+package dev.dossier.render;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Deep links into an original article with a URL text fragment ({@code #:~:text=}), so a browser
+ * that supports them scrolls to and highlights the cited words. Every character but letters,
+ * digits and {@code . _ ~} is percent-encoded: the syntax gives {@code -}, {@code &} and
+ * {@code ,} meanings of their own.
+ */
+final class TextFragment {
+
+  private static final int EDGE_WORDS = 4;
+
+  private TextFragment() {}
+
+  /** The original, deep-linked to an exact quote. */
+  static String toQuote(String url, String quote) {
+    return base(url) + "#:~:text=" + encode(quote.strip().replaceAll("\\s+", " "));
+  }
+
+  /** The original, deep-linked to a whole paragraph: its first words through its last. */
+  static String toParagraph(String url, String paragraph) {
+    String[] words = paragraph.strip().split("\\s+");
+    if (words.length <= EDGE_WORDS * 2) {
+      return toQuote(url, paragraph);
+    }
+    String start = String.join(" ", Arrays.copyOfRange(words, 0, EDGE_WORDS));
+    String end = String.join(" ", Arrays.copyOfRange(words, words.length - EDGE_WORDS, words.length));
+    return base(url) + "#:~:text=" + encode(start) + "," + encode(end);
+  }
+
+  private static String base(String url) {
+    int hash = url.indexOf('#');
+    return hash < 0 ? url : url.substring(0, hash);
+  }
+
+  static String encode(String text) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '~') {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,135 @@
+package dev.dossier.render;
+
+import dev.dossier.model.Event;
+import dev.dossier.model.Topic;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The timeline's overview: events per week (or per month, for a long dossier) as stacked bars
+ * coloured by each event's first topic. Drawn as SVG when the site is built, so it needs no
+ * script and prints.
+ */
+final class TimelineChart {
+
+  /** Colours that read on light and dark backgrounds alike (mid-tones, 3:1 against both). */
+  static final List<String> PALETTE = List.of(
+      "#3d7fc4", "#d1762f", "#3f9b5f", "#c2497a", "#8a6bc7", "#a88a1e", "#2f9c9c", "#b0533d", "#6c8a2e", "#7a7a7a");
+
+  private static final int WEEKS_AT_MOST = 26;
+  private static final int BAR = 44;
+  private static final int GAP = 16;
+  private static final int HEIGHT = 180;
+  private static final int LEFT = 28;
+  private static final int BOTTOM = 34;
+  private static final int TOP = 10;
+
+  private TimelineChart() {}
+
+  /** One bar: its label, the period it covers, and its events by topic. */
+  record Bar(String label, String title, Map<String, Integer> byTopic) {
+    int total() {
+      return byTopic.values().stream().mapToInt(Integer::intValue).sum();
+    }
+  }
+
+  static String svg(List<Event> events, List<Topic> topics) {
+    if (events.isEmpty()) {
+      return "";
+    }
+    Map<String, String> colours = new LinkedHashMap<>();
+    for (int i = 0; i < topics.size(); i++) {
+      colours.put(topics.get(i).id(), PALETTE.get(i % PALETTE.size()));
+    }
+    List<Bar> bars = bars(events);
+    int max = bars.stream().mapToInt(Bar::total).max().orElse(1);
+    int width = LEFT + bars.size() * (BAR + GAP) + GAP;
+    int plot = HEIGHT - TOP - BOTTOM;
+    StringBuilder svg = new StringBuilder();
+    svg.append("<svg class=\"timeline-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        .append(width).append(' ').append(HEIGHT).append("\" width=\"").append(width).append("\" height=\"").append(HEIGHT)
+        .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n");
+    svg.append("<title id=\"chart-title\">Events per ").append(weekly(events) ? "week" : "month").append("</title>\n");
+    svg.append("<desc id=\"chart-desc\">").append(x(describe(bars))).append("</desc>\n");
+    svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"").append(width)
+        .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"currentColor\" stroke-width=\"1\"/>\n");
+    svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(TOP + 8).append("\" text-anchor=\"end\" font-size=\"12\" fill=\"currentColor\">")
+        .append(max).append("</text>\n");
+    for (int i = 0; i < bars.size(); i++) {
+      Bar bar = bars.get(i);
+      int x = LEFT + GAP + i * (BAR + GAP);
+      int y = HEIGHT - BOTTOM;
+      svg.append("<g><title>").append(x(bar.title() + ": " + bar.total() + (bar.total() == 1 ? " event" : " events"))).append("</title>\n");
+      for (Map.Entry<String, Integer> part : bar.byTopic().entrySet()) {
+        int h = Math.round((float) part.getValue() * plot / max);
+        y -= h;
+        svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(BAR).append("\" height=\"").append(h)
+            .append("\" fill=\"").append(colours.getOrDefault(part.getKey(), PALETTE.get(PALETTE.size() - 1))).append("\"/>\n");
+      }
+      svg.append("<text x=\"").append(x + BAR / 2).append("\" y=\"").append(HEIGHT - BOTTOM + 14)
+          .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"currentColor\">").append(x(bar.label())).append("</text>\n");
+      svg.append("</g>\n");
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  /** Each event counts once, under its first topic ("" when it has none). */
+  static List<Bar> bars(List<Event> events) {
+    boolean weekly = weekly(events);
+    LocalDate first = period(events.get(0).date().start(), weekly);
+    LocalDate last = events.stream().map(e -> period(e.date().start(), weekly)).max(LocalDate::compareTo).orElse(first);
+    List<Bar> bars = new ArrayList<>();
+    for (LocalDate p = first; !p.isAfter(last); p = weekly ? p.plusWeeks(1) : p.plusMonths(1)) {
+      Map<String, Integer> byTopic = new LinkedHashMap<>();
+      for (Event e : events) {
+        if (period(e.date().start(), weekly).equals(p)) {
+          byTopic.merge(e.topics().isEmpty() ? "" : e.topics().get(0), 1, Integer::sum);
+        }
+      }
+      String month = p.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+      String label = weekly ? p.getDayOfMonth() + " " + month : month + " " + p.getYear() % 100;
+      String title = weekly ? "Week of " + p.getDayOfMonth() + " " + p.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + p.getYear()
+          : p.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + p.getYear();
+      bars.add(new Bar(label, title, byTopic));
+    }
+    return bars;
+  }
+
+  /** "week" or "month": what one bar stands for. */
+  static String unit(List<Event> events) {
+    return events.isEmpty() || weekly(events) ? "week" : "month";
+  }
+
+  private static boolean weekly(List<Event> events) {
+    LocalDate first = events.get(0).date().start();
+    LocalDate last = events.stream().map(e -> e.date().start()).max(LocalDate::compareTo).orElse(first);
+    return ChronoUnit.WEEKS.between(first, last) < WEEKS_AT_MOST;
+  }
+
+  private static LocalDate period(LocalDate day, boolean weekly) {
+    return weekly ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day.withDayOfMonth(1);
+  }
+
+  private static String describe(List<Bar> bars) {
+    StringBuilder out = new StringBuilder();
+    for (Bar bar : bars) {
+      if (out.length() > 0) {
+        out.append("; ");
+      }
+      out.append(bar.title()).append(": ").append(bar.total());
+    }
+    return out.toString();
+  }
+
+  private static String x(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}
