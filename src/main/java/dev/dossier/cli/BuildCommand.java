@@ -58,8 +58,8 @@ final class BuildCommand implements Callable<Integer> {
       err.flush();
       return Main.CONTENT_ERROR;
     }
-    stdout.println("built " + out + ": " + Reporter.count(result.pages().size(), "file") + " from "
-        + Reporter.count(result.dossier().orElseThrow().sources().size(), "source"));
+    stdout.println("built " + out);
+    result.report().ifPresent(report -> report.lines().forEach(line -> stdout.println("  " + line)));
     stdout.flush();
     return 0;
   }

@@ -323,7 +323,7 @@ final class Views {
       site.put("title", dossier.title());
       site.put("language", dossier.language());
       site.put("editor", dossier.editor().orElse(null));
-      site.put("sourceCount", dossier.sources().size());
+      // No dossier-wide counts here: every page would change whenever a source is added.
       site.put("descriptionText", dossier.description()
           .map(d -> org.jsoup.Jsoup.parseBodyFragment(stripMarkers(d.html())).text())
           .map(t -> t.length() > 300 ? t.substring(0, t.lastIndexOf(' ', 297)) + "…" : t)

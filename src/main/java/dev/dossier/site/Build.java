@@ -34,8 +34,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Build {
 
-  /** What a run produced: its problems, and the pages when there were no errors. */
-  public record Result(List<Diagnostic> diagnostics, Optional<Dossier> dossier, List<Page> pages) {
+  /**
+   * What a run produced: its problems, the pages when there were no errors, and, for a build
+   * that wrote its site, the report of what it did.
+   */
+  public record Result(List<Diagnostic> diagnostics, Optional<Dossier> dossier, List<Page> pages, Optional<BuildReport> report) {
+    public Result(List<Diagnostic> diagnostics, Optional<Dossier> dossier, List<Page> pages) {
+      this(diagnostics, dossier, pages, Optional.empty());
+    }
+
     public boolean failed() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -93,11 +100,15 @@ public final class Build {
 
   /** Builds and, only when there is no error, replaces {@code out} with the new site. */
   public Result build(Path dir, Theme theme, Path out) throws IOException {
+    long start = System.nanoTime();
     Result result = run(dir, theme);
-    if (!result.failed()) {
-      new SiteWriter().write(result.pages(), out);
+    if (result.failed()) {
+      return result;
     }
-    return result;
+    BuildReport.Previous previous = BuildReport.Previous.read(out);
+    SiteWriter.Written written = new SiteWriter().write(result.pages(), out);
+    BuildReport report = BuildReport.of(result.dossier().orElseThrow(), written, java.time.Duration.ofNanos(System.nanoTime() - start), previous);
+    return new Result(result.diagnostics(), result.dossier(), result.pages(), Optional.of(report));
   }
 
   private Optional<ParsedDocument> parse(SourceText file, Diagnostics diagnostics) {

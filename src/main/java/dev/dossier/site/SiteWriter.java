@@ -11,28 +11,48 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Writes a site so that a reader (or a failed build) never sees half of one: the pages go into a
- * staging folder beside the output, which replaces the output only once every page is written.
- * The output carries a manifest of the files the tool wrote, so it never deletes anything it did
- * not write itself.
+ * Writes a site so that a reader (or a failed or killed build) never sees half of one, and so
+ * that a static host receives only what changed.
+ *
+ * <p>The new site is assembled in a staging folder beside the output and swapped in whole. A
+ * page whose bytes did not change is not written again: the staging folder gets a hard link to
+ * the existing file, so its content, inode and modification time stay as they were, and tools
+ * that sync by time or checksum see nothing to send. When nothing changed at all, nothing is
+ * touched. The output carries a manifest of the files the tool wrote, with their SHA-256, so it
+ * knows what is unchanged and never deletes anything it did not write.
  */
 public final class SiteWriter {
 
-  /** The list of files a build wrote, kept in the output folder. */
+  /** The list of files a build wrote, with their hashes, kept in the output folder. */
   public static final String MANIFEST = ".dossier-manifest";
 
   private static final String STAGING = ".staging-";
   private static final String OLD = ".old-";
 
-  /** What a write did. */
-  public record Written(int files, long bytes) {}
+  /**
+   * What a write did.
+   *
+   * @param written files whose bytes are new or changed
+   * @param unchanged files kept as they were
+   * @param removed files of the previous site that the new one no longer has
+   */
+  public record Written(List<String> written, List<String> unchanged, List<String> removed) {
+    public boolean changedNothing() {
+      return written.isEmpty() && removed.isEmpty();
+    }
+  }
 
   /**
    * Files in {@code out} that this tool did not write and a build would delete: everything in a
@@ -43,17 +63,12 @@ public final class SiteWriter {
     if (!Files.isDirectory(target)) {
       return Files.exists(target) ? List.of(target.getFileName().toString()) : List.of();
     }
-    Set<String> written = new HashSet<>();
-    Path manifest = target.resolve(MANIFEST);
-    if (Files.isRegularFile(manifest)) {
-      written.addAll(Files.readAllLines(manifest, StandardCharsets.UTF_8));
-      written.add(MANIFEST);
-    }
+    Set<String> written = readManifest(target).keySet();
     List<String> foreign = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(target)) {
       walk.filter(p -> !Files.isDirectory(p))
           .map(p -> target.relativize(p).toString().replace('\\', '/'))
-          .filter(p -> !written.contains(p))
+          .filter(p -> !p.equals(MANIFEST) && !written.contains(p))
           .sorted()
           .forEach(foreign::add);
     }
@@ -65,26 +80,89 @@ public final class SiteWriter {
     Path parent = target.getParent();
     Files.createDirectories(parent);
     recover(target);
+    Map<String, String> previous = readManifest(target);
+    Map<String, String> next = new TreeMap<>();
+    List<String> written = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    for (Page page : pages) {
+      String hash = sha256(page.bytes());
+      next.put(page.path(), hash);
+      if (hash.equals(previous.get(page.path())) && sameSize(target.resolve(page.path()), page.bytes().length)) {
+        unchanged.add(page.path());
+      } else {
+        written.add(page.path());
+      }
+    }
+    List<String> removed = previous.keySet().stream().filter(p -> !next.containsKey(p)).sorted().toList();
+    Written result = new Written(List.copyOf(written), List.copyOf(unchanged), removed);
+    if (result.changedNothing() && Files.isRegularFile(target.resolve(MANIFEST))) {
+      return result;
+    }
+
     Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + STAGING);
-    long bytes = 0;
     try {
-      List<String> paths = new ArrayList<>();
+      Set<String> toWrite = Set.copyOf(written);
       for (Page page : pages) {
         Path file = staging.resolve(page.path());
         Files.createDirectories(file.getParent());
-        Files.write(file, page.bytes());
-        bytes += page.bytes().length;
-        paths.add(page.path());
+        if (toWrite.contains(page.path())) {
+          Files.write(file, page.bytes());
+        } else {
+          keep(target.resolve(page.path()), file);
+        }
       }
-      paths.sort(null);
-      Files.write(staging.resolve(MANIFEST), paths, StandardCharsets.UTF_8);
+      List<String> lines = new ArrayList<>();
+      next.forEach((path, hash) -> lines.add(hash + "  " + path));
+      Files.write(staging.resolve(MANIFEST), lines, StandardCharsets.UTF_8);
       swap(staging, target);
     } finally {
       if (Files.exists(staging)) {
         deleteTree(staging);
       }
     }
-    return new Written(pages.size(), bytes);
+    return result;
+  }
+
+  /** The unchanged file goes into the new site as the same file, not a copy of it. */
+  private static void keep(Path existing, Path staged) throws IOException {
+    try {
+      Files.createLink(staged, existing);
+    } catch (UnsupportedOperationException | IOException e) {
+      Files.copy(existing, staged, StandardCopyOption.COPY_ATTRIBUTES);
+    }
+  }
+
+  private static boolean sameSize(Path file, long size) {
+    try {
+      return Files.isRegularFile(file) && Files.size(file) == size;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The previous build's files and hashes; older manifests listed paths alone. */
+  static Map<String, String> readManifest(Path target) throws IOException {
+    Path manifest = target.resolve(MANIFEST);
+    Map<String, String> files = new LinkedHashMap<>();
+    if (Files.isRegularFile(manifest)) {
+      for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+        int gap = line.indexOf("  ");
+        if (gap == 64) {
+          files.put(line.substring(gap + 2), line.substring(0, gap));
+        } else if (!line.isBlank()) {
+          files.put(line, "");
+        }
+      }
+    }
+    return files;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   /**

@@ -24,7 +24,9 @@ class SiteWriterTest {
     Path out = tmp.resolve("site");
     new SiteWriter().write(List.of(page("index.html", "home"), page("topics/a.html", "a")), out);
     assertThat(out.resolve("topics/a.html")).hasContent("a");
-    assertThat(Files.readAllLines(out.resolve(SiteWriter.MANIFEST))).containsExactly("index.html", "topics/a.html");
+    assertThat(Files.readAllLines(out.resolve(SiteWriter.MANIFEST))).containsExactly(
+        SiteWriter.sha256("home".getBytes(StandardCharsets.UTF_8)) + "  index.html",
+        SiteWriter.sha256("a".getBytes(StandardCharsets.UTF_8)) + "  topics/a.html");
     assertThat(SiteWriter.foreignFiles(out)).isEmpty();
   }
 
@@ -38,6 +40,45 @@ class SiteWriterTest {
     try (var siblings = Files.list(tmp)) {
       assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
     }
+  }
+
+  @Test
+  void writesOnlyWhatChangedAndKeepsTheRestAsTheSameFiles() throws IOException {
+    Path out = tmp.resolve("site");
+    new SiteWriter().write(List.of(page("index.html", "one"), page("a.html", "a"), page("gone.html", "x")), out);
+    Object keptFile = Files.getAttribute(out.resolve("a.html"), "unix:ino");
+    var keptTime = Files.getLastModifiedTime(out.resolve("a.html"));
+    SiteWriter.Written w = new SiteWriter().write(List.of(page("index.html", "two"), page("a.html", "a"), page("new.html", "n")), out);
+    assertThat(w.written()).containsExactly("index.html", "new.html");
+    assertThat(w.unchanged()).containsExactly("a.html");
+    assertThat(w.removed()).containsExactly("gone.html");
+    assertThat(Files.getAttribute(out.resolve("a.html"), "unix:ino")).isEqualTo(keptFile);
+    assertThat(Files.getLastModifiedTime(out.resolve("a.html"))).isEqualTo(keptTime);
+    assertThat(out.resolve("gone.html")).doesNotExist();
+    assertThat(out.resolve("index.html")).hasContent("two");
+  }
+
+  @Test
+  void aRebuildWithNothingChangedTouchesNothing() throws IOException {
+    Path out = tmp.resolve("site");
+    List<Page> pages = List.of(page("index.html", "one"), page("topics/a.html", "a"));
+    new SiteWriter().write(pages, out);
+    Object folder = Files.getAttribute(out, "unix:ino");
+    var manifestTime = Files.getLastModifiedTime(out.resolve(SiteWriter.MANIFEST));
+    SiteWriter.Written w = new SiteWriter().write(pages, out);
+    assertThat(w.written()).isEmpty();
+    assertThat(w.changedNothing()).isTrue();
+    assertThat(Files.getAttribute(out, "unix:ino")).isEqualTo(folder);
+    assertThat(Files.getLastModifiedTime(out.resolve(SiteWriter.MANIFEST))).isEqualTo(manifestTime);
+  }
+
+  @Test
+  void aFileChangedByHandIsWrittenAgain() throws IOException {
+    Path out = tmp.resolve("site");
+    new SiteWriter().write(List.of(page("index.html", "one")), out);
+    Files.writeString(out.resolve("index.html"), "edited by hand");
+    assertThat(new SiteWriter().write(List.of(page("index.html", "one")), out).written()).containsExactly("index.html");
+    assertThat(out.resolve("index.html")).hasContent("one");
   }
 
   @Test

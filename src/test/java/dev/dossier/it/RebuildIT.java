@@ -1,0 +1,76 @@
+package dev.dossier.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rebuilding after adding a document rewrites only the pages that show it; nothing changed writes nothing. */
+class RebuildIT {
+
+  @TempDir Path tmp;
+
+  @Test
+  void addingOneDocumentLeavesUnrelatedPagesUntouched() throws Exception {
+    Path dossier = tmp.resolve("seeds");
+    Files.createDirectories(dossier);
+    try (Stream<Path> files = Files.list(Jar.ROOT.resolve("seeds"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dossier.resolve(f.getFileName()));
+      }
+    }
+    Path out = tmp.resolve("site");
+    assertThat(Jar.run("build", dossier.toString(), "--out", out.toString()).exit()).isZero();
+
+    Jar.Run again = Jar.run("build", dossier.toString(), "--out", out.toString());
+    assertThat(again.out()).contains("0 files written, ").contains(" removed");
+    Map<String, Object> before = inodes(out);
+
+    Files.writeString(dossier.resolve("2022-02-15-note.md"), """
+        ---
+        title: "Embassy staff arrive in Lviv"
+        date: 2022-02-15
+        outlet: Example Wire
+        ---
+        The remaining diplomats arrived in Lviv on Tuesday, officials said.
+        """);
+    Files.writeString(dossier.resolve("index.yml"), Files.readString(dossier.resolve("index.yml"))
+        + """
+          - date: 2022-02-15
+            title: "Diplomats reported to have arrived in Lviv"
+            topics: [embassy-closure-lviv]
+            text: |
+              The wire reported their arrival.[@2022-02-15-note ¶1 "arrived in Lviv on Tuesday"]
+        """, StandardOpenOption.TRUNCATE_EXISTING);
+    Jar.Run added = Jar.run("build", dossier.toString(), "--out", out.toString());
+    assertThat(added.exit()).as(added.err()).isZero();
+    assertThat(added.out()).contains("new sources: 2022-02-15-note").contains("new events: e-2022-02-15-diplomats");
+    Map<String, Object> after = inodes(out);
+
+    assertThat(after).containsKey("sources/2022-02-15-note.html");
+    for (String unrelated : new String[] {"sources/buzzfeed-2022-02-12.html", "sources/cnn-2022-02-14.html",
+        "sources/blinken-visit-2022-01-18.html", "topics/osce-monitors.html", "assets/dossier.css"}) {
+      assertThat(after.get(unrelated)).as(unrelated + " was not rewritten").isEqualTo(before.get(unrelated));
+    }
+    for (String shown : new String[] {"timeline.html", "sources/index.html", "topics/embassy-closure-lviv.html", "index.html"}) {
+      assertThat(after.get(shown)).as(shown + " shows the addition").isNotEqualTo(before.get(shown));
+    }
+  }
+
+  private static Map<String, Object> inodes(Path root) throws IOException {
+    Map<String, Object> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), Files.getAttribute(p, "unix:ino") + "@" + Files.getLastModifiedTime(p).toMillis());
+      }
+    }
+    return files;
+  }
+}
