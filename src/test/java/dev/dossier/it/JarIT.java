@@ -78,6 +78,33 @@ class JarIT {
     assertThat(out.resolve("notes.txt")).doesNotExist();
   }
 
+  @Test
+  void serveListensOnLoopbackAndStopsCleanly() throws Exception {
+    Path log = tmp.resolve("serve.log");
+    Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Jar.JAR.toAbsolutePath().toString(), "serve", "seeds", "--port", "0")
+        .directory(Jar.ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      String line = "";
+      for (int i = 0; i < 300 && !line.contains("serving "); i++) {
+        Thread.sleep(100);
+        line = Files.readAllLines(log).stream().filter(l -> l.startsWith("serving ")).findFirst().orElse("");
+      }
+      assertThat(line).startsWith("serving seeds at http://127.0.0.1:");
+      String url = line.substring(line.indexOf("http://"), line.indexOf("/ (") + 1);
+      var response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "timeline.html")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("<h1>Timeline</h1>");
+      serve.destroy();
+      assertThat(serve.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(Files.readAllLines(log)).contains("stopping").noneMatch(l -> l.contains("Exception"));
+    } finally {
+      serve.destroyForcibly();
+    }
+  }
+
   private Path copySeeds() throws IOException {
     Path copy = tmp.resolve("seeds");
     Files.createDirectories(copy);

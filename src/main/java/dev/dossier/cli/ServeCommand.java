@@ -1,0 +1,56 @@
+package dev.dossier.cli;
+
+import dev.dossier.serve.Preview;
+import dev.dossier.site.Build;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dossier serve}: preview with rebuild on change and live reload. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Preview the dossier on 127.0.0.1, rebuilding and reloading on every change.")
+final class ServeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin DossierOptions options;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8000", description = "the port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+  int port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "the interface to listen on (default: ${DEFAULT-VALUE}); anything else shares the preview with your network")
+  String host;
+
+  @Override
+  public Integer call() throws Exception {
+    Usage.requireFolder(spec, options.dir);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> watched = new ArrayList<>(List.of(options.dir));
+    if (options.templates != null) {
+      watched.add(options.templates);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Preview preview = new Preview(options.dir, watched, new Build(options.strict, Optional.empty()), options.theme(), host, port,
+        diagnostics -> Reporter.print(diagnostics, options.dir, options.templates, err))) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        out.println("stopping");
+        out.flush();
+        stopped.countDown();
+      }));
+      out.println("serving " + options.dir + " at http://" + host + ":" + preview.port() + "/ (Ctrl-C to stop)");
+      out.flush();
+      stopped.await();
+    }
+    return 0;
+  }
+}

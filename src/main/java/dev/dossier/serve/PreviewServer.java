@@ -1,0 +1,195 @@
+package dev.dossier.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.dossier.diag.Diagnostic;
+import dev.dossier.render.Page;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Serves the latest build from memory. HTML responses get a small reload script and a
+ * Content-Security-Policy that lets it listen for rebuilds; the files a build writes never do.
+ * When the latest build failed, every page shows its diagnostics instead of a stale site.
+ */
+public final class PreviewServer implements AutoCloseable {
+
+  static final String EVENTS = "/__dossier/events";
+  static final String RELOAD_JS = "/__dossier/reload.js";
+  private static final String SCRIPT = """
+      // Added by dossier serve, never written to the site: reload when the dossier is rebuilt.
+      new EventSource("/__dossier/events").addEventListener("reload", function () { location.reload(); });
+      """;
+
+  /** The state the server shows: the pages of a good build, or the problems of a failed one. */
+  public record Snapshot(Map<String, Page> pages, List<Diagnostic> problems) {}
+
+  private final HttpServer server;
+  private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  private volatile Snapshot snapshot;
+
+  public PreviewServer(String host, int port, Snapshot first) throws IOException {
+    this.snapshot = first;
+    this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "dossier-serve");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Shows a new build and tells open pages to reload. */
+  public void show(Snapshot next) {
+    this.snapshot = next;
+    byte[] event = "event: reload\ndata: reload\n\n".getBytes(StandardCharsets.UTF_8);
+    for (OutputStream out : listeners) {
+      try {
+        out.write(event);
+        out.flush();
+      } catch (IOException e) {
+        listeners.remove(out);
+      }
+    }
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String raw = exchange.getRequestURI().getRawPath();
+      String path = URLDecoder.decode(raw == null ? "/" : raw, StandardCharsets.UTF_8);
+      if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+        send(exchange, 405, "text/plain", "only GET\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (!isInside(path)) {
+        send(exchange, 403, "text/plain", "refused: the path leaves the site\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (path.equals(EVENTS)) {
+        listen(exchange);
+        return;
+      }
+      if (path.equals(RELOAD_JS)) {
+        send(exchange, 200, "text/javascript; charset=utf-8", SCRIPT.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      Snapshot now = snapshot;
+      String name = path.substring(1);
+      if (name.isEmpty() || name.endsWith("/")) {
+        name += "index.html";
+      }
+      if (!now.problems().isEmpty() && (name.endsWith(".html"))) {
+        send(exchange, 500, "text/html; charset=utf-8", problemsPage(now.problems()).getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      Page page = now.pages().get(name);
+      if (page == null) {
+        send(exchange, 404, "text/plain", ("not found: " + name + "\n").getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      byte[] body = name.endsWith(".html") ? withReload(page.bytes()) : page.bytes();
+      send(exchange, 200, contentType(name), body);
+    }
+  }
+
+  /** No ".." segment, no backslash, no NUL: the path names something inside the site. */
+  static boolean isInside(String path) {
+    if (!path.startsWith("/") || path.contains("\\") || path.contains("\0")) {
+      return false;
+    }
+    for (String segment : path.split("/")) {
+      if (segment.equals("..") || segment.equals(".")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void listen(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    listeners.add(out);
+    // Hold the connection open until the server closes or the browser goes away.
+    try {
+      while (listeners.contains(out)) {
+        Thread.sleep(15_000);
+        out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+    } catch (IOException | InterruptedException e) {
+      listeners.remove(out);
+    }
+  }
+
+  /** The page as built, plus the reload script, with the policy opened just enough for it. */
+  static byte[] withReload(byte[] html) {
+    String page = new String(html, StandardCharsets.UTF_8)
+        .replace("connect-src 'none'", "connect-src 'self'")
+        .replaceFirst("</head>", "<script src=\"" + RELOAD_JS + "\" defer></script>\n</head>");
+    return page.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String problemsPage(List<Diagnostic> problems) {
+    StringBuilder out = new StringBuilder("""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>Build failed · dossier serve</title>
+        <script src="/__dossier/reload.js" defer></script></head>
+        <body><h1>The last build failed</h1><p>Fix these and save; this page reloads by itself.</p><pre>
+        """);
+    List<String> lines = new ArrayList<>();
+    for (Diagnostic d : problems) {
+      lines.add(d.headline() + d.hint().map(h -> "\n  = help: " + h).orElse(""));
+    }
+    out.append(Entities.escape(String.join("\n", lines)));
+    return out.append("</pre></body></html>\n").toString();
+  }
+
+  private static String contentType(String name) {
+    String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return switch (ext) {
+      case "html" -> "text/html; charset=utf-8";
+      case "css" -> "text/css; charset=utf-8";
+      case "js" -> "text/javascript; charset=utf-8";
+      case "json" -> "application/json";
+      case "xml" -> "application/xml";
+      case "svg" -> "image/svg+xml";
+      case "bib", "txt" -> "text/plain; charset=utf-8";
+      default -> "application/octet-stream";
+    };
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : body.length);
+    if (!head) {
+      exchange.getResponseBody().write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    listeners.clear();
+    server.stop(0);
+  }
+}

@@ -1,0 +1,138 @@
+package dev.dossier.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.render.Page;
+import dev.dossier.render.Theme;
+import dev.dossier.site.Build;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreviewTest {
+
+  @TempDir Path tmp;
+  private Path dossier;
+  private Preview preview;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeEach
+  void start() throws IOException {
+    dossier = Files.createDirectories(tmp.resolve("seeds"));
+    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dossier.resolve(f.getFileName()));
+      }
+    }
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), Theme.builtIn(), "127.0.0.1", 0, d -> {});
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    preview.close();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + preview.port() + path)).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void servesTheSiteWithTheReloadScriptOnlyInServedPages() throws Exception {
+    HttpResponse<String> home = get("/");
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("Kyiv, winter 2022").contains("<script src=\"/__dossier/reload.js\" defer></script>")
+        .contains("connect-src 'self'");
+    assertThat(get("/sources/cnn-2022-02-14.html").body()).contains("id=\"p1\"");
+    assertThat(get("/assets/dossier.css").headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+    assertThat(get("/nothing.html").statusCode()).isEqualTo(404);
+    for (Page page : new Build().run(dossier, Theme.builtIn()).pages()) {
+      assertThat(new String(page.bytes(), StandardCharsets.UTF_8)).as(page.path()).doesNotContain("__dossier");
+    }
+  }
+
+  @Test
+  void anEditToTheIndexShowsWithinTwoSeconds() throws Exception {
+    CompletableFuture<String> reload = CompletableFuture.supplyAsync(this::awaitReloadEvent);
+    Thread.sleep(200);
+    Path index = dossier.resolve("index.yml");
+    long saved = System.nanoTime();
+    Files.writeString(index, Files.readString(index).replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"Kyiv, winter 2022: edited\""));
+    String body = "";
+    while (System.nanoTime() - saved < TimeUnit.SECONDS.toNanos(2) && !body.contains("Kyiv, winter 2022: edited")) {
+      Thread.sleep(50);
+      body = get("/index.html").body();
+    }
+    assertThat(body).contains("Kyiv, winter 2022: edited");
+    assertThat(reload.get(3, TimeUnit.SECONDS)).isEqualTo("reload");
+  }
+
+  @Test
+  void aFailedRebuildShowsItsDiagnosticsInsteadOfAStalePage() throws Exception {
+    Path index = dossier.resolve("index.yml");
+    Files.writeString(index, Files.readString(index).replace("\"the safety of our staff\"", "\"the safety of all our staff\""));
+    HttpResponse<String> page = get("/index.html");
+    for (int i = 0; i < 60 && page.statusCode() != 500; i++) {
+      Thread.sleep(50);
+      page = get("/index.html");
+    }
+    assertThat(page.statusCode()).isEqualTo(500);
+    assertThat(page.body()).contains("The last build failed").contains("quote not found").contains("the safety of all our staff")
+        .contains("/__dossier/reload.js");
+  }
+
+  @Test
+  void refusesPathsOutsideTheSite() throws Exception {
+    for (String path : List.of("/../pom.xml", "/%2e%2e/pom.xml", "/sources/../../seeds/index.yml", "/..%5cpom.xml")) {
+      assertThat(rawStatus(path)).as(path).isEqualTo(403);
+    }
+    assertThat(PreviewServer.isInside("/sources/a.html")).isTrue();
+  }
+
+  /** Sends the path exactly as given: HTTP clients would tidy "..", a hostile one will not. */
+  private int rawStatus(String path) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", preview.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
+  }
+
+  private String awaitReloadEvent() {
+    try {
+      HttpResponse<java.io.InputStream> events = http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + preview.port() + PreviewServer.EVENTS)).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8));
+      for (String line; (line = lines.readLine()) != null; ) {
+        if (line.startsWith("data: ")) {
+          return line.substring(6);
+        }
+      }
+      return "closed";
+    } catch (IOException | InterruptedException e) {
+      return e.toString();
+    }
+  }
+}
