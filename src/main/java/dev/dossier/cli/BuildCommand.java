@@ -1,5 +1,6 @@
 package dev.dossier.cli;
 
+import dev.dossier.diag.Progress;
 import dev.dossier.site.Build;
 import dev.dossier.site.SiteWriter;
 import java.util.List;
@@ -51,7 +52,11 @@ final class BuildCommand implements Callable<Integer> {
               + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "")
               + "; choose an empty or new folder, or pass --force");
     }
-    Build.Result result = new Build(options.strict, java.util.Optional.ofNullable(baseUrl)).build(options.dir, options.theme(), out);
+    Progress progress = TerminalProgress.forConsole(err);
+    Build.Result result = new Build(options.strict, java.util.Optional.ofNullable(baseUrl), progress).build(options.dir, options.theme(), out);
+    if (progress instanceof TerminalProgress bar) {
+      bar.close();
+    }
     Reporter.print(result.diagnostics(), options.dir, options.templates, err);
     if (result.failed()) {
       err.println("build failed; " + out + " was left as it was");

@@ -2,6 +2,7 @@ package dev.dossier.render;
 
 import dev.dossier.diag.Diagnostics;
 import dev.dossier.diag.Position;
+import dev.dossier.diag.Progress;
 import dev.dossier.model.Dossier;
 import dev.dossier.model.Event;
 import dev.dossier.model.Source;
@@ -52,19 +53,32 @@ public final class SiteRenderer {
 
   /** Every page and asset of the site, sorted by path. */
   public List<Page> render(Dossier dossier, Diagnostics diagnostics) {
+    return render(dossier, diagnostics, Progress.NONE);
+  }
+
+  /** The same, telling {@code progress} as pages are done. */
+  public List<Page> render(Dossier dossier, Diagnostics diagnostics, Progress progress) {
     Views views = new Views(dossier);
-    List<Page> pages = new ArrayList<>();
+    List<Page> pages = java.util.Collections.synchronizedList(new ArrayList<>());
+    progress.stage("rendering", 3 + dossier.topics().size() + dossier.sources().size());
     page(pages, "index.html", "index.ftlh", views.home(), diagnostics);
     page(pages, "timeline.html", "timeline.ftlh", views.timeline(), diagnostics);
     page(pages, "sources/index.html", "bibliography.ftlh", views.bibliography(), diagnostics);
-    for (Topic topic : dossier.topics()) {
+    progress.step();
+    progress.step();
+    progress.step();
+    // Pages are independent of one another: render them on every core. Sorting at the end
+    // keeps the result the same whatever order they finish in.
+    dossier.topics().parallelStream().forEach(topic -> {
       String path = "topics/" + topic.id() + ".html";
       page(pages, path, "topic.ftlh", views.topicPage(topic, path), diagnostics);
-    }
-    for (Source source : dossier.sources()) {
+      progress.step();
+    });
+    dossier.sources().parallelStream().forEach(source -> {
       String path = "sources/" + source.key() + ".html";
       page(pages, path, "source.ftlh", views.sourcePage(source, path), diagnostics);
-    }
+      progress.step();
+    });
     for (String asset : theme.assets()) {
       theme.asset(asset).ifPresent(bytes -> pages.add(new Page(asset, bytes)));
     }

@@ -5,6 +5,7 @@ import dev.dossier.cite.MarkdownProcessor;
 import dev.dossier.diag.Diagnostic;
 import dev.dossier.diag.Diagnostics;
 import dev.dossier.diag.Position;
+import dev.dossier.diag.Progress;
 import dev.dossier.index.Index;
 import dev.dossier.index.IndexReader;
 import dev.dossier.load.DossierFolder;
@@ -56,6 +57,7 @@ public final class Build {
 
   private final boolean strict;
   private final Optional<String> baseUrl;
+  private final Progress progress;
 
   public Build() {
     this(false, Optional.empty());
@@ -66,8 +68,14 @@ public final class Build {
    * @param baseUrl where the site will be published, overriding the index's {@code base_url}
    */
   public Build(boolean strict, Optional<String> baseUrl) {
+    this(strict, baseUrl, Progress.NONE);
+  }
+
+  /** @param progress told how far the build has come, for a progress bar */
+  public Build(boolean strict, Optional<String> baseUrl, Progress progress) {
     this.strict = strict;
     this.baseUrl = baseUrl;
+    this.progress = progress;
   }
 
   /** Everything but writing: the dossier checked and rendered in memory. */
@@ -86,15 +94,18 @@ public final class Build {
     unlisted.forEach(f -> wanted.put(f, Position.file(f)));
 
     Map<String, ParsedDocument> documents = new ConcurrentHashMap<>();
-    wanted.entrySet().parallelStream().forEach(e ->
-        folder.read(e.getKey(), diagnostics, e.getValue()).flatMap(t -> parse(t, diagnostics)).ifPresent(d -> documents.put(e.getKey(), d)));
+    progress.stage("reading", wanted.size());
+    wanted.entrySet().parallelStream().forEach(e -> {
+      folder.read(e.getKey(), diagnostics, e.getValue()).flatMap(t -> parse(t, diagnostics)).ifPresent(d -> documents.put(e.getKey(), d));
+      progress.step();
+    });
 
     Dossier assembled = new Assembler(markdown).assemble(index, new TreeMap<>(documents), diagnostics);
     Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);
     if (diagnostics.hasErrors()) {
       return new Result(diagnostics.sorted(), Optional.empty(), List.of());
     }
-    List<Page> pages = new SiteRenderer(theme).render(dossier, diagnostics);
+    List<Page> pages = new SiteRenderer(theme).render(dossier, diagnostics, progress);
     return new Result(diagnostics.sorted(), Optional.of(dossier), diagnostics.hasErrors() ? List.of() : pages);
   }
 
