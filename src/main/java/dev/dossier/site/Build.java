@@ -122,7 +122,29 @@ public final class Build {
     return new Result(result.diagnostics(), result.dossier(), result.pages(), Optional.of(report));
   }
 
+  /** A document parsed before, with what parsing it said, kept while its text is the same. */
+  private record Parsed(String text, Optional<ParsedDocument> document, List<Diagnostic> said) {}
+
+  /**
+   * Parsed documents by path, reused when a document's text has not changed since the last run
+   * of this Build: {@code serve} rebuilds after every save, and most documents did not change.
+   */
+  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
   private Optional<ParsedDocument> parse(SourceText file, Diagnostics diagnostics) {
+    Parsed known = parsed.get(file.path());
+    if (known != null && known.text().equals(file.text())) {
+      diagnostics.addAll(known.said());
+      return known.document();
+    }
+    Diagnostics mine = new Diagnostics();
+    Optional<ParsedDocument> document = parseAnew(file, mine);
+    parsed.put(file.path(), new Parsed(file.text(), document, mine.sorted()));
+    diagnostics.addAll(mine.sorted());
+    return document;
+  }
+
+  private Optional<ParsedDocument> parseAnew(SourceText file, Diagnostics diagnostics) {
     String extension = DossierFolder.extension(file.path());
     return switch (extension) {
       case "txt" -> Optional.of(new ParsedDocument(text.parse(file.path(), file.text(), diagnostics), List.of()));

@@ -139,6 +139,20 @@ class BuildTest {
   }
 
   @Test
+  void aSecondRunReusesTheDocumentsThatDidNotChange() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    Files.writeString(dir.resolve("other.txt"), "Another wire.");
+    Build build = new Build();
+    Dossier first = build.run(dir, Theme.builtIn()).dossier().orElseThrow();
+    Files.writeString(dir.resolve("other.txt"), "Another wire, corrected.");
+    Dossier second = build.run(dir, Theme.builtIn()).dossier().orElseThrow();
+    assertThat(second.source("bugle").orElseThrow().blocks()).isSameAs(first.source("bugle").orElseThrow().blocks());
+    assertThat(second.source("other").orElseThrow().paragraphs().get(0).text()).isEqualTo("Another wire, corrected.");
+    assertThat(build.run(dir, Theme.builtIn()).diagnostics()).extracting(Diagnostic::headline)
+        .contains("other.txt: warning: the index does not list this document; it is included with the key \"other\"");
+  }
+
+  @Test
   void aFailedBuildLeavesThePreviousSiteExactlyAsItWas() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1]"));
     Path out = tmp.resolve("site");
