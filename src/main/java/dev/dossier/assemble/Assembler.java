@@ -285,12 +285,11 @@ public final class Assembler {
   }
 
   private static String suggestion(String id, Set<String> known) {
-    return known.stream()
-        .min(Comparator.comparingInt((String k) -> dev.dossier.diag.Similarity.distance(k, id)).thenComparing(k -> k))
-        .filter(k -> dev.dossier.diag.Similarity.distance(k, id) <= Math.max(3, id.length() / 3))
+    return dev.dossier.diag.Similarity.closest(id, known, 3)
         .map(k -> "did you mean \"" + k + "\"?")
         .orElse("add it under topics:, or use one of: " + String.join(", ", new java.util.TreeSet<>(known)));
   }
+
 
   private static <T> Field<T> known(Optional<T> value, Origin origin) {
     return value.map(v -> Field.of(v, origin)).orElse(Field.unknown());

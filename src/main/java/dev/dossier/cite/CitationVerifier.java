@@ -81,12 +81,9 @@ public final class CitationVerifier {
   }
 
   private String keyHint(String key) {
-    Optional<String> nearest =
-        paragraphsByKey.keySet().stream()
-            .min(Comparator.comparingInt((String k) -> dev.dossier.diag.Similarity.distance(k, key)).thenComparing(k -> k));
-    return nearest
-        .filter(k -> dev.dossier.diag.Similarity.distance(k, key) <= Math.max(3, key.length() / 3))
+    return dev.dossier.diag.Similarity.closest(key, paragraphsByKey.keySet(), 3)
         .map(k -> "did you mean \"" + k + "\"?")
         .orElse("known keys: " + String.join(", ", new java.util.TreeSet<>(paragraphsByKey.keySet())));
   }
+
 }

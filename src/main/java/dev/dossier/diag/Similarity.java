@@ -8,6 +8,18 @@ public final class Similarity {
 
   private Similarity() {}
 
+  /**
+   * The known word nearest to {@code word}, if it is near enough to be a likely typo: within a
+   * third of the word's length, and at least {@code minimumReach} edits. Ties go to the first
+   * in alphabetical order, so the suggestion is stable.
+   */
+  public static java.util.Optional<String> closest(String word, java.util.Collection<String> known, int minimumReach) {
+    int reach = Math.max(minimumReach, word.length() / 3);
+    return known.stream()
+        .filter(k -> distance(word, k) <= reach)
+        .min(java.util.Comparator.comparingInt((String k) -> distance(word, k)).thenComparing(k -> k));
+  }
+
   /** The optimal-string-alignment distance between two words. */
   public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];

@@ -112,13 +112,10 @@ final class YamlDocument {
 
   /** A closest-match suggestion, as compilers do. */
   static String suggestion(String name, Set<String> allowed) {
-    Optional<String> closest =
-        allowed.stream()
-            .min(Comparator.comparingInt((String k) -> Similarity.distance(name, k)).thenComparing(k -> k))
-            .filter(k -> Similarity.distance(name, k) <= Math.max(2, name.length() / 3));
     String known = String.join(", ", new TreeSet<>(allowed));
-    return closest.map(k -> "did you mean \"" + k + "\"? Known keys: " + known).orElse("known keys: " + known);
+    return Similarity.closest(name, allowed, 2).map(k -> "did you mean \"" + k + "\"? Known keys: " + known).orElse("known keys: " + known);
   }
+
 
   List<Node> sequence(Node node, String what) {
     if (node instanceof SequenceNode sequence) {
