@@ -5,7 +5,6 @@ import dev.dossier.diag.Position;
 import dev.dossier.model.Citation;
 import dev.dossier.model.Citer;
 import dev.dossier.model.Paragraph;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -4,7 +4,6 @@ import dev.dossier.diag.Diagnostics;
 import dev.dossier.diag.Position;
 import java.util.ArrayList;
 import dev.dossier.diag.Similarity;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

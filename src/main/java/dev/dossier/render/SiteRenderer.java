@@ -5,8 +5,6 @@ import dev.dossier.diag.Position;
 import dev.dossier.diag.Progress;
 import dev.dossier.model.Dossier;
 import dev.dossier.model.Event;
-import dev.dossier.model.Source;
-import dev.dossier.model.Topic;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
