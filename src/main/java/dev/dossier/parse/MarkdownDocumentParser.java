@@ -18,7 +18,10 @@ import dev.dossier.model.Block;
 import dev.dossier.model.Document;
 import dev.dossier.model.Paragraph;
 import dev.dossier.model.Subheading;
+import org.jsoup.nodes.Entities;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -52,9 +55,23 @@ public final class MarkdownDocumentParser {
     }
     com.vladsch.flexmark.util.ast.Document tree = markdown.parse(body);
     List<Block> blocks = new ArrayList<>();
+    Map<String, Integer> footnotes = new HashMap<>();
     int number = 0;
     for (Node node : tree.getChildren()) {
-      if (node instanceof ThematicBreak || node instanceof HtmlCommentBlock || node instanceof FootnoteBlock) {
+      if (node instanceof ThematicBreak || node instanceof HtmlCommentBlock) {
+        continue;
+      }
+      if (node instanceof FootnoteBlock footnote) {
+        // A footnote is part of the text: it becomes a numbered paragraph of its own, and the
+        // references to it link to that paragraph.
+        String label = footnote.getText().toString();
+        String said = new TextCollectingVisitor().collectAndGetText(footnote).strip();
+        StringBuilder html = new StringBuilder("<div><sup>" + Entities.escape(label) + "</sup>");
+        for (Node child : footnote.getChildren()) {
+          html.append(markdown.renderNode(child));
+        }
+        blocks.add(new Paragraph(++number, label + " " + said, html.append("</div>").toString()));
+        footnotes.put(label, number);
         continue;
       }
       String plain = new TextCollectingVisitor().collectAndGetText(node).strip();
@@ -71,6 +88,9 @@ public final class MarkdownDocumentParser {
     if (blocks.isEmpty()) {
       diagnostics.error(Position.file(path), "the document has no text", "add the article's text or remove the file");
     }
+    if (!footnotes.isEmpty()) {
+      blocks = linkFootnotes(blocks, footnotes);
+    }
     LineIndex lines = new LineIndex(text);
     List<LocatedRef> refs = new ArrayList<>();
     for (CitationRef ref : MarkdownProcessor.refs(tree)) {
@@ -81,6 +101,23 @@ public final class MarkdownDocumentParser {
             path, "md", blocks, meta.title(), meta.outlet(), meta.authors(), meta.published(), Optional.empty(),
             meta.url(), Optional.empty(), meta.topics());
     return new ParsedDocument(document, refs);
+  }
+
+  /** Flexmark links a footnote reference to "#fn-LABEL"; on the source page it is "#pN". */
+  private static List<Block> linkFootnotes(List<Block> blocks, Map<String, Integer> footnotes) {
+    List<Block> linked = new ArrayList<>();
+    for (Block block : blocks) {
+      if (block instanceof Paragraph p && p.html().contains("href=\"#fn-")) {
+        String html = p.html();
+        for (Map.Entry<String, Integer> f : footnotes.entrySet()) {
+          html = html.replace("href=\"#fn-" + f.getKey() + "\"", "href=\"#p" + f.getValue() + "\"");
+        }
+        linked.add(new Paragraph(p.number(), p.text(), html));
+      } else {
+        linked.add(block);
+      }
+    }
+    return linked;
   }
 
   private static FrontMatter withTitle(FrontMatter meta, String title) {

@@ -1,0 +1,72 @@
+package dev.dossier.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.cite.MarkdownProcessor;
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
+import dev.dossier.model.Document;
+import dev.dossier.model.DossierDate;
+import dev.dossier.model.Paragraph;
+import dev.dossier.model.Subheading;
+import org.junit.jupiter.api.Test;
+
+class MarkdownDocumentParserTest {
+
+  private final Diagnostics diagnostics = new Diagnostics();
+  private final MarkdownDocumentParser parser = new MarkdownDocumentParser(new MarkdownProcessor());
+
+  private static final String NOTE = """
+      ---
+      title: "Why Lviv?"
+      date: 2022-02-15T08:00:00Z
+      outlet: Example Review
+      authors: [Ann Poe]
+      url: https://example.org/why-lviv
+      topics: [Embassy]
+      ---
+      Lviv is far from the border.[@cnn ¶1 "Lviv"] See the note.[^a]
+
+      ## Background
+
+      - first point
+      - second point
+
+      [^a]: Officials said so on Monday.
+      """;
+
+  @Test
+  void readsFrontMatterBlocksAndFootnotes() {
+    ParsedDocument parsed = parser.parse("why.md", NOTE, diagnostics);
+    Document doc = parsed.document();
+    assertThat(diagnostics.sorted()).isEmpty();
+    assertThat(doc.title()).contains("Why Lviv?");
+    assertThat(doc.published()).contains(DossierDate.parse("2022-02-15").date().orElseThrow());
+    assertThat(doc.site()).contains("Example Review");
+    assertThat(doc.authors()).containsExactly("Ann Poe");
+    assertThat(doc.url()).contains("https://example.org/why-lviv");
+    assertThat(doc.topics()).containsExactly("Embassy");
+    assertThat(doc.blocks()).filteredOn(Subheading.class::isInstance).extracting(b -> b.text()).containsExactly("Background");
+    assertThat(doc.paragraphs()).extracting(Paragraph::text).containsExactly(
+        "Lviv is far from the border. See the note.a", "first point\n\nsecond point", "a Officials said so on Monday.");
+    assertThat(doc.paragraphs().get(0).html()).contains("href=\"#p3\"");
+    assertThat(doc.paragraphs().get(2).html()).contains("Officials said so on Monday.");
+  }
+
+  @Test
+  void citationsInTheBodyKnowTheirLineAndColumn() {
+    ParsedDocument parsed = parser.parse("why.md", NOTE, diagnostics);
+    assertThat(parsed.citations()).singleElement().satisfies(c -> {
+      assertThat(c.ref().key()).isEqualTo("cnn");
+      assertThat(c.at()).isEqualTo(new Position("why.md", 9, 30));
+    });
+  }
+
+  @Test
+  void badFrontMatterIsReportedAtItsLine() {
+    parser.parse("bad.md", "---\ntitle: x\ndate: 2022-02-30\ncolour: red\n---\nText.\n", diagnostics);
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
+        "bad.md:3:7: error: bad date: \"2022-02-30\" does not exist: February 2022 has 28 days",
+        "bad.md:4:1: error: unknown key \"colour\" in the front matter");
+  }
+}
