@@ -71,7 +71,8 @@ public final class MarkdownDocumentParser {
           html.append(markdown.renderNode(child));
         }
         blocks.add(new Paragraph(++number, label + " " + said, html.append("</div>").toString()));
-        footnotes.put(label, number);
+        // Flexmark links references by the footnote's ordinal, not its label.
+        footnotes.put(Integer.toString(footnote.getFootnoteOrdinal()), number);
         continue;
       }
       String plain = new TextCollectingVisitor().collectAndGetText(node).strip();
