@@ -86,7 +86,10 @@ public final class DocumentImport {
     try {
       page = fetcher.fetch(address);
     } catch (PageFetcher.FetchFailure e) {
-      throw Refusal.content(Position.file(address.toString()), e.getMessage(), "nothing was written");
+      throw Refusal.content(
+          Position.file(address.toString()),
+          e.getMessage(),
+          "a page the program cannot fetch (behind a login, too large) can be saved from a browser and added as a file");
     }
     List<String> notes = new ArrayList<>();
     notes.add("fetched from " + page.address() + " on " + now.truncatedTo(ChronoUnit.SECONDS));

@@ -129,15 +129,18 @@ public final class StarterIndex {
     String citation = cited.map(StarterIndex::citation).orElse("[@a-source-key ¶1 \"a phrase it contains\"]");
     String date = entries.stream().flatMap(e -> e.document().published().stream()).map(d -> d.iso()).findFirst().orElse("2022-02-14");
     return List.of(
-        "# The topics the dossier follows. To add one, remove the \"[]\" below and write entries like",
-        "# this one (without the \"# \"); list a topic's id in the topics: of its sources and events.",
+        "# The topics the dossier follows; list a topic's id in the topics: of its sources and events.",
+        "# For example (to use it, remove the \"# \" from these lines and delete \"topics: []\" below):",
+        "# topics:",
         "#   - id: embassy-drawdown                # lowercase letters, digits, hyphens",
         "#     title: \"The embassy drawdown\"",
         "#     summary: |                          # Markdown; every citation is checked against its source",
         "#       What the sources say, with citations: " + citation,
         "topics: []",
         "",
-        "# What happened when, in any order (the timeline sorts them). Every event cites a source.",
+        "# What happened when, in any order (the timeline sorts them); every event cites a source.",
+        "# For example (to use it, remove the \"# \" from these lines and delete \"events: []\" below):",
+        "# events:",
         "#   - date: " + pad(date, 31) + "# or 2022, 2022-02, ~2022-02-14 (approximate), 2022-02-10/2022-02-20 (a range)",
         "#     title: \"What happened\"",
         "#     topics: [embassy-drawdown]",
