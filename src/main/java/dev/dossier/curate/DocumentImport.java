@@ -7,6 +7,7 @@ import dev.dossier.index.Index;
 import dev.dossier.index.IndexReader;
 import dev.dossier.load.DossierFolder;
 import dev.dossier.model.Document;
+import dev.dossier.parse.ParsedDocument;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -118,8 +119,9 @@ public final class DocumentImport {
 
     Diagnostics diagnostics = new Diagnostics();
     String content = IndexEditor.normalize(text);
-    Document document = reader.parse(shownAs, format, content, diagnostics)
+    ParsedDocument parsed = reader.parse(shownAs, format, content, diagnostics)
         .orElseThrow(() -> Refusal.usage(shownAs + " is not a document dossier reads"));
+    Document document = parsed.document();
     if (diagnostics.hasErrors()) {
       throw Refusal.content(diagnostics.sorted());
     }
@@ -147,9 +149,16 @@ public final class DocumentImport {
       Files.deleteIfExists(saved);
       throw e;
     }
+    List<String> toCheck = new ArrayList<>(entry.toCheck());
+    List<String> unknown = parsed.citations().stream().map(c -> c.ref().key())
+        .filter(k -> !k.isEmpty() && !keys.contains(k) && !k.equals(key)).distinct().sorted().toList();
+    if (!unknown.isEmpty()) {
+      toCheck.add("the document cites sources the index does not list (" + String.join(", ", unknown)
+          + "): add them, or dossier check will report the citations");
+    }
     return new Imported(
         key, name, written, edit.line(), indexText.isEmpty(), document.title(), document.published().map(d -> d.iso()),
-        document.site(), document.authors(), url, entry.toCheck(), diagnostics.sorted());
+        document.site(), document.authors(), url, toCheck, diagnostics.sorted());
   }
 
   /** The same bytes already in the folder, under any name, are not imported twice. */

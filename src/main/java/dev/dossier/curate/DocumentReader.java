@@ -3,10 +3,11 @@ package dev.dossier.curate;
 import dev.dossier.cite.MarkdownProcessor;
 import dev.dossier.diag.Diagnostics;
 import dev.dossier.load.DossierFolder;
-import dev.dossier.model.Document;
 import dev.dossier.parse.HtmlDocumentParser;
 import dev.dossier.parse.MarkdownDocumentParser;
+import dev.dossier.parse.ParsedDocument;
 import dev.dossier.parse.TextDocumentParser;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads one document with the parser its extension calls for, as a build would. */
@@ -19,20 +20,21 @@ final class DocumentReader {
   /**
    * @param path the document's name, as diagnostics should show it
    * @param content its text, with {@code \n} line endings
-   * @return the document; empty for an extension no parser reads
+   * @return the document and the citations its text makes (a Markdown document may cite); empty
+   *     for an extension no parser reads
    */
-  Optional<Document> parse(String path, String content, Diagnostics diagnostics) {
+  Optional<ParsedDocument> parse(String path, String content, Diagnostics diagnostics) {
     return parse(path, format(path), content, diagnostics);
   }
 
   /**
    * @param format "txt", "md" or "html", whatever the path's extension (a web address may have none)
    */
-  Optional<Document> parse(String path, String format, String content, Diagnostics diagnostics) {
+  Optional<ParsedDocument> parse(String path, String format, String content, Diagnostics diagnostics) {
     return switch (format) {
-      case "txt" -> Optional.of(text.parse(path, content, diagnostics));
-      case "md" -> Optional.of(markdown.parse(path, content, diagnostics).document());
-      case "html" -> Optional.of(html.parse(path, content, diagnostics));
+      case "txt" -> Optional.of(new ParsedDocument(text.parse(path, content, diagnostics), List.of()));
+      case "md" -> Optional.of(markdown.parse(path, content, diagnostics));
+      case "html" -> Optional.of(new ParsedDocument(html.parse(path, content, diagnostics), List.of()));
       default -> Optional.empty();
     };
   }

@@ -22,8 +22,11 @@ final class IndexFile {
   /** The index's text, byte for byte (line endings and byte-order mark included); empty if there is none. */
   static Optional<String> read(Path dir) throws IOException, Refusal {
     Path index = dir.resolve(DossierFolder.INDEX);
-    if (!Files.isRegularFile(index)) {
+    if (!Files.exists(index)) {
       return Optional.empty();
+    }
+    if (!Files.isRegularFile(index)) {
+      throw Refusal.content(Position.file(index.toString()), "the index is not a file", "the dossier's index.yml must be a YAML file");
     }
     try {
       return Optional.of(

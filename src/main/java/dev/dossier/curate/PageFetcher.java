@@ -115,10 +115,7 @@ public final class PageFetcher {
   private Page page(URI uri, HttpResponse<byte[]> response) throws FetchFailure {
     int status = response.statusCode();
     if (status >= 300 && status < 400) {
-      String location = response.headers().firstValue("location").orElse("(no address)");
-      throw new FetchFailure(
-          response.uri() + " redirects to " + location + ", which is not followed: only http and https"
-              + " addresses are fetched, and never from https down to http");
+      throw new FetchFailure(unfollowed(response));
     }
     if (status < 200 || status >= 300) {
       throw new FetchFailure("the server answered " + status + reason(status) + " for " + response.uri());
@@ -134,6 +131,27 @@ public final class PageFetcher {
               + "); download it yourself and add the file, or copy its text into a .txt file");
     }
     return utf8(response.uri(), body, contentType);
+  }
+
+  /** Why a redirect that came back was not followed: HttpClient follows every other one. */
+  private static String unfollowed(HttpResponse<?> response) {
+    String location = response.headers().firstValue("location").orElse("");
+    if (location.isEmpty()) {
+      return response.uri() + " answered " + response.statusCode() + " without saying where to go";
+    }
+    URI target;
+    try {
+      target = response.uri().resolve(location.strip());
+    } catch (IllegalArgumentException e) {
+      return response.uri() + " redirects to \"" + location + "\", which is not a valid address";
+    }
+    if (!isWebAddress(target)) {
+      return response.uri() + " redirects to " + location + ", which is not followed: only http and https addresses are fetched";
+    }
+    if ("https".equalsIgnoreCase(response.uri().getScheme()) && "http".equalsIgnoreCase(target.getScheme())) {
+      return response.uri() + " redirects to " + target + ", which is not followed: never from https down to http";
+    }
+    return "too many redirects; the last was from " + response.uri() + " to " + target;
   }
 
   /** The page as UTF-8: unchanged when it is UTF-8 already, else decoded by its declared charset. */

@@ -8,6 +8,7 @@ import dev.dossier.load.DossierFolder;
 import dev.dossier.load.SourceText;
 import dev.dossier.model.Document;
 import dev.dossier.model.Paragraph;
+import dev.dossier.parse.ParsedDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class StarterIndex {
     Set<String> keys = new HashSet<>();
     for (String file : folder.documents()) {
       Optional<SourceText> text = folder.read(file, diagnostics, Position.file(file));
-      Optional<Document> document = text.flatMap(t -> reader.parse(file, t.text(), diagnostics));
+      Optional<Document> document = text.flatMap(t -> reader.parse(file, t.text(), diagnostics)).map(ParsedDocument::document);
       // A document that cannot be read is still listed: the build will report it either way.
       Document doc = document.orElseGet(() -> unread(file));
       String key = SourceKey.of(doc, file, keys);

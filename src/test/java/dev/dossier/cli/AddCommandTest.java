@@ -179,6 +179,22 @@ class AddCommandTest {
   }
 
   @Test
+  void aMarkdownDocumentCitingSourcesTheIndexDoesNotListIsAddedWithAWarning() throws IOException {
+    Path note = Files.writeString(tmp.resolve("note.md"), """
+        ---
+        title: A note
+        date: 2022-02-16
+        ---
+        CNN reported the move.[@cnn-2022-02-14 ¶1] Another outlet did too.[@reuters-2022-02-14]
+        """);
+    assertThat(run("add", note.toString(), dir.toString())).isZero();
+    assertThat(out.toString()).contains(
+        "  - the document cites sources the index does not list (reuters-2022-02-14): add them, or dossier check will report the citations");
+    assertThat(run("check", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("unknown citation key \"reuters-2022-02-14\"");
+  }
+
+  @Test
   void theSameContentTwiceIsRefusedNamingTheFileAlreadyThere() throws IOException {
     Path page = FIXTURES.resolve("gov-press-release.html");
     assertThat(run("add", page.toString(), dir.toString())).isZero();
@@ -337,6 +353,7 @@ class AddCommandTest {
         },
         "/report.pdf", page("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "application/pdf"),
         "/to-ftp", redirect("ftp://files.example/article.html"),
+        "/loop", redirect("/loop"),
         "/slow", exchange -> {
           try {
             Thread.sleep(3000);
@@ -360,6 +377,9 @@ class AddCommandTest {
 
     assertThat(run("add", base + "/to-ftp", dir.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("redirects to ftp://files.example/article.html, which is not followed");
+
+    assertThat(run("add", base + "/loop", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("too many redirects");
 
     assertThat(run("add", base + "/slow", dir.toString(), "--timeout", "1")).isEqualTo(1);
     assertThat(err.toString()).contains("within 1 s");
