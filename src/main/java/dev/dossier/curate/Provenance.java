@@ -43,7 +43,7 @@ record Provenance(String title, String outlet, String authors, String published,
   private static Provenance ofText(Document document, String content) {
     List<String> head = Arrays.stream(content.split("\n", -1)).limit(TEXT_HEAD_LINES).map(String::strip).toList();
     String outlet = document.site()
-        .map(site -> head.stream().anyMatch(l -> l.equals("Source: " + site) || l.matches("Source:\\s*" + Pattern.quote(site)))
+        .map(site -> head.stream().anyMatch(l -> l.matches("Source:\\s*" + Pattern.quote(site)))
             ? "from the document's \"Source:\" line"
             : head.stream().anyMatch(l -> l.startsWith("By ") && l.contains(site)) ? "from the document's byline" : DOCUMENT)
         .orElse(DOCUMENT);

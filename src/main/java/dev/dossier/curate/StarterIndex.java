@@ -31,6 +31,8 @@ public final class StarterIndex {
   /** A document as the starter index lists it, for the command's report. */
   public record Listed(String key, String file, List<String> toCheck) {}
 
+  private static final String UNREADABLE = "dossier cannot read this document (see the error above); it is listed all the same";
+
   private final String text;
   private final List<Listed> listed;
   private final List<Diagnostic> diagnostics;
@@ -63,8 +65,11 @@ public final class StarterIndex {
     if (check.hasErrors()) {
       throw new IllegalStateException("the starter index does not read back: " + check.sorted().get(0).headline());
     }
-    List<Listed> listed = entries.stream().map(e -> new Listed(e.key(), e.file(), e.toCheck())).toList();
-    return new StarterIndex(text, listed, diagnostics.sorted());
+    List<Diagnostic> problems = diagnostics.sorted();
+    List<Listed> listed = entries.stream()
+        .map(e -> new Listed(e.key(), e.file(), unreadable(e.file(), problems) ? List.of(UNREADABLE) : e.toCheck()))
+        .toList();
+    return new StarterIndex(text, listed, problems);
   }
 
   /** The index's text. */
@@ -111,13 +116,9 @@ public final class StarterIndex {
     out.add("");
     out.add("# Each source: its citation key (lowercase letters, digits, hyphens), its file, and what is");
     out.add("# known of it. Add reproduce: excerpts to publish only the passages the dossier cites.");
-    if (entries.isEmpty()) {
-      out.add("sources:");
-    } else {
-      out.add("sources:");
-      for (IndexEntry entry : entries) {
-        entry.lines().forEach(l -> out.add("  " + l));
-      }
+    out.add("sources:");
+    for (IndexEntry entry : entries) {
+      entry.lines().forEach(l -> out.add("  " + l));
     }
     out.add("");
     out.addAll(examples(entries));
@@ -170,6 +171,10 @@ public final class StarterIndex {
 
   private static String count(int n) {
     return n + (n == 1 ? " document" : " documents");
+  }
+
+  private static boolean unreadable(String file, List<Diagnostic> problems) {
+    return problems.stream().anyMatch(d -> d.isError() && d.path().equals(file));
   }
 
   private static Document unread(String file) {

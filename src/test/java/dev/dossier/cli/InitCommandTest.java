@@ -13,6 +13,7 @@ import dev.dossier.site.Build;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -141,6 +142,17 @@ class InitCommandTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".index-"));
     }
+  }
+
+  @Test
+  void aDocumentThatCannotBeReadIsReportedAndListedAllTheSame() throws IOException {
+    Files.write(dir.resolve("latin1.txt"), "Caf\u00e9 society in Kyiv.".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(run("init", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains(dir.resolve("latin1.txt") + ": error: the file is not UTF-8 text");
+    assertThat(out.toString()).contains("  latin1  latin1.txt\n      check: dossier cannot read this document (see the error above)");
+    Diagnostics diagnostics = new Diagnostics();
+    assertThat(readIndex(diagnostics).sources()).extracting(SourceEntry::file).contains("latin1.txt");
+    assertThat(diagnostics.sorted()).isEmpty();
   }
 
   @Test
