@@ -42,7 +42,8 @@ record IndexEntry(
     List<String> lines = new ArrayList<>();
     lines.add("- key: " + key);
     lines.add("  file: " + YamlQuote.plainOrQuoted(file));
-    notes.forEach(n -> lines.add("  # " + n));
+    // A comment ends at the line's end; a file name with a line break in it must not end it early.
+    notes.forEach(n -> lines.add("  # " + n.replaceAll("[\\p{Cntrl}\u2028\u2029]", "?")));
     if (document.title().isPresent()) {
       lines.add(commented("title: " + YamlQuote.quote(document.title().get()), provenance.title()));
     } else {
