@@ -67,8 +67,9 @@ public final class Assembler {
     // Documents may name topics in front matter; without an index entry they become topics of
     // their own, titled as written.
     for (SourcePlan plan : plans) {
+      boolean ownTopics = plan.entry.isEmpty() || plan.entry.get().topics().isEmpty();
       for (String topic : plan.topics) {
-        if (!topicsById.containsKey(topic) && plan.entry.isEmpty()) {
+        if (!topicsById.containsKey(topic) && ownTopics) {
           topicsById.put(topic, new Topic(topic, plan.topicTitles.getOrDefault(topic, topic), Optional.empty()));
         }
       }
@@ -184,6 +185,7 @@ public final class Assembler {
       plan.entry = Optional.of(entry);
       plan.document = parsed.document();
       plan.topics = entry.topics().isEmpty() ? slugs(parsed.document().topics()) : entry.topics().stream().map(Ref::id).toList();
+      plan.topicTitles = titles(parsed.document().topics());
       plans.add(plan);
       keys.add(entry.key());
     }
@@ -196,9 +198,7 @@ public final class Assembler {
       plan.key = uniqueKey(keyFor(document.path()), keys);
       plan.document = document;
       plan.topics = slugs(document.topics());
-      Map<String, String> titles = new HashMap<>();
-      document.topics().forEach(t -> titles.putIfAbsent(slug(t), t));
-      plan.topicTitles = titles;
+      plan.topicTitles = titles(document.topics());
       plans.add(plan);
       if (!index.sources().isEmpty() || index.title().isPresent()) {
         diagnostics.warning(
@@ -290,6 +290,13 @@ public final class Assembler {
         .orElse("add it under topics:, or use one of: " + String.join(", ", new java.util.TreeSet<>(known)));
   }
 
+
+  /** Front matter names topics in words; their ids are made from them. */
+  private static Map<String, String> titles(List<String> topics) {
+    Map<String, String> titles = new HashMap<>();
+    topics.forEach(t -> titles.putIfAbsent(slug(t), t));
+    return titles;
+  }
 
   private static <T> Field<T> known(Optional<T> value, Origin origin) {
     return value.map(v -> Field.of(v, origin)).orElse(Field.unknown());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Builds a static site from a curated dossier: articles plus an index of topics, events and cited passages.",
-    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, InitCommand.class, AddCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:problems in the dossier's content (all are reported)", "2:wrong usage"})
 public final class Main implements Runnable {
@@ -37,7 +37,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: build or check (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: build, check, init or add (see --help)");
   }
 
   /** The version written into the jar's manifest at package time. */

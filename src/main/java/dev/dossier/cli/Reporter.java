@@ -29,6 +29,22 @@ final class Reporter {
     err.flush();
   }
 
+  /**
+   * Prints diagnostics whose paths are already as the user knows them (the file or address given
+   * to {@code add}, the index's path), without a closing count.
+   */
+  static void printAsShown(List<Diagnostic> diagnostics, PrintWriter err) {
+    new DiagnosticPrinter(Reporter::fileLines).print(diagnostics, err);
+  }
+
+  private static java.util.Optional<List<String>> fileLines(String path) {
+    try {
+      return Build.lines(Path.of(""), path);
+    } catch (java.nio.file.InvalidPathException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** Paths inside the dossier are shown as the user named the folder; others as they are. */
   private static String shown(String prefix, String path) {
     return path.startsWith("/") || path.startsWith("(") || Path.of(path).isAbsolute() ? path : prefix + path;

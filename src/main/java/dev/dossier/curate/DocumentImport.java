@@ -1,0 +1,204 @@
+package dev.dossier.curate;
+
+import dev.dossier.diag.Diagnostic;
+import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
+import dev.dossier.index.Index;
+import dev.dossier.index.IndexReader;
+import dev.dossier.load.DossierFolder;
+import dev.dossier.model.Document;
+import dev.dossier.parse.ParsedDocument;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Imports one document into a dossier folder ({@code dossier add}): a copy named after its date
+ * and title, and a source entry added to {@code index.yml} as text. Everything is worked out and
+ * checked before anything is written; a refused import writes nothing.
+ */
+public final class DocumentImport {
+
+  /**
+   * What was added.
+   *
+   * @param line the line of {@code index.yml} the entry starts on
+   * @param indexCreated whether the folder had no index before
+   * @param warnings what the parser noticed about the document
+   */
+  public record Imported(
+      String key,
+      String file,
+      Path index,
+      int line,
+      boolean indexCreated,
+      Optional<String> title,
+      Optional<String> published,
+      Optional<String> outlet,
+      List<String> authors,
+      Optional<String> url,
+      List<String> toCheck,
+      List<Diagnostic> warnings) {}
+
+  private final Path dir;
+  private final DocumentReader reader = new DocumentReader();
+
+  /** @param dir the dossier folder to import into; it must exist */
+  public DocumentImport(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Copies a document file into the dossier. */
+  public Imported file(Path file) throws IOException, Refusal {
+    if (!Files.isRegularFile(file)) {
+      throw Refusal.usage("no document at " + file + (Files.isDirectory(file) ? " (it is a folder)" : ""));
+    }
+    String name = file.getFileName().toString();
+    String format = DocumentReader.format(name);
+    if (format.isEmpty()) {
+      throw Refusal.usage(file + " is not a document dossier reads; give a .txt, .md or .html file");
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    String text = utf8(bytes, file.toString());
+    return add(bytes, text, file.toString(), SourceKey.stem(name), format, Optional.empty(), List.of("copied from " + name));
+  }
+
+  /** Fetches a web page and saves it into the dossier as {@code .html}. */
+  public Imported page(URI address, PageFetcher fetcher, Instant now) throws IOException, Refusal {
+    PageFetcher.Page page;
+    try {
+      page = fetcher.fetch(address);
+    } catch (PageFetcher.FetchFailure e) {
+      throw Refusal.content(
+          Position.file(address.toString()),
+          e.getMessage(),
+          "a page the program cannot fetch (behind a login, too large) can be saved from a browser and added as a file");
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add("fetched from " + page.address() + " on " + now.truncatedTo(ChronoUnit.SECONDS));
+    if (!page.address().equals(address)) {
+      notes.add("(asked for " + address + ", which redirected there)");
+    }
+    page.transcodedFrom().ifPresent(c -> notes.add("saved as UTF-8; the page was served as " + c));
+    String text = new String(page.utf8(), StandardCharsets.UTF_8);
+    String fallback = page.address().getHost() + " " + Optional.ofNullable(page.address().getPath()).orElse("");
+    return add(page.utf8(), text, address.toString(), fallback, "html", Optional.of(page.address()), notes);
+  }
+
+  /**
+   * @param shownAs how the document is named in messages (the path or address the curator gave)
+   * @param fallback words to name the file by when the document has no title
+   * @param fetchedFrom the address a web page was finally fetched from
+   */
+  private Imported add(
+      byte[] bytes, String text, String shownAs, String fallback, String format, Optional<URI> fetchedFrom, List<String> notes)
+      throws IOException, Refusal {
+    DossierFolder folder = new DossierFolder(dir);
+    Optional<String> indexText = IndexFile.read(dir);
+    Index index = indexText.map(t -> new IndexReader().read(DossierFolder.INDEX, IndexEditor.normalize(t), new Diagnostics()))
+        .orElse(Index.empty(DossierFolder.INDEX));
+    refuseDuplicate(bytes, shownAs, folder, index);
+
+    Diagnostics diagnostics = new Diagnostics();
+    String content = IndexEditor.normalize(text);
+    ParsedDocument parsed = reader.parse(shownAs, format, content, diagnostics)
+        .orElseThrow(() -> Refusal.usage(shownAs + " is not a document dossier reads"));
+    Document document = parsed.document();
+    if (diagnostics.hasErrors()) {
+      throw Refusal.content(diagnostics.sorted());
+    }
+
+    Set<String> listedFiles = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    index.sources().forEach(s -> {
+      listedFiles.add(s.file());
+      keys.add(s.key());
+    });
+    String name = DocumentName.of(document, fallback, format, n -> listedFiles.contains(n) || Files.exists(dir.resolve(n)));
+    String key = SourceKey.of(document, name, keys);
+    Provenance provenance = Provenance.of(document, content);
+    Optional<String> url = document.url().or(() -> fetchedFrom.map(URI::toString));
+    String urlSource = document.url().isPresent() ? provenance.url() : "the address it was fetched from";
+    IndexEntry entry = new IndexEntry(key, name, document, provenance, url, urlSource, notes);
+    IndexEditor.Edit edit = IndexEditor.addSource(dir.resolve(DossierFolder.INDEX).toString(), indexText.orElse(""), entry.lines());
+
+    Path saved = dir.resolve(name);
+    Files.write(saved, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Path written;
+    try {
+      written = IndexFile.replace(dir, edit.text());
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(saved);
+      throw e;
+    }
+    List<String> toCheck = new ArrayList<>(entry.toCheck());
+    List<String> unknown = parsed.citations().stream().map(c -> c.ref().key())
+        .filter(k -> !k.isEmpty() && !keys.contains(k) && !k.equals(key)).distinct().sorted().toList();
+    if (!unknown.isEmpty()) {
+      toCheck.add("the document cites sources the index does not list (" + String.join(", ", unknown)
+          + "): add them, or dossier check will report the citations");
+    }
+    return new Imported(
+        key, name, written, edit.line(), indexText.isEmpty(), document.title(), document.published().map(d -> d.iso()),
+        document.site(), document.authors(), url, toCheck, diagnostics.sorted());
+  }
+
+  /** The same bytes already in the folder, under any name, are not imported twice. */
+  private void refuseDuplicate(byte[] bytes, String shownAs, DossierFolder folder, Index index) throws IOException, Refusal {
+    Map<String, String> keyOf = new LinkedHashMap<>();
+    for (String document : folder.documents()) {
+      keyOf.put(document, "");
+    }
+    index.sources().stream().filter(s -> IndexReader.staysInside(s.file())).forEach(s -> keyOf.put(s.file(), s.key()));
+    byte[] digest = sha256(bytes);
+    for (Map.Entry<String, String> existing : keyOf.entrySet()) {
+      Path file = dir.resolve(existing.getKey());
+      if (Files.isRegularFile(file) && Files.size(file) == bytes.length && Arrays.equals(sha256(Files.readAllBytes(file)), digest)) {
+        String key = existing.getValue().isEmpty() ? "" : " (key " + existing.getValue() + ")";
+        throw Refusal.content(
+            Position.file(shownAs),
+            "this document is already in the dossier as " + existing.getKey() + key + "; nothing was added",
+            "the two files have the same content (the same SHA-256)");
+      }
+    }
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  private static String utf8(byte[] bytes, String shownAs) throws Refusal {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw Refusal.content(
+          Position.file(shownAs), "the file is not UTF-8 text", "re-save it as UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8)");
+    }
+  }
+}
