@@ -1,0 +1,187 @@
+package dev.dossier.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.it.BuiltSite.Origin;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The seed dossier in a real browser, opened from disk and from a local host: every page loads
+ * cleanly and asks for nothing outside the site, and the timeline's topic filter works with the
+ * mouse and with the keyboard alone.
+ */
+class BrowserIT {
+
+  @TempDir static Path tmp;
+  static Chromium chromium;
+  static BuiltSite site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    chromium = Chromium.start();
+    site = BuiltSite.build(tmp);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (site != null) {
+      site.close();
+    }
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Origin.class)
+  void everyPageLoadsWithNoConsoleErrorAndNoRequestOutsideTheSite(Origin origin) {
+    List<String> problems = new ArrayList<>();
+    List<String> pages = site.pages();
+    assertThat(pages).contains("index.html", "timeline.html", "sources/index.html");
+    for (String page : pages) {
+      chromium.forgetLogs();
+      chromium.open(site.url(origin, page));
+      chromium.consoleErrors().forEach(e -> problems.add(page + ": console: " + e));
+      List<String> requests = chromium.requestedUrls();
+      for (String url : requests) {
+        // data: URLs are the page's own bytes, not a request to anyone.
+        if (!url.startsWith("data:") && site.relative(origin, url) == null) {
+          problems.add(page + ": requested " + url + ", outside " + site.base(origin));
+        }
+      }
+      List<String> inside = requests.stream().map(url -> site.relative(origin, url)).toList();
+      assertThat(inside).as(page + " was requested with its stylesheet and script (the log works)")
+          .contains(page, "assets/dossier.css", "assets/dossier.js");
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Origin.class)
+  void theTopicFilterHidesAndShowsEvents(Origin origin) {
+    WebDriver driver = openTimeline(origin);
+    Map<String, List<String>> events = eventTopics(driver);
+    String topic = aTopicOfSomeEventsOnly(driver, events);
+    Set<String> about = eventsAbout(events, topic);
+
+    driver.findElement(By.cssSelector(".topic-filter a[data-topic='" + topic + "']")).click();
+
+    chromium.waiting().until(d -> hash(d).equals("#topic=" + topic));
+    chromium.waiting().until(d -> shownEvents(d).equals(about));
+    assertThat(driver.findElement(By.cssSelector(".topic-filter .filter-status")).getText())
+        .startsWith("Showing " + about.size() + " of " + events.size() + " events");
+    assertThat(driver.findElement(By.cssSelector(".topic-filter a[data-topic='" + topic + "']")).getDomAttribute("aria-current"))
+        .isEqualTo("true");
+
+    driver.findElement(By.cssSelector(".topic-filter a[data-topic='']")).click();
+
+    Set<String> all = events.keySet();
+    chromium.waiting().until(d -> shownEvents(d).equals(all));
+    assertThat(hash(driver)).isEmpty();
+    assertThat(driver.getCurrentUrl()).isEqualTo(site.url(origin, "timeline.html"));
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Origin.class)
+  void aFilteredTimelineCanBeLinkedTo(Origin origin) {
+    WebDriver driver = openTimeline(origin);
+    Map<String, List<String>> events = eventTopics(driver);
+    String topic = aTopicOfSomeEventsOnly(driver, events);
+    Set<String> about = eventsAbout(events, topic);
+
+    chromium.open(site.url(origin, "timeline.html#topic=" + topic));
+
+    chromium.waiting().until(d -> shownEvents(d).equals(about));
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Origin.class)
+  void theFilterWorksFromTheKeyboardAlone(Origin origin) {
+    // A fresh document, as after following a link: the focus starts at the top of the page.
+    chromium.open("about:blank");
+    WebDriver driver = openTimeline(origin);
+    Map<String, List<String>> events = eventTopics(driver);
+    String topic = aTopicOfSomeEventsOnly(driver, events);
+    Set<String> about = eventsAbout(events, topic);
+
+    chromium.tabTo(".topic-filter a[data-topic='" + topic + "']", false);
+    new Actions(driver).sendKeys(Keys.ENTER).perform();
+
+    chromium.waiting().until(d -> hash(d).equals("#topic=" + topic));
+    chromium.waiting().until(d -> shownEvents(d).equals(about));
+
+    chromium.tabTo(".topic-filter a[data-topic='']", true);
+    new Actions(driver).sendKeys(Keys.ENTER).perform();
+
+    Set<String> all = events.keySet();
+    chromium.waiting().until(d -> shownEvents(d).equals(all));
+    assertThat(hash(driver)).isEmpty();
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
+  private static WebDriver openTimeline(Origin origin) {
+    chromium.forgetLogs();
+    chromium.open(site.url(origin, "timeline.html"));
+    WebDriver driver = chromium.driver();
+    // The filter is hidden until the script has wired it up.
+    chromium.waiting().until(d -> d.findElement(By.cssSelector(".topic-filter")).isDisplayed());
+    return driver;
+  }
+
+  /** Each event on the page with the topics its {@code data-topics} lists, read in one call. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<String>> eventTopics(WebDriver driver) {
+    Map<String, String> raw = (Map<String, String>) ((JavascriptExecutor) driver).executeScript(
+        "var m = {}; document.querySelectorAll('.timeline .event').forEach(function (e) {"
+        + " m[e.id] = e.getAttribute('data-topics'); }); return m;");
+    assertThat(raw).as("events on the timeline").isNotEmpty();
+    Map<String, List<String>> events = new TreeMap<>();
+    raw.forEach((id, topics) -> events.put(id, List.of(topics.split(" "))));
+    return events;
+  }
+
+  /** A topic of the filter that some events have and some do not, so that filtering by it shows a difference. */
+  private static String aTopicOfSomeEventsOnly(WebDriver driver, Map<String, List<String>> events) {
+    List<String> topics = driver.findElements(By.cssSelector(".topic-filter a[data-topic]")).stream()
+        .map(a -> a.getDomAttribute("data-topic")).filter(t -> !t.isEmpty()).toList();
+    assertThat(topics).isNotEmpty();
+    return topics.stream().filter(t -> {
+      int n = eventsAbout(events, t).size();
+      return n > 0 && n < events.size();
+    }).findFirst().orElseThrow(() -> new AssertionError("no topic covers some events but not all: " + topics));
+  }
+
+  private static Set<String> eventsAbout(Map<String, List<String>> events, String topic) {
+    return events.entrySet().stream().filter(e -> e.getValue().contains(topic)).map(Map.Entry::getKey).collect(Collectors.toSet());
+  }
+
+  /** The events a reader can see: those that take up room on the page. */
+  @SuppressWarnings("unchecked")
+  private static Set<String> shownEvents(WebDriver driver) {
+    return Set.copyOf((List<String>) ((JavascriptExecutor) driver).executeScript(
+        "return Array.from(document.querySelectorAll('.timeline .event'))"
+        + ".filter(function (e) { return e.getClientRects().length > 0; }).map(function (e) { return e.id; });"));
+  }
+
+  private static String hash(WebDriver driver) {
+    return (String) ((JavascriptExecutor) driver).executeScript("return window.location.hash");
+  }
+}

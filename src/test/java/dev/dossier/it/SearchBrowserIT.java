@@ -1,0 +1,151 @@
+package dev.dossier.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.it.BuiltSite.Origin;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * Search in a real browser, from disk and from a local host, against the search page's contract:
+ * {@code search.html} at the root, {@code form#search-form} with {@code input#search-input}
+ * ({@code name=q}), {@code p#search-status}, and {@code ol#search-results} of
+ * {@code li.search-hit}, each with {@code a.search-hit-link} and {@code p.search-snippet} (query
+ * words in {@code <mark>}); {@code search.html?q=...} searches on load.
+ */
+class SearchBrowserIT {
+
+  /** A link from the search page to a numbered paragraph of a source. */
+  private static final String PARAGRAPH_LINK = "sources/[a-z0-9-]+\\.html#p[1-9][0-9]*";
+
+  @TempDir static Path tmp;
+  static Chromium chromium;
+  static BuiltSite site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    chromium = Chromium.start();
+    site = BuiltSite.build(tmp);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (site != null) {
+      site.close();
+    }
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Origin.class)
+  void aSearchForLvivOpensTheParagraphThatSaysIt(Origin origin) {
+    WebDriver driver = openSearch(origin, "search.html");
+    WebElement input = driver.findElement(By.id("search-input"));
+    assertThat(input.getDomAttribute("type")).isEqualTo("search");
+    assertThat(input.getDomAttribute("name")).isEqualTo("q");
+
+    input.sendKeys("Lviv", Keys.ENTER);
+
+    List<WebElement> hits = waitForHits(driver);
+    assertThat(driver.findElement(By.id("search-status")).getText()).as("the status says what was found").isNotBlank();
+    assertThat(hits.get(0).findElements(By.cssSelector(".search-snippet mark")))
+        .as("the first hit's snippet marks the word searched for").isNotEmpty()
+        .allSatisfy(mark -> assertThat(mark.getText()).containsIgnoringCase("lviv"));
+    WebElement link = hits.get(0).findElement(By.cssSelector("a.search-hit-link"));
+    String href = link.getDomAttribute("href");
+    assertThat(href).as("the first hit links to a numbered paragraph of a source").matches(PARAGRAPH_LINK);
+
+    link.click();
+
+    assertLandedOnAParagraphAbout(origin, href, "Lviv");
+    assertThat(chromium.consoleErrors()).isEmpty();
+    assertRequestsStayInside(origin);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Origin.class)
+  void aSearchRunsFromItsAddress(Origin origin) {
+    WebDriver driver = openSearch(origin, "search.html?q=lviv");
+
+    List<WebElement> hits = waitForHits(driver);
+    assertThat(driver.findElement(By.id("search-input")).getDomProperty("value")).isEqualToIgnoringCase("lviv");
+    assertThat(hits.get(0).findElement(By.cssSelector("a.search-hit-link")).getDomAttribute("href")).matches(PARAGRAPH_LINK);
+    assertThat(chromium.consoleErrors()).isEmpty();
+    assertRequestsStayInside(origin);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Origin.class)
+  void aSearchWithNoHitsSaysSo(Origin origin) {
+    WebDriver driver = openSearch(origin, "search.html?q=zqxjvw");
+
+    chromium.waiting().until(d -> !d.findElement(By.id("search-status")).getText().isBlank());
+    assertThat(driver.findElements(By.cssSelector("#search-results li.search-hit"))).isEmpty();
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Origin.class)
+  void searchWorksFromTheKeyboardAlone(Origin origin) {
+    // A fresh document, as after following a link: the focus starts at the top of the page.
+    chromium.open("about:blank");
+    WebDriver driver = openSearch(origin, "search.html");
+
+    chromium.tabTo("#search-input", false);
+    new Actions(driver).sendKeys("Lviv").sendKeys(Keys.ENTER).perform();
+    waitForHits(driver);
+    chromium.tabTo("#search-results li.search-hit:first-child a.search-hit-link", false);
+    String href = driver.switchTo().activeElement().getDomAttribute("href");
+    assertThat(href).matches(PARAGRAPH_LINK);
+    new Actions(driver).sendKeys(Keys.ENTER).perform();
+
+    assertLandedOnAParagraphAbout(origin, href, "Lviv");
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
+  private static WebDriver openSearch(Origin origin, String address) {
+    assertThat(site.pages()).as("search.html, the search page (it comes from the search branch)").contains("search.html");
+    chromium.forgetLogs();
+    chromium.open(site.url(origin, address));
+    WebDriver driver = chromium.driver();
+    assertThat(driver.findElements(By.cssSelector("form#search-form[role=search] input#search-input"))).hasSize(1);
+    assertThat(driver.findElements(By.cssSelector("p#search-status[role=status]"))).hasSize(1);
+    return driver;
+  }
+
+  /** The hits, once the search has shown at least one (the form may reload the page, so each look is fresh). */
+  private static List<WebElement> waitForHits(WebDriver driver) {
+    return chromium.waiting().withMessage("search hits in #search-results")
+        .until(d -> {
+          List<WebElement> hits = d.findElements(By.cssSelector("#search-results li.search-hit"));
+          return hits.isEmpty() ? null : hits;
+        });
+  }
+
+  private static void assertLandedOnAParagraphAbout(Origin origin, String href, String word) {
+    String expected = site.url(origin, href);
+    chromium.waiting().withMessage("the browser at " + expected).until(d -> expected.equals(d.getCurrentUrl()));
+    chromium.waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    String id = href.substring(href.indexOf('#') + 1);
+    WebElement paragraph = chromium.driver().findElement(By.id(id));
+    assertThat(paragraph.getText()).as(href).contains(word);
+  }
+
+  private static void assertRequestsStayInside(Origin origin) {
+    assertThat(chromium.requestedUrls()).allSatisfy(url ->
+        assertThat(url.startsWith("data:") || site.relative(origin, url) != null).as(url + " is inside the site").isTrue());
+  }
+}
