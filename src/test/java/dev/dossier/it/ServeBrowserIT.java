@@ -1,0 +1,70 @@
+package dev.dossier.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** {@code dossier serve} in a real browser: an edit to index.yml shows by itself within two seconds. */
+class ServeBrowserIT {
+
+  @TempDir Path tmp;
+
+  @Test
+  void anEditToTheIndexReloadsTheOpenPage() throws Exception {
+    Path dossier = Files.createDirectories(tmp.resolve("seeds"));
+    try (Stream<Path> files = Files.list(Jar.ROOT.resolve("seeds"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dossier.resolve(f.getFileName()));
+      }
+    }
+    Path log = tmp.resolve("serve.log");
+    Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Jar.JAR.toAbsolutePath().toString(), "serve", dossier.toString(), "--port", "0")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try (Chromium chromium = Chromium.start()) {
+      String url = awaitUrl(log);
+      chromium.open(url + "index.html");
+      assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Kyiv, winter 2022: the US Embassy drawdown");
+      Thread.sleep(300); // the page's event stream connects once its deferred script runs
+      chromium.forgetLogs();
+
+      Path index = dossier.resolve("index.yml");
+      String edited = Files.readString(index).replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"Kyiv, winter 2022: edited live\"");
+      long saved = System.nanoTime();
+      Files.writeString(index, edited);
+      new WebDriverWait(chromium.driver(), Duration.ofSeconds(2)).pollingEvery(Duration.ofMillis(25))
+          .until(d -> d.findElement(By.tagName("h1")).getText().equals("Kyiv, winter 2022: edited live"));
+      long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saved);
+      System.out.println("serve: the edit showed in the browser after " + tookMillis + " ms");
+      assertThat(tookMillis).isLessThanOrEqualTo(2000);
+      assertThat(chromium.consoleErrors()).isEmpty();
+      assertThat(chromium.requestedUrls()).allMatch(u -> u.startsWith(url), "every request stays on the preview server");
+    } finally {
+      serve.destroy();
+      serve.waitFor(10, TimeUnit.SECONDS);
+      serve.destroyForcibly();
+    }
+  }
+
+  private static String awaitUrl(Path log) throws Exception {
+    for (int i = 0; i < 300; i++) {
+      List<String> lines = Files.readAllLines(log);
+      for (String line : lines) {
+        if (line.startsWith("serving ")) {
+          return line.substring(line.indexOf("http://"), line.indexOf("/ (") + 1);
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("serve did not start: " + Files.readString(log));
+  }
+}
