@@ -164,30 +164,29 @@
     var perWord = [];
     var ignored = [];
     words.forEach(function (word) {
+      var indexes = shardsFor(word);
+      var own = indexes.length > 0 ? shards[indexes[0]] : {};
+      var entry = Object.prototype.hasOwnProperty.call(own, word.text) ? own[word.text] : null;
+      // A word the index keeps no postings for is in most documents: it would select nothing.
+      if (entry && entry.length === 1 && entry[0] > 0) {
+        ignored.push(word.text);
+        return;
+      }
       var matches = new Map();
-      var common = false;
-      shardsFor(word).forEach(function (index) {
-        var data = shards[index];
-        if (Object.prototype.hasOwnProperty.call(data, word.text)) {
-          var entry = data[word.text];
-          if (entry.length === 1 && entry[0] > 0) {
-            common = true;
-          }
-          addPostings(matches, entry, 1, true);
-        }
-        if (word.prefix) {
+      if (entry) {
+        addPostings(matches, entry, 1, true);
+      }
+      if (word.prefix) {
+        indexes.forEach(function (index) {
+          var data = shards[index];
           Object.keys(data).forEach(function (term) {
             if (term !== word.text && term.indexOf(word.text) === 0) {
               addPostings(matches, data[term], PREFIX_WEIGHT, false);
             }
           });
-        }
-      });
-      if (common && matches.size === 0) {
-        ignored.push(word.text);
-      } else {
-        perWord.push(matches);
+        });
       }
+      perWord.push(matches);
     });
     var all = perWord.length > 0;
     var hits = combine(perWord, true);
@@ -281,7 +280,8 @@
       if (mine !== generation) {
         return null;
       }
-      current = { query: query, words: words, ranked: ranked, shown: 0 };
+      var searched = words.filter(function (w) { return ranked.ignored.indexOf(w.text) < 0; });
+      current = { query: query, words: searched, ranked: ranked, shown: 0 };
       return showMore(false);
     }).catch(function (error) {
       if (mine === generation) {
@@ -333,6 +333,10 @@
     var total = search.ranked.hits.length;
     var quoted = "“" + search.query.trim() + "”";
     var text;
+    if (search.words.length === 0) {
+      status.textContent = quoted + " is in most documents, too common to search for; add a less common word.";
+      return;
+    }
     if (total === 0) {
       text = "No results for " + quoted + ".";
     } else {
