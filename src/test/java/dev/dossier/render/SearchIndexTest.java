@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,34 +173,66 @@ class SearchIndexTest {
   /** The index read back as the browser reads it: lookups through the manifest, postings decoded. */
   static final class Index {
     final Map<String, Object> manifest;
-    final Map<String, Map<String, Object>> termShards = new HashMap<>();
-    final List<Map<String, Object>> docShards = new ArrayList<>();
+    private final Function<String, String> files;
+    private final Map<String, Map<String, Object>> shards = new HashMap<>();
 
-    @SuppressWarnings("unchecked")
     Index(List<Page> pages) throws IOException {
-      Map<String, String> files = searchFiles(pages);
-      manifest = (Map<String, Object>) call(files.get("search/manifest.js"), "manifest").get(0);
-      for (Object name : (List<?>) manifest.get("termShards")) {
-        termShards.put((String) name, (Map<String, Object>) call(files.get("search/t-" + SearchIndex.fileName((String) name) + ".js"), "terms").get(1));
-      }
-      for (int i = 0; i < ((List<?>) manifest.get("docShards")).size(); i++) {
-        docShards.add((Map<String, Object>) call(files.get("search/d-" + i + ".js"), "docs").get(1));
-      }
+      this(searchFiles(pages)::get);
     }
 
-    /** Doc id to impact, for a term, found the way search.js finds it. */
-    Map<Integer, Integer> postings(String term) {
+    /** @param files a file's text by its path in the site ("search/manifest.js") */
+    @SuppressWarnings("unchecked")
+    Index(Function<String, String> files) throws IOException {
+      this.files = files;
+      manifest = (Map<String, Object>) call(files.apply("search/manifest.js"), "manifest").get(0);
+    }
+
+    /** A shard file's data, read once. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> shard(String file) {
+      return shards.computeIfAbsent(file, f -> {
+        String js = files.apply("search/" + f);
+        assertThat(js).as(f + " exists").isNotNull();
+        try {
+          return (Map<String, Object>) call(js, f.startsWith("t-") ? "terms" : "docs").get(1);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+
+    /** The term shard that holds a term, as search.js finds it: the greatest name not after it. */
+    String termShard(String term) {
       String shard = null;
       for (Object name : (List<?>) manifest.get("termShards")) {
         if (((String) name).compareTo(term) <= 0) {
           shard = (String) name;
         }
       }
+      return shard == null ? null : "t-" + SearchIndex.fileName(shard) + ".js";
+    }
+
+    /** A term's {@code [df, postings...]}, or empty when the index does not have it. */
+    List<?> entry(String term) {
+      String file = termShard(term);
+      return file == null ? List.of() : (List<?>) shard(file).getOrDefault(term, List.of());
+    }
+
+    List<Map<String, Object>> docShards() {
+      List<Map<String, Object>> all = new ArrayList<>();
+      for (int i = 0; i < ((List<?>) manifest.get("docShards")).size(); i++) {
+        all.add(shard("d-" + i + ".js"));
+      }
+      return all;
+    }
+
+    /** Doc id to impact, for a term, found the way search.js finds it. */
+    Map<Integer, Integer> postings(String term) {
       Map<Integer, Integer> out = new LinkedHashMap<>();
-      if (shard == null || !termShards.get(shard).containsKey(term)) {
+      List<?> entry = entry(term);
+      if (entry.isEmpty()) {
         return out;
       }
-      List<?> entry = (List<?>) termShards.get(shard).get(term);
       int levels = ((Number) manifest.get("impactLevels")).intValue() + 1;
       int id = 0;
       for (Object p : entry.subList(1, entry.size())) {
@@ -213,19 +246,18 @@ class SearchIndexTest {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> doc(int id) {
-      for (Map<String, Object> shard : docShards) {
-        int first = ((Number) shard.get("first")).intValue();
-        List<Map<String, Object>> docs = (List<Map<String, Object>>) shard.get("docs");
-        if (id >= first && id < first + docs.size()) {
-          return docs.get(id - first);
-        }
+      List<?> firsts = (List<?>) manifest.get("docShards");
+      int n = 0;
+      while (n + 1 < firsts.size() && ((Number) firsts.get(n + 1)).intValue() <= id) {
+        n++;
       }
-      throw new AssertionError("no document " + id);
+      Map<String, Object> shard = shard("d-" + n + ".js");
+      return ((List<Map<String, Object>>) shard.get("docs")).get(id - ((Number) shard.get("first")).intValue());
     }
 
     @SuppressWarnings("unchecked")
     int idOf(String href) {
-      for (Map<String, Object> shard : docShards) {
+      for (Map<String, Object> shard : docShards()) {
         List<Map<String, Object>> docs = (List<Map<String, Object>>) shard.get("docs");
         for (int i = 0; i < docs.size(); i++) {
           if (docs.get(i).get("href").equals(href)) {
