@@ -21,6 +21,7 @@
   var SNIPPET_WORDS = 36;
   var KIND_LABELS = { paragraph: "Source passage", event: "Event", topic: "Topic", source: "Source" };
 
+  var pageTitle = document.title;
   var manifest = null;
   var loaded = {};   // file -> Promise of its registered data
   var waiting = {};  // file -> resolve function, until the script calls dossierSearch
@@ -257,6 +258,8 @@
   function search(query) {
     var mine = ++generation;
     var words = parseQuery(query);
+    // The query in the title too, so the history and a screen reader's window list tell searches apart.
+    document.title = query.trim() === "" ? pageTitle : "“" + query.trim() + "” · " + pageTitle;
     results.textContent = "";
     more.parentNode.hidden = true;
     current = null;

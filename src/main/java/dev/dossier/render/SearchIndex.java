@@ -143,64 +143,9 @@ final class SearchIndex {
 
   /** The manifest, then the term shards, then the document shards. */
   List<Page> pages() {
-    // Postings as (id << 8 | weighted tf), gathered in one pass; impacts need the average length.
-    Map<String, IntList> postings = new HashMap<>();
-    int[] lengths = new int[docs.size()];
-    long total = 0;
-    for (int id = 0; id < docs.size(); id++) {
-      Doc doc = docs.get(id);
-      Map<String, Integer> tf = new HashMap<>();
-      List<String> title = terms(doc.title());
-      List<String> text = terms(doc.text());
-      title.forEach(t -> tf.merge(t, TITLE_BOOST, Integer::sum));
-      text.forEach(t -> tf.merge(t, 1, Integer::sum));
-      lengths[id] = TITLE_BOOST * title.size() + text.size();
-      total += lengths[id];
-      for (Map.Entry<String, Integer> e : tf.entrySet()) {
-        postings.computeIfAbsent(e.getKey(), k -> new IntList()).add(id << 8 | Math.min(e.getValue(), 255));
-      }
-    }
-    double averageLength = docs.isEmpty() ? 1 : Math.max(1.0, (double) total / docs.size());
-
     List<Page> shards = new ArrayList<>();
-    List<String> termShards = new ArrayList<>();
-    Map<String, Object> current = new LinkedHashMap<>();
-    int currentBytes = 0;
-    String last = null;
-    String name = null;
-    for (String term : postings.keySet().stream().sorted().toList()) {
-      List<Integer> entry = entry(postings.get(term), lengths, averageLength);
-      int bytes = term.length() + 4 + Json.compact(entry).length();
-      if (!current.isEmpty() && currentBytes + bytes > TERM_SHARD_BYTES) {
-        shards.add(script("t-" + fileName(name), "terms", name, current));
-        current = new LinkedHashMap<>();
-        currentBytes = 0;
-      }
-      if (current.isEmpty()) {
-        name = shardName(last, term);
-        termShards.add(name);
-      }
-      current.put(term, entry);
-      currentBytes += bytes;
-      last = term;
-    }
-    if (!current.isEmpty()) {
-      shards.add(script("t-" + fileName(name), "terms", name, current));
-    }
-
-    List<Integer> docShards = new ArrayList<>();
-    for (int first = 0; first < docs.size(); ) {
-      int end = first;
-      int bytes = 0;
-      while (end < docs.size() && end - first < DOC_SHARD_DOCS && (end == first || bytes < DOC_SHARD_BYTES)) {
-        Doc d = docs.get(end++);
-        bytes += d.title().length() + d.text().length() + d.href().length() + 40;
-      }
-      shards.add(script("d-" + docShards.size(), "docs", docShards.size(), docShard(first, end)));
-      docShards.add(first);
-      first = end;
-    }
-
+    List<String> termShards = termShards(postings(), shards);
+    List<Integer> docShards = docShards(shards);
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("format", FORMAT);
     manifest.put("version", version(shards));
@@ -217,8 +162,80 @@ final class SearchIndex {
     return pages;
   }
 
+  /** Every term's documents, and each document's length, from one pass over the text. */
+  private record Postings(Map<String, IntList> byTerm, int[] lengths, double averageLength) {}
+
+  private Postings postings() {
+    // Each posting is (id << 8 | weighted tf); the impact needs the average length, known at the end.
+    Map<String, IntList> byTerm = new HashMap<>();
+    int[] lengths = new int[docs.size()];
+    long total = 0;
+    for (int id = 0; id < docs.size(); id++) {
+      Doc doc = docs.get(id);
+      Map<String, Integer> tf = new HashMap<>();
+      List<String> title = terms(doc.title());
+      List<String> text = terms(doc.text());
+      title.forEach(t -> tf.merge(t, TITLE_BOOST, Integer::sum));
+      text.forEach(t -> tf.merge(t, 1, Integer::sum));
+      lengths[id] = TITLE_BOOST * title.size() + text.size();
+      total += lengths[id];
+      for (Map.Entry<String, Integer> e : tf.entrySet()) {
+        byTerm.computeIfAbsent(e.getKey(), k -> new IntList()).add(id << 8 | Math.min(e.getValue(), 255));
+      }
+    }
+    return new Postings(byTerm, lengths, docs.isEmpty() ? 1 : Math.max(1.0, (double) total / docs.size()));
+  }
+
+  /** Cuts the sorted terms into shards of about {@link #TERM_SHARD_BYTES}; returns their names. */
+  private List<String> termShards(Postings postings, List<Page> out) {
+    List<String> names = new ArrayList<>();
+    Map<String, Object> current = new LinkedHashMap<>();
+    int currentBytes = 0;
+    String last = null;
+    for (String term : postings.byTerm().keySet().stream().sorted().toList()) {
+      List<Integer> entry = entry(postings.byTerm().get(term), postings);
+      int bytes = term.length() + 4 + Json.compact(entry).length();
+      if (!current.isEmpty() && currentBytes + bytes > TERM_SHARD_BYTES) {
+        out.add(termShard(names.get(names.size() - 1), current));
+        current = new LinkedHashMap<>();
+        currentBytes = 0;
+      }
+      if (current.isEmpty()) {
+        names.add(shardName(last, term));
+      }
+      current.put(term, entry);
+      currentBytes += bytes;
+      last = term;
+    }
+    if (!current.isEmpty()) {
+      out.add(termShard(names.get(names.size() - 1), current));
+    }
+    return names;
+  }
+
+  private static Page termShard(String name, Map<String, Object> terms) {
+    return script("t-" + fileName(name), "terms", name, terms);
+  }
+
+  /** Cuts the documents, in id order, into shards; returns each shard's first id. */
+  private List<Integer> docShards(List<Page> out) {
+    List<Integer> firsts = new ArrayList<>();
+    for (int first = 0; first < docs.size(); ) {
+      int end = first;
+      int bytes = 0;
+      while (end < docs.size() && end - first < DOC_SHARD_DOCS && (end == first || bytes < DOC_SHARD_BYTES)) {
+        Doc d = docs.get(end++);
+        bytes += d.title().length() + d.text().length() + d.href().length() + 40;
+      }
+      out.add(script("d-" + firsts.size(), "docs", firsts.size(), docShard(first, end)));
+      firsts.add(first);
+      first = end;
+    }
+    return firsts;
+  }
+
   /** {@code [df, postings...]}, or {@code [df]} for a term too common to be worth its postings. */
-  private List<Integer> entry(IntList list, int[] lengths, double averageLength) {
+  private List<Integer> entry(IntList list, Postings postings) {
     List<Integer> entry = new ArrayList<>(list.size + 1);
     entry.add(list.size);
     if (docs.size() >= COMMON_MIN_DOCS && list.size > docs.size() / 2) {
@@ -228,7 +245,7 @@ final class SearchIndex {
     for (int i = 0; i < list.size; i++) {
       int id = list.values[i] >>> 8;
       int tf = list.values[i] & 0xff;
-      double norm = K1 * (1 - B + B * lengths[id] / averageLength);
+      double norm = K1 * (1 - B + B * postings.lengths()[id] / postings.averageLength());
       double weight = tf * (K1 + 1) / (tf + norm);
       int impact = (int) Math.max(1, Math.min(IMPACT_LEVELS, Math.round(weight / (K1 + 1) * IMPACT_LEVELS)));
       entry.add((id - previous) * (IMPACT_LEVELS + 1) + impact);
