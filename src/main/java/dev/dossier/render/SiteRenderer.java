@@ -62,6 +62,7 @@ public final class SiteRenderer {
     page(pages, "index.html", "index.ftlh", views.home(), diagnostics);
     page(pages, "timeline.html", "timeline.ftlh", views.timeline(), diagnostics);
     page(pages, "sources/index.html", "bibliography.ftlh", views.bibliography(), diagnostics);
+    page(pages, "search.html", "search.ftlh", views.search(), diagnostics);
     progress.step();
     progress.step();
     progress.step();
@@ -81,6 +82,7 @@ public final class SiteRenderer {
       theme.asset(asset).ifPresent(bytes -> pages.add(new Page(asset, bytes)));
     }
     pages.addAll(new Exports(dossier, views.backlinks()).pages());
+    pages.addAll(new SearchIndex(dossier, views.backlinks()).pages());
     List<String> html = pages.stream().map(Page::path).filter(p -> p.endsWith(".html")).sorted().toList();
     dossier.baseUrl().ifPresentOrElse(
         base -> pages.addAll(new Feeds(dossier, base).pages(html)),

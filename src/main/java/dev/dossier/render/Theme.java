@@ -24,7 +24,7 @@ public final class Theme {
 
   static final String BUILT_IN = "dossier/templates";
   /** The built-in theme's assets; a jar cannot be listed, so they are named here. */
-  static final List<String> BUILT_IN_ASSETS = List.of("assets/dossier.css", "assets/dossier.js");
+  static final List<String> BUILT_IN_ASSETS = List.of("assets/dossier.css", "assets/dossier.js", "assets/search.js");
 
   private final List<Path> overrides;
 

@@ -114,6 +114,10 @@ final class Views {
     return page.model();
   }
 
+  PageModel search() {
+    return new Page("search.html", "Search", "search").model();
+  }
+
   PageModel topicPage(Topic topic, String path) {
     Page page = new Page(path, topic.title(), "topic");
     page.put("topic", topic(topic, page.links));

@@ -1,0 +1,342 @@
+package dev.dossier.render;
+
+import dev.dossier.model.Dossier;
+import dev.dossier.model.Event;
+import dev.dossier.model.Paragraph;
+import dev.dossier.model.Prose;
+import dev.dossier.model.Reproduce;
+import dev.dossier.model.Source;
+import dev.dossier.model.Topic;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+
+/**
+ * The index behind {@code search.html}, written as script files that call a global
+ * registration function ({@code dossierSearch.manifest(...)}, {@code .terms(...)},
+ * {@code .docs(...)}), because a page opened from {@code file://} may load scripts but may not
+ * fetch data. The index is sharded so that a browser loads only what a query needs: before the
+ * first query just {@code search/manifest.js}; then the term shards holding the query's words;
+ * then the document shards holding the results it shows.
+ *
+ * <p>Documents are the dossier's topics, events, sources (their titles and metadata) and the
+ * sources' paragraphs, numbered in that order, so each kind is a range of ids the manifest
+ * names. A source published as excerpts contributes only its cited paragraphs: its other
+ * paragraphs reach no file.
+ *
+ * <p>Term shards ({@code search/t-<prefix>.js}) cover ranges of the sorted normalised terms; a
+ * shard is named by the shortest prefix of its first term that sorts after the previous shard's
+ * last term, so the term {@code t} lives in the shard with the greatest name {@code <= t}. Each
+ * term maps to {@code [df, p1, p2, ...]}: its document frequency, then one number per document,
+ * {@code (id - previous id) * 16 + impact}. The impact (1 to 15) is the document's BM25 term
+ * weight, with title words counted {@link #TITLE_BOOST} times, computed here and quantised; the
+ * browser multiplies it by the term's idf. Shipping it instead of the raw term frequency spares
+ * the browser every document's length. A term in more than half the documents of a large index
+ * keeps only its df: its idf is close to nothing and its postings would be the biggest file.
+ *
+ * <p>Document shards ({@code search/d-<n>.js}) hold each document's kind, link, title and text
+ * for the snippets, about {@link #DOC_SHARD_BYTES} each.
+ */
+final class SearchIndex {
+
+  static final String DIR = "search/";
+  static final int FORMAT = 1;
+  static final int TITLE_BOOST = 3;
+  static final double K1 = 1.2;
+  static final double B = 0.75;
+  static final int IMPACT_LEVELS = 15;
+  /** Term shards close once they pass this many bytes; a single big term still gets a shard of its own. */
+  static final int TERM_SHARD_BYTES = 64 * 1024;
+  static final int DOC_SHARD_BYTES = 64 * 1024;
+  static final int DOC_SHARD_DOCS = 500;
+  /** Below this many documents every term keeps its postings. */
+  static final int COMMON_MIN_DOCS = 1000;
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /** One searchable unit: what a hit links to. */
+  record Doc(String kind, String href, String title, String text, Map<String, Object> extra) {}
+
+  private final List<Doc> docs = new ArrayList<>();
+  private final Map<String, int[]> kindRanges = new LinkedHashMap<>();
+  private final Map<String, String> sourceTitles = new HashMap<>();
+
+  SearchIndex(Dossier dossier, Backlinks backlinks) {
+    Links links = new Links("search.html");
+    begin("topic");
+    for (Topic t : dossier.topics()) {
+      docs.add(new Doc("topic", links.topic(t.id()), t.title(), t.summary().map(SearchIndex::plain).orElse(""), Map.of()));
+    }
+    end("topic");
+    begin("event");
+    for (Event e : dossier.events()) {
+      docs.add(new Doc("event", links.event(e.id()), e.title(), plain(e.text()), Map.of("date", e.date().label())));
+    }
+    end("event");
+    begin("source");
+    for (Source s : dossier.sources()) {
+      sourceTitles.put(s.key(), Bibliography.displayTitle(s));
+      List<String> about = new ArrayList<>();
+      s.outlet().value().ifPresent(about::add);
+      s.authors().value().ifPresent(about::addAll);
+      s.dateline().ifPresent(about::add);
+      s.date().ifPresent(d -> about.add(d.label()));
+      docs.add(new Doc("source", links.source(s.key()), Bibliography.displayTitle(s), String.join(" · ", about), Map.of()));
+    }
+    end("source");
+    begin("paragraph");
+    for (Source s : dossier.sources()) {
+      for (Paragraph p : s.paragraphs()) {
+        if (s.reproduce() == Reproduce.EXCERPTS && !backlinks.isCited(s.key(), p.number())) {
+          continue;
+        }
+        // A Markdown table's text runs its cells together ("DayEvent"); its HTML keeps them apart.
+        String text = p.html().contains("<table") ? plain(new Prose(p.html(), List.of())) : p.text();
+        docs.add(new Doc("paragraph", links.paragraph(s.key(), p.number()), "", text, Map.of("source", s.key(), "n", p.number())));
+      }
+    }
+    end("paragraph");
+  }
+
+  private void begin(String kind) {
+    kindRanges.put(kind, new int[] {docs.size(), docs.size()});
+  }
+
+  private void end(String kind) {
+    kindRanges.get(kind)[1] = docs.size();
+  }
+
+  private static String plain(Prose prose) {
+    return Jsoup.parseBodyFragment(Prose.MARKER.matcher(prose.html()).replaceAll("")).text();
+  }
+
+  /**
+   * The words of a text as the index keeps them: lower case, compatibility-decomposed with the
+   * diacritics dropped, split at everything that is neither a letter nor a digit. The browser
+   * does the same to a query (search.js, {@code terms}).
+   */
+  static List<String> terms(String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    if (!lower.chars().allMatch(c -> c < 0x80)) {
+      lower = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFKD)).replaceAll("");
+    }
+    List<String> out = new ArrayList<>();
+    for (String t : SEPARATORS.split(lower)) {
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** The manifest, then the term shards, then the document shards. */
+  List<Page> pages() {
+    List<Page> shards = new ArrayList<>();
+    List<String> termShards = termShards(postings(), shards);
+    List<Integer> docShards = docShards(shards);
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", FORMAT);
+    manifest.put("version", version(shards));
+    manifest.put("docs", docs.size());
+    Map<String, Object> kinds = new LinkedHashMap<>();
+    kindRanges.forEach((kind, range) -> kinds.put(kind, List.of(range[0], range[1])));
+    manifest.put("kinds", kinds);
+    manifest.put("impactLevels", IMPACT_LEVELS);
+    manifest.put("termShards", termShards);
+    manifest.put("docShards", docShards);
+    List<Page> pages = new ArrayList<>();
+    pages.add(new Page(DIR + "manifest.js", ("dossierSearch.manifest(" + Json.compact(manifest) + ");\n").getBytes(StandardCharsets.UTF_8)));
+    pages.addAll(shards);
+    return pages;
+  }
+
+  /** Every term's documents, and each document's length, from one pass over the text. */
+  private record Postings(Map<String, IntList> byTerm, int[] lengths, double averageLength) {}
+
+  private Postings postings() {
+    // Each posting is (id << 8 | weighted tf); the impact needs the average length, known at the end.
+    Map<String, IntList> byTerm = new HashMap<>();
+    int[] lengths = new int[docs.size()];
+    long total = 0;
+    for (int id = 0; id < docs.size(); id++) {
+      Doc doc = docs.get(id);
+      Map<String, Integer> tf = new HashMap<>();
+      List<String> title = terms(doc.title());
+      List<String> text = terms(doc.text());
+      title.forEach(t -> tf.merge(t, TITLE_BOOST, Integer::sum));
+      text.forEach(t -> tf.merge(t, 1, Integer::sum));
+      lengths[id] = TITLE_BOOST * title.size() + text.size();
+      total += lengths[id];
+      for (Map.Entry<String, Integer> e : tf.entrySet()) {
+        byTerm.computeIfAbsent(e.getKey(), k -> new IntList()).add(id << 8 | Math.min(e.getValue(), 255));
+      }
+    }
+    return new Postings(byTerm, lengths, docs.isEmpty() ? 1 : Math.max(1.0, (double) total / docs.size()));
+  }
+
+  /** Cuts the sorted terms into shards of about {@link #TERM_SHARD_BYTES}; returns their names. */
+  private List<String> termShards(Postings postings, List<Page> out) {
+    List<String> names = new ArrayList<>();
+    Map<String, Object> current = new LinkedHashMap<>();
+    int currentBytes = 0;
+    String last = null;
+    for (String term : postings.byTerm().keySet().stream().sorted().toList()) {
+      List<Integer> entry = entry(postings.byTerm().get(term), postings);
+      int bytes = term.length() + 4 + Json.compact(entry).length();
+      if (!current.isEmpty() && currentBytes + bytes > TERM_SHARD_BYTES) {
+        out.add(termShard(names.get(names.size() - 1), current));
+        current = new LinkedHashMap<>();
+        currentBytes = 0;
+      }
+      if (current.isEmpty()) {
+        names.add(shardName(last, term));
+      }
+      current.put(term, entry);
+      currentBytes += bytes;
+      last = term;
+    }
+    if (!current.isEmpty()) {
+      out.add(termShard(names.get(names.size() - 1), current));
+    }
+    return names;
+  }
+
+  private static Page termShard(String name, Map<String, Object> terms) {
+    return script("t-" + fileName(name), "terms", name, terms);
+  }
+
+  /** Cuts the documents, in id order, into shards; returns each shard's first id. */
+  private List<Integer> docShards(List<Page> out) {
+    List<Integer> firsts = new ArrayList<>();
+    for (int first = 0; first < docs.size(); ) {
+      int end = first;
+      int bytes = 0;
+      while (end < docs.size() && end - first < DOC_SHARD_DOCS && (end == first || bytes < DOC_SHARD_BYTES)) {
+        Doc d = docs.get(end++);
+        bytes += d.title().length() + d.text().length() + d.href().length() + 40;
+      }
+      out.add(script("d-" + firsts.size(), "docs", firsts.size(), docShard(first, end)));
+      firsts.add(first);
+      first = end;
+    }
+    return firsts;
+  }
+
+  /** {@code [df, postings...]}, or {@code [df]} for a term too common to be worth its postings. */
+  private List<Integer> entry(IntList list, Postings postings) {
+    List<Integer> entry = new ArrayList<>(list.size + 1);
+    entry.add(list.size);
+    if (docs.size() >= COMMON_MIN_DOCS && list.size > docs.size() / 2) {
+      return entry;
+    }
+    int previous = 0;
+    for (int i = 0; i < list.size; i++) {
+      int id = list.values[i] >>> 8;
+      int tf = list.values[i] & 0xff;
+      double norm = K1 * (1 - B + B * postings.lengths()[id] / postings.averageLength());
+      double weight = tf * (K1 + 1) / (tf + norm);
+      int impact = (int) Math.max(1, Math.min(IMPACT_LEVELS, Math.round(weight / (K1 + 1) * IMPACT_LEVELS)));
+      entry.add((id - previous) * (IMPACT_LEVELS + 1) + impact);
+      previous = id;
+    }
+    return entry;
+  }
+
+  private Map<String, Object> docShard(int first, int end) {
+    Map<String, Object> shard = new LinkedHashMap<>();
+    shard.put("first", first);
+    Map<String, Object> titles = new TreeMap<>();
+    List<Object> list = new ArrayList<>();
+    for (int id = first; id < end; id++) {
+      Doc d = docs.get(id);
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("kind", d.kind());
+      v.put("href", d.href());
+      if (!d.title().isEmpty()) {
+        v.put("title", d.title());
+      }
+      new TreeMap<>(d.extra()).forEach(v::put);
+      v.put("text", d.text());
+      if (d.extra().get("source") instanceof String key) {
+        titles.put(key, sourceTitles.get(key));
+      }
+      list.add(v);
+    }
+    // A paragraph names its source by key; the shard carries the titles it needs.
+    shard.put("sources", titles);
+    shard.put("docs", list);
+    return shard;
+  }
+
+  private static Page script(String file, String function, Object name, Map<String, Object> data) {
+    String js = "dossierSearch." + function + "(" + Json.compact(name) + "," + Json.compact(data) + ");\n";
+    return new Page(DIR + file + ".js", js.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The shortest prefix of {@code first} that sorts after {@code previous}. */
+  static String shardName(String previous, String first) {
+    int i = 0;
+    if (previous != null) {
+      while (i < previous.length() && i < first.length() && previous.charAt(i) == first.charAt(i)) {
+        i++;
+      }
+    }
+    int end = Math.min(first.length(), i + 1);
+    if (end < first.length() && Character.isHighSurrogate(first.charAt(end - 1))) {
+      end++;
+    }
+    return first.substring(0, end);
+  }
+
+  /** A shard name as a file name: a-z and 0-9 as they are, any other character as _hex_. */
+  static String fileName(String prefix) {
+    StringBuilder out = new StringBuilder();
+    prefix.codePoints().forEach(c -> {
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        out.appendCodePoint(c);
+      } else {
+        out.append('_').append(Integer.toHexString(c)).append('_');
+      }
+    });
+    return out.toString();
+  }
+
+  /** A digest of every shard, so the browser can ask for a changed index past its cache. */
+  private static String version(List<Page> shards) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (Page p : shards) {
+        sha.update(p.path().getBytes(StandardCharsets.UTF_8));
+        sha.update(p.bytes());
+      }
+      return HexFormat.of().formatHex(sha.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A growable list of ints: a term's postings, without boxing millions of them. */
+  private static final class IntList {
+    int[] values = new int[4];
+    int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+  }
+}

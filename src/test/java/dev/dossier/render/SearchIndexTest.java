@@ -1,0 +1,317 @@
+package dev.dossier.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.dossier.model.Dossier;
+import dev.dossier.model.Paragraph;
+import dev.dossier.model.Reproduce;
+import dev.dossier.model.Source;
+import dev.dossier.site.Build;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchIndexTest {
+
+  @TempDir Path tmp;
+
+  private static Build.Result seeds;
+
+  @BeforeAll
+  static void buildSeeds() throws IOException {
+    seeds = new Build().run(Path.of("seeds"), Theme.builtIn());
+  }
+
+  @Test
+  void termsAreLowerCaseWithoutDiacriticsSplitAtEverythingElse() {
+    assertThat(SearchIndex.terms("Škoda's CAFÉ, Lviv—Київ; ﬁne 2022-02-14"))
+        .containsExactly("skoda", "s", "cafe", "lviv", "киів", "fine", "2022", "02", "14");
+    assertThat(SearchIndex.terms(" … ")).isEmpty();
+  }
+
+  @Test
+  void aShardIsNamedByTheShortestPrefixThatSortsAfterThePreviousShard() {
+    assertThat(SearchIndex.shardName(null, "abbey")).isEqualTo("a");
+    assertThat(SearchIndex.shardName("embassy", "employees")).isEqualTo("emp");
+    assertThat(SearchIndex.shardName("the", "them")).isEqualTo("them");
+    assertThat(SearchIndex.shardName("zoo", "київ")).isEqualTo("к");
+    assertThat(SearchIndex.fileName("emp")).isEqualTo("emp");
+    assertThat(SearchIndex.fileName("ки")).isEqualTo("_43a__438_");
+  }
+
+  @Test
+  void theSameDossierGivesTheSameShards() throws IOException {
+    Build.Result first = seeds;
+    Build.Result second = new Build().run(Path.of("seeds"), Theme.builtIn());
+    Map<String, String> a = searchFiles(first.pages());
+    assertThat(a).containsKey("search/manifest.js").hasSizeGreaterThan(2);
+    assertThat(searchFiles(second.pages())).isEqualTo(a);
+    Backlinks backlinks = new Backlinks(first.dossier().orElseThrow());
+    assertThat(new SearchIndex(first.dossier().orElseThrow(), backlinks).pages())
+        .isEqualTo(new SearchIndex(second.dossier().orElseThrow(), backlinks).pages());
+  }
+
+  @Test
+  void everyParagraphOfAFullSourceIsFoundByEachOfItsWords() throws IOException {
+    Build.Result result = seeds;
+    Dossier dossier = result.dossier().orElseThrow();
+    Index index = new Index(result.pages());
+    int checked = 0;
+    for (Source source : dossier.sources()) {
+      assertThat(source.reproduce()).isEqualTo(Reproduce.FULL);
+      for (Paragraph p : source.paragraphs()) {
+        String href = "sources/" + source.key() + ".html#p" + p.number();
+        int id = index.idOf(href);
+        assertThat(index.doc(id).get("text")).isEqualTo(p.text());
+        for (String term : SearchIndex.terms(p.text())) {
+          assertThat(index.postings(term)).as("%s in %s", term, href).containsKey(id);
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(30);
+    assertThat(index.postings("lviv").keySet().stream().map(index::doc).map(d -> d.get("href")))
+        .contains("sources/cnn-2022-02-14.html#p1", "topics/embassy-closure-lviv.html");
+  }
+
+  @Test
+  void anExcerptSourcesUncitedParagraphReachesNoFile() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("dossier"));
+    Files.writeString(dir.resolve("a.txt"), """
+        The embassy in Kyiv closed on Monday, officials said.
+
+        Nobody outside the newsroom may read about the quokka of Zanzibar.
+
+        Staff moved to Lviv, a city in western Ukraine.
+        """);
+    Files.writeString(dir.resolve("index.yml"), """
+        title: Excerpts
+        sources:
+          - key: wire
+            file: a.txt
+            title: Embassy closes
+            reproduce: excerpts
+        events:
+          - date: 2022-02-14
+            title: Embassy closed
+            text: |
+              It closed.[@wire ¶1 "closed on Monday"] Staff went west.[@wire ¶3]
+        """);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as(result.diagnostics().toString()).isFalse();
+    for (Page page : result.pages()) {
+      String text = new String(page.bytes(), StandardCharsets.UTF_8);
+      assertThat(text).as(page.path()).doesNotContainIgnoringCase("quokka").doesNotContainIgnoringCase("zanzibar").doesNotContain("newsroom");
+    }
+    Index index = new Index(result.pages());
+    assertThat(index.postings("quokka")).isEmpty();
+    assertThat(index.postings("monday")).containsKey(index.idOf("sources/wire.html#p1"));
+    assertThat(index.postings("lviv")).containsKey(index.idOf("sources/wire.html#p3"));
+  }
+
+  @Test
+  void theManifestIsSmallAndTheShardsItNamesExist() throws IOException {
+    Build.Result result = seeds;
+    Map<String, String> files = searchFiles(result.pages());
+    String manifest = files.get("search/manifest.js");
+    assertThat(manifest.getBytes(StandardCharsets.UTF_8).length).isLessThan(1024);
+    Index index = new Index(result.pages());
+    for (Object name : (List<?>) index.manifest.get("termShards")) {
+      assertThat(files).containsKey("search/t-" + SearchIndex.fileName((String) name) + ".js");
+    }
+    List<?> docShards = (List<?>) index.manifest.get("docShards");
+    for (int i = 0; i < docShards.size(); i++) {
+      assertThat(files).containsKey("search/d-" + i + ".js");
+    }
+    assertThat(files.keySet()).hasSize(1 + ((List<?>) index.manifest.get("termShards")).size() + docShards.size());
+  }
+
+  @Test
+  void theSearchPageLoadsOnlyItsScriptAndTheManifestBeforeAQuery() throws IOException {
+    Build.Result result = seeds;
+    String html = result.pages().stream().filter(p -> p.path().equals("search.html")).findFirst()
+        .map(p -> new String(p.bytes(), StandardCharsets.UTF_8)).orElseThrow();
+    assertThat(html).contains("<form id=\"search-form\" action=\"search.html\" method=\"get\" role=\"search\">")
+        .contains("<input id=\"search-input\" type=\"search\" name=\"q\"")
+        .contains("<p id=\"search-status\" role=\"status\" aria-live=\"polite\">")
+        .contains("<ol id=\"search-results\">")
+        .contains("<noscript>")
+        .contains("<a href=\"search.html\" aria-current=\"page\">Search</a>")
+        .doesNotContain("style=");
+    Matcher scripts = Pattern.compile("<script src=\"([^\"]+)\"").matcher(html);
+    List<String> loaded = new ArrayList<>();
+    while (scripts.find()) {
+      loaded.add(scripts.group(1));
+    }
+    assertThat(loaded).containsExactly("assets/dossier.js", "assets/search.js");
+    assertThat(new String(Theme.builtIn().asset("assets/search.js").orElseThrow(), StandardCharsets.UTF_8))
+        .doesNotContain("innerHTML").doesNotContain("fetch(").doesNotContain("XMLHttpRequest");
+  }
+
+  static Map<String, String> searchFiles(List<Page> pages) {
+    Map<String, String> files = new LinkedHashMap<>();
+    pages.stream().filter(p -> p.path().startsWith(SearchIndex.DIR))
+        .forEach(p -> files.put(p.path(), new String(p.bytes(), StandardCharsets.UTF_8)));
+    return files;
+  }
+
+  /** The index read back as the browser reads it: lookups through the manifest, postings decoded. */
+  static final class Index {
+    final Map<String, Object> manifest;
+    private final Function<String, String> files;
+    private final Map<String, Map<String, Object>> shards = new HashMap<>();
+
+    Index(List<Page> pages) throws IOException {
+      this(searchFiles(pages)::get);
+    }
+
+    /** @param files a file's text by its path in the site ("search/manifest.js") */
+    @SuppressWarnings("unchecked")
+    Index(Function<String, String> files) throws IOException {
+      this.files = files;
+      manifest = (Map<String, Object>) call(files.apply("search/manifest.js"), "manifest").get(0);
+    }
+
+    /** A shard file's data, read once. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> shard(String file) {
+      return shards.computeIfAbsent(file, f -> {
+        String js = files.apply("search/" + f);
+        assertThat(js).as(f + " exists").isNotNull();
+        try {
+          return (Map<String, Object>) call(js, f.startsWith("t-") ? "terms" : "docs").get(1);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+
+    /** The term shard that holds a term, as search.js finds it: the greatest name not after it. */
+    String termShard(String term) {
+      String shard = null;
+      for (Object name : (List<?>) manifest.get("termShards")) {
+        if (((String) name).compareTo(term) <= 0) {
+          shard = (String) name;
+        }
+      }
+      return shard == null ? null : "t-" + SearchIndex.fileName(shard) + ".js";
+    }
+
+    /** A term's {@code [df, postings...]}, or empty when the index does not have it. */
+    List<?> entry(String term) {
+      String file = termShard(term);
+      return file == null ? List.of() : (List<?>) shard(file).getOrDefault(term, List.of());
+    }
+
+    List<Map<String, Object>> docShards() {
+      List<Map<String, Object>> all = new ArrayList<>();
+      for (int i = 0; i < ((List<?>) manifest.get("docShards")).size(); i++) {
+        all.add(shard("d-" + i + ".js"));
+      }
+      return all;
+    }
+
+    /** Doc id to impact, for a term, found the way search.js finds it. */
+    Map<Integer, Integer> postings(String term) {
+      Map<Integer, Integer> out = new LinkedHashMap<>();
+      List<?> entry = entry(term);
+      if (entry.isEmpty()) {
+        return out;
+      }
+      int levels = ((Number) manifest.get("impactLevels")).intValue() + 1;
+      int id = 0;
+      for (Object p : entry.subList(1, entry.size())) {
+        long v = ((Number) p).longValue();
+        id += (int) (v / levels);
+        out.put(id, (int) (v % levels));
+      }
+      assertThat(out).as("df of " + term).hasSize(((Number) entry.get(0)).intValue());
+      return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> doc(int id) {
+      List<?> firsts = (List<?>) manifest.get("docShards");
+      int n = 0;
+      while (n + 1 < firsts.size() && ((Number) firsts.get(n + 1)).intValue() <= id) {
+        n++;
+      }
+      Map<String, Object> shard = shard("d-" + n + ".js");
+      return ((List<Map<String, Object>>) shard.get("docs")).get(id - ((Number) shard.get("first")).intValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    int idOf(String href) {
+      for (Map<String, Object> shard : docShards()) {
+        List<Map<String, Object>> docs = (List<Map<String, Object>>) shard.get("docs");
+        for (int i = 0; i < docs.size(); i++) {
+          if (docs.get(i).get("href").equals(href)) {
+            return ((Number) shard.get("first")).intValue() + i;
+          }
+        }
+      }
+      throw new AssertionError("no document links to " + href);
+    }
+
+    /** The arguments of {@code dossierSearch.NAME(...);}, the whole of a shard file. */
+    private static List<Object> call(String js, String function) throws IOException {
+      String head = "dossierSearch." + function + "(";
+      assertThat(js).startsWith(head).endsWith(");\n");
+      return (List<Object>) read("[" + js.substring(head.length(), js.length() - 3) + "]");
+    }
+
+    private static Object read(String json) throws IOException {
+      try (JsonParser parser = new JsonFactory().createParser(json)) {
+        parser.nextToken();
+        return value(parser);
+      }
+    }
+
+    private static Object value(JsonParser parser) throws IOException {
+      JsonToken token = parser.currentToken();
+      switch (token) {
+        case START_OBJECT -> {
+          Map<String, Object> map = new LinkedHashMap<>();
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            map.put(name, value(parser));
+          }
+          return map;
+        }
+        case START_ARRAY -> {
+          List<Object> list = new ArrayList<>();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            list.add(value(parser));
+          }
+          return list;
+        }
+        case VALUE_STRING -> {
+          return parser.getText();
+        }
+        case VALUE_NUMBER_INT -> {
+          return parser.getLongValue();
+        }
+        case VALUE_NULL -> {
+          return null;
+        }
+        default -> throw new AssertionError("unexpected " + token);
+      }
+    }
+  }
+}

@@ -1,0 +1,491 @@
+// Search over the index in search/, written by the build (see SearchIndex.java for its format).
+// The index arrives as <script> files that call window.dossierSearch, because a page opened
+// from file:// may load scripts but may not fetch data. Before the first query only
+// search/manifest.js loads; a query then loads the term shards of its words, and showing the
+// results loads the document shards that hold them. Results are built with DOM calls only.
+(function () {
+  "use strict";
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("search-input");
+  var status = document.getElementById("search-status");
+  var results = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  if (!form || !input || !status || !results || !more) {
+    return;
+  }
+  var INDEX = "search/";
+  var PAGE = 20;
+  var MIN_PREFIX = 3;
+  var PREFIX_WEIGHT = 0.6;
+  var MAX_PREFIX_SHARDS = 4;
+  var SNIPPET_WORDS = 36;
+  var KIND_LABELS = { paragraph: "Source passage", event: "Event", topic: "Topic", source: "Source" };
+
+  var pageTitle = document.title;
+  var manifest = null;
+  var loaded = {};   // file -> Promise of its registered data
+  var waiting = {};  // file -> resolve function, until the script calls dossierSearch
+  var current = null; // the shown search: its ranked hits and how many are shown
+  var generation = 0; // a newer search makes an older one's late results moot
+
+  function register(file, data) {
+    if (waiting[file]) {
+      waiting[file](data);
+      delete waiting[file];
+    }
+  }
+
+  window.dossierSearch = {
+    manifest: function (data) { register("manifest.js", data); },
+    terms: function (name, data) { register("t-" + fileName(name) + ".js", data); },
+    docs: function (number, data) { register("d-" + number + ".js", data); }
+  };
+
+  // Loads one index file once; resolves with what the file registered.
+  function load(file) {
+    if (!loaded[file]) {
+      loaded[file] = new Promise(function (resolve, reject) {
+        waiting[file] = resolve;
+        var script = document.createElement("script");
+        script.src = INDEX + file + (manifest ? "?v=" + encodeURIComponent(manifest.version) : "");
+        script.async = true;
+        script.onerror = function () {
+          delete loaded[file];
+          delete waiting[file];
+          reject(new Error(INDEX + file));
+        };
+        script.onload = function () {
+          script.remove();
+          if (waiting[file]) {
+            delete loaded[file];
+            delete waiting[file];
+            reject(new Error(INDEX + file));
+          }
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return loaded[file];
+  }
+
+  // The same normalisation as SearchIndex.terms: lower case, diacritics dropped, split at
+  // everything that is neither a letter nor a digit.
+  function normalise(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/\p{M}+/gu, "");
+  }
+
+  function terms(text) {
+    return normalise(text).split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t !== ""; });
+  }
+
+  function fileName(prefix) {
+    var out = "";
+    for (var ch of prefix) {
+      out += /^[a-z0-9]$/.test(ch) ? ch : "_" + ch.codePointAt(0).toString(16) + "_";
+    }
+    return out;
+  }
+
+  // The term shard that holds a term: the one with the greatest name not after it.
+  function shardIndex(term) {
+    var names = manifest.termShards;
+    var lo = 0;
+    var hi = names.length - 1;
+    var found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (names[mid] <= term) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  function shardFile(index) {
+    return "t-" + fileName(manifest.termShards[index]) + ".js";
+  }
+
+  // The shards a word needs: its own, plus, for a prefix, the following shards whose names
+  // start with it (capped, so a short prefix cannot pull in the whole index).
+  function shardsFor(word) {
+    var first = shardIndex(word.text);
+    var list = first < 0 ? [] : [first];
+    if (word.prefix) {
+      for (var i = first + 1; i < manifest.termShards.length && list.length < MAX_PREFIX_SHARDS; i++) {
+        if (manifest.termShards[i].indexOf(word.text) !== 0) {
+          break;
+        }
+        list.push(i);
+      }
+    }
+    return list;
+  }
+
+  function idf(df) {
+    return Math.log(1 + (manifest.docs - df + 0.5) / (df + 0.5));
+  }
+
+  // Adds a term's postings to a word's matches: doc id -> {score, exact}.
+  function addPostings(matches, entry, weight, exact) {
+    var w = idf(entry[0]) * weight;
+    var levels = manifest.impactLevels + 1;
+    var id = 0;
+    for (var i = 1; i < entry.length; i++) {
+      id += Math.floor(entry[i] / levels);
+      var score = w * (entry[i] % levels);
+      var m = matches.get(id);
+      if (!m) {
+        matches.set(id, { score: score, exact: exact });
+      } else {
+        if (score > m.score) {
+          m.score = score;
+        }
+        m.exact = m.exact || exact;
+      }
+    }
+  }
+
+  function kindOf(id) {
+    var kinds = manifest.kinds;
+    for (var kind in kinds) {
+      if (id >= kinds[kind][0] && id < kinds[kind][1]) {
+        return kind;
+      }
+    }
+    return "paragraph";
+  }
+
+  // Ranks the documents for a query. Every word must match (the last one may match as a
+  // prefix); if no document has them all, documents with some of them are shown instead.
+  // Source passages that contain every word exactly come first, then everything by BM25 score.
+  function rank(words, shards) {
+    var perWord = [];
+    var ignored = [];
+    words.forEach(function (word) {
+      var indexes = shardsFor(word);
+      var own = indexes.length > 0 ? shards[indexes[0]] : {};
+      var entry = Object.prototype.hasOwnProperty.call(own, word.text) ? own[word.text] : null;
+      // A word the index keeps no postings for is in most documents: it would select nothing.
+      if (entry && entry.length === 1 && entry[0] > 0) {
+        ignored.push(word.text);
+        return;
+      }
+      var matches = new Map();
+      if (entry) {
+        addPostings(matches, entry, 1, true);
+      }
+      if (word.prefix) {
+        indexes.forEach(function (index) {
+          var data = shards[index];
+          Object.keys(data).forEach(function (term) {
+            if (term !== word.text && term.indexOf(word.text) === 0) {
+              addPostings(matches, data[term], PREFIX_WEIGHT, false);
+            }
+          });
+        });
+      }
+      perWord.push(matches);
+    });
+    var all = perWord.length > 0;
+    var hits = combine(perWord, true);
+    if (hits.length === 0 && perWord.length > 1) {
+      hits = combine(perWord, false);
+      all = false;
+    }
+    hits.sort(function (a, b) {
+      return a.tier - b.tier || b.words - a.words || b.score - a.score || a.id - b.id;
+    });
+    return { hits: hits, all: all, ignored: ignored };
+  }
+
+  function combine(perWord, every) {
+    var scores = new Map();
+    perWord.forEach(function (matches) {
+      matches.forEach(function (m, id) {
+        var hit = scores.get(id);
+        if (!hit) {
+          hit = { id: id, score: 0, words: 0, exact: 0 };
+          scores.set(id, hit);
+        }
+        hit.score += m.score;
+        hit.words += 1;
+        hit.exact += m.exact ? 1 : 0;
+      });
+    });
+    var hits = [];
+    scores.forEach(function (hit) {
+      if (!every || hit.words === perWord.length) {
+        var exactly = hit.exact === perWord.length;
+        hit.tier = exactly && kindOf(hit.id) === "paragraph" ? 0 : 1;
+        hits.push(hit);
+      }
+    });
+    return hits;
+  }
+
+  function docShardOf(id) {
+    var firsts = manifest.docShards;
+    var lo = 0;
+    var hi = firsts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= id) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  function parseQuery(query) {
+    var list = terms(query);
+    var seen = {};
+    var words = [];
+    var endsInWord = /[\p{L}\p{N}\p{M}]$/u.test(query);
+    list.forEach(function (text, i) {
+      if (!seen[text]) {
+        seen[text] = true;
+        words.push({ text: text, prefix: i === list.length - 1 && endsInWord && text.length >= MIN_PREFIX });
+      }
+    });
+    return words;
+  }
+
+  function search(query) {
+    var mine = ++generation;
+    var words = parseQuery(query);
+    // The query in the title too, so the history and a screen reader's window list tell searches apart.
+    document.title = query.trim() === "" ? pageTitle : "“" + query.trim() + "” · " + pageTitle;
+    results.textContent = "";
+    more.parentNode.hidden = true;
+    current = null;
+    if (words.length === 0) {
+      status.textContent = query.trim() === "" ? "" : "Type a word to search for.";
+      return Promise.resolve();
+    }
+    status.textContent = "Searching…";
+    return manifestLoaded().then(function () {
+      var needed = {};
+      words.forEach(function (word) {
+        shardsFor(word).forEach(function (i) { needed[i] = true; });
+      });
+      var indexes = Object.keys(needed).map(Number);
+      return Promise.all(indexes.map(function (i) { return load(shardFile(i)); })).then(function (data) {
+        var shards = {};
+        indexes.forEach(function (i, n) { shards[i] = data[n]; });
+        return rank(words, shards);
+      });
+    }).then(function (ranked) {
+      if (mine !== generation) {
+        return null;
+      }
+      var searched = words.filter(function (w) { return ranked.ignored.indexOf(w.text) < 0; });
+      current = { query: query, words: searched, ranked: ranked, shown: 0 };
+      return showMore(false);
+    }).catch(function (error) {
+      if (mine === generation) {
+        status.textContent = "The search index could not be loaded (" + error.message + "). Browse the timeline, the topics or the sources instead.";
+      }
+    });
+  }
+
+  function manifestLoaded() {
+    if (manifest) {
+      return Promise.resolve(manifest);
+    }
+    return load("manifest.js").then(function (data) {
+      manifest = data;
+      return data;
+    });
+  }
+
+  // Shows the next page of hits, loading the document shards they are in.
+  function showMore(moveFocus) {
+    var search = current;
+    var mine = generation;
+    var page = search.ranked.hits.slice(search.shown, search.shown + PAGE);
+    var files = {};
+    page.forEach(function (hit) { files["d-" + docShardOf(hit.id) + ".js"] = true; });
+    return Promise.all(Object.keys(files).map(load)).then(function (shards) {
+      if (mine !== generation) {
+        return;
+      }
+      var byFirst = {};
+      shards.forEach(function (shard) { byFirst[shard.first] = shard; });
+      var firstNew = null;
+      page.forEach(function (hit) {
+        var shard = byFirst[manifest.docShards[docShardOf(hit.id)]];
+        var item = hitItem(shard, shard.docs[hit.id - shard.first], search.words);
+        results.appendChild(item);
+        firstNew = firstNew || item;
+      });
+      search.shown += page.length;
+      announce(search);
+      more.parentNode.hidden = search.shown >= search.ranked.hits.length;
+      if (moveFocus && firstNew) {
+        firstNew.querySelector("a").focus();
+      }
+    });
+  }
+
+  function announce(search) {
+    var total = search.ranked.hits.length;
+    var quoted = "“" + search.query.trim() + "”";
+    var text;
+    if (search.words.length === 0) {
+      status.textContent = quoted + " is in most documents, too common to search for; add a less common word.";
+      return;
+    }
+    if (total === 0) {
+      text = "No results for " + quoted + ".";
+    } else {
+      text = total + (total === 1 ? " result" : " results") + (search.ranked.all ? " for " : " with some of the words of ") + quoted;
+      text += search.shown < total ? "; showing the first " + search.shown + "." : ".";
+    }
+    if (search.ranked.ignored.length > 0) {
+      text += " Left out, as too common to search for: " + search.ranked.ignored.map(function (w) { return "“" + w + "”"; }).join(", ") + ".";
+    }
+    status.textContent = text;
+  }
+
+  function hitItem(shard, doc, words) {
+    var item = document.createElement("li");
+    item.className = "search-hit search-hit-" + doc.kind;
+    var title = document.createElement("p");
+    title.className = "search-hit-title";
+    var link = document.createElement("a");
+    link.className = "search-hit-link";
+    link.href = doc.href;
+    var label = doc.kind === "paragraph" ? shard.sources[doc.source] + ", ¶" + doc.n : doc.title;
+    appendMarked(link, label, doc.kind === "paragraph" ? [] : wordRuns(label, words), 0, label.length);
+    title.appendChild(link);
+    item.appendChild(title);
+    var meta = document.createElement("p");
+    meta.className = "search-hit-meta";
+    meta.textContent = KIND_LABELS[doc.kind] + (doc.date ? " · " + doc.date : "");
+    item.appendChild(meta);
+    if (doc.text) {
+      item.appendChild(snippet(doc.text, words));
+    }
+    return item;
+  }
+
+  function matcher(words) {
+    var exact = {};
+    var prefixes = [];
+    words.forEach(function (w) {
+      exact[w.text] = true;
+      if (w.prefix) {
+        prefixes.push(w.text);
+      }
+    });
+    return function (raw) {
+      return terms(raw).some(function (t) {
+        return exact[t] || prefixes.some(function (p) { return t.indexOf(p) === 0; });
+      });
+    };
+  }
+
+  // The text's words (runs of letters, digits and marks), each flagged when a query word matches it.
+  function wordRuns(text, words) {
+    var matches = matcher(words);
+    var runs = [];
+    var re = /[\p{L}\p{N}\p{M}]+/gu;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      runs.push({ start: m.index, end: m.index + m[0].length, hit: matches(m[0]) });
+    }
+    return runs;
+  }
+
+  // Appends text[start, end) to an element: plain text nodes, and the matched words in <mark>.
+  function appendMarked(parent, text, runs, start, end) {
+    var at = start;
+    runs.forEach(function (run) {
+      if (run.hit && run.start >= start && run.end <= end) {
+        parent.appendChild(document.createTextNode(text.slice(at, run.start)));
+        var mark = document.createElement("mark");
+        mark.textContent = text.slice(run.start, run.end);
+        parent.appendChild(mark);
+        at = run.end;
+      }
+    });
+    parent.appendChild(document.createTextNode(text.slice(at, end)));
+  }
+
+  // A window of the text around its densest run of query words, the words in <mark>.
+  function snippet(text, words) {
+    var runs = wordRuns(text, words);
+    var best = 0;
+    var bestCount = -1;
+    for (var i = 0; i < runs.length; i++) {
+      if (!runs[i].hit) {
+        continue;
+      }
+      var count = 0;
+      for (var j = i; j < runs.length && j < i + SNIPPET_WORDS; j++) {
+        count += runs[j].hit ? 1 : 0;
+      }
+      if (count > bestCount) {
+        bestCount = count;
+        best = i;
+      }
+    }
+    var from = runs.length <= SNIPPET_WORDS ? 0 : Math.max(0, Math.min(best - 6, runs.length - SNIPPET_WORDS));
+    var to = Math.min(runs.length, from + SNIPPET_WORDS);
+    var start = from === 0 ? 0 : runs[from].start;
+    var end = to >= runs.length ? text.length : runs[to - 1].end;
+    var p = document.createElement("p");
+    p.className = "search-snippet";
+    if (start > 0) {
+      p.appendChild(document.createTextNode("… "));
+    }
+    appendMarked(p, text, runs, start, end);
+    if (end < text.length) {
+      p.appendChild(document.createTextNode(" …"));
+    }
+    p.normalize();
+    return p;
+  }
+
+  function queryFromUrl() {
+    var match = /[?&]q=([^&#]*)/.exec(window.location.search);
+    if (!match) {
+      return "";
+    }
+    try {
+      return decodeURIComponent(match[1].replace(/\+/g, " "));
+    } catch (e) {
+      return "";
+    }
+  }
+
+  function keepInUrl(query) {
+    var url = window.location.pathname + (query.trim() === "" ? "" : "?q=" + encodeURIComponent(query).replace(/%20/g, "+"));
+    try {
+      history.replaceState(null, "", url);
+    } catch (e) {
+      // Some browsers refuse to change a file:// URL; the search still runs.
+    }
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    keepInUrl(input.value);
+    search(input.value);
+  });
+  more.addEventListener("click", function () {
+    if (current) {
+      showMore(true);
+    }
+  });
+  var initial = queryFromUrl();
+  if (initial.trim() !== "") {
+    input.value = initial;
+    search(initial);
+  }
+})();
