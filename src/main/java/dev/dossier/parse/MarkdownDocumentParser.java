@@ -75,7 +75,9 @@ public final class MarkdownDocumentParser {
         footnotes.put(Integer.toString(footnote.getFootnoteOrdinal()), number);
         continue;
       }
-      String plain = new TextCollectingVisitor().collectAndGetText(node).strip();
+      String html = markdown.renderNode(node);
+      // The words as a reader sees them on the page, table cells and list items apart.
+      String plain = node instanceof Heading ? new TextCollectingVisitor().collectAndGetText(node).strip() : readerText(html);
       if (node instanceof Heading heading) {
         if (heading.getLevel() == 1 && blocks.isEmpty() && meta.title().isEmpty()) {
           meta = withTitle(meta, plain);
@@ -83,7 +85,7 @@ public final class MarkdownDocumentParser {
         }
         blocks.add(new Subheading(plain, markdown.renderNode(heading).replaceAll("^<h\\d[^>]*>|</h\\d>$", "")));
       } else if (!plain.isEmpty()) {
-        blocks.add(new Paragraph(++number, plain, markdown.renderNode(node)));
+        blocks.add(new Paragraph(++number, plain, html));
       }
     }
     if (blocks.isEmpty()) {
@@ -102,6 +104,10 @@ public final class MarkdownDocumentParser {
             path, "md", blocks, meta.title(), meta.outlet(), meta.authors(), meta.published(), Optional.empty(),
             meta.url(), Optional.empty(), meta.topics());
     return new ParsedDocument(document, refs);
+  }
+
+  private static String readerText(String html) {
+    return org.jsoup.Jsoup.parseBodyFragment(dev.dossier.model.Prose.MARKER.matcher(html).replaceAll("")).text();
   }
 
   /** Flexmark links a footnote reference to "#fn-LABEL"; on the source page it is "#pN". */

@@ -48,7 +48,7 @@ class MarkdownDocumentParserTest {
     assertThat(doc.topics()).containsExactly("Embassy");
     assertThat(doc.blocks()).filteredOn(Subheading.class::isInstance).extracting(b -> b.text()).containsExactly("Background");
     assertThat(doc.paragraphs()).extracting(Paragraph::text).containsExactly(
-        "Lviv is far from the border. See the note.a", "first point\n\nsecond point", "a Officials said so on Monday.");
+        "Lviv is far from the border. See the note.1", "first point second point", "a Officials said so on Monday.");
     assertThat(doc.paragraphs().get(0).html()).contains("href=\"#p3\"");
     assertThat(doc.paragraphs().get(2).html()).contains("Officials said so on Monday.");
   }
