@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * missing the browser tests are skipped with a banner, except under CI ({@code CI=true}), where
  * a missing browser fails the run.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
   static final String BROWSER = System.getProperty("dossier.chromium", "/usr/bin/chromium");
   static final String DRIVER = System.getProperty("dossier.chromedriver", "/usr/bin/chromedriver");
@@ -56,7 +56,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Starts the browser, or skips (fails, under CI) the calling test class when it is not installed. */
-  static Chromium start() throws IOException {
+  public static Chromium start() throws IOException {
     requireInstalled();
     // Belt and braces: with the driver's path in the service and in this property, Selenium
     // skips Selenium Manager, which would otherwise go online to look for a driver and browser.
@@ -105,7 +105,7 @@ final class Chromium implements AutoCloseable {
     Assumptions.abort("the " + what);
   }
 
-  WebDriver driver() {
+  public WebDriver driver() {
     return driver;
   }
 
@@ -114,7 +114,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Opens a page and waits until it and its deferred scripts have run. */
-  void open(String url) {
+  public void open(String url) {
     driver.get(url);
     waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
@@ -148,7 +148,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** What the page's console said at level SEVERE since the last call, the log drained. */
-  List<String> consoleErrors() {
+  public List<String> consoleErrors() {
     List<String> errors = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
       if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {

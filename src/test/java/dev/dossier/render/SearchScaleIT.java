@@ -107,6 +107,20 @@ class SearchScaleIT {
     assertThat(((Number) the.get(0)).intValue()).isGreaterThan(((Number) index.manifest.get("docs")).intValue() / 2);
   }
 
+  @Test
+  void aQueryIsAnsweredInTheBrowserFromDisk() throws Exception {
+    try (dev.dossier.it.Chromium chromium = dev.dossier.it.Chromium.start()) {
+      chromium.open(site.resolve("search.html").toUri() + "?q=lviv");
+      new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(60))
+          .until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#search-results .search-hit-link")).isEmpty());
+      String first = chromium.driver().findElement(org.openqa.selenium.By.cssSelector("#search-results .search-hit-link")).getAttribute("href");
+      System.out.println("SearchScaleIT: from file://, the first hit for \"lviv\" is " + first);
+      assertThat(first).startsWith("file:").contains("/sources/").contains(".html#p");
+      assertThat(chromium.driver().findElement(org.openqa.selenium.By.id("search-status")).getText()).contains("lviv");
+      assertThat(chromium.consoleErrors()).isEmpty();
+    }
+  }
+
   private static long size(Path file) {
     try {
       return Files.size(file);
