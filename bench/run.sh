@@ -9,7 +9,7 @@
 # the largest corpus, and the three-seed dossier's build with JVM start. Installs nothing.
 #
 # Settings (environment):
-#   SIZES="1000 10000"   corpus sizes (articles)
+#   SIZES="1000 3000 10000"   corpus sizes (articles)
 #   RUNS=5               timed runs of each tool per size, after one untimed warm-up run each
 #   REBUILD_RUNS=3       timed add-one-article rebuilds
 #   HEAP=512m            dossier's -Xmx
@@ -22,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=$ROOT/bench/work
-SIZES=${SIZES:-"1000 10000"}
+SIZES=${SIZES:-"1000 3000 10000"}
 RUNS=${RUNS:-5}
 REBUILD_RUNS=${REBUILD_RUNS:-3}
 HEAP=${HEAP:-512m}
