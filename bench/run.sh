@@ -13,7 +13,7 @@
 #   RUNS=5               timed runs of each tool per size, after one untimed warm-up run each
 #   REBUILD_RUNS=3       timed add-one-article rebuilds
 #   HEAP=512m            dossier's -Xmx
-#   FALLBACK_HEAPS="1g 2g 4g"  heaps tried in turn when a size fails at HEAP (out of memory): the
+#   FALLBACK_HEAPS="1g 1536m 2g 4g"  heaps tried in turn when a size fails at HEAP (out of memory): the
 #                        failure is recorded in the table, then the first heap that works is timed
 #   TIMEOUT=900          seconds before a single build is given up
 #   SEED=42              corpus seed
@@ -26,7 +26,7 @@ SIZES=${SIZES:-"1000 3000 10000"}
 RUNS=${RUNS:-5}
 REBUILD_RUNS=${REBUILD_RUNS:-3}
 HEAP=${HEAP:-512m}
-FALLBACK_HEAPS=${FALLBACK_HEAPS:-"1g 2g 4g"}
+FALLBACK_HEAPS=${FALLBACK_HEAPS:-"1g 1536m 2g 4g"}
 TIMEOUT=${TIMEOUT:-900}
 SEED=${SEED:-42}
 JAR=$ROOT/target/dossier.jar
@@ -94,7 +94,7 @@ echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//
 echo "- memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 echo "- java: $(java -version 2>&1 | head -2 | tail -1)"
 echo "- hugo: $(hugo version | cut -d' ' -f1-2)"
-echo "- dossier: $(java -jar "$JAR" --version 2>&1 | head -1)"
+echo "- dossier: $(java -jar "$JAR" --version 2>&1 | head -1), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- settings: RUNS=$RUNS REBUILD_RUNS=$REBUILD_RUNS HEAP=$HEAP SEED=$SEED"
 echo
