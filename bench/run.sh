@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# dossier's performance benchmark, against Hugo on the same articles.
+#
+#   bench/run.sh
+#
+# Generates synthetic news dossiers (bench/Corpus.java; cached in bench/work/, git-ignored),
+# then for each size builds them alternately with dossier (java -Xmx512m) and Hugo, and prints a
+# Markdown table of median wall times and peak RSS; then the rebuild after adding one article to
+# the largest corpus, and the three-seed dossier's build with JVM start. Installs nothing.
+#
+# Settings (environment):
+#   SIZES="1000 3000 10000"   corpus sizes (articles)
+#   RUNS=5               timed runs of each tool per size, after one untimed warm-up run each
+#   REBUILD_RUNS=3       timed add-one-article rebuilds
+#   HEAP=512m            dossier's -Xmx
+#   FALLBACK_HEAPS="1g 1536m 2g 4g"  heaps tried in turn when a size fails at HEAP (out of memory): the
+#                        failure is recorded in the table, then the first heap that works is timed
+#   TIMEOUT=900          seconds before a single build is given up
+#   SEED=42              corpus seed
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=$ROOT/bench/work
+SIZES=${SIZES:-"1000 3000 10000"}
+RUNS=${RUNS:-5}
+REBUILD_RUNS=${REBUILD_RUNS:-3}
+HEAP=${HEAP:-512m}
+FALLBACK_HEAPS=${FALLBACK_HEAPS:-"1g 1536m 2g 4g"}
+TIMEOUT=${TIMEOUT:-900}
+SEED=${SEED:-42}
+JAR=$ROOT/target/dossier.jar
+
+die() { echo "bench/run.sh: $*" >&2; exit 2; }
+
+command -v hugo >/dev/null || die "hugo is not installed; on Debian/Ubuntu: apt-get install -y hugo"
+[ -x /usr/bin/time ] || die "GNU time is not installed; on Debian/Ubuntu: apt-get install -y time"
+command -v java >/dev/null || die "java (JDK 17+) is not on the PATH"
+
+# The jar, rebuilt when any source, template or the pom is newer than it.
+if [ ! -f "$JAR" ] || [ -n "$(find src/main templates pom.xml -newer "$JAR" -print -quit)" ]; then
+  echo "packaging target/dossier.jar ..." >&2
+  ./mvnw -q -B package -DskipTests
+fi
+
+mkdir -p "$WORK/out"
+
+corpus() { # N -> path of the generated corpus, generating it once
+  local n=$1 dir=$WORK/corpus-$1
+  if [ ! -f "$dir/index.yml" ]; then
+    echo "generating $n articles into $dir ..." >&2
+    rm -rf "$dir" "$dir.tmp"
+    java bench/Corpus.java "$n" "$dir.tmp" --seed "$SEED" >&2
+    mv "$dir.tmp" "$dir"
+  fi
+  echo "$dir"
+}
+
+hugo_content() { # corpus dir, N -> a Hugo content folder: the bench/hugo pages plus articles/ linking to the corpus
+  local src=$1 dir=$WORK/hugo-content-$2
+  if [ ! -d "$dir/articles" ] || [ "$(find "$dir/articles" -name '*.md' | wc -l)" -ne "$(find "$src" -maxdepth 1 -name '*.md' | wc -l)" ]; then
+    rm -rf "$dir"
+    mkdir -p "$dir/articles"
+    cp "$ROOT"/bench/hugo/content/*.md "$dir"/
+    for f in "$src"/*.md; do ln -s "$f" "$dir/articles/"; done
+  fi
+  echo "$dir"
+}
+
+# measure LABEL CMD... : runs CMD under GNU time; prints "wall-seconds peak-RSS-KB cpu-seconds"
+# (cpu = user + system), or "FAIL rc" after showing the end of its error output.
+measure() {
+  local label=$1; shift
+  local t=$WORK/out/time.txt err=$WORK/out/stderr.txt rc=0
+  timeout "$TIMEOUT" /usr/bin/time -f '%e %M %U %S' -o "$t" "$@" >/dev/null 2>"$err" || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    echo "  $label failed with exit $rc$([ "$rc" -eq 124 ] && echo " (timed out after ${TIMEOUT}s)"):" >&2
+    tail -5 "$err" | sed 's/^/    /' >&2
+    echo "FAIL $rc"
+  else
+    tail -1 "$t" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}'
+  fi
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+max() { sort -g | tail -1; }
+mib() { [ "$1" = "-" ] && echo "-" || awk -v k="$1" 'BEGIN {printf "%.0f MiB", k/1024}'; }
+
+heap=$HEAP
+
+echo "## Machine" 
+echo
+echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores available"
+echo "- memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+echo "- java: $(java -version 2>&1 | head -2 | tail -1)"
+echo "- hugo: $(hugo version | cut -d' ' -f1-2)"
+echo "- dossier: $(java -jar "$JAR" --version 2>&1 | head -1), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- settings: RUNS=$RUNS REBUILD_RUNS=$REBUILD_RUNS HEAP=$HEAP SEED=$SEED"
+echo
+
+results=()
+for n in $SIZES; do
+  src=$(corpus "$n")
+  content=$(hugo_content "$src" "$n")
+  dout=$WORK/out/dossier-$n
+  hout=$WORK/out/hugo-$n
+  rm -rf "$dout" "$hout"
+  # The warm-up run also finds the heap dossier needs: HEAP, or else the first fallback that works.
+  heap=""
+  for h in $HEAP $FALLBACK_HEAPS; do
+    heap=$h
+    echo "N=$n: warm-up, dossier with -Xmx$heap ..." >&2
+    read -r s k c < <(measure "dossier warm-up (-Xmx$heap)" java -Xmx"$heap" -jar "$JAR" build "$src" --out "$dout" --force)
+    [ "$s" != FAIL ] && break
+    results+=("| $n | fails with -Xmx$heap (exit $k after $(tail -1 "$WORK/out/time.txt" 2>/dev/null | cut -d' ' -f1) s: $(grep -o -m1 'OutOfMemoryError.*' "$WORK/out/stderr.txt" || echo "see its stderr")) | | | | | | | |")
+    heap=""
+  done
+  echo "N=$n: warm-up, hugo ..." >&2
+  measure "hugo warm-up" hugo --quiet -s "$ROOT/bench/hugo" --contentDir "$content" -d "$hout" >/dev/null
+  dt=(); dm=(); dc=(); ht=(); hm=(); hc=()
+  for r in $(seq "$RUNS"); do
+    if [ -n "$heap" ]; then
+      read -r s k c < <(measure "dossier run $r" java -Xmx"$heap" -jar "$JAR" build "$src" --out "$dout" --force)
+      echo "N=$n run $r: dossier (-Xmx$heap) $s s, $k KB, cpu ${c:-} s" >&2
+      [ "$s" != FAIL ] && dt+=("$s") && dm+=("$k") && dc+=("$c")
+    fi
+    read -r s k c < <(measure "hugo run $r" hugo --quiet -s "$ROOT/bench/hugo" --contentDir "$content" -d "$hout")
+    echo "N=$n run $r: hugo $s s, $k KB, cpu ${c:-} s" >&2
+    [ "$s" != FAIL ] && ht+=("$s") && hm+=("$k") && hc+=("$c")
+  done
+  dmed=$(printf '%s\n' "${dt[@]}" | grep . | median || true)
+  hmed=$(printf '%s\n' "${ht[@]}" | grep . | median || true)
+  ratio=$(awk -v d="$dmed" -v h="$hmed" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
+  dmax=$(printf '%s\n' "${dm[@]}" | grep . | max || echo -)
+  hmax=$(printf '%s\n' "${hm[@]}" | grep . | max || echo -)
+  dcpu=$(printf '%s\n' "${dc[@]}" | grep . | median || true)
+  hcpu=$(printf '%s\n' "${hc[@]}" | grep . | median || true)
+  cratio=$(awk -v d="$dcpu" -v h="$hcpu" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
+  results+=("| $n | ${dmed:--} s with -Xmx${heap:-?} (${#dt[@]}/$RUNS ok) | ${hmed:--} s | $ratio | ${dcpu:--} s | ${hcpu:--} s | $cratio | $(mib "${dmax:--}") | $(mib "${hmax:--}") |")
+  eval "hugo_median_$n=${hmed:-0}"
+  eval "heap_$n=${heap:-}"
+done
+
+echo "## Full builds"
+echo
+echo "Medians of $RUNS runs each, the two tools alternating, after one untimed warm-up each. Wall is"
+echo "elapsed time; CPU is user + system time, less disturbed by other load on the machine. Peak RSS is"
+echo "the largest of the runs."
+echo
+echo "| articles | dossier wall | Hugo wall | wall ratio | dossier CPU | Hugo CPU | CPU ratio | dossier peak RSS | Hugo peak RSS |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${results[@]}"
+echo
+
+# Rebuild after adding one article: the largest corpus, built into an output folder, then one
+# generated article and its index entry (and an event citing it) added, and built again into
+# the same folder.
+largest=$(printf '%s\n' $SIZES | sort -n | tail -1)
+src=$(corpus "$largest")
+heap=$(eval echo "\${heap_$largest:-}")
+heap=${heap:-$HEAP}
+copy=$WORK/rebuild-$largest
+rout=$WORK/out/rebuild-$largest
+rt=(); rm_=(); rc_=()
+for r in $(seq "$REBUILD_RUNS"); do
+  rm -rf "$copy" "$rout"
+  cp -r "$src" "$copy"
+  read -r s k c < <(measure "rebuild before" java -Xmx"$heap" -jar "$JAR" build "$copy" --out "$rout" --force)
+  [ "$s" = FAIL ] && break
+  java bench/Corpus.java --add-one "$copy" --seed "$SEED" >&2
+  read -r s k c < <(measure "rebuild run $r" java -Xmx"$heap" -jar "$JAR" build "$copy" --out "$rout" --force)
+  echo "add-one rebuild run $r: $s s, $k KB, cpu ${c:-} s" >&2
+  [ "$s" != FAIL ] && rt+=("$s") && rm_+=("$k") && rc_+=("$c")
+done
+rmed=$(printf '%s\n' "${rt[@]}" | grep . | median || true)
+rmax=$(printf '%s\n' "${rm_[@]}" | grep . | max || echo -)
+rcpu=$(printf '%s\n' "${rc_[@]}" | grep . | median || true)
+hfull=$(eval echo "\${hugo_median_$largest:-0}")
+rratio=$(awk -v d="${rmed:-0}" -v h="$hfull" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
+
+# The three-seed dossier: JVM start included, default heap.
+st=(); sc=(); sm=()
+for r in $(seq "$RUNS"); do
+  read -r s k c < <(measure "seeds run $r" java -jar "$JAR" build "$ROOT/seeds" --out "$WORK/out/seeds" --force)
+  echo "seeds run $r: $s s, $k KB, cpu ${c:-} s" >&2
+  [ "$s" != FAIL ] && st+=("$s") && sc+=("$c") && sm+=("$k")
+done
+smed=$(printf '%s\n' "${st[@]}" | grep . | median || true)
+scpu=$(printf '%s\n' "${sc[@]}" | grep . | median || true)
+smax=$(printf '%s\n' "${sm[@]}" | grep . | max || echo -)
+
+echo "## Rebuild and seeds"
+echo
+echo "| measure | dossier wall | dossier CPU | peak RSS | target |"
+echo "|---|---:|---:|---:|---|"
+echo "| rebuild after adding one article to $largest, -Xmx$heap (median of ${#rt[@]}) | ${rmed:--} s | ${rcpu:--} s | $(mib "${rmax:--}") | < 0.25 × Hugo's full build ($hfull s): ratio $rratio |"
+echo "| three-seed dossier, JVM start included (median of ${#st[@]}) | ${smed:--} s | ${scpu:--} s | $(mib "${smax:--}") | < 1 s |"
+echo
+echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
