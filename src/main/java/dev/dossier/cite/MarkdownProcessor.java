@@ -29,6 +29,10 @@ public final class MarkdownProcessor {
 
   private final Parser parser;
   private final HtmlRenderer renderer;
+  private final HtmlRenderer blockRenderer;
+
+  /** Written between top-level blocks by {@link #blockRenderer}; a private-use character. */
+  private static final String BLOCK_END = "\uE002";
 
   public MarkdownProcessor() {
     MutableDataSet options = new MutableDataSet();
@@ -46,6 +50,13 @@ public final class MarkdownProcessor {
     options.set(TablesExtension.CLASS_NAME, "table");
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
+    // Rendering a document block by block with one render call each sets up every node
+    // renderer again per block; this renderer does the whole document in one call and marks
+    // where each top-level block ends.
+    MutableDataSet blocks = new MutableDataSet(options);
+    blocks.set(Parser.EXTENSIONS, List.of(CitationExtension.create(), TablesExtension.create(), FootnoteExtension.create(),
+        StrikethroughExtension.create(), new BlockBoundaries()));
+    this.blockRenderer = HtmlRenderer.builder(blocks).build();
   }
 
   /** Parses Markdown, numbering its citations in reading order. */
@@ -72,6 +83,37 @@ public final class MarkdownProcessor {
   /** Renders one node of a parsed document (a top-level block of a Markdown source). */
   public String renderNode(Node node) {
     return HtmlSanitizer.clean(renderer.render(node)).strip();
+  }
+
+  /**
+   * The safe HTML of each top-level block of a parsed document, in order: what
+   * {@link #renderNode} gives for each child, in one render call.
+   */
+  public List<String> renderBlocks(Document document) {
+    String html = HtmlSanitizer.clean(blockRenderer.render(document));
+    String[] parts = html.split(BLOCK_END, -1);
+    List<String> blocks = new ArrayList<>();
+    for (int i = 0; i < parts.length - 1; i++) {
+      blocks.add(parts[i].strip());
+    }
+    return blocks;
+  }
+
+  /** Renders a document's top-level blocks one after another, each followed by {@link #BLOCK_END}. */
+  private static final class BlockBoundaries implements HtmlRenderer.HtmlRendererExtension {
+    @Override
+    public void rendererOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {}
+
+    @Override
+    public void extend(HtmlRenderer.Builder builder, String rendererType) {
+      builder.nodeRendererFactory(options -> () -> java.util.Set.of(
+          new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(Document.class, (node, context, html) -> {
+            for (Node child : node.getChildren()) {
+              context.render(child);
+              html.raw(BLOCK_END);
+            }
+          })));
+    }
   }
 
   /** The references of a parsed document or node, in reading order. */

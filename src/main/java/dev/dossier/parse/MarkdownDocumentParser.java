@@ -56,8 +56,11 @@ public final class MarkdownDocumentParser {
     com.vladsch.flexmark.util.ast.Document tree = markdown.parse(body);
     List<Block> blocks = new ArrayList<>();
     Map<String, Integer> footnotes = new HashMap<>();
+    List<String> rendered = markdown.renderBlocks(tree);
     int number = 0;
+    int index = -1;
     for (Node node : tree.getChildren()) {
+      index++;
       if (node instanceof ThematicBreak || node instanceof HtmlCommentBlock) {
         continue;
       }
@@ -75,7 +78,7 @@ public final class MarkdownDocumentParser {
         footnotes.put(Integer.toString(footnote.getFootnoteOrdinal()), number);
         continue;
       }
-      String html = markdown.renderNode(node);
+      String html = rendered.get(index);
       // The words as a reader sees them on the page, table cells and list items apart.
       String plain = node instanceof Heading ? new TextCollectingVisitor().collectAndGetText(node).strip() : readerText(html);
       if (node instanceof Heading heading) {
@@ -83,7 +86,7 @@ public final class MarkdownDocumentParser {
           meta = withTitle(meta, plain);
           continue;
         }
-        blocks.add(new Subheading(plain, markdown.renderNode(heading).replaceAll("^<h\\d[^>]*>|</h\\d>$", "")));
+        blocks.add(new Subheading(plain, html.replaceAll("^<h\\d[^>]*>|</h\\d>$", "")));
       } else if (!plain.isEmpty()) {
         blocks.add(new Paragraph(++number, plain, html));
       }
