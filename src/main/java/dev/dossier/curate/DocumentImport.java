@@ -7,6 +7,7 @@ import dev.dossier.index.Index;
 import dev.dossier.index.IndexReader;
 import dev.dossier.load.DossierFolder;
 import dev.dossier.model.Document;
+import dev.dossier.parse.DocumentReader;
 import dev.dossier.parse.ParsedDocument;
 import java.io.IOException;
 import java.net.URI;

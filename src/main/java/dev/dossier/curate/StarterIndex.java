@@ -8,6 +8,7 @@ import dev.dossier.load.DossierFolder;
 import dev.dossier.load.SourceText;
 import dev.dossier.model.Document;
 import dev.dossier.model.Paragraph;
+import dev.dossier.parse.DocumentReader;
 import dev.dossier.parse.ParsedDocument;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,10 +11,8 @@ import dev.dossier.index.IndexReader;
 import dev.dossier.load.DossierFolder;
 import dev.dossier.load.SourceText;
 import dev.dossier.model.Dossier;
-import dev.dossier.parse.HtmlDocumentParser;
-import dev.dossier.parse.MarkdownDocumentParser;
+import dev.dossier.parse.DocumentReader;
 import dev.dossier.parse.ParsedDocument;
-import dev.dossier.parse.TextDocumentParser;
 import dev.dossier.render.Page;
 import dev.dossier.render.SiteRenderer;
 import dev.dossier.render.Theme;
@@ -50,9 +48,7 @@ public final class Build {
   }
 
   private final MarkdownProcessor markdown = new MarkdownProcessor();
-  private final TextDocumentParser text = new TextDocumentParser();
-  private final MarkdownDocumentParser markdownDocuments = new MarkdownDocumentParser(markdown);
-  private final HtmlDocumentParser html = new HtmlDocumentParser();
+  private final DocumentReader documents = new DocumentReader(markdown);
   private final IndexReader indexReader = new IndexReader();
 
   private final boolean strict;
@@ -145,17 +141,13 @@ public final class Build {
   }
 
   private Optional<ParsedDocument> parseAnew(SourceText file, Diagnostics diagnostics) {
-    String extension = DossierFolder.extension(file.path());
-    return switch (extension) {
-      case "txt" -> Optional.of(new ParsedDocument(text.parse(file.path(), file.text(), diagnostics), List.of()));
-      case "md", "markdown" -> Optional.of(markdownDocuments.parse(file.path(), file.text(), diagnostics));
-      case "html", "htm" -> Optional.of(new ParsedDocument(html.parse(file.path(), file.text(), diagnostics), List.of()));
-      default -> {
-        diagnostics.error(Position.file(file.path()), "unsupported document type \"." + extension + "\"", "use .txt, .md or .html");
-        yield Optional.empty();
-      }
-    };
+    Optional<ParsedDocument> parsed = documents.parse(file.path(), file.text(), diagnostics);
+    if (parsed.isEmpty()) {
+      diagnostics.error(Position.file(file.path()), "unsupported document type \"." + DossierFolder.extension(file.path()) + "\"", "use .txt, .md or .html");
+    }
+    return parsed;
   }
+
 
   /** The text of an input file, for printing diagnostics with their source line. */
   public static Optional<List<String>> lines(Path dir, String path) {

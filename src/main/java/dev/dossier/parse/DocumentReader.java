@@ -1,21 +1,25 @@
-package dev.dossier.curate;
+package dev.dossier.parse;
 
 import dev.dossier.cite.MarkdownProcessor;
 import dev.dossier.diag.Diagnostics;
-import dev.dossier.load.DossierFolder;
-import dev.dossier.parse.HtmlDocumentParser;
-import dev.dossier.parse.MarkdownDocumentParser;
-import dev.dossier.parse.ParsedDocument;
-import dev.dossier.parse.TextDocumentParser;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads one document with the parser its extension calls for, as a build would. */
-final class DocumentReader {
+/** Reads one document with the parser its extension calls for: the one dispatch the build, init and add share. */
+public final class DocumentReader {
 
   private final TextDocumentParser text = new TextDocumentParser();
-  private final MarkdownDocumentParser markdown = new MarkdownDocumentParser(new MarkdownProcessor());
+  private final MarkdownDocumentParser markdown;
   private final HtmlDocumentParser html = new HtmlDocumentParser();
+
+  public DocumentReader() {
+    this(new MarkdownProcessor());
+  }
+
+  /** @param markdown the Markdown processor to share with the rest of a build */
+  public DocumentReader(MarkdownProcessor markdown) {
+    this.markdown = new MarkdownDocumentParser(markdown);
+  }
 
   /**
    * @param path the document's name, as diagnostics should show it
@@ -23,14 +27,14 @@ final class DocumentReader {
    * @return the document and the citations its text makes (a Markdown document may cite); empty
    *     for an extension no parser reads
    */
-  Optional<ParsedDocument> parse(String path, String content, Diagnostics diagnostics) {
+  public Optional<ParsedDocument> parse(String path, String content, Diagnostics diagnostics) {
     return parse(path, format(path), content, diagnostics);
   }
 
   /**
    * @param format "txt", "md" or "html", whatever the path's extension (a web address may have none)
    */
-  Optional<ParsedDocument> parse(String path, String format, String content, Diagnostics diagnostics) {
+  public Optional<ParsedDocument> parse(String path, String format, String content, Diagnostics diagnostics) {
     return switch (format) {
       case "txt" -> Optional.of(new ParsedDocument(text.parse(path, content, diagnostics), List.of()));
       case "md" -> Optional.of(markdown.parse(path, content, diagnostics));
@@ -40,8 +44,10 @@ final class DocumentReader {
   }
 
   /** "txt", "md" or "html" for the extensions a dossier reads; "" for any other. */
-  static String format(String name) {
-    return switch (DossierFolder.extension(name)) {
+  public static String format(String name) {
+    int dot = name.lastIndexOf('.');
+    String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    return switch (extension) {
       case "txt" -> "txt";
       case "md", "markdown" -> "md";
       case "html", "htm" -> "html";
