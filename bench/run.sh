@@ -4,9 +4,10 @@
 #   bench/run.sh
 #
 # Generates synthetic news dossiers (bench/Corpus.java; cached in bench/work/, git-ignored),
-# then for each size builds them alternately with dossier (java -Xmx512m) and Hugo, and prints a
-# Markdown table of median wall times and peak RSS; then the rebuild after adding one article to
-# the largest corpus, and the three-seed dossier's build with JVM start. Installs nothing.
+# then for each size builds them alternately with dossier (java -Xmx512m) and Hugo, and prints
+# Markdown tables of median wall and CPU times and peak RSS; then the rebuild after adding one
+# article to the largest corpus, and the three-seed dossier's build with JVM start. Timings are
+# this script's output only, never test assertions. Installs nothing.
 #
 # Settings (environment):
 #   SIZES="1000 3000 10000"   corpus sizes (articles)
@@ -45,9 +46,9 @@ fi
 
 mkdir -p "$WORK/out"
 
-corpus() { # N -> path of the generated corpus, generating it once
+corpus() { # N -> path of the generated corpus, generating it once (again when the generator changes)
   local n=$1 dir=$WORK/corpus-$1
-  if [ ! -f "$dir/index.yml" ]; then
+  if [ ! -f "$dir/index.yml" ] || [ bench/Corpus.java -nt "$dir/index.yml" ]; then
     echo "generating $n articles into $dir ..." >&2
     rm -rf "$dir" "$dir.tmp"
     java bench/Corpus.java "$n" "$dir.tmp" --seed "$SEED" >&2
