@@ -49,9 +49,16 @@ public final class Assembler {
   private static final String DEFAULT_TITLE = "Dossier";
 
   private final MarkdownProcessor markdown;
+  private final java.util.function.Consumer<dev.dossier.cite.Unverified> unverified;
 
   public Assembler(MarkdownProcessor markdown) {
+    this(markdown, u -> {});
+  }
+
+  /** @param unverified told of every citation its source does not bear out */
+  public Assembler(MarkdownProcessor markdown, java.util.function.Consumer<dev.dossier.cite.Unverified> unverified) {
     this.markdown = markdown;
+    this.unverified = unverified;
   }
 
   /**
@@ -93,7 +100,7 @@ public final class Assembler {
         broken.add(k);
       }
     });
-    Prosaist prose = new Prosaist(markdown, new CitationVerifier(paragraphs, broken), diagnostics);
+    Prosaist prose = new Prosaist(markdown, new CitationVerifier(paragraphs, broken, unverified), diagnostics);
 
     List<Source> sources =
         plans.stream()

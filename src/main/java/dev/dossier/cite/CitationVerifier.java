@@ -19,6 +19,7 @@ public final class CitationVerifier {
 
   private final Map<String, List<Paragraph>> paragraphsByKey;
   private final Set<String> broken;
+  private final java.util.function.Consumer<Unverified> unverified;
 
   /**
    * @param paragraphsByKey every source's paragraphs, by citation key
@@ -26,8 +27,14 @@ public final class CitationVerifier {
    *     of them are dropped without a second message
    */
   public CitationVerifier(Map<String, List<Paragraph>> paragraphsByKey, Set<String> broken) {
+    this(paragraphsByKey, broken, u -> {});
+  }
+
+  /** @param unverified told of every citation its source does not bear out */
+  public CitationVerifier(Map<String, List<Paragraph>> paragraphsByKey, Set<String> broken, java.util.function.Consumer<Unverified> unverified) {
     this.paragraphsByKey = Map.copyOf(paragraphsByKey);
     this.broken = Set.copyOf(broken);
+    this.unverified = unverified;
   }
 
   /** The verified citation, or empty after reporting what is wrong with it. */
@@ -42,6 +49,7 @@ public final class CitationVerifier {
     List<Paragraph> paragraphs = paragraphsByKey.get(ref.key());
     if (paragraphs == null) {
       diagnostics.error(at, "unknown citation key \"" + ref.key() + "\"", keyHint(ref.key()));
+      unverified.accept(new Unverified(citer, ref, at));
       return Optional.empty();
     }
     if (ref.paragraph().isPresent()) {
@@ -51,6 +59,7 @@ public final class CitationVerifier {
             at,
             "paragraph " + number + " is out of range: \"" + ref.key() + "\" has " + paragraphs.size() + " paragraphs",
             "cite a paragraph from 1 to " + paragraphs.size() + " (see the numbers on the source's page)");
+        unverified.accept(new Unverified(citer, ref, at));
         return Optional.empty();
       }
     }
@@ -61,6 +70,7 @@ public final class CitationVerifier {
       Optional<Paragraph> found = searched.stream().filter(p -> QuoteMatcher.find(p.text(), quote).isPresent()).findFirst();
       if (found.isEmpty()) {
         diagnostics.error(at, notFound(ref, quote), closest(paragraphs, quote));
+        unverified.accept(new Unverified(citer, ref, at));
         return Optional.empty();
       }
       paragraph = Optional.of(found.get().number());

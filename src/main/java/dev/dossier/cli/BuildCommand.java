@@ -53,12 +53,17 @@ final class BuildCommand implements Callable<Integer> {
               + "; choose an empty or new folder, or pass --force");
     }
     Progress progress = TerminalProgress.forConsole(err);
-    Build.Result result = new Build(options.strict, java.util.Optional.ofNullable(baseUrl), progress).build(options.dir, options.theme(), out);
+    Build.Result result = new Build(options.strict, java.util.Optional.ofNullable(baseUrl), progress, !options.noCache).build(options.dir, options.theme(), out);
     if (progress instanceof TerminalProgress bar) {
       bar.close();
     }
     Reporter.print(result.diagnostics(), options.dir, options.templates, err);
     if (result.failed()) {
+      if (!result.noLongerVerified().isEmpty()) {
+        int n = result.noLongerVerified().size();
+        err.println("since the last build, " + n + (n == 1 ? " citation no longer verifies" : " citations no longer verify") + ":");
+        result.noLongerVerified().forEach(u -> err.println("  " + Reporter.shown(options.dir, u.at()) + ": " + dev.dossier.site.BuildReport.describe(u)));
+      }
       err.println("build failed; " + out + " was left as it was");
       err.flush();
       return Main.CONTENT_ERROR;

@@ -22,6 +22,9 @@ final class DossierOptions {
   @Option(names = "--strict", description = "treat warnings (an unlisted document, an uncited source, a topic without events) as errors")
   boolean strict;
 
+  @Option(names = "--no-cache", description = "neither read nor write the build cache (DIR/.dossier-cache), so every document is parsed and every page rendered again")
+  boolean noCache;
+
   /** The theme: --templates first, then the dossier's own templates/, then the built-in one. */
   Theme theme() {
     List<Path> overrides = new ArrayList<>();

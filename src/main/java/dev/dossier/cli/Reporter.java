@@ -45,6 +45,11 @@ final class Reporter {
     }
   }
 
+  /** A place in the dossier as diagnostics show it: {@code seeds/index.yml:12:7}. */
+  static String shown(Path dir, dev.dossier.diag.Position at) {
+    return new dev.dossier.diag.Position(shown(prefix(dir), at.path()), at.line(), at.column()).toString();
+  }
+
   /** Paths inside the dossier are shown as the user named the folder; others as they are. */
   private static String shown(String prefix, String path) {
     return path.startsWith("/") || path.startsWith("(") || Path.of(path).isAbsolute() ? path : prefix + path;

@@ -30,9 +30,17 @@ public final class SiteRenderer {
 
   private final Configuration freemarker;
   private final Theme theme;
+  /** What every fingerprint starts from: the tool's version and the theme's files. */
+  private final String salt;
 
   public SiteRenderer(Theme theme) {
+    this(theme, "");
+  }
+
+  /** @param tool the tool's identity, so that a new version renders every page again */
+  public SiteRenderer(Theme theme, String tool) {
     this.theme = theme;
+    this.salt = tool + "\n" + theme.fingerprint();
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
     cfg.setTemplateLoader(theme.loader());
     cfg.setDefaultEncoding("UTF-8");
@@ -51,48 +59,89 @@ public final class SiteRenderer {
 
   /** Every page and asset of the site, sorted by path. */
   public List<Page> render(Dossier dossier, Diagnostics diagnostics) {
-    return render(dossier, diagnostics, Progress.NONE);
+    PageSink.Collected pages = PageSink.collect();
+    render(dossier, diagnostics, Progress.NONE, pages, "");
+    return pages.pages();
   }
 
-  /** The same, telling {@code progress} as pages are done. */
-  public List<Page> render(Dossier dossier, Diagnostics diagnostics, Progress progress) {
+  /**
+   * Renders every page and asset into {@code sink} as each is done, skipping those the sink
+   * still has from an earlier build with the same fingerprint.
+   *
+   * @param inputs a fingerprint of the whole dossier's input (index, documents, options), for
+   *     the files made from all of it: exports, search index, feeds; "" when not known
+   */
+  public void render(Dossier dossier, Diagnostics diagnostics, Progress progress, PageSink sink, String inputs) {
     Views views = new Views(dossier);
-    List<Page> pages = java.util.Collections.synchronizedList(new ArrayList<>());
-    progress.stage("rendering", 3 + dossier.topics().size() + dossier.sources().size());
-    page(pages, "index.html", "index.ftlh", views.home(), diagnostics);
-    page(pages, "timeline.html", "timeline.ftlh", views.timeline(), diagnostics);
-    page(pages, "sources/index.html", "bibliography.ftlh", views.bibliography(), diagnostics);
-    page(pages, "search.html", "search.ftlh", views.search(), diagnostics);
+    Renderer out = new Renderer(sink, diagnostics);
+    progress.stage("rendering", 4 + dossier.topics().size() + dossier.sources().size());
+    out.page("index.html", "index.ftlh", views.home());
     progress.step();
+    out.page("timeline.html", "timeline.ftlh", views.timeline());
     progress.step();
+    out.page("sources/index.html", "bibliography.ftlh", views.bibliography());
     progress.step();
-    // Pages are independent of one another: render them on every core. Sorting at the end
-    // keeps the result the same whatever order they finish in.
+    out.page("search.html", "search.ftlh", views.search());
+    progress.step();
+    // Pages are independent of one another: render them on every core. The sink sorts out
+    // the order, so the result is the same whatever order they finish in.
     dossier.topics().parallelStream().forEach(topic -> {
       String path = "topics/" + topic.id() + ".html";
-      page(pages, path, "topic.ftlh", views.topicPage(topic, path), diagnostics);
+      out.page(path, "topic.ftlh", views.topicPage(topic, path));
       progress.step();
     });
     dossier.sources().parallelStream().forEach(source -> {
       String path = "sources/" + source.key() + ".html";
-      page(pages, path, "source.ftlh", views.sourcePage(source, path), diagnostics);
+      out.page(path, "source.ftlh", views.sourcePage(source, path));
       progress.step();
     });
     for (String asset : theme.assets()) {
-      theme.asset(asset).ifPresent(bytes -> pages.add(new Page(asset, bytes)));
+      theme.asset(asset).ifPresent(bytes -> sink.accept(asset, "", new Page(asset, bytes)));
     }
-    pages.addAll(new Exports(dossier, views.backlinks()).pages());
-    pages.addAll(new SearchIndex(dossier, views.backlinks()).pages());
-    List<String> html = pages.stream().map(Page::path).filter(p -> p.endsWith(".html")).sorted().toList();
+    String whole = inputs.isEmpty() ? "" : new Fingerprint(c -> "").add(salt).add(inputs).hex();
+    out.unit("exports", whole, () -> new Exports(dossier, views.backlinks()).pages());
+    out.unit("search", whole, () -> new SearchIndex(dossier, views.backlinks()).pages());
     dossier.baseUrl().ifPresentOrElse(
-        base -> pages.addAll(new Feeds(dossier, base).pages(html)),
+        base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))),
         () -> diagnostics.note(Position.file("index.yml"), "no base URL, so feed.xml and sitemap.xml were not written; give --base-url or base_url: in the index"));
-    pages.sort(java.util.Comparator.comparing(Page::path));
-    return pages;
   }
 
-  private void page(List<Page> pages, String path, String template, Views.PageModel model, Diagnostics diagnostics) {
-    render(template, model.data(), diagnostics).ifPresent(html -> pages.add(new Page(path, html.getBytes(StandardCharsets.UTF_8))));
+  /** The paths of the site's HTML pages, sorted, as the feeds and sitemap list them. */
+  private static List<String> htmlPages(Dossier dossier) {
+    List<String> html = new ArrayList<>(List.of("index.html", "timeline.html", "sources/index.html", "search.html"));
+    dossier.topics().forEach(t -> html.add("topics/" + t.id() + ".html"));
+    dossier.sources().forEach(s -> html.add("sources/" + s.key() + ".html"));
+    html.sort(null);
+    return html;
+  }
+
+  /** Renders into one sink, reusing what it can. */
+  private final class Renderer {
+    private final PageSink sink;
+    private final Diagnostics diagnostics;
+
+    Renderer(PageSink sink, Diagnostics diagnostics) {
+      this.sink = sink;
+      this.diagnostics = diagnostics;
+    }
+
+    void page(String path, String template, Views.PageModel model) {
+      String fingerprint = new Fingerprint(model.citationInputs()).add(salt).add(template).add(model.data()).hex();
+      if (sink.reuse(path, fingerprint)) {
+        return;
+      }
+      render(template, model.data(), diagnostics).ifPresent(html -> sink.accept(path, fingerprint, new Page(path, html.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Files made together from the whole dossier, reused or made together. */
+    void unit(String name, String fingerprint, java.util.function.Supplier<List<Page>> make) {
+      if (!fingerprint.isEmpty() && sink.reuse(name, fingerprint)) {
+        return;
+      }
+      for (Page page : make.get()) {
+        sink.accept(name, fingerprint, page);
+      }
+    }
   }
 
   private Optional<String> render(String name, Map<String, Object> data, Diagnostics diagnostics) {

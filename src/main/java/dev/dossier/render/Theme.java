@@ -26,6 +26,10 @@ public final class Theme {
   /** The built-in theme's assets; a jar cannot be listed, so they are named here. */
   static final List<String> BUILT_IN_ASSETS = List.of("assets/dossier.css", "assets/dossier.js", "assets/search.js");
 
+  /** The built-in theme's templates, named for the same reason. */
+  static final List<String> BUILT_IN_TEMPLATES =
+      List.of("bibliography.ftlh", "index.ftlh", "layout.ftlh", "search.ftlh", "source.ftlh", "timeline.ftlh", "topic.ftlh");
+
   private final List<Path> overrides;
 
   /** @param overrides folders whose files replace the built-in ones, most important first */
@@ -62,6 +66,32 @@ public final class Theme {
       }
     }
     return "(built-in theme) templates/" + name;
+  }
+
+  /**
+   * A hash of every file the theme may use, built-in and overriding, so that editing a template
+   * renders every page again.
+   */
+  String fingerprint() {
+    Fingerprint all = new Fingerprint(c -> "");
+    try {
+      for (String name : BUILT_IN_TEMPLATES) {
+        try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(BUILT_IN + "/" + name)) {
+          all.add(name).bytes(in == null ? new byte[0] : in.readAllBytes());
+        }
+      }
+      for (Path dir : overrides) {
+        all.add(dir.toString());
+        try (Stream<Path> files = Files.walk(dir)) {
+          for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+            all.add(dir.relativize(f).toString()).bytes(Files.readAllBytes(f));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return all.hex();
   }
 
   /** Every asset path, built-in and overriding, sorted. */

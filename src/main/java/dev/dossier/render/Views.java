@@ -38,8 +38,13 @@ import java.util.stream.Collectors;
  */
 final class Views {
 
-  /** One page's template data. */
-  record PageModel(Map<String, Object> data) {}
+  /**
+   * One page's template data.
+   *
+   * @param citationInputs what the page shows of a cited source, looked up when the template
+   *     numbers a citation, for the page's fingerprint
+   */
+  record PageModel(Map<String, Object> data, Function<Citation, Object> citationInputs) {}
 
   private static final int LATEST_EVENTS = 6;
   private static final DateTimeFormatter TIMESTAMP =
@@ -369,7 +374,10 @@ final class Views {
     }
 
     PageModel model() {
-      return new PageModel(data);
+      return new PageModel(data, c -> {
+        Source s = sources.get(c.key());
+        return s == null ? List.of() : List.of(source(s, links), original(s, c).orElse(""));
+      });
     }
   }
 }

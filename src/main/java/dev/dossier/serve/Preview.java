@@ -76,7 +76,8 @@ public final class Preview implements AutoCloseable {
       return;
     }
     try (Stream<Path> tree = Files.walk(folder)) {
-      for (Path d : tree.filter(Files::isDirectory).toList()) {
+      // Hidden folders (the build cache, version control) change when nothing was edited.
+      for (Path d : tree.filter(Files::isDirectory).filter(d -> d.equals(folder) || !hidden(folder.relativize(d))).toList()) {
         d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
       }
     }
@@ -86,7 +87,9 @@ public final class Preview implements AutoCloseable {
     try {
       while (true) {
         WatchKey key = watcher.take();
-        drain(key);
+        if (!drain(key)) {
+          continue;
+        }
         // Let the rest of a save (editors write, rename, touch) arrive before building.
         WatchKey more;
         while ((more = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null) {
@@ -105,9 +108,24 @@ public final class Preview implements AutoCloseable {
     }
   }
 
-  private static void drain(WatchKey key) {
-    key.pollEvents();
+  /** Takes the key's events; whether any of them concerns a file a build reads. */
+  private static boolean drain(WatchKey key) {
+    boolean relevant = false;
+    for (var event : key.pollEvents()) {
+      relevant |= !(event.context() instanceof Path p) || !hidden(p);
+    }
     key.reset();
+    return relevant;
+  }
+
+  /** A path with a part whose name starts with a dot: an editor's swap file, the cache. */
+  private static boolean hidden(Path path) {
+    for (Path part : path) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.dossier.site;
 
 import dev.dossier.assemble.Assembler;
 import dev.dossier.cite.MarkdownProcessor;
+import dev.dossier.cite.Unverified;
 import dev.dossier.diag.Diagnostic;
 import dev.dossier.diag.Diagnostics;
 import dev.dossier.diag.Position;
@@ -36,10 +37,14 @@ public final class Build {
   /**
    * What a run produced: its problems, the pages when there were no errors, and, for a build
    * that wrote its site, the report of what it did.
+   *
+   * @param noLongerVerified for a failed build, the citations that verified in the last
+   *     successful one and no longer do
    */
-  public record Result(List<Diagnostic> diagnostics, Optional<Dossier> dossier, List<Page> pages, Optional<BuildReport> report) {
+  public record Result(
+      List<Diagnostic> diagnostics, Optional<Dossier> dossier, List<Page> pages, Optional<BuildReport> report, List<Unverified> noLongerVerified) {
     public Result(List<Diagnostic> diagnostics, Optional<Dossier> dossier, List<Page> pages) {
-      this(diagnostics, dossier, pages, Optional.empty());
+      this(diagnostics, dossier, pages, Optional.empty(), List.of());
     }
 
     public boolean failed() {
@@ -50,10 +55,12 @@ public final class Build {
   private final MarkdownProcessor markdown = new MarkdownProcessor();
   private final DocumentReader documents = new DocumentReader(markdown);
   private final IndexReader indexReader = new IndexReader();
+  private final String tool = ToolVersion.identity();
 
   private final boolean strict;
   private final Optional<String> baseUrl;
   private final Progress progress;
+  private final boolean cached;
 
   public Build() {
     this(false, Optional.empty());
@@ -69,16 +76,87 @@ public final class Build {
 
   /** @param progress told how far the build has come, for a progress bar */
   public Build(boolean strict, Optional<String> baseUrl, Progress progress) {
+    this(strict, baseUrl, progress, false);
+  }
+
+  /**
+   * @param cached keep parsed documents and page fingerprints in the dossier's
+   *     {@value BuildCache#FOLDER} folder, so the next build redoes only what changed
+   */
+  public Build(boolean strict, Optional<String> baseUrl, Progress progress, boolean cached) {
     this.strict = strict;
     this.baseUrl = baseUrl;
     this.progress = progress;
+    this.cached = cached;
   }
 
   /** Everything but writing: the dossier checked and rendered in memory. */
   public Result run(Path dir, Theme theme) throws IOException {
+    Prepared prepared = prepare(dir);
+    Diagnostics diagnostics = prepared.diagnostics();
+    if (prepared.dossier().isEmpty()) {
+      return new Result(diagnostics.sorted(), Optional.empty(), List.of());
+    }
+    MemorySink sink = new MemorySink(rendered);
+    new SiteRenderer(theme, tool).render(prepared.dossier().get(), diagnostics, progress, sink, prepared.inputs());
+    if (diagnostics.hasErrors()) {
+      return new Result(diagnostics.sorted(), prepared.dossier(), List.of());
+    }
+    rendered = sink.units();
+    return new Result(diagnostics.sorted(), prepared.dossier(), sink.pages());
+  }
+
+  /**
+   * Builds and, only when there is no error, replaces {@code out} with the new site. Pages are
+   * written to a staging folder as they are rendered, so the site is never all in memory.
+   */
+  public Result build(Path dir, Theme theme, Path out) throws IOException {
+    long start = System.nanoTime();
+    Prepared prepared = prepare(dir);
+    Diagnostics diagnostics = prepared.diagnostics();
+    Optional<BuildReport.Summary> previous = prepared.cache().flatMap(c -> c.summary(out));
+    if (prepared.dossier().isEmpty()) {
+      return new Result(diagnostics.sorted(), Optional.empty(), List.of(), Optional.empty(),
+          BuildReport.noLongerVerified(prepared.unverified(), previous));
+    }
+    Dossier dossier = prepared.dossier().get();
+    SiteWriter.Written written;
+    OutputSink sink;
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      Optional<BuildCache> cache = prepared.cache();
+      sink = new OutputSink(session, cache.map(c -> c.pages(out)).orElse(Map.of()));
+      new SiteRenderer(theme, tool).render(dossier, diagnostics, progress, sink, prepared.inputs());
+      if (diagnostics.hasErrors()) {
+        return new Result(diagnostics.sorted(), prepared.dossier(), List.of());
+      }
+      written = session.commit();
+      if (cache.isPresent()) {
+        try {
+          cache.get().storePages(out, sink.units());
+          cache.get().storeSummary(out, BuildReport.Summary.of(dossier));
+        } catch (IOException e) {
+          cannotCache(diagnostics, e);
+        }
+      }
+    }
+    BuildReport report = BuildReport.of(dossier, written, new BuildReport.Work(prepared.read(), prepared.parsed(), sink.rendered(), sink.reused()),
+        java.time.Duration.ofNanos(System.nanoTime() - start), previous);
+    return new Result(diagnostics.sorted(), prepared.dossier(), List.of(), Optional.of(report), List.of());
+  }
+
+  /**
+   * A dossier read and checked, ready to render.
+   *
+   * @param dossier empty when there were errors
+   * @param inputs a fingerprint of everything read: the index, every document, the options
+   */
+  private record Prepared(Diagnostics diagnostics, Optional<Dossier> dossier, String inputs, Optional<BuildCache> cache, int read, int parsed, List<Unverified> unverified) {}
+
+  private Prepared prepare(Path dir) throws IOException {
     Diagnostics diagnostics = strict ? Diagnostics.strict() : new Diagnostics();
     DossierFolder folder = new DossierFolder(dir);
-    Index index = folder.index(diagnostics)
+    Optional<SourceText> indexText = folder.index(diagnostics);
+    Index index = indexText
         .map(t -> indexReader.read(t.path(), t.text(), diagnostics))
         .orElse(Index.empty(DossierFolder.INDEX));
 
@@ -89,37 +167,45 @@ public final class Build {
     unlisted.removeAll(wanted.keySet());
     unlisted.forEach(f -> wanted.put(f, Position.file(f)));
 
+    Optional<BuildCache> cache = cached ? Optional.of(new BuildCache(dir.resolve(BuildCache.FOLDER), tool)) : Optional.empty();
     Map<String, ParsedDocument> documents = new ConcurrentHashMap<>();
+    Map<String, String> keys = new ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicInteger parsedNow = new java.util.concurrent.atomic.AtomicInteger();
+    List<IOException> unwritable = java.util.Collections.synchronizedList(new ArrayList<>());
     progress.stage("reading", wanted.size());
     wanted.entrySet().parallelStream().forEach(e -> {
-      folder.read(e.getKey(), diagnostics, e.getValue()).flatMap(t -> parse(t, diagnostics)).ifPresent(d -> documents.put(e.getKey(), d));
+      folder.read(e.getKey(), diagnostics, e.getValue()).ifPresent(text -> {
+        String key = BuildCache.documentKey(tool, text.path(), text.text());
+        keys.put(e.getKey(), key);
+        parse(text, key, cache, unwritable, parsedNow, diagnostics).ifPresent(d -> documents.put(e.getKey(), d));
+      });
       progress.step();
     });
-
-    Dossier assembled = new Assembler(markdown).assemble(index, new TreeMap<>(documents), diagnostics);
-    Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);
-    if (diagnostics.hasErrors()) {
-      return new Result(diagnostics.sorted(), Optional.empty(), List.of());
+    if (cache.isPresent()) {
+      try {
+        cache.get().keepOnlyDocuments(Set.copyOf(keys.values()));
+      } catch (IOException e) {
+        unwritable.add(e);
+      }
     }
-    List<Page> pages = new SiteRenderer(theme).render(dossier, diagnostics, progress);
-    return new Result(diagnostics.sorted(), Optional.of(dossier), diagnostics.hasErrors() ? List.of() : pages);
+    unwritable.stream().findFirst().ifPresent(e -> cannotCache(diagnostics, e));
+
+    List<Unverified> unverified = java.util.Collections.synchronizedList(new ArrayList<>());
+    Dossier assembled = new Assembler(markdown, unverified::add).assemble(index, new TreeMap<>(documents), diagnostics);
+    Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);
+    StringBuilder inputs = new StringBuilder(tool).append('\n').append(baseUrl.orElse("")).append('\n');
+    indexText.ifPresent(t -> inputs.append(BuildCache.documentKey(tool, t.path(), t.text())).append('\n'));
+    new TreeMap<>(keys).forEach((path, key) -> inputs.append(path).append(' ').append(key).append('\n'));
+    String fingerprint = SiteWriter.sha256(inputs.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), fingerprint, cache, keys.size(), parsedNow.get(), List.copyOf(unverified));
   }
 
-  /** Builds and, only when there is no error, replaces {@code out} with the new site. */
-  public Result build(Path dir, Theme theme, Path out) throws IOException {
-    long start = System.nanoTime();
-    Result result = run(dir, theme);
-    if (result.failed()) {
-      return result;
-    }
-    BuildReport.Previous previous = BuildReport.Previous.read(out);
-    SiteWriter.Written written = new SiteWriter().write(result.pages(), out);
-    BuildReport report = BuildReport.of(result.dossier().orElseThrow(), written, java.time.Duration.ofNanos(System.nanoTime() - start), previous);
-    return new Result(result.diagnostics(), result.dossier(), result.pages(), Optional.of(report));
+  private static void cannotCache(Diagnostics diagnostics, IOException e) {
+    diagnostics.note(Position.file(BuildCache.FOLDER), "cannot write the build cache (" + e + "); the next build will redo the work");
   }
 
   /** A document parsed before, with what parsing it said, kept while its text is the same. */
-  private record Parsed(String text, Optional<ParsedDocument> document, List<Diagnostic> said) {}
+  private record Parsed(String key, Optional<ParsedDocument> document, List<Diagnostic> said) {}
 
   /**
    * Parsed documents by path, reused when a document's text has not changed since the last run
@@ -127,17 +213,34 @@ public final class Build {
    */
   private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
-  private Optional<ParsedDocument> parse(SourceText file, Diagnostics diagnostics) {
+  /** The pages of this Build's last run, for {@code serve} to reuse what did not change. */
+  private Map<String, MemorySink.Unit> rendered = Map.of();
+
+  private Optional<ParsedDocument> parse(
+      SourceText file, String key, Optional<BuildCache> cache, List<IOException> unwritable, java.util.concurrent.atomic.AtomicInteger parsedNow,
+      Diagnostics diagnostics) {
     Parsed known = parsed.get(file.path());
-    if (known != null && known.text().equals(file.text())) {
-      diagnostics.addAll(known.said());
-      return known.document();
+    if (known == null || !known.key().equals(key)) {
+      known = cache.flatMap(c -> c.document(key))
+          .map(entry -> new Parsed(key, entry.document(), entry.diagnostics()))
+          .orElseGet(() -> {
+            Diagnostics mine = new Diagnostics();
+            parsedNow.incrementAndGet();
+            Optional<ParsedDocument> document = parseAnew(file, mine);
+            Parsed made = new Parsed(key, document, mine.sorted());
+            cache.ifPresent(c -> {
+              try {
+                c.storeDocument(key, document, made.said());
+              } catch (IOException e) {
+                unwritable.add(e);
+              }
+            });
+            return made;
+          });
+      parsed.put(file.path(), known);
     }
-    Diagnostics mine = new Diagnostics();
-    Optional<ParsedDocument> document = parseAnew(file, mine);
-    parsed.put(file.path(), new Parsed(file.text(), document, mine.sorted()));
-    diagnostics.addAll(mine.sorted());
-    return document;
+    diagnostics.addAll(known.said());
+    return known.document();
   }
 
   private Optional<ParsedDocument> parseAnew(SourceText file, Diagnostics diagnostics) {
@@ -147,7 +250,6 @@ public final class Build {
     }
     return parsed;
   }
-
 
   /** The text of an input file, for printing diagnostics with their source line. */
   public static Optional<List<String>> lines(Path dir, String path) {

@@ -1,24 +1,21 @@
 package dev.dossier.site;
 
+import dev.dossier.cite.Unverified;
+import dev.dossier.model.Citer;
 import dev.dossier.model.Dossier;
 import dev.dossier.model.Event;
 import dev.dossier.model.Source;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * What a build did, for the person who ran it: the dossier's size, the files written, kept and
- * removed, the time taken, and what changed since the previous build (read from the previous
- * site's {@code dossier.json}).
+ * removed, the time taken, and what changed since the previous build (as the build cache
+ * remembers it).
  */
 public record BuildReport(
     int sources,
@@ -26,56 +23,104 @@ public record BuildReport(
     int events,
     int citations,
     SiteWriter.Written files,
+    Work work,
     Duration took,
     List<String> newSources,
     List<String> removedSources,
     List<String> newEvents,
     List<String> removedEvents) {
 
-  /** The keys and ids of the previous build, from its {@code dossier.json}; empty sets if none. */
-  record Previous(Set<String> sources, Set<String> events, boolean exists) {
-    static Previous read(Path out) {
-      Path file = out.resolve("dossier.json");
-      if (!Files.isRegularFile(file)) {
-        return new Previous(Set.of(), Set.of(), false);
-      }
-      try {
-        Object root = new Load(LoadSettings.builder().setMaxAliasesForCollections(10).build()).loadFromString(Files.readString(file));
-        if (root instanceof Map<?, ?> map) {
-          return new Previous(ids(map.get("sources"), "key"), ids(map.get("events"), "id"), true);
-        }
-      } catch (IOException | RuntimeException e) {
-        // An unreadable previous model only means no "since last build" lines.
-      }
-      return new Previous(Set.of(), Set.of(), false);
+  /**
+   * What the build had to do, the rest coming from the build cache.
+   *
+   * @param read documents read
+   * @param parsed documents parsed, not found in the cache
+   * @param rendered HTML pages rendered
+   * @param reused HTML pages not rendered, since their inputs were those of the page in the output
+   */
+  public record Work(int read, int parsed, int rendered, int reused) {}
+
+  /**
+   * What a build held, kept in the build cache for the next build to say what changed: source
+   * keys, event ids, and each citation as "who cites what".
+   */
+  record Summary(Set<String> sources, Set<String> events, Set<String> citations) {
+
+    static Summary of(Dossier dossier) {
+      return new Summary(
+          new TreeSet<>(dossier.sources().stream().map(Source::key).toList()),
+          new TreeSet<>(dossier.events().stream().map(Event::id).toList()),
+          new TreeSet<>(dossier.citations().stream().map(c -> citation(c.citer(), c.key(), c.paragraph(), c.quote())).toList()));
     }
 
-    private static Set<String> ids(Object list, String field) {
-      Set<String> ids = new TreeSet<>();
-      if (list instanceof List<?> items) {
-        for (Object item : items) {
-          if (item instanceof Map<?, ?> m && m.get(field) != null) {
-            ids.add(String.valueOf(m.get(field)));
-          }
+    /**
+     * A citation as the same words in the same place: its citer, key and quote, or its
+     * paragraph when it quotes nothing (a quote's paragraph is found, not written).
+     */
+    static String citation(Citer citer, String key, Optional<Integer> paragraph, Optional<String> quote) {
+      return citer.kind() + " " + citer.id() + " @" + key + " " + quote.map(q -> "\"" + q + "\"").orElse("¶" + paragraph.map(String::valueOf).orElse(""));
+    }
+
+    List<String> lines() {
+      List<String> lines = new ArrayList<>();
+      sources.forEach(s -> lines.add("source\t" + s));
+      events.forEach(e -> lines.add("event\t" + e));
+      citations.forEach(c -> lines.add("citation\t" + c.replace('\n', ' ')));
+      return lines;
+    }
+
+    static Summary parse(List<String> lines) {
+      Set<String> sources = new TreeSet<>();
+      Set<String> events = new TreeSet<>();
+      Set<String> citations = new TreeSet<>();
+      for (String line : lines) {
+        int tab = line.indexOf('\t');
+        String value = line.substring(tab + 1);
+        switch (tab < 0 ? "" : line.substring(0, tab)) {
+          case "source" -> sources.add(value);
+          case "event" -> events.add(value);
+          case "citation" -> citations.add(value);
+          default -> throw new IllegalArgumentException("not a summary line: " + line);
         }
       }
-      return ids;
+      return new Summary(sources, events, citations);
     }
   }
 
-  static BuildReport of(Dossier dossier, SiteWriter.Written files, Duration took, Previous previous) {
-    Set<String> sources = new TreeSet<>(dossier.sources().stream().map(Source::key).toList());
-    Set<String> events = new TreeSet<>(dossier.events().stream().map(Event::id).toList());
+  /** The citations that verified in the previous build and no longer do, in the order they are written. */
+  static List<Unverified> noLongerVerified(List<Unverified> unverified, Optional<Summary> previous) {
+    return unverified.stream()
+        .filter(u -> previous.map(p -> p.citations().contains(citation(u))).orElse(false))
+        .sorted(java.util.Comparator.comparing((Unverified u) -> u.at().path()).thenComparingInt(u -> u.at().line()).thenComparingInt(u -> u.at().column()))
+        .toList();
+  }
+
+  /** A citation as written and where: {@code [@cnn ¶3 "words"] in event e-2022-02-14-...}. */
+  public static String describe(Unverified u) {
+    return "[@" + u.ref().key() + u.ref().paragraph().map(p -> " ¶" + p).orElse("") + u.ref().quote().map(q -> " \"" + q + "\"").orElse("")
+        + "] in " + u.citer().kind().name().toLowerCase(java.util.Locale.ROOT) + (u.citer().id().isEmpty() ? "" : " " + u.citer().id());
+  }
+
+  private static String citation(Unverified u) {
+    return Summary.citation(u.citer(), u.ref().key(), u.ref().paragraph(), u.ref().quote());
+  }
+
+  static BuildReport of(Dossier dossier, SiteWriter.Written files, Work work, Duration took, Optional<Summary> last) {
+    Summary now = Summary.of(dossier);
+    Summary previous = last.orElse(new Summary(Set.of(), Set.of(), Set.of()));
+    Set<String> sources = now.sources();
+    Set<String> events = now.events();
     return new BuildReport(
         dossier.sources().size(),
         dossier.topics().size(),
         dossier.events().size(),
         dossier.citations().size(),
         files,
+        work,
         took,
-        previous.exists() ? minus(sources, previous.sources()) : List.of(),
+        last.isPresent() ? minus(sources, previous.sources()) : List.of(),
         minus(previous.sources(), sources),
-        previous.exists() ? minus(events, previous.events()) : List.of(),
+        last.isPresent() ? minus(events, previous.events()) : List.of(),
         minus(previous.events(), events));
   }
 
@@ -91,11 +136,17 @@ public record BuildReport(
     lines.add(sources + " sources, " + topics + " topics, " + events + " events, " + citations + " citations");
     lines.add(files.written().size() + " files written, " + files.unchanged().size() + " unchanged, "
         + files.removed().size() + " removed, in " + String.format(java.util.Locale.ROOT, "%.2f s", took.toMillis() / 1000.0));
+    lines.add("parsed " + count(work.parsed(), "document") + " (" + (work.read() - work.parsed()) + " from the build cache); rendered "
+        + count(work.rendered(), "page") + " (" + work.reused() + " unchanged since the last build)");
     change(lines, "new sources", newSources);
     change(lines, "removed sources", removedSources);
     change(lines, "new events", newEvents);
     change(lines, "removed events", removedEvents);
     return lines;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static void change(List<String> lines, String what, List<String> ids) {

@@ -75,56 +75,173 @@ public final class SiteWriter {
     return foreign;
   }
 
+  /** Writes a whole site at once. */
   public Written write(List<Page> pages, Path out) throws IOException {
+    try (Session session = open(out)) {
+      for (Page page : pages) {
+        session.add(page);
+      }
+      return session.commit();
+    }
+  }
+
+  /**
+   * Starts writing a new site into {@code out}: after a crash's leftovers are cleaned up, pages
+   * can be added as they are rendered, from any thread, and {@link Session#commit()} swaps the
+   * new site in. Closing a session that was not committed leaves {@code out} as it was.
+   */
+  public Session open(Path out) throws IOException {
     Path target = out.toAbsolutePath().normalize();
-    Path parent = target.getParent();
-    Files.createDirectories(parent);
+    Files.createDirectories(target.getParent());
     recover(target);
-    Map<String, String> previous = readManifest(target);
-    Map<String, String> next = new TreeMap<>();
-    List<String> written = new ArrayList<>();
-    List<String> unchanged = new ArrayList<>();
-    for (Page page : pages) {
+    return new Session(target, readManifest(target));
+  }
+
+  /**
+   * One site being written. The staging folder is made only when the first page that differs
+   * from the previous site arrives, so a build that changes nothing touches nothing.
+   */
+  public static final class Session implements AutoCloseable {
+    private final Path target;
+    private final Map<String, String> previous;
+    private final Map<String, String> next = new TreeMap<>();
+    private final List<String> written = new ArrayList<>();
+    private final List<String> unchanged = new ArrayList<>();
+    private Path staging;
+    private boolean committed;
+
+    private Session(Path target, Map<String, String> previous) {
+      this.target = target;
+      this.previous = previous;
+    }
+
+    /** The SHA-256 of each file of the previous site, by path, as its manifest lists them. */
+    public Map<String, String> previous() {
+      return java.util.Collections.unmodifiableMap(previous);
+    }
+
+    /**
+     * Adds a rendered page: written if its bytes are new, else kept as the same file.
+     *
+     * @return the page's SHA-256
+     */
+    public String add(Page page) throws IOException {
       String hash = sha256(page.bytes());
-      next.put(page.path(), hash);
-      if (hash.equals(previous.get(page.path())) && sameSize(target.resolve(page.path()), page.bytes().length)) {
-        unchanged.add(page.path());
-      } else {
+      add(page, hash);
+      return hash;
+    }
+
+    private synchronized void add(Page page, String hash) throws IOException {
+      if (!keep(page.path(), hash, page.bytes().length)) {
+        claim(page.path(), hash);
         written.add(page.path());
+        Path file = staging().resolve(page.path());
+        Files.createDirectories(file.getParent());
+        Files.write(file, page.bytes());
       }
     }
-    List<String> removed = previous.keySet().stream().filter(p -> !next.containsKey(p)).sorted().toList();
-    Written result = new Written(List.copyOf(written), List.copyOf(unchanged), removed);
-    if (result.changedNothing() && Files.isRegularFile(target.resolve(MANIFEST))) {
+
+    /**
+     * Keeps the previous site's file at {@code path} if it has the given SHA-256 and size. The
+     * manifest holds the hash; the size catches a file edited by hand since.
+     *
+     * @return whether it did; if not, the page must be added with its bytes
+     */
+    public synchronized boolean keep(String path, String hash, long size) throws IOException {
+      if (!hash.equals(previous.get(path)) || !sameSize(target.resolve(path), size)) {
+        return false;
+      }
+      claim(path, hash);
+      unchanged.add(path);
+      if (staging != null) {
+        link(path);
+      }
+      return true;
+    }
+
+    /**
+     * Keeps all the given files of the previous site, or none of them.
+     *
+     * @return whether they were all there, unchanged, and are now kept
+     */
+    public synchronized boolean keepAll(List<BuildCache.File> files) throws IOException {
+      for (BuildCache.File f : files) {
+        if (!f.sha256().equals(previous.get(f.path())) || !sameSize(target.resolve(f.path()), f.size()) || next.containsKey(f.path())) {
+          return false;
+        }
+      }
+      for (BuildCache.File f : files) {
+        keep(f.path(), f.sha256(), f.size());
+      }
+      return true;
+    }
+
+    private void claim(String path, String hash) {
+      if (next.putIfAbsent(path, hash) != null) {
+        throw new IllegalStateException("two pages at " + path);
+      }
+    }
+
+    private Path staging() throws IOException {
+      if (staging == null) {
+        staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + STAGING);
+        for (String path : unchanged) {
+          link(path);
+        }
+      }
+      return staging;
+    }
+
+    private void link(String path) throws IOException {
+      Path file = staging.resolve(path);
+      Files.createDirectories(file.getParent());
+      keepFile(target.resolve(path), file);
+    }
+
+    /**
+     * Finishes the site: removes what the new one no longer has, writes the manifest and swaps
+     * the staging folder in. When nothing changed and the manifest is there, does nothing.
+     */
+    public synchronized Written commit() throws IOException {
+      List<String> removed = previous.keySet().stream().filter(p -> !next.containsKey(p)).sorted().toList();
+      List<String> writtenSorted = written.stream().sorted().toList();
+      List<String> unchangedSorted = unchanged.stream().sorted().toList();
+      Written result = new Written(writtenSorted, unchangedSorted, removed);
+      committed = true;
+      if (result.changedNothing() && Files.isRegularFile(target.resolve(MANIFEST))) {
+        discard();
+        return result;
+      }
+      Path stage = staging();
+      List<String> lines = new ArrayList<>();
+      next.forEach((path, hash) -> lines.add(hash + "  " + path));
+      Files.write(stage.resolve(MANIFEST), lines, StandardCharsets.UTF_8);
+      try {
+        swap(stage, target);
+      } finally {
+        discard();
+      }
       return result;
     }
 
-    Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + STAGING);
-    try {
-      Set<String> toWrite = Set.copyOf(written);
-      for (Page page : pages) {
-        Path file = staging.resolve(page.path());
-        Files.createDirectories(file.getParent());
-        if (toWrite.contains(page.path())) {
-          Files.write(file, page.bytes());
-        } else {
-          keep(target.resolve(page.path()), file);
-        }
-      }
-      List<String> lines = new ArrayList<>();
-      next.forEach((path, hash) -> lines.add(hash + "  " + path));
-      Files.write(staging.resolve(MANIFEST), lines, StandardCharsets.UTF_8);
-      swap(staging, target);
-    } finally {
-      if (Files.exists(staging)) {
+    private void discard() throws IOException {
+      if (staging != null && Files.exists(staging)) {
         deleteTree(staging);
       }
+      staging = null;
     }
-    return result;
+
+    /** Drops a site that was not committed; the output stays as it was. */
+    @Override
+    public synchronized void close() throws IOException {
+      if (!committed || staging != null) {
+        discard();
+      }
+    }
   }
 
   /** The unchanged file goes into the new site as the same file, not a copy of it. */
-  private static void keep(Path existing, Path staged) throws IOException {
+  private static void keepFile(Path existing, Path staged) throws IOException {
     try {
       Files.createLink(staged, existing);
     } catch (UnsupportedOperationException | IOException e) {

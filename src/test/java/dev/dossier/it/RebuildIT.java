@@ -30,7 +30,8 @@ class RebuildIT {
     assertThat(Jar.run("build", dossier.toString(), "--out", out.toString()).exit()).isZero();
 
     Jar.Run again = Jar.run("build", dossier.toString(), "--out", out.toString());
-    assertThat(again.out()).contains("0 files written, ").contains(" removed");
+    assertThat(again.out()).contains("0 files written, ").contains(" removed")
+        .contains("parsed 0 documents (3 from the build cache); rendered 0 pages (");
     Map<String, Object> before = inodes(out);
 
     Files.writeString(dossier.resolve("2022-02-15-note.md"), """
@@ -51,7 +52,8 @@ class RebuildIT {
         """, StandardOpenOption.TRUNCATE_EXISTING);
     Jar.Run added = Jar.run("build", dossier.toString(), "--out", out.toString());
     assertThat(added.exit()).as(added.err()).isZero();
-    assertThat(added.out()).contains("new sources: 2022-02-15-note").contains("new events: e-2022-02-15-diplomats");
+    assertThat(added.out()).contains("new sources: 2022-02-15-note").contains("new events: e-2022-02-15-diplomats")
+        .contains("parsed 1 document (3 from the build cache)");
     Map<String, Object> after = inodes(out);
 
     assertThat(after).containsKey("sources/2022-02-15-note.html");
@@ -62,6 +64,18 @@ class RebuildIT {
     for (String shown : new String[] {"timeline.html", "sources/index.html", "topics/embassy-closure-lviv.html", "index.html"}) {
       assertThat(after.get(shown)).as(shown + " shows the addition").isNotEqualTo(before.get(shown));
     }
+
+    // The wire corrects its story: the quote the new event relies on is gone.
+    Files.writeString(dossier.resolve("2022-02-15-note.md"),
+        Files.readString(dossier.resolve("2022-02-15-note.md")).replace("on Tuesday", "on Wednesday"));
+    Jar.Run corrected = Jar.run("build", dossier.toString(), "--out", out.toString());
+    assertThat(corrected.exit()).isEqualTo(1);
+    assertThat(corrected.err())
+        .contains("since the last build, 1 citation no longer verifies:")
+        .containsPattern("\\n  " + java.util.regex.Pattern.quote(dossier + "/index.yml")
+            + ":\\d+:\\d+: \\[@2022-02-15-note ¶1 \"arrived in Lviv on Tuesday\"\\] in event e-2022-02-15-diplomats-reported-to-have-arrived-in-lviv\\n")
+        .contains("build failed; " + out + " was left as it was");
+    assertThat(inodes(out)).isEqualTo(after);
   }
 
   private static Map<String, Object> inodes(Path root) throws IOException {

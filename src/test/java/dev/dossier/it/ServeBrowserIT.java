@@ -37,18 +37,25 @@ class ServeBrowserIT {
       Thread.sleep(300); // the page's event stream connects once its deferred script runs
       chromium.forgetLogs();
 
+      // Three saves, one after another, as a curator makes them. Each must show in the open
+      // page within two seconds; the median is asserted, so one save slowed by a neighbour on
+      // this shared machine (see BENCHMARKS.md) does not decide, and every figure is printed.
       Path index = dossier.resolve("index.yml");
-      String edited = Files.readString(index).replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"Kyiv, winter 2022: edited live\"");
-      long saved = System.nanoTime();
-      Files.writeString(index, edited);
-      // The page reloads itself: an element found just before the reload goes stale, so look again.
-      // The target is two seconds; the test allows ten and prints the figure, because this
-      // machine is shared and a timed assertion would measure the neighbours (see BENCHMARKS.md).
-      new WebDriverWait(chromium.driver(), Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(25))
-          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-          .until(d -> d.findElement(By.tagName("h1")).getText().equals("Kyiv, winter 2022: edited live"));
-      long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saved);
-      System.out.println("serve: the edit showed in the browser after " + tookMillis + " ms (target: 2000 ms)");
+      String original = Files.readString(index);
+      List<Long> took = new java.util.ArrayList<>();
+      for (String edit : List.of("edited live", "edited again", "edited a third time")) {
+        String title = "Kyiv, winter 2022: " + edit;
+        long saved = System.nanoTime();
+        Files.writeString(index, original.replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"" + title + "\""));
+        // The page reloads itself: an element found just before the reload goes stale, so look again.
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(25))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(d -> d.findElement(By.tagName("h1")).getText().equals(title));
+        took.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saved));
+        Thread.sleep(300); // the reloaded page's event stream connects
+      }
+      System.out.println("serve: each edit showed in the browser after " + took + " ms (target: 2000 ms)");
+      assertThat(took.stream().sorted().toList().get(1)).as("median of %s ms", took).isLessThanOrEqualTo(2000L);
       assertThat(chromium.consoleErrors()).isEmpty();
       assertThat(chromium.requestedUrls()).allMatch(u -> u.startsWith(url), "every request stays on the preview server");
     } finally {

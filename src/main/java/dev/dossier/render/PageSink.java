@@ -1,0 +1,54 @@
+package dev.dossier.render;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Where rendered pages go as soon as each is done (a list in memory, the staging folder of the
+ * output), and where a page rendered by an earlier build from the same inputs may still be found,
+ * so that it need not be rendered again. Called from several threads at once.
+ */
+public interface PageSink {
+
+  /**
+   * A page just rendered.
+   *
+   * @param unit what was rendered in one go: the page's own path, or the name of the files
+   *     made together from the whole dossier ("search", "exports")
+   * @param fingerprint a hash of everything the unit was made from (tool, theme, template,
+   *     data); "" when it is not worth remembering
+   */
+  void accept(String unit, String fingerprint, Page page);
+
+  /**
+   * Whether the files an earlier build made for {@code unit} from inputs with this fingerprint
+   * are still at hand and now stand for this build's; if so, the renderer skips the unit.
+   */
+  default boolean reuse(String unit, String fingerprint) {
+    return false;
+  }
+
+  /** Keeps every page in memory. */
+  static Collected collect() {
+    return new Collected();
+  }
+
+  /** A sink that keeps the pages, for previews, checks and tests. */
+  final class Collected implements PageSink {
+    private final List<Page> pages = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void accept(String unit, String fingerprint, Page page) {
+      pages.add(page);
+    }
+
+    /** The pages, sorted by path. */
+    public List<Page> pages() {
+      List<Page> sorted = new ArrayList<>(pages);
+      sorted.sort(Comparator.comparing(Page::path));
+      return sorted;
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package dev.dossier.site;
+
+import dev.dossier.diag.Diagnostic;
+import dev.dossier.parse.ParsedDocument;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * What one build leaves for the next, in a folder of the dossier outside the output
+ * ({@value #FOLDER}): each document's parse, filed under a hash of the tool's version, the
+ * document's path and its text; and, for each output folder, the fingerprint of every page it
+ * holds, so a page whose inputs did not change is neither parsed nor rendered again, and a
+ * summary of what the last build held, so the next can say what changed.
+ *
+ * <p>The cache only ever saves work. An entry that cannot be read is ignored and made again;
+ * deleting the folder costs one full build; a cache that cannot be written is reported as a
+ * note and the build goes on.
+ */
+final class BuildCache {
+
+  /** The cache folder's name in the dossier folder; hidden, so it is never read as a document. */
+  static final String FOLDER = ".dossier-cache";
+
+  private static final String DOCUMENTS = "documents";
+  private static final String PAGES = "pages-";
+  private static final String SUMMARY = "summary-";
+  private static final String HEADER = "dossier page fingerprints 1";
+
+  /** One file of a rendered unit, as the output holds it. */
+  record File(String path, String sha256, long size) {}
+
+  /** The files a unit (a page, or files made together) was rendered into, and from what. */
+  record Unit(String fingerprint, List<File> files) {}
+
+  private final Path root;
+  private final String tool;
+
+  /**
+   * @param root the cache folder
+   * @param tool the tool's identity: a new version must not reuse an older one's work
+   */
+  BuildCache(Path root, String tool) {
+    this.root = root;
+    this.tool = tool;
+  }
+
+  /** The key of a document's entry: its text, path and the tool that parses it. */
+  static String documentKey(String tool, String path, String text) {
+    return SiteWriter.sha256((tool + "\n" + path + "\n" + text).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A document parsed by an earlier build, if its entry is there and readable. */
+  Optional<DocumentCodec.Entry> document(String key) {
+    Path file = root.resolve(DOCUMENTS).resolve(key);
+    try {
+      return Files.isRegularFile(file) ? Optional.of(DocumentCodec.decode(Files.readAllBytes(file))) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  void storeDocument(String key, Optional<ParsedDocument> document, List<Diagnostic> said) throws IOException {
+    // Written even over an existing entry: a document is parsed only when its entry was
+    // missing or could not be read.
+    writeAtomically(root.resolve(DOCUMENTS).resolve(key), DocumentCodec.encode(new DocumentCodec.Entry(document, said)));
+  }
+
+  /** Deletes the entries of documents this build did not read: changed, renamed or gone. */
+  void keepOnlyDocuments(Set<String> keys) throws IOException {
+    Path dir = root.resolve(DOCUMENTS);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(f -> !keys.contains(f.getFileName().toString())).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
+  /** The units an earlier build wrote into {@code out}, by name; empty if none is known. */
+  Map<String, Unit> pages(Path out) {
+    Path file = pagesFile(out);
+    Map<String, Unit> units = new HashMap<>();
+    try {
+      if (!Files.isRegularFile(file)) {
+        return units;
+      }
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).equals(tool + "\t" + target(out))) {
+        return units;
+      }
+      for (String line : lines.subList(2, lines.size())) {
+        String[] f = line.split("\t", -1);
+        if (f.length != 5) {
+          return new HashMap<>();
+        }
+        Unit unit = units.computeIfAbsent(f[0], u -> new Unit(f[1], new ArrayList<>()));
+        if (!unit.fingerprint().equals(f[1])) {
+          return new HashMap<>();
+        }
+        unit.files().add(new File(f[2], f[3], Long.parseLong(f[4])));
+      }
+      return units;
+    } catch (IOException | RuntimeException e) {
+      return new HashMap<>();
+    }
+  }
+
+  /** Records the units now in {@code out}, after it was written. */
+  void storePages(Path out, Map<String, Unit> units) throws IOException {
+    StringBuilder text = new StringBuilder(HEADER).append('\n').append(tool).append('\t').append(target(out)).append('\n');
+    new TreeMap<>(units).forEach((name, unit) -> unit.files().forEach(f ->
+        text.append(name).append('\t').append(unit.fingerprint()).append('\t').append(f.path()).append('\t')
+            .append(f.sha256()).append('\t').append(f.size()).append('\n')));
+    writeAtomically(pagesFile(out), text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** What the last build into {@code out} held, if it was recorded. */
+  Optional<BuildReport.Summary> summary(Path out) {
+    Path file = outputFile(SUMMARY, out);
+    try {
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      if (lines.isEmpty() || !lines.get(0).equals(target(out))) {
+        return Optional.empty();
+      }
+      return Optional.of(BuildReport.Summary.parse(lines.subList(1, lines.size())));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  void storeSummary(Path out, BuildReport.Summary summary) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add(target(out));
+    lines.addAll(summary.lines());
+    writeAtomically(outputFile(SUMMARY, out), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Path pagesFile(Path out) {
+    return outputFile(PAGES, out);
+  }
+
+  /** Each output folder has its own files, named after a hash of its path. */
+  private Path outputFile(String prefix, Path out) {
+    return root.resolve(prefix + SiteWriter.sha256(target(out).getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+  }
+
+  private static String target(Path out) {
+    return out.toAbsolutePath().normalize().toString();
+  }
+
+  /** Written whole or not at all, so a killed build leaves no half entry behind. */
+  private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temp = Files.createTempFile(file.getParent(), ".tmp-", "");
+    try {
+      Files.write(temp, bytes);
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

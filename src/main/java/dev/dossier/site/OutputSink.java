@@ -1,0 +1,86 @@
+package dev.dossier.site;
+
+import dev.dossier.render.Page;
+import dev.dossier.render.PageSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sends pages to the output's staging folder as they are rendered, and answers the renderer's
+ * "is this page still as it was?" from the build cache: a unit whose fingerprint is the one
+ * recorded for the files the output now holds is kept without rendering it.
+ */
+final class OutputSink implements PageSink {
+
+  private final SiteWriter.Session session;
+  private final Map<String, BuildCache.Unit> before;
+  private final Map<String, BuildCache.Unit> now = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
+
+  OutputSink(SiteWriter.Session session, Map<String, BuildCache.Unit> before) {
+    this.session = session;
+    this.before = before;
+  }
+
+  @Override
+  public void accept(String unit, String fingerprint, Page page) {
+    try {
+      String hash = session.add(page);
+      if (page.path().endsWith(".html")) {
+        rendered.incrementAndGet();
+      }
+      BuildCache.File file = new BuildCache.File(page.path(), hash, page.bytes().length);
+      now.compute(unit, (name, u) -> {
+        List<BuildCache.File> files = u == null ? new ArrayList<>() : new ArrayList<>(u.files());
+        files.add(file);
+        return new BuildCache.Unit(fingerprint, files);
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public boolean reuse(String unit, String fingerprint) {
+    BuildCache.Unit known = before.get(unit);
+    if (known == null || fingerprint.isEmpty() || !known.fingerprint().equals(fingerprint)) {
+      return false;
+    }
+    try {
+      if (!session.keepAll(known.files())) {
+        return false;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    now.put(unit, known);
+    reused.addAndGet((int) known.files().stream().filter(f -> f.path().endsWith(".html")).count());
+    return true;
+  }
+
+  /** How many HTML pages were rendered. */
+  int rendered() {
+    return rendered.get();
+  }
+
+  /** How many HTML pages were not rendered, their inputs being those of the page the output has. */
+  int reused() {
+    return reused.get();
+  }
+
+  /** What the output will hold once the session is committed, for the cache. */
+  Map<String, BuildCache.Unit> units() {
+    Map<String, BuildCache.Unit> units = new java.util.TreeMap<>();
+    now.forEach((name, unit) -> {
+      if (!unit.fingerprint().isEmpty()) {
+        units.put(name, unit);
+      }
+    });
+    return units;
+  }
+}

@@ -1,0 +1,244 @@
+package dev.dossier.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.diag.Diagnostic;
+import dev.dossier.diag.Progress;
+import dev.dossier.diag.Severity;
+import dev.dossier.render.Theme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Separate builds, as separate runs of {@code dossier build}, sharing the dossier's build cache. */
+class BuildCacheTest {
+
+  @TempDir Path tmp;
+  private Path dir;
+  private Path out;
+
+  private static final String INDEX = """
+      title: Cache test
+      sources:
+        - key: bugle
+          file: bugle.txt
+          title: Embassy closes
+          topics: [lviv]
+        - key: wire
+          file: wire.txt
+          title: Staff leave
+          topics: [staff]
+      topics:
+        - id: lviv
+          title: The move to Lviv
+          summary: The embassy closed.[@bugle ¶1]
+        - id: staff
+          title: Staff
+          summary: Staff left.[@wire ¶1]
+      events:
+        - date: 2022-02-14
+          title: Embassy closed
+          topics: [lviv]
+          text: It closed.[@bugle ¶1 "closed on Monday"]
+        - date: 2022-02-13
+          title: Staff told to leave
+          topics: [staff]
+          text: Staff were told to go.[@wire ¶1 "told to leave"]
+      """;
+
+  @BeforeEach
+  void dossier() throws IOException {
+    dir = Files.createDirectories(tmp.resolve("dossier"));
+    out = tmp.resolve("site");
+    Files.writeString(dir.resolve("index.yml"), INDEX);
+    Files.writeString(dir.resolve("bugle.txt"), "By Ann Poe\nPublished: 2022-02-14\n\nThe embassy in Kyiv closed on Monday.\n\nStaff moved to Lviv.\n");
+    Files.writeString(dir.resolve("wire.txt"), "Published: 2022-02-13\n\nStaff were told to leave.\n");
+  }
+
+  private Build.Result build() throws IOException {
+    return build(Theme.builtIn());
+  }
+
+  private Build.Result build(Theme theme) throws IOException {
+    Build.Result result = new Build(false, Optional.empty(), Progress.NONE, true).build(dir, theme, out);
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    return result;
+  }
+
+  private static BuildReport report(Build.Result result) {
+    return result.report().orElseThrow();
+  }
+
+  @Test
+  void aSecondRunParsesNoDocumentAndRendersNoPage() throws IOException {
+    BuildReport first = report(build());
+    assertThat(first.work().parsed()).isEqualTo(2);
+    assertThat(first.work().reused()).isZero();
+    int pages = first.work().rendered();
+    assertThat(pages).isEqualTo(8); // home, timeline, bibliography, search, 2 topics, 2 sources
+    Map<String, String> site = BuildTest.snapshot(out);
+
+    BuildReport second = report(build());
+    assertThat(second.work()).isEqualTo(new BuildReport.Work(2, 0, 0, pages));
+    assertThat(second.files().written()).isEmpty();
+    assertThat(second.lines()).contains("parsed 0 documents (2 from the build cache); rendered 0 pages (8 unchanged since the last build)");
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+  }
+
+  @Test
+  void anEditedDocumentIsParsedAgainAndOnlyThePagesThatShowItAreRendered() throws IOException {
+    build();
+    Object bugle = fileKey(out.resolve("sources/bugle.html"));
+    Files.writeString(dir.resolve("wire.txt"), "Published: 2022-02-13\n\nStaff were told to leave Kyiv.\n");
+
+    BuildReport second = report(build());
+    assertThat(second.work().parsed()).isEqualTo(1);
+    // The wire's page and every page listing its title or text: home, timeline, bibliography
+    // and the staff topic; the bugle's page and the Lviv topic are as they were.
+    assertThat(second.files().written()).contains("sources/wire.html", "topics/staff.html", "dossier.json")
+        .doesNotContain("sources/bugle.html", "topics/lviv.html");
+    assertThat(second.work().reused()).isGreaterThanOrEqualTo(2);
+    assertThat(fileKey(out.resolve("sources/bugle.html"))).isEqualTo(bugle);
+    assertThat(Files.readString(out.resolve("sources/wire.html"))).contains("<mark>told to leave</mark> Kyiv.");
+  }
+
+  @Test
+  void theCachedBuildWritesWhatAFreshBuildWrites() throws IOException {
+    build();
+    Files.writeString(dir.resolve("bugle.txt"), Files.readString(dir.resolve("bugle.txt")) + "\nA third paragraph.\n");
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace("summary: Staff left.[@wire ¶1]", "summary: Staff left.[@wire ¶1] Some stayed.[@bugle ¶3]"));
+    build();
+    Map<String, String> cached = BuildTest.snapshot(out);
+
+    Path fresh = tmp.resolve("fresh");
+    new Build(false, Optional.empty(), Progress.NONE, false).build(dir, Theme.builtIn(), fresh);
+    assertThat(BuildTest.snapshot(fresh)).isEqualTo(cached);
+  }
+
+  @Test
+  void anEditedTemplateRendersEveryPageAgain() throws IOException {
+    Path templates = Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(templates.resolve("bibliography.ftlh"), "<p>${sources?size} sources</p>");
+    Theme theme = new Theme(List.of(templates));
+    int pages = report(build(theme)).work().rendered();
+
+    Files.writeString(templates.resolve("bibliography.ftlh"), "<p>${sources?size} sources listed</p>");
+    BuildReport second = report(build(theme));
+    assertThat(second.work().rendered()).isEqualTo(pages);
+    assertThat(second.work().parsed()).isZero();
+    assertThat(Files.readString(out.resolve("sources/index.html"))).isEqualTo("<p>2 sources listed</p>");
+  }
+
+  @Test
+  void aLostOutputIsRenderedWhole() throws IOException {
+    int pages = report(build()).work().rendered();
+    SiteWriter.deleteTree(out);
+    BuildReport second = report(build());
+    assertThat(second.work().rendered()).isEqualTo(pages);
+    assertThat(second.work().parsed()).isZero();
+    assertThat(out.resolve("sources/bugle.html")).isRegularFile();
+  }
+
+  @Test
+  void aPageEditedByHandInTheOutputIsRenderedAgain() throws IOException {
+    build();
+    String page = Files.readString(out.resolve("sources/wire.html"));
+    Files.writeString(out.resolve("sources/wire.html"), "defaced");
+    BuildReport second = report(build());
+    assertThat(second.files().written()).containsExactly("sources/wire.html");
+    assertThat(Files.readString(out.resolve("sources/wire.html"))).isEqualTo(page);
+  }
+
+  @Test
+  void unreadableCacheEntriesAreIgnoredAndMadeAgain() throws IOException {
+    int pages = report(build()).work().rendered();
+    Map<String, String> site = BuildTest.snapshot(out);
+    try (Stream<Path> files = Files.walk(dir.resolve(BuildCache.FOLDER))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.writeString(f, "garbage\u0000\u0001");
+      }
+    }
+    BuildReport second = report(build());
+    assertThat(second.work().parsed()).isEqualTo(2);
+    assertThat(second.work().rendered()).isEqualTo(pages);
+    assertThat(second.files().written()).isEmpty();
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+    assertThat(report(build()).work().parsed()).as("the entries were made again").isZero();
+  }
+
+  @Test
+  void aCacheThatCannotBeWrittenIsANoteAndTheBuildGoesOn() throws IOException {
+    Files.writeString(dir.resolve(BuildCache.FOLDER), "not a folder");
+    Build.Result result = build();
+    assertThat(result.diagnostics()).filteredOn(d -> d.severity() == Severity.NOTE).extracting(Diagnostic::path)
+        .contains(BuildCache.FOLDER);
+    assertThat(out.resolve("sources/bugle.html")).isRegularFile();
+  }
+
+  @Test
+  void entriesOfDocumentsNoLongerReadAreDeleted() throws IOException {
+    build();
+    Files.writeString(dir.resolve("wire.txt"), "Published: 2022-02-13\n\nStaff were told to leave Kyiv.\n");
+    build();
+    try (Stream<Path> entries = Files.list(dir.resolve(BuildCache.FOLDER).resolve("documents"))) {
+      assertThat(entries.count()).as("one entry per document, the old wire.txt's gone").isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anotherVersionOfTheToolFindsNothingInTheCache() throws IOException {
+    BuildCache mine = new BuildCache(tmp.resolve("cache"), "dossier 1.0 123 456");
+    BuildCache newer = new BuildCache(tmp.resolve("cache"), "dossier 1.1 123 789");
+    String key = BuildCache.documentKey("dossier 1.0 123 456", "a.txt", "text");
+    mine.storeDocument(key, Optional.empty(), List.of());
+    assertThat(mine.document(key)).isPresent();
+    assertThat(BuildCache.documentKey("dossier 1.1 123 789", "a.txt", "text")).isNotEqualTo(key);
+
+    Map<String, BuildCache.Unit> units = new TreeMap<>(Map.of("index.html", new BuildCache.Unit("f", List.of(new BuildCache.File("index.html", "h", 3)))));
+    mine.storePages(out, units);
+    assertThat(mine.pages(out)).isEqualTo(units);
+    assertThat(newer.pages(out)).isEmpty();
+    assertThat(mine.pages(tmp.resolve("elsewhere"))).as("fingerprints are kept per output folder").isEmpty();
+  }
+
+  @Test
+  void aFailedBuildNamesTheCitationsThatVerifiedLastTimeAndNoLongerDo() throws IOException {
+    build();
+    Files.writeString(dir.resolve("bugle.txt"), Files.readString(dir.resolve("bugle.txt")).replace("closed on Monday", "closed on Sunday"));
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace("summary: Staff left.[@wire ¶1]", "summary: Staff left.[@wire ¶1 \"never said\"]"));
+    Build.Result failed = new Build(false, Optional.empty(), Progress.NONE, true).build(dir, Theme.builtIn(), out);
+    assertThat(failed.failed()).isTrue();
+    assertThat(failed.diagnostics()).filteredOn(Diagnostic::isError).hasSize(2);
+    // The new citation never verified, so it is not among those that stopped verifying.
+    assertThat(failed.diagnostics()).extracting(Diagnostic::headline).anySatisfy(h -> assertThat(h).startsWith("index.yml:22:22: error: quote not found"));
+    assertThat(failed.noLongerVerified()).singleElement().satisfies(u -> {
+      assertThat(u.at()).hasToString("index.yml:22:22");
+      assertThat(BuildReport.describe(u)).isEqualTo("[@bugle ¶1 \"closed on Monday\"] in event e-2022-02-14-embassy-closed");
+    });
+
+    Files.writeString(dir.resolve("bugle.txt"), Files.readString(dir.resolve("bugle.txt")).replace("closed on Sunday", "closed on Monday"));
+    Build.Result again = new Build(false, Optional.empty(), Progress.NONE, true).build(dir, Theme.builtIn(), out);
+    assertThat(again.noLongerVerified()).as("compared with the last build that succeeded").isEmpty();
+  }
+
+  @Test
+  void theCacheIsNeverReadAsADocument() throws IOException {
+    build();
+    Build.Result second = build();
+    assertThat(second.dossier().orElseThrow().sources()).hasSize(2);
+    assertThat(second.diagnostics()).filteredOn(d -> d.severity() == Severity.WARNING).isEmpty();
+  }
+
+  private static Object fileKey(Path file) throws IOException {
+    return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+  }
+}
