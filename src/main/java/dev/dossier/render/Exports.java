@@ -37,16 +37,17 @@ final class Exports {
     this.backlinks = backlinks;
   }
 
-  List<Page> pages() {
-    return List.of(
-        page("sources.json", Json.pretty(dossier.sources().stream().map(this::csl).toList())),
-        page("sources.bib", bibtex()),
-        page("timeline.json", Json.pretty(timelineJs())),
-        page("dossier.json", Json.pretty(model())));
-  }
-
-  private static Page page(String path, String text) {
-    return new Page(path, text.getBytes(StandardCharsets.UTF_8));
+  /**
+   * The export files by path. Each is made only as it is written, and written as it is made:
+   * {@code dossier.json} holds every paragraph of every source, too much to keep in memory twice.
+   */
+  Map<String, PageSink.Body> files() {
+    Map<String, PageSink.Body> files = new LinkedHashMap<>();
+    files.put("sources.json", out -> Json.pretty(dossier.sources().stream().map(this::csl).toList(), out));
+    files.put("sources.bib", out -> out.write(bibtex().getBytes(StandardCharsets.UTF_8)));
+    files.put("timeline.json", out -> Json.pretty(timelineJs(), out));
+    files.put("dossier.json", out -> Json.pretty(model(), out));
+    return files;
   }
 
   // CSL-JSON: https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -22,27 +26,77 @@ final class Json {
 
   /** Indented JSON, for files people open. */
   static String pretty(Object value) {
-    return write(value, true) + "\n";
+    StringWriter out = new StringWriter();
+    write(value, true, out);
+    return out + "\n";
+  }
+
+  /** Indented JSON written as it is made, for files too big to hold twice in memory. */
+  static void pretty(Object value, OutputStream out) throws IOException {
+    Writer utf8 = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    write(value, true, utf8);
+    utf8.write('\n');
+    utf8.flush();
   }
 
   /** Compact JSON, for files scripts load. */
   static String compact(Object value) {
-    return write(value, false);
+    StringWriter out = new StringWriter();
+    write(value, false, out);
+    return out.toString();
   }
 
-  private static String write(Object value, boolean pretty) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+  private static void write(Object value, boolean pretty, Writer out) {
+    ScriptSafe safe = new ScriptSafe(out);
+    try (JsonGenerator json = FACTORY.createGenerator(safe)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       if (pretty) {
         json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
       }
-      // Safe inside <script> files too: "</script>" can never close a tag early.
       json.configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, false);
       value(json, value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString().replace("</", "<\\/");
+  }
+
+  /**
+   * Writes "&lt;/" as "&lt;\/" (the same string to JSON), so the output is safe inside
+   * {@code <script>} too: "&lt;/script>" can never close a tag early.
+   */
+  private static final class ScriptSafe extends Writer {
+    private final Writer out;
+    private boolean afterLessThan;
+
+    ScriptSafe(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+      int start = offset;
+      for (int i = offset; i < offset + length; i++) {
+        char c = chars[i];
+        if (c == '/' && (afterLessThan || i > offset && chars[i - 1] == '<')) {
+          out.write(chars, start, i - start);
+          out.write('\\');
+          start = i;
+        }
+        afterLessThan = false;
+      }
+      out.write(chars, start, offset + length - start);
+      afterLessThan = length > 0 && chars[offset + length - 1] == '<';
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 
   private static void value(JsonGenerator json, Object value) throws IOException {

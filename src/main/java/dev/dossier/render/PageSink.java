@@ -1,5 +1,9 @@
 package dev.dossier.render;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -21,6 +25,26 @@ public interface PageSink {
    *     data); "" when it is not worth remembering
    */
   void accept(String unit, String fingerprint, Page page);
+
+  /** The content of a file that is written as it is made, rather than held in memory. */
+  @FunctionalInterface
+  interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * A file written as it is made. A sink that writes to disk should send it straight there;
+   * this one holds it in memory.
+   */
+  default void accept(String unit, String fingerprint, String path, Body body) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      body.writeTo(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    accept(unit, fingerprint, new Page(path, bytes.toByteArray()));
+  }
 
   /**
    * Whether the files an earlier build made for {@code unit} from inputs with this fingerprint

@@ -99,7 +99,7 @@ public final class SiteRenderer {
       theme.asset(asset).ifPresent(bytes -> sink.accept(asset, "", new Page(asset, bytes)));
     }
     String whole = inputs.isEmpty() ? "" : new Fingerprint(c -> "").add(salt).add(inputs).hex();
-    out.unit("exports", whole, () -> new Exports(dossier, views.backlinks()).pages());
+    out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks()).files());
     out.unit("search", whole, () -> new SearchIndex(dossier, views.backlinks()).pages());
     dossier.baseUrl().ifPresentOrElse(
         base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))),
@@ -131,6 +131,14 @@ public final class SiteRenderer {
         return;
       }
       render(template, model.data(), diagnostics).ifPresent(html -> sink.accept(path, fingerprint, new Page(path, html.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Like {@link #unit}, for files written as they are made. */
+    void streamed(String name, String fingerprint, java.util.function.Supplier<Map<String, PageSink.Body>> make) {
+      if (!fingerprint.isEmpty() && sink.reuse(name, fingerprint)) {
+        return;
+      }
+      make.get().forEach((path, body) -> sink.accept(name, fingerprint, path, body));
     }
 
     /** Files made together from the whole dossier, reused or made together. */

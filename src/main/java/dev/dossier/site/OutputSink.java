@@ -34,15 +34,27 @@ final class OutputSink implements PageSink {
       if (page.path().endsWith(".html")) {
         rendered.incrementAndGet();
       }
-      BuildCache.File file = new BuildCache.File(page.path(), hash, page.bytes().length);
-      now.compute(unit, (name, u) -> {
-        List<BuildCache.File> files = u == null ? new ArrayList<>() : new ArrayList<>(u.files());
-        files.add(file);
-        return new BuildCache.Unit(fingerprint, files);
-      });
+      record(unit, fingerprint, new BuildCache.File(page.path(), hash, page.bytes().length));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public void accept(String unit, String fingerprint, String path, Body body) {
+    try {
+      record(unit, fingerprint, session.add(path, body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void record(String unit, String fingerprint, BuildCache.File file) {
+    now.compute(unit, (name, u) -> {
+      List<BuildCache.File> files = u == null ? new ArrayList<>() : new ArrayList<>(u.files());
+      files.add(file);
+      return new BuildCache.Unit(fingerprint, files);
+    });
   }
 
   @Override

@@ -142,6 +142,42 @@ public final class SiteWriter {
     }
 
     /**
+     * Adds a file written as it is made, straight into the staging folder; if it comes out as
+     * the previous site had it, the previous file is kept instead.
+     */
+    public BuildCache.File add(String path, dev.dossier.render.PageSink.Body body) throws IOException {
+      new Page(path, new byte[0]); // the same checks on the path as any page
+      Path part;
+      synchronized (this) {
+        part = Files.createTempFile(staging(), ".part-", "");
+      }
+      MessageDigest sha;
+      try {
+        sha = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java has SHA-256", e);
+      }
+      try (java.io.OutputStream out = new java.security.DigestOutputStream(
+          new java.io.BufferedOutputStream(Files.newOutputStream(part), 1 << 16), sha)) {
+        body.writeTo(out);
+      }
+      String hash = HexFormat.of().formatHex(sha.digest());
+      long size = Files.size(part);
+      synchronized (this) {
+        if (keep(path, hash, size)) {
+          Files.delete(part);
+        } else {
+          claim(path, hash);
+          written.add(path);
+          Path file = staging.resolve(path);
+          Files.createDirectories(file.getParent());
+          Files.move(part, file);
+        }
+      }
+      return new BuildCache.File(path, hash, size);
+    }
+
+    /**
      * Keeps the previous site's file at {@code path} if it has the given SHA-256 and size. The
      * manifest holds the hash; the size catches a file edited by hand since.
      *
