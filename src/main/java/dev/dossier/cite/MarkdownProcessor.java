@@ -30,9 +30,11 @@ public final class MarkdownProcessor {
 
   private final Parser parser;
   private final HtmlRenderer renderer;
-  private final HtmlRenderer blockRenderer;
+  private final MutableDataSet options;
+  /** Built on first use: a dossier without Markdown documents never needs it. */
+  private volatile HtmlRenderer blockRenderer;
 
-  /** Written between top-level blocks by {@link #blockRenderer}; a private-use character. */
+  /** Written between top-level blocks by {@link #blockRenderer()}; a private-use character. */
   private static final String BLOCK_END = "\uE002";
 
   public MarkdownProcessor() {
@@ -51,13 +53,30 @@ public final class MarkdownProcessor {
     options.set(TablesExtension.CLASS_NAME, "table");
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
-    // Rendering a document block by block with one render call each sets up every node
-    // renderer again per block; this renderer does the whole document in one call and marks
-    // where each top-level block ends.
-    MutableDataSet blocks = new MutableDataSet(options);
-    blocks.set(Parser.EXTENSIONS, List.of(CitationExtension.create(), TablesExtension.create(), FootnoteExtension.create(),
-        StrikethroughExtension.create(), new BlockBoundaries()));
-    this.blockRenderer = HtmlRenderer.builder(blocks).build();
+    this.options = options;
+  }
+
+  /**
+   * Rendering a document block by block with one render call each sets up every node renderer
+   * again per block; this renderer does the whole document in one call and marks where each
+   * top-level block ends. Built when first needed: building it takes about 40 ms
+   * of a cold start, which a dossier of text and HTML documents need not pay.
+   */
+  private HtmlRenderer blockRenderer() {
+    HtmlRenderer built = blockRenderer;
+    if (built == null) {
+      synchronized (this) {
+        built = blockRenderer;
+        if (built == null) {
+          MutableDataSet blocks = new MutableDataSet(options);
+          blocks.set(Parser.EXTENSIONS, List.of(CitationExtension.create(), TablesExtension.create(), FootnoteExtension.create(),
+              StrikethroughExtension.create(), new BlockBoundaries()));
+          built = HtmlRenderer.builder(blocks).build();
+          blockRenderer = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** Parses Markdown, numbering its citations in reading order. */
@@ -96,7 +115,7 @@ public final class MarkdownProcessor {
    * (table cells and list items apart, whitespace collapsed).
    */
   public List<RenderedBlock> renderBlocks(Document document) {
-    org.jsoup.nodes.Document clean = HtmlSanitizer.cleanTree(blockRenderer.render(document));
+    org.jsoup.nodes.Document clean = HtmlSanitizer.cleanTree(blockRenderer().render(document));
     String html = clean.body().html();
     String[] parts = html.split(BLOCK_END, -1);
     int count = parts.length - 1;
