@@ -10,6 +10,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeVisitor;
 import com.vladsch.flexmark.util.ast.VisitHandler;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.dossier.model.Prose;
 import dev.dossier.parse.HtmlSanitizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,11 @@ public final class MarkdownProcessor {
 
   private final Parser parser;
   private final HtmlRenderer renderer;
-  private final HtmlRenderer blockRenderer;
+  private final MutableDataSet options;
+  /** Built on first use: a dossier without Markdown documents never needs it. */
+  private volatile HtmlRenderer blockRenderer;
 
-  /** Written between top-level blocks by {@link #blockRenderer}; a private-use character. */
+  /** Written between top-level blocks by {@link #blockRenderer()}; a private-use character. */
   private static final String BLOCK_END = "\uE002";
 
   public MarkdownProcessor() {
@@ -50,13 +53,30 @@ public final class MarkdownProcessor {
     options.set(TablesExtension.CLASS_NAME, "table");
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
-    // Rendering a document block by block with one render call each sets up every node
-    // renderer again per block; this renderer does the whole document in one call and marks
-    // where each top-level block ends.
-    MutableDataSet blocks = new MutableDataSet(options);
-    blocks.set(Parser.EXTENSIONS, List.of(CitationExtension.create(), TablesExtension.create(), FootnoteExtension.create(),
-        StrikethroughExtension.create(), new BlockBoundaries()));
-    this.blockRenderer = HtmlRenderer.builder(blocks).build();
+    this.options = options;
+  }
+
+  /**
+   * Rendering a document block by block with one render call each sets up every node renderer
+   * again per block; this renderer does the whole document in one call and marks where each
+   * top-level block ends. Built when first needed: building it takes about 40 ms
+   * of a cold start, which a dossier of text and HTML documents need not pay.
+   */
+  private HtmlRenderer blockRenderer() {
+    HtmlRenderer built = blockRenderer;
+    if (built == null) {
+      synchronized (this) {
+        built = blockRenderer;
+        if (built == null) {
+          MutableDataSet blocks = new MutableDataSet(options);
+          blocks.set(Parser.EXTENSIONS, List.of(CitationExtension.create(), TablesExtension.create(), FootnoteExtension.create(),
+              StrikethroughExtension.create(), new BlockBoundaries()));
+          built = HtmlRenderer.builder(blocks).build();
+          blockRenderer = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** Parses Markdown, numbering its citations in reading order. */
@@ -85,18 +105,86 @@ public final class MarkdownProcessor {
     return HtmlSanitizer.clean(renderer.render(node)).strip();
   }
 
+  /** One top-level block of a document: its safe HTML, and its words as a reader sees them. */
+  public record RenderedBlock(String html, String text) {}
+
   /**
-   * The safe HTML of each top-level block of a parsed document, in order: what
-   * {@link #renderNode} gives for each child, in one render call.
+   * The safe HTML of each top-level block of a parsed document, in order (what
+   * {@link #renderNode} gives for each child, in one render call), with the block's reader
+   * text: what Jsoup's {@code text()} gives for that HTML with its citation markers removed
+   * (table cells and list items apart, whitespace collapsed).
    */
-  public List<String> renderBlocks(Document document) {
-    String html = HtmlSanitizer.clean(blockRenderer.render(document));
+  public List<RenderedBlock> renderBlocks(Document document) {
+    org.jsoup.nodes.Document clean = HtmlSanitizer.cleanTree(blockRenderer().render(document));
+    String html = clean.body().html();
     String[] parts = html.split(BLOCK_END, -1);
-    List<String> blocks = new ArrayList<>();
-    for (int i = 0; i < parts.length - 1; i++) {
-      blocks.add(parts[i].strip());
+    int count = parts.length - 1;
+    // The text comes from the tree the HTML was serialised from: parsing each block's HTML
+    // again to read its text cost as much as the sanitising itself.
+    List<String> texts = readerTexts(clean.body(), count);
+    List<RenderedBlock> blocks = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String part = parts[i].strip();
+      blocks.add(new RenderedBlock(part, texts == null ? readerText(part) : texts.get(i)));
     }
     return blocks;
+  }
+
+  /** The words of a block's HTML as a reader sees them, citation markers left out. */
+  public static String readerText(String html) {
+    return org.jsoup.Jsoup.parseBodyFragment(Prose.MARKER.matcher(html).replaceAll("")).text();
+  }
+
+  /**
+   * The reader text of each block, read from the cleaned tree (which this takes apart): the
+   * body's children between two {@link #BLOCK_END} marks are one block. Null when a mark is
+   * not where one is expected (not a child of the body, or not {@code count} of them); the
+   * caller then reads each block's HTML on its own.
+   */
+  private static List<String> readerTexts(org.jsoup.nodes.Element body, int count) {
+    List<String> texts = new ArrayList<>(count);
+    List<org.jsoup.nodes.Node> group = new ArrayList<>();
+    for (org.jsoup.nodes.Node child : new ArrayList<>(body.childNodes())) {
+      if (child instanceof org.jsoup.nodes.TextNode t && t.getWholeText().contains(BLOCK_END)) {
+        String[] pieces = t.getWholeText().split(BLOCK_END, -1);
+        for (int i = 0; i < pieces.length; i++) {
+          if (!pieces[i].isEmpty()) {
+            group.add(new org.jsoup.nodes.TextNode(pieces[i]));
+          }
+          if (i < pieces.length - 1) {
+            texts.add(groupText(group));
+            group.clear();
+          }
+        }
+      } else {
+        group.add(child);
+      }
+    }
+    return texts.size() == count ? texts : null;
+  }
+
+  /** What {@link #readerText} gives for the HTML of these nodes, stripped as the block's HTML is. */
+  private static String groupText(List<org.jsoup.nodes.Node> group) {
+    org.jsoup.nodes.Element wrapper = new org.jsoup.nodes.Element("div");
+    for (int i = 0; i < group.size(); i++) {
+      org.jsoup.nodes.Node node = group.get(i);
+      if (node instanceof org.jsoup.nodes.TextNode t && (i == 0 || i == group.size() - 1)) {
+        String text = t.getWholeText();
+        text = i == 0 ? text.stripLeading() : text;
+        text = i == group.size() - 1 ? text.stripTrailing() : text;
+        if (text.isEmpty()) {
+          continue;
+        }
+        node = new org.jsoup.nodes.TextNode(text);
+      }
+      wrapper.appendChild(node);
+    }
+    wrapper.traverse((node, depth) -> {
+      if (node instanceof org.jsoup.nodes.TextNode t && t.getWholeText().indexOf('\uE000') >= 0) {
+        t.text(Prose.MARKER.matcher(t.getWholeText()).replaceAll(""));
+      }
+    });
+    return wrapper.text();
   }
 
   /** Renders a document's top-level blocks one after another, each followed by {@link #BLOCK_END}. */

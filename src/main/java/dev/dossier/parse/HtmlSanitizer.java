@@ -41,10 +41,19 @@ public final class HtmlSanitizer {
 
   /** A body fragment with everything unsafe removed, serialised compactly and stably. */
   public static String clean(String fragment) {
+    return cleanTree(fragment).body().html();
+  }
+
+  /**
+   * The same, as the cleaned tree, for a caller that needs more from the fragment than its
+   * HTML (its text, say) without parsing the cleaned HTML again. {@code body().html()} gives
+   * what {@link #clean(String)} gives.
+   */
+  public static org.jsoup.nodes.Document cleanTree(String fragment) {
     org.jsoup.nodes.Document dirty = Jsoup.parseBodyFragment(fragment);
     org.jsoup.nodes.Document clean = new Cleaner(SAFELIST).clean(dirty);
     clean.outputSettings(OUTPUT);
-    return clean.body().html();
+    return clean;
   }
 
   /** The same, for an element already parsed. */

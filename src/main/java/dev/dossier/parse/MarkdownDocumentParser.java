@@ -56,7 +56,7 @@ public final class MarkdownDocumentParser {
     com.vladsch.flexmark.util.ast.Document tree = markdown.parse(body);
     List<Block> blocks = new ArrayList<>();
     Map<String, Integer> footnotes = new HashMap<>();
-    List<String> rendered = markdown.renderBlocks(tree);
+    List<MarkdownProcessor.RenderedBlock> rendered = markdown.renderBlocks(tree);
     int number = 0;
     int index = -1;
     for (Node node : tree.getChildren()) {
@@ -78,9 +78,9 @@ public final class MarkdownDocumentParser {
         footnotes.put(Integer.toString(footnote.getFootnoteOrdinal()), number);
         continue;
       }
-      String html = rendered.get(index);
+      String html = rendered.get(index).html();
       // The words as a reader sees them on the page, table cells and list items apart.
-      String plain = node instanceof Heading ? new TextCollectingVisitor().collectAndGetText(node).strip() : readerText(html);
+      String plain = node instanceof Heading ? new TextCollectingVisitor().collectAndGetText(node).strip() : rendered.get(index).text();
       if (node instanceof Heading heading) {
         if (heading.getLevel() == 1 && blocks.isEmpty() && meta.title().isEmpty()) {
           meta = withTitle(meta, plain);
@@ -107,10 +107,6 @@ public final class MarkdownDocumentParser {
             path, "md", blocks, meta.title(), meta.outlet(), meta.authors(), meta.published(), Optional.empty(),
             meta.url(), Optional.empty(), meta.topics());
     return new ParsedDocument(document, refs);
-  }
-
-  private static String readerText(String html) {
-    return org.jsoup.Jsoup.parseBodyFragment(dev.dossier.model.Prose.MARKER.matcher(html).replaceAll("")).text();
   }
 
   /** Flexmark links a footnote reference to "#fn-LABEL"; on the source page it is "#pN". */
