@@ -24,7 +24,17 @@ public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int exit;
+    try {
+      exit = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // The output folder is as it was: the staging folder went when the error unwound the build.
+      System.err.println("dossier: error: out of memory with a heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MB; nothing was written");
+      System.err.println("  = help: give Java more, e.g. java -Xmx2g -jar dossier.jar ...");
+      exit = CONTENT_ERROR;
+    }
+    System.exit(exit);
   }
 
   /** The configured command line, shared by {@link #main} and tests. */

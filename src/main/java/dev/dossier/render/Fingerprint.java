@@ -21,6 +21,8 @@ final class Fingerprint {
 
   private final MessageDigest digest;
   private final Function<Citation, Object> citationInputs;
+  /** Citation targets already added: a page shows the same cited source the same way each time. */
+  private final java.util.Set<String> targets = new java.util.HashSet<>();
 
   /**
    * @param citationInputs what a page shows of a citation beyond its target (the cited
@@ -60,7 +62,9 @@ final class Fingerprint {
       count(prose.citations().size());
       for (Citation c : prose.citations()) {
         add(c.target());
-        add(citationInputs.apply(c));
+        if (targets.add(c.target())) {
+          add(citationInputs.apply(c));
+        }
       }
     } else if (value instanceof TemplateMethodModelEx) {
       // The page's own functions (cite, notes, citedSources) answer from the prose above.

@@ -54,12 +54,33 @@ final class Views {
   private final Map<String, Source> sources;
   private final Map<String, Topic> topics;
   private final Backlinks backlinks;
+  /** Every citation of the dossier, gathered once: the model makes a new list on each call. */
+  private final List<Citation> citations;
 
   Views(Dossier dossier) {
     this.dossier = dossier;
+    this.citations = dossier.citations();
     this.sources = dossier.sourcesByKey();
     this.topics = dossier.topics().stream().collect(Collectors.toMap(Topic::id, Function.identity()));
     this.backlinks = new Backlinks(dossier);
+    for (Source s : dossier.sources()) {
+      s.topics().stream().distinct().forEach(t -> sourcesByTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(s));
+    }
+    for (Event e : dossier.events()) {
+      e.topics().stream().distinct().forEach(t -> eventsByTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(e));
+    }
+  }
+
+  /** Each topic's sources and events, in the dossier's order, found once rather than per page. */
+  private final Map<String, List<Source>> sourcesByTopic = new java.util.HashMap<>();
+  private final Map<String, List<Event>> eventsByTopic = new java.util.HashMap<>();
+
+  private List<Source> sourcesOf(String topic) {
+    return sourcesByTopic.getOrDefault(topic, List.of());
+  }
+
+  private List<Event> eventsOf(String topic) {
+    return eventsByTopic.getOrDefault(topic, List.of());
   }
 
   Backlinks backlinks() {
@@ -127,8 +148,8 @@ final class Views {
     Page page = new Page(path, topic.title(), "topic");
     page.put("topic", topic(topic, page.links));
     page.put("summary", topic.summary().orElse(null));
-    page.put("events", SiteRenderer.eventsOf(dossier, topic.id()).stream().map(e -> event(e, page.links)).toList());
-    page.put("sources", dossier.sources().stream().filter(s -> s.topics().contains(topic.id())).map(s -> source(s, page.links)).toList());
+    page.put("events", eventsOf(topic.id()).stream().map(e -> event(e, page.links)).toList());
+    page.put("sources", sourcesOf(topic.id()).stream().map(s -> source(s, page.links)).toList());
     page.put("passages", passages(topic, page.links));
     return page.model();
   }
@@ -169,9 +190,9 @@ final class Views {
 
   /** The passages cited for a topic: by its summary and by its events, in source order. */
   private List<Map<String, Object>> passages(Topic topic, Links links) {
-    Set<String> eventIds = SiteRenderer.eventsOf(dossier, topic.id()).stream().map(Event::id).collect(Collectors.toSet());
+    Set<String> eventIds = eventsOf(topic.id()).stream().map(Event::id).collect(Collectors.toSet());
     Map<String, Map<String, Object>> byTarget = new TreeMap<>();
-    for (Citation c : dossier.citations()) {
+    for (Citation c : citations) {
       boolean forTopic = c.citer().kind() == Citer.Kind.TOPIC && c.citer().id().equals(topic.id())
           || c.citer().kind() == Citer.Kind.EVENT && eventIds.contains(c.citer().id());
       if (!forTopic || c.paragraph().isEmpty()) {
@@ -241,8 +262,8 @@ final class Views {
 
   private Map<String, Object> topic(Topic t, Links links) {
     Map<String, Object> v = topicRef(t, links);
-    v.put("eventCount", SiteRenderer.eventsOf(dossier, t.id()).size());
-    v.put("sourceCount", dossier.sources().stream().filter(s -> s.topics().contains(t.id())).count());
+    v.put("eventCount", eventsOf(t.id()).size());
+    v.put("sourceCount", (long) sourcesOf(t.id()).size());
     return v;
   }
 
