@@ -6,7 +6,9 @@
 # Generates synthetic news dossiers (bench/Corpus.java; cached in bench/work/, git-ignored),
 # then for each size builds them alternately with dossier (java -Xmx512m) and Hugo, and prints
 # Markdown tables of median wall and CPU times and peak RSS; then the rebuild after adding one
-# article to the largest corpus, and the three-seed dossier's build with JVM start. Timings are
+# article to the largest corpus (with the build cache, as a curator rebuilds; the full builds
+# run with --no-cache, as Hugo builds everything), and the three-seed dossier's build with JVM
+# start. Timings are
 # this script's output only, never test assertions. Installs nothing.
 #
 # Settings (environment):
@@ -112,7 +114,7 @@ for n in $SIZES; do
   for h in $HEAP $FALLBACK_HEAPS; do
     heap=$h
     echo "N=$n: warm-up, dossier with -Xmx$heap ..." >&2
-    read -r s k c < <(measure "dossier warm-up (-Xmx$heap)" java -Xmx"$heap" -jar "$JAR" build "$src" --out "$dout" --force)
+    read -r s k c < <(measure "dossier warm-up (-Xmx$heap)" java -Xmx"$heap" -jar "$JAR" build "$src" --out "$dout" --force --no-cache)
     [ "$s" != FAIL ] && break
     results+=("| $n | fails with -Xmx$heap (exit $k after $(tail -1 "$WORK/out/time.txt" 2>/dev/null | cut -d' ' -f1) s: $(grep -o -m1 'OutOfMemoryError.*' "$WORK/out/stderr.txt" || echo "see its stderr")) | | | | | | | |")
     heap=""
@@ -122,7 +124,7 @@ for n in $SIZES; do
   dt=(); dm=(); dc=(); ht=(); hm=(); hc=()
   for r in $(seq "$RUNS"); do
     if [ -n "$heap" ]; then
-      read -r s k c < <(measure "dossier run $r" java -Xmx"$heap" -jar "$JAR" build "$src" --out "$dout" --force)
+      read -r s k c < <(measure "dossier run $r" java -Xmx"$heap" -jar "$JAR" build "$src" --out "$dout" --force --no-cache)
       echo "N=$n run $r: dossier (-Xmx$heap) $s s, $k KB, cpu ${c:-} s" >&2
       [ "$s" != FAIL ] && dt+=("$s") && dm+=("$k") && dc+=("$c")
     fi
@@ -163,7 +165,7 @@ heap=$(eval echo "\${heap_$largest:-}")
 heap=${heap:-$HEAP}
 copy=$WORK/rebuild-$largest
 rout=$WORK/out/rebuild-$largest
-rt=(); rm_=(); rc_=()
+rt=(); rm_=(); rc_=(); nt=(); nm=(); nc=()
 for r in $(seq "$REBUILD_RUNS"); do
   rm -rf "$copy" "$rout"
   cp -r "$src" "$copy"
@@ -173,29 +175,52 @@ for r in $(seq "$REBUILD_RUNS"); do
   read -r s k c < <(measure "rebuild run $r" java -Xmx"$heap" -jar "$JAR" build "$copy" --out "$rout" --force)
   echo "add-one rebuild run $r: $s s, $k KB, cpu ${c:-} s" >&2
   [ "$s" != FAIL ] && rt+=("$s") && rm_+=("$k") && rc_+=("$c")
+  read -r s k c < <(measure "no-change rebuild run $r" java -Xmx"$heap" -jar "$JAR" build "$copy" --out "$rout" --force)
+  echo "no-change rebuild run $r: $s s, $k KB, cpu ${c:-} s" >&2
+  [ "$s" != FAIL ] && nt+=("$s") && nm+=("$k") && nc+=("$c")
 done
+nmed=$(printf '%s\n' "${nt[@]}" | grep . | median || true)
+nmax=$(printf '%s\n' "${nm[@]}" | grep . | max || echo -)
+ncpu=$(printf '%s\n' "${nc[@]}" | grep . | median || true)
 rmed=$(printf '%s\n' "${rt[@]}" | grep . | median || true)
 rmax=$(printf '%s\n' "${rm_[@]}" | grep . | max || echo -)
 rcpu=$(printf '%s\n' "${rc_[@]}" | grep . | median || true)
 hfull=$(eval echo "\${hugo_median_$largest:-0}")
 rratio=$(awk -v d="${rmed:-0}" -v h="$hfull" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
 
-# The three-seed dossier: JVM start included, default heap.
-st=(); sc=(); sm=()
-for r in $(seq "$RUNS"); do
-  read -r s k c < <(measure "seeds run $r" java -jar "$JAR" build "$ROOT/seeds" --out "$WORK/out/seeds" --force)
-  echo "seeds run $r: $s s, $k KB, cpu ${c:-} s" >&2
-  [ "$s" != FAIL ] && st+=("$s") && sc+=("$c") && sm+=("$k")
-done
-smed=$(printf '%s\n' "${st[@]}" | grep . | median || true)
-scpu=$(printf '%s\n' "${sc[@]}" | grep . | median || true)
-smax=$(printf '%s\n' "${sm[@]}" | grep . | max || echo -)
+# The three-seed dossier: JVM start included, default heap. Three ways: everything from scratch
+# (--no-cache), as a curator rebuilds it (build cache warm), and through bin/dossier (build
+# cache and class-data-sharing archive warm; its first run, which makes the archive, untimed).
+seeds() { # LABEL CMD... -> "median-wall median-cpu max-rss"
+  local label=$1; shift
+  local st=() sc=() sm=()
+  for r in $(seq "$RUNS"); do
+    read -r s k c < <(measure "seeds $label run $r" "$@")
+    echo "seeds ($label) run $r: $s s, $k KB, cpu ${c:-} s" >&2
+    [ "$s" != FAIL ] && st+=("$s") && sc+=("$c") && sm+=("$k")
+  done
+  echo "$(printf '%s\n' "${st[@]}" | grep . | median || echo -) $(printf '%s\n' "${sc[@]}" | grep . | median || echo -) $(printf '%s\n' "${sm[@]}" | grep . | max || echo -)"
+}
+seeds_copy=$WORK/seeds
+rm -rf "$seeds_copy" && cp -r "$ROOT/seeds" "$seeds_copy" && rm -rf "$seeds_copy/.dossier-cache"
+read -r cold_s cold_c cold_m < <(seeds cold java -jar "$JAR" build "$seeds_copy" --out "$WORK/out/seeds" --force --no-cache)
+java -jar "$JAR" build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1
+read -r warm_s warm_c warm_m < <(seeds cached java -jar "$JAR" build "$seeds_copy" --out "$WORK/out/seeds" --force)
+export DOSSIER_CDS_DIR=$WORK/cds
+rm -rf "$DOSSIER_CDS_DIR"
+bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1
+read -r cds_s cds_c cds_m < <(seeds cds bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force)
+read -r c1_s c1_c c1_m < <(DOSSIER_JAVA_OPTS=-XX:TieredStopAtLevel=1 seeds cds-c1 bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force)
 
 echo "## Rebuild and seeds"
 echo
 echo "| measure | dossier wall | dossier CPU | peak RSS | target |"
 echo "|---|---:|---:|---:|---|"
 echo "| rebuild after adding one article to $largest, -Xmx$heap (median of ${#rt[@]}) | ${rmed:--} s | ${rcpu:--} s | $(mib "${rmax:--}") | < 0.25 × Hugo's full build ($hfull s): ratio $rratio |"
-echo "| three-seed dossier, JVM start included (median of ${#st[@]}) | ${smed:--} s | ${scpu:--} s | $(mib "${smax:--}") | < 1 s |"
+echo "| rebuild of those $largest with nothing changed (median of ${#nt[@]}) | ${nmed:--} s | ${ncpu:--} s | $(mib "${nmax:--}") | writes no file |"
+echo "| three-seed dossier from scratch (\`--no-cache\`), JVM start included (median of $RUNS) | ${cold_s} s | ${cold_c} s | $(mib "${cold_m}") | < 1 s |"
+echo "| three-seed dossier, build cache warm, JVM start included | ${warm_s} s | ${warm_c} s | $(mib "${warm_m}") | < 1 s |"
+echo "| three-seed dossier through \`bin/dossier\` (build cache and CDS archive warm) | ${cds_s} s | ${cds_c} s | $(mib "${cds_m}") | < 1 s |"
+echo "| the same with \`DOSSIER_JAVA_OPTS=-XX:TieredStopAtLevel=1\` (no C2 compiler) | ${c1_s} s | ${c1_c} s | $(mib "${c1_m}") | < 1 s |"
 echo
 echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
