@@ -115,11 +115,6 @@ public final class SiteWriter {
       this.previous = previous;
     }
 
-    /** The SHA-256 of each file of the previous site, by path, as its manifest lists them. */
-    public Map<String, String> previous() {
-      return java.util.Collections.unmodifiableMap(previous);
-    }
-
     /**
      * Adds a rendered page: written if its bytes are new, else kept as the same file.
      *
@@ -146,7 +141,7 @@ public final class SiteWriter {
      * the previous site had it, the previous file is kept instead.
      */
     public BuildCache.File add(String path, dev.dossier.render.PageSink.Body body) throws IOException {
-      new Page(path, new byte[0]); // the same checks on the path as any page
+      new Page(path, new byte[0]); // the path must pass the checks any page's does
       Path part;
       synchronized (this) {
         part = Files.createTempFile(staging(), ".part-", "");

@@ -73,6 +73,51 @@ class SiteWriterTest {
   }
 
   @Test
+  void aStreamedFileIsKeptWhenItComesOutTheSameAndWrittenWhenNot() throws IOException {
+    Path out = tmp.resolve("site");
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add("data/big.json", o -> o.write("[1, 2]".getBytes(StandardCharsets.UTF_8)));
+      session.add(page("index.html", "home"));
+      session.commit();
+    }
+    Object kept = Files.getAttribute(out.resolve("data/big.json"), "unix:ino");
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      BuildCache.File same = session.add("data/big.json", o -> o.write("[1, 2]".getBytes(StandardCharsets.UTF_8)));
+      assertThat(same).isEqualTo(new BuildCache.File("data/big.json", SiteWriter.sha256("[1, 2]".getBytes(StandardCharsets.UTF_8)), 6));
+      session.add(page("index.html", "home, edited"));
+      SiteWriter.Written w = session.commit();
+      assertThat(w.unchanged()).containsExactly("data/big.json");
+      assertThat(w.written()).containsExactly("index.html");
+    }
+    assertThat(Files.getAttribute(out.resolve("data/big.json"), "unix:ino")).isEqualTo(kept);
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add("data/big.json", o -> o.write("[1, 2, 3]".getBytes(StandardCharsets.UTF_8)));
+      session.add(page("index.html", "home, edited"));
+      assertThat(session.commit().written()).containsExactly("data/big.json");
+    }
+    assertThat(out.resolve("data/big.json")).hasContent("[1, 2, 3]");
+    try (var staged = Files.list(tmp)) {
+      assertThat(staged.map(p -> p.getFileName().toString())).containsExactly("site");
+    }
+  }
+
+  @Test
+  void aSessionClosedWithoutCommitLeavesTheSiteAsItWas() throws IOException {
+    Path out = tmp.resolve("site");
+    new SiteWriter().write(List.of(page("index.html", "one")), out);
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add(page("index.html", "two"));
+      session.add(page("extra.html", "x"));
+      // A template error stops the build here: no commit.
+    }
+    assertThat(out.resolve("index.html")).hasContent("one");
+    assertThat(out.resolve("extra.html")).doesNotExist();
+    try (var siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
+    }
+  }
+
+  @Test
   void aFileChangedByHandIsWrittenAgain() throws IOException {
     Path out = tmp.resolve("site");
     new SiteWriter().write(List.of(page("index.html", "one")), out);
