@@ -1,0 +1,95 @@
+package dev.dossier.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/dossier}: the same site as {@code java -jar}, with a class-data-sharing archive made on first use. */
+class LauncherIT {
+
+  @TempDir Path tmp;
+
+  private Jar.Run launch(Path archives, String... args) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("sh", Jar.ROOT.resolve("bin/dossier").toString()), Stream.of(args)).toList())
+        .directory(Jar.ROOT.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("DOSSIER_CDS_DIR", archives.toString());
+    env.put("DOSSIER_JAR", Jar.JAR.toAbsolutePath().toString());
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.remove("DOSSIER_JAVA_OPTS");
+    env.remove("DOSSIER_CDS");
+    Path out = tmp.resolve("launcher-out.txt");
+    Path err = tmp.resolve("launcher-err.txt");
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("bin/dossier finished").isTrue();
+    return new Jar.Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private Path seeds() throws IOException {
+    Path dossier = Files.createDirectories(tmp.resolve("seeds"));
+    try (Stream<Path> files = Files.list(Jar.ROOT.resolve("seeds"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, dossier.resolve(f.getFileName()));
+      }
+    }
+    return dossier;
+  }
+
+  @Test
+  void theFirstBuildMakesTheArchiveAndLaterOnesUseItForTheSameSite() throws Exception {
+    Path dossier = seeds();
+    Path archives = tmp.resolve("archives");
+    Jar.Run first = launch(archives, "build", dossier.toString(), "--out", tmp.resolve("a").toString());
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(archives(archives)).as("one archive, made as the first build exited").hasSize(1);
+
+    Jar.Run second = launch(archives, "build", dossier.toString(), "--out", tmp.resolve("b").toString(), "--no-cache");
+    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(second.out() + second.err()).as("the JVM says nothing about the archive").doesNotContainIgnoringCase("cds").doesNotContain("warning: [");
+    assertThat(archives(archives)).hasSize(1);
+
+    Jar.Run plain = Jar.run("build", dossier.toString(), "--out", tmp.resolve("c").toString(), "--no-cache");
+    assertThat(plain.exit()).isZero();
+    assertThat(files(tmp.resolve("b"))).isEqualTo(files(tmp.resolve("c"))).isEqualTo(files(tmp.resolve("a")));
+  }
+
+  @Test
+  void aFailedBuildLeavesNoArchive() throws Exception {
+    Path dossier = seeds();
+    Files.writeString(dossier.resolve("index.yml"), Files.readString(dossier.resolve("index.yml")).replaceFirst("¶\\d+", "¶999"));
+    Path archives = tmp.resolve("archives");
+    Jar.Run failed = launch(archives, "build", dossier.toString(), "--out", tmp.resolve("a").toString());
+    assertThat(failed.exit()).isEqualTo(1);
+    assertThat(failed.err()).contains("out of range");
+    assertThat(archives(archives)).isEmpty();
+  }
+
+  private static List<String> archives(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static Map<String, String> files(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8));
+      }
+    }
+    return files;
+  }
+}
