@@ -18,8 +18,11 @@ import dev.dossier.render.Page;
 import dev.dossier.render.SiteRenderer;
 import dev.dossier.render.Theme;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One build of a dossier, top to bottom: load the folder, parse the documents, assemble and
@@ -140,7 +144,7 @@ public final class Build {
       }
     }
     BuildReport report = BuildReport.of(dossier, written, new BuildReport.Work(prepared.read(), prepared.parsed(), sink.rendered(), sink.reused()),
-        java.time.Duration.ofNanos(System.nanoTime() - start), previous);
+        Duration.ofNanos(System.nanoTime() - start), previous);
     return new Result(diagnostics.sorted(), prepared.dossier(), List.of(), Optional.of(report), List.of());
   }
 
@@ -170,8 +174,8 @@ public final class Build {
     Optional<BuildCache> cache = cached ? Optional.of(new BuildCache(dir.resolve(BuildCache.FOLDER), tool)) : Optional.empty();
     Map<String, ParsedDocument> documents = new ConcurrentHashMap<>();
     Map<String, String> keys = new ConcurrentHashMap<>();
-    java.util.concurrent.atomic.AtomicInteger parsedNow = new java.util.concurrent.atomic.AtomicInteger();
-    List<IOException> unwritable = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger parsedNow = new AtomicInteger();
+    List<IOException> unwritable = Collections.synchronizedList(new ArrayList<>());
     progress.stage("reading", wanted.size());
     wanted.entrySet().parallelStream().forEach(e -> {
       folder.read(e.getKey(), diagnostics, e.getValue()).ifPresent(text -> {
@@ -190,13 +194,13 @@ public final class Build {
     }
     unwritable.stream().findFirst().ifPresent(e -> cannotCache(diagnostics, e));
 
-    List<Unverified> unverified = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Unverified> unverified = Collections.synchronizedList(new ArrayList<>());
     Dossier assembled = new Assembler(markdown, unverified::add).assemble(index, new TreeMap<>(documents), diagnostics);
     Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);
     StringBuilder inputs = new StringBuilder(tool).append('\n').append(baseUrl.orElse("")).append('\n');
     indexText.ifPresent(t -> inputs.append(BuildCache.documentKey(tool, t.path(), t.text())).append('\n'));
     new TreeMap<>(keys).forEach((path, key) -> inputs.append(path).append(' ').append(key).append('\n'));
-    String fingerprint = SiteWriter.sha256(inputs.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String fingerprint = SiteWriter.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
     return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), fingerprint, cache, keys.size(), parsedNow.get(), List.copyOf(unverified));
   }
 
@@ -217,7 +221,7 @@ public final class Build {
   private Map<String, MemorySink.Unit> rendered = Map.of();
 
   private Optional<ParsedDocument> parse(
-      SourceText file, String key, Optional<BuildCache> cache, List<IOException> unwritable, java.util.concurrent.atomic.AtomicInteger parsedNow,
+      SourceText file, String key, Optional<BuildCache> cache, List<IOException> unwritable, AtomicInteger parsedNow,
       Diagnostics diagnostics) {
     Parsed known = parsed.get(file.path());
     if (known == null || !known.key().equals(key)) {
