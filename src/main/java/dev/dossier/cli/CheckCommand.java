@@ -19,7 +19,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Usage.requireFolder(spec, options.dir);
-    Build.Result result = new Build(options.strict, java.util.Optional.empty(), dev.dossier.diag.Progress.NONE, !options.noCache).run(options.dir, options.theme());
+    Build.Result result = new Build(options.strict, java.util.Optional.empty(), dev.dossier.diag.Progress.NONE, !options.noCache).check(options.dir, options.theme());
     PrintWriter err = spec.commandLine().getErr();
     Reporter.print(result.diagnostics(), options.dir, options.templates, err);
     if (result.failed()) {

@@ -54,6 +54,21 @@ public interface PageSink {
     return false;
   }
 
+  /** Makes every page and drops it: for checking that a site can be made, without keeping it. */
+  PageSink DISCARD = new PageSink() {
+    @Override
+    public void accept(String unit, String fingerprint, Page page) {}
+
+    @Override
+    public void accept(String unit, String fingerprint, String path, Body body) {
+      try {
+        body.writeTo(OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  };
+
   /** Keeps every page in memory. */
   static Collected collect() {
     return new Collected();

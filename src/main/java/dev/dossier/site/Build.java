@@ -15,6 +15,7 @@ import dev.dossier.model.Dossier;
 import dev.dossier.parse.DocumentReader;
 import dev.dossier.parse.ParsedDocument;
 import dev.dossier.render.Page;
+import dev.dossier.render.PageSink;
 import dev.dossier.render.SiteRenderer;
 import dev.dossier.render.Theme;
 import java.io.IOException;
@@ -108,6 +109,19 @@ public final class Build {
     }
     rendered = sink.units();
     return new Result(diagnostics.sorted(), prepared.dossier(), sink.pages());
+  }
+
+  /**
+   * Everything but writing, for {@code check}: every page is rendered, so template errors show,
+   * and dropped at once, so a large dossier is checked in the memory it takes to build it.
+   */
+  public Result check(Path dir, Theme theme) throws IOException {
+    Prepared prepared = prepare(dir);
+    Diagnostics diagnostics = prepared.diagnostics();
+    if (prepared.dossier().isPresent()) {
+      new SiteRenderer(theme, tool).render(prepared.dossier().get(), diagnostics, progress, PageSink.DISCARD, prepared.inputs());
+    }
+    return new Result(diagnostics.sorted(), prepared.dossier(), List.of());
   }
 
   /**

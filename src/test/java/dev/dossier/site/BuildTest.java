@@ -190,6 +190,22 @@ class BuildTest {
     });
   }
 
+  @Test
+  void aCheckRendersEveryPageToFindTemplateErrorsAndKeepsNone() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    Build.Result fine = new Build().check(dir, Theme.builtIn());
+    assertThat(fine.failed()).isFalse();
+    assertThat(fine.pages()).isEmpty();
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(dir.resolve("templates/source.ftlh"), "<p>${source.nosuch}</p>");
+    Build.Result broken = new Build().check(dir, new Theme(List.of(dir.resolve("templates"))));
+    assertThat(broken.diagnostics()).filteredOn(Diagnostic::isError).singleElement()
+        .satisfies(d -> assertThat(d.path()).endsWith("templates/source.ftlh"));
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("dossier");
+    }
+  }
+
   private static String page(Build.Result result, String path) {
     return result.pages().stream().filter(p -> p.path().equals(path)).findFirst()
         .map(p -> new String(p.bytes(), java.nio.charset.StandardCharsets.UTF_8))
