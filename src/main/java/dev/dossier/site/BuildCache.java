@@ -36,6 +36,7 @@ final class BuildCache {
   private static final String DOCUMENTS = "documents";
   private static final String PAGES = "pages-";
   private static final String SUMMARY = "summary-";
+  private static final String TEMP = ".tmp-";
   private static final String HEADER = "dossier page fingerprints 1";
 
   /** One file of a rendered unit, as the output holds it. */
@@ -77,15 +78,24 @@ final class BuildCache {
     writeAtomically(root.resolve(DOCUMENTS).resolve(key), DocumentCodec.encode(new DocumentCodec.Entry(document, said)));
   }
 
-  /** Deletes the entries of documents this build did not read: changed, renamed or gone. */
+  /**
+   * Deletes the entries of documents this build did not read (changed, renamed or gone), and
+   * the half-written files a killed build left.
+   */
   void keepOnlyDocuments(Set<String> keys) throws IOException {
     Path dir = root.resolve(DOCUMENTS);
-    if (!Files.isDirectory(dir)) {
-      return;
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.filter(f -> !keys.contains(f.getFileName().toString())).toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(f -> !keys.contains(f.getFileName().toString())).toList()) {
-        Files.deleteIfExists(f);
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> files = Files.list(root)) {
+        for (Path f : files.filter(f -> f.getFileName().toString().startsWith(TEMP)).toList()) {
+          Files.deleteIfExists(f);
+        }
       }
     }
   }
@@ -168,7 +178,7 @@ final class BuildCache {
   /** Written whole or not at all, so a killed build leaves no half entry behind. */
   private static void writeAtomically(Path file, byte[] bytes) throws IOException {
     Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), ".tmp-", "");
+    Path temp = Files.createTempFile(file.getParent(), TEMP, "");
     try {
       Files.write(temp, bytes);
       try {

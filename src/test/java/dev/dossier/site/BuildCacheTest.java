@@ -188,7 +188,11 @@ class BuildCacheTest {
   void entriesOfDocumentsNoLongerReadAreDeleted() throws IOException {
     build();
     Files.writeString(dir.resolve("wire.txt"), "Published: 2022-02-13\n\nStaff were told to leave Kyiv.\n");
+    // What a build killed while writing the cache leaves behind.
+    Files.writeString(dir.resolve(BuildCache.FOLDER).resolve(".tmp-123"), "half");
+    Files.writeString(dir.resolve(BuildCache.FOLDER).resolve("documents/.tmp-456"), "half");
     build();
+    assertThat(dir.resolve(BuildCache.FOLDER).resolve(".tmp-123")).doesNotExist();
     try (Stream<Path> entries = Files.list(dir.resolve(BuildCache.FOLDER).resolve("documents"))) {
       assertThat(entries.count()).as("one entry per document, the old wire.txt's gone").isEqualTo(2);
     }
