@@ -10,11 +10,17 @@ import java.util.Objects;
  */
 public record Page(String path, byte[] bytes) {
   public Page {
-    Objects.requireNonNull(path, "path");
+    checkPath(path);
     Objects.requireNonNull(bytes, "bytes");
+  }
+
+  /** A path a file of the site may have: relative, with forward slashes, staying inside. */
+  public static String checkPath(String path) {
+    Objects.requireNonNull(path, "path");
     if (path.startsWith("/") || path.contains("..") || path.contains("\\")) {
       throw new IllegalArgumentException("a page path must stay inside the site: " + path);
     }
+    return path;
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.dossier.diag.Diagnostics;
 import dev.dossier.diag.Position;
 import dev.dossier.diag.Progress;
 import dev.dossier.model.Dossier;
-import dev.dossier.model.Event;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
@@ -75,23 +74,23 @@ public final class SiteRenderer {
     Views views = new Views(dossier);
     Renderer out = new Renderer(sink, diagnostics);
     progress.stage("rendering", 4 + dossier.topics().size() + dossier.sources().size());
-    out.page("index.html", "index.ftlh", views.home());
+    out.page(HOME, "index.ftlh", views.home());
     progress.step();
-    out.page("timeline.html", "timeline.ftlh", views.timeline());
+    out.page(TIMELINE, "timeline.ftlh", views.timeline());
     progress.step();
-    out.page("sources/index.html", "bibliography.ftlh", views.bibliography());
+    out.page(BIBLIOGRAPHY, "bibliography.ftlh", views.bibliography());
     progress.step();
-    out.page("search.html", "search.ftlh", views.search());
+    out.page(SEARCH, "search.ftlh", views.search());
     progress.step();
     // Pages are independent of one another: render them on every core. The sink sorts out
     // the order, so the result is the same whatever order they finish in.
     dossier.topics().parallelStream().forEach(topic -> {
-      String path = "topics/" + topic.id() + ".html";
+      String path = topicPath(topic.id());
       out.page(path, "topic.ftlh", views.topicPage(topic, path));
       progress.step();
     });
     dossier.sources().parallelStream().forEach(source -> {
-      String path = "sources/" + source.key() + ".html";
+      String path = sourcePath(source.key());
       out.page(path, "source.ftlh", views.sourcePage(source, path));
       progress.step();
     });
@@ -106,11 +105,24 @@ public final class SiteRenderer {
         () -> diagnostics.note(Position.file("index.yml"), "no base URL, so feed.xml and sitemap.xml were not written; give --base-url or base_url: in the index"));
   }
 
+  private static final String HOME = "index.html";
+  private static final String TIMELINE = "timeline.html";
+  private static final String BIBLIOGRAPHY = "sources/index.html";
+  private static final String SEARCH = "search.html";
+
+  private static String topicPath(String id) {
+    return "topics/" + id + ".html";
+  }
+
+  private static String sourcePath(String key) {
+    return "sources/" + key + ".html";
+  }
+
   /** The paths of the site's HTML pages, sorted, as the feeds and sitemap list them. */
   private static List<String> htmlPages(Dossier dossier) {
-    List<String> html = new ArrayList<>(List.of("index.html", "timeline.html", "sources/index.html", "search.html"));
-    dossier.topics().forEach(t -> html.add("topics/" + t.id() + ".html"));
-    dossier.sources().forEach(s -> html.add("sources/" + s.key() + ".html"));
+    List<String> html = new ArrayList<>(List.of(HOME, TIMELINE, BIBLIOGRAPHY, SEARCH));
+    dossier.topics().forEach(t -> html.add(topicPath(t.id())));
+    dossier.sources().forEach(s -> html.add(sourcePath(s.key())));
     html.sort(null);
     return html;
   }
@@ -133,22 +145,22 @@ public final class SiteRenderer {
       render(template, model.data(), diagnostics).ifPresent(html -> sink.accept(path, fingerprint, new Page(path, html.getBytes(StandardCharsets.UTF_8))));
     }
 
-    /** Like {@link #unit}, for files written as they are made. */
-    void streamed(String name, String fingerprint, java.util.function.Supplier<Map<String, PageSink.Body>> make) {
-      if (!fingerprint.isEmpty() && sink.reuse(name, fingerprint)) {
-        return;
-      }
-      make.get().forEach((path, body) -> sink.accept(name, fingerprint, path, body));
-    }
-
     /** Files made together from the whole dossier, reused or made together. */
     void unit(String name, String fingerprint, java.util.function.Supplier<List<Page>> make) {
-      if (!fingerprint.isEmpty() && sink.reuse(name, fingerprint)) {
-        return;
+      if (!reused(name, fingerprint)) {
+        make.get().forEach(page -> sink.accept(name, fingerprint, page));
       }
-      for (Page page : make.get()) {
-        sink.accept(name, fingerprint, page);
+    }
+
+    /** Like {@link #unit}, for files written as they are made. */
+    void streamed(String name, String fingerprint, java.util.function.Supplier<Map<String, PageSink.Body>> make) {
+      if (!reused(name, fingerprint)) {
+        make.get().forEach((path, body) -> sink.accept(name, fingerprint, path, body));
       }
+    }
+
+    private boolean reused(String name, String fingerprint) {
+      return !fingerprint.isEmpty() && sink.reuse(name, fingerprint);
     }
   }
 
@@ -191,9 +203,5 @@ public final class SiteRenderer {
       }
     }
     return first;
-  }
-
-  static List<Event> eventsOf(Dossier dossier, String topic) {
-    return dossier.events().stream().filter(e -> e.topics().contains(topic)).toList();
   }
 }

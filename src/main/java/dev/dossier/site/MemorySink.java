@@ -3,14 +3,15 @@ package dev.dossier.site;
 import dev.dossier.render.Page;
 import dev.dossier.render.PageSink;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps a site in memory, as {@code serve} and {@code check} want it, taking the pages of a
- * unit from the previous run when their fingerprint is the same.
+ * Keeps a site in memory, as {@code serve} wants it, taking the pages of a unit from the
+ * previous run when their fingerprint is the same.
  */
 final class MemorySink implements PageSink {
 
@@ -26,11 +27,7 @@ final class MemorySink implements PageSink {
 
   @Override
   public void accept(String unit, String fingerprint, Page page) {
-    now.compute(unit, (name, u) -> {
-      List<Page> pages = u == null ? new ArrayList<>() : new ArrayList<>(u.pages());
-      pages.add(page);
-      return new Unit(fingerprint, pages);
-    });
+    now.computeIfAbsent(unit, u -> new Unit(fingerprint, Collections.synchronizedList(new ArrayList<>()))).pages().add(page);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.dossier.render.PageSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,11 +51,7 @@ final class OutputSink implements PageSink {
   }
 
   private void record(String unit, String fingerprint, BuildCache.File file) {
-    now.compute(unit, (name, u) -> {
-      List<BuildCache.File> files = u == null ? new ArrayList<>() : new ArrayList<>(u.files());
-      files.add(file);
-      return new BuildCache.Unit(fingerprint, files);
-    });
+    now.computeIfAbsent(unit, u -> new BuildCache.Unit(fingerprint, Collections.synchronizedList(new ArrayList<>()))).files().add(file);
   }
 
   @Override

@@ -141,17 +141,12 @@ public final class SiteWriter {
      * the previous site had it, the previous file is kept instead.
      */
     public BuildCache.File add(String path, dev.dossier.render.PageSink.Body body) throws IOException {
-      new Page(path, new byte[0]); // the path must pass the checks any page's does
+      Page.checkPath(path);
       Path part;
       synchronized (this) {
         part = Files.createTempFile(staging(), ".part-", "");
       }
-      MessageDigest sha;
-      try {
-        sha = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every Java has SHA-256", e);
-      }
+      MessageDigest sha = sha256();
       try (java.io.OutputStream out = new java.security.DigestOutputStream(
           new java.io.BufferedOutputStream(Files.newOutputStream(part), 1 << 16), sha)) {
         body.writeTo(out);
@@ -179,7 +174,7 @@ public final class SiteWriter {
      * @return whether it did; if not, the page must be added with its bytes
      */
     public synchronized boolean keep(String path, String hash, long size) throws IOException {
-      if (!hash.equals(previous.get(path)) || !sameSize(target.resolve(path), size)) {
+      if (!unchanged(path, hash, size)) {
         return false;
       }
       claim(path, hash);
@@ -197,7 +192,7 @@ public final class SiteWriter {
      */
     public synchronized boolean keepAll(List<BuildCache.File> files) throws IOException {
       for (BuildCache.File f : files) {
-        if (!f.sha256().equals(previous.get(f.path())) || !sameSize(target.resolve(f.path()), f.size()) || next.containsKey(f.path())) {
+        if (!unchanged(f.path(), f.sha256(), f.size()) || next.containsKey(f.path())) {
           return false;
         }
       }
@@ -205,6 +200,11 @@ public final class SiteWriter {
         keep(f.path(), f.sha256(), f.size());
       }
       return true;
+    }
+
+    /** Whether the previous site has this file, by the manifest's hash and the file's size. */
+    private boolean unchanged(String path, String hash, long size) {
+      return hash.equals(previous.get(path)) && sameSize(target.resolve(path), size);
     }
 
     private void claim(String path, String hash) {
@@ -306,8 +306,12 @@ public final class SiteWriter {
   }
 
   static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }

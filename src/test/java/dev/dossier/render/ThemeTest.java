@@ -1,0 +1,39 @@
+package dev.dossier.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ThemeTest {
+
+  @TempDir Path tmp;
+
+  /** A jar cannot be listed, so the theme names its files; a file added to templates/ must be named too. */
+  @Test
+  void theBuiltInListsNameEveryFileOfTheTheme() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("templates"))) {
+      List<String> all = files.filter(Files::isRegularFile).map(f -> Path.of("templates").relativize(f).toString().replace('\\', '/')).sorted().toList();
+      assertThat(Stream.concat(Theme.BUILT_IN_TEMPLATES.stream(), Theme.BUILT_IN_ASSETS.stream()).sorted().toList()).isEqualTo(all);
+    }
+  }
+
+  @Test
+  void theFingerprintChangesWithAnyFileOfAnOverride() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("templates"));
+    Theme theme = new Theme(List.of(dir));
+    String bare = theme.fingerprint();
+    Files.writeString(dir.resolve("topic.ftlh"), "<p>${title}</p>");
+    String withTemplate = theme.fingerprint();
+    Files.createDirectories(dir.resolve("assets"));
+    Files.writeString(dir.resolve("assets/extra.css"), "p {}");
+    String withAsset = theme.fingerprint();
+    assertThat(List.of(bare, withTemplate, withAsset)).doesNotHaveDuplicates();
+    assertThat(theme.fingerprint()).as("the same files, the same fingerprint").isEqualTo(withAsset);
+  }
+}
