@@ -3,16 +3,12 @@ package dev.dossier.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dossier.it.BuiltSite.Origin;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
@@ -26,27 +22,7 @@ import org.openqa.selenium.interactions.Actions;
  * cleanly and asks for nothing outside the site, and the timeline's topic filter works with the
  * mouse and with the keyboard alone.
  */
-class BrowserIT {
-
-  @TempDir static Path tmp;
-  static Chromium chromium;
-  static BuiltSite site;
-
-  @BeforeAll
-  static void start() throws Exception {
-    chromium = Chromium.start();
-    site = BuiltSite.build(tmp);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
+class BrowserIT extends SeedSiteInBrowser {
 
   @ParameterizedTest
   @EnumSource(Origin.class)

@@ -3,11 +3,7 @@ package dev.dossier.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dossier.it.BuiltSite.Origin;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
@@ -24,30 +20,10 @@ import org.openqa.selenium.interactions.Actions;
  * {@code li.search-hit}, each with {@code a.search-hit-link} and {@code p.search-snippet} (query
  * words in {@code <mark>}); {@code search.html?q=...} searches on load.
  */
-class SearchBrowserIT {
+class SearchBrowserIT extends SeedSiteInBrowser {
 
   /** A link from the search page to a numbered paragraph of a source. */
   private static final String PARAGRAPH_LINK = "sources/[a-z0-9-]+\\.html#p[1-9][0-9]*";
-
-  @TempDir static Path tmp;
-  static Chromium chromium;
-  static BuiltSite site;
-
-  @BeforeAll
-  static void start() throws Exception {
-    chromium = Chromium.start();
-    site = BuiltSite.build(tmp);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (site != null) {
-      site.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @ParameterizedTest
   @EnumSource(Origin.class)
