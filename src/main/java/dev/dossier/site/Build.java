@@ -138,6 +138,7 @@ public final class Build {
           BuildReport.noLongerVerified(prepared.unverified(), previous));
     }
     Dossier dossier = prepared.dossier().get();
+    BuildReport.Summary summary = BuildReport.Summary.of(dossier);
     SiteWriter.Written written;
     OutputSink sink;
     try (SiteWriter.Session session = new SiteWriter().open(out)) {
@@ -151,13 +152,13 @@ public final class Build {
       if (cache.isPresent()) {
         try {
           cache.get().storePages(out, sink.units());
-          cache.get().storeSummary(out, BuildReport.Summary.of(dossier));
+          cache.get().storeSummary(out, summary);
         } catch (IOException e) {
           cannotCache(diagnostics, e);
         }
       }
     }
-    BuildReport report = BuildReport.of(dossier, written, new BuildReport.Work(prepared.read(), prepared.parsed(), sink.rendered(), sink.reused()),
+    BuildReport report = BuildReport.of(dossier, summary, written, new BuildReport.Work(prepared.read(), prepared.parsed(), sink.rendered(), sink.reused()),
         Duration.ofNanos(System.nanoTime() - start), previous);
     return new Result(diagnostics.sorted(), prepared.dossier(), List.of(), Optional.of(report), List.of());
   }

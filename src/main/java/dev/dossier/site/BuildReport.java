@@ -105,8 +105,11 @@ public record BuildReport(
     return Summary.citation(u.citer(), u.ref().key(), u.ref().paragraph(), u.ref().quote());
   }
 
-  static BuildReport of(Dossier dossier, SiteWriter.Written files, Work work, Duration took, Optional<Summary> last) {
-    Summary now = Summary.of(dossier);
+  /**
+   * @param now the summary of {@code dossier}, made once for this report and the build cache
+   * @param last the summary the previous build left, if any
+   */
+  static BuildReport of(Dossier dossier, Summary now, SiteWriter.Written files, Work work, Duration took, Optional<Summary> last) {
     Summary previous = last.orElse(new Summary(Set.of(), Set.of(), Set.of()));
     Set<String> sources = now.sources();
     Set<String> events = now.events();
