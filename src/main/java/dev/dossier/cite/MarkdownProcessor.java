@@ -115,6 +115,14 @@ public final class MarkdownProcessor {
    * (table cells and list items apart, whitespace collapsed).
    */
   public List<RenderedBlock> renderBlocks(Document document) {
+    return DirectBlocks.render(document).orElseGet(() -> renderBlocksCleaned(document));
+  }
+
+  /**
+   * What {@link #renderBlocks} gives, always by the full path: Flexmark's renderer, then the
+   * sanitiser. {@link DirectBlocks} writes the same bytes for plain documents without either.
+   */
+  List<RenderedBlock> renderBlocksCleaned(Document document) {
     org.jsoup.nodes.Document clean = HtmlSanitizer.cleanTree(blockRenderer().render(document));
     String html = clean.body().html();
     String[] parts = html.split(BLOCK_END, -1);

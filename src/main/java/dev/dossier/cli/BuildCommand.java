@@ -1,9 +1,11 @@
 package dev.dossier.cli;
 
 import dev.dossier.diag.Progress;
+import dev.dossier.diag.StageTimes;
 import dev.dossier.site.Build;
 import dev.dossier.site.SiteWriter;
 import java.util.List;
+import java.util.Optional;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -52,10 +54,13 @@ final class BuildCommand implements Callable<Integer> {
               + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "")
               + "; choose an empty or new folder, or pass --force");
     }
-    Progress progress = TerminalProgress.forConsole(err);
-    Build.Result result = new Build(options.strict, java.util.Optional.ofNullable(baseUrl), progress, !options.noCache).build(options.dir, options.theme(), out);
-    if (progress instanceof TerminalProgress bar) {
-      bar.close();
+    Progress bar = TerminalProgress.forConsole(err);
+    Optional<StageTimes> times = "1".equals(System.getenv("DOSSIER_TIMINGS")) ? Optional.of(new StageTimes()) : Optional.empty();
+    Progress progress = times.<Progress>map(t -> Progress.both(bar, t)).orElse(bar);
+    Build.Result result = new Build(options.strict, Optional.ofNullable(baseUrl), progress, !options.noCache).build(options.dir, options.theme(), out);
+    times.ifPresent(t -> err.println("timings: " + t.summary()));
+    if (bar instanceof TerminalProgress terminal) {
+      terminal.close();
     }
     Reporter.print(result.diagnostics(), options.dir, options.templates, err);
     if (result.failed()) {

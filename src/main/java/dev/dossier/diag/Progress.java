@@ -17,4 +17,21 @@ public interface Progress {
 
   /** One step of the current stage is done. Called from several threads. */
   void step();
+
+  /** Tells both. */
+  static Progress both(Progress first, Progress second) {
+    return new Progress() {
+      @Override
+      public void stage(String name, int total) {
+        first.stage(name, total);
+        second.stage(name, total);
+      }
+
+      @Override
+      public void step() {
+        first.step();
+        second.step();
+      }
+    };
+  }
 }

@@ -98,7 +98,9 @@ public final class SiteRenderer {
       theme.asset(asset).ifPresent(bytes -> sink.accept(asset, "", new Page(asset, bytes)));
     }
     String whole = inputs.isEmpty() ? "" : new Fingerprint(c -> "").add(salt).add(inputs).hex();
+    progress.stage("exports", 0);
     out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks()).files());
+    progress.stage("search index", 0);
     out.unit("search", whole, () -> new SearchIndex(dossier, views.backlinks()).pages());
     dossier.baseUrl().ifPresentOrElse(
         base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))),

@@ -148,6 +148,7 @@ public final class Build {
       if (diagnostics.hasErrors()) {
         return new Result(diagnostics.sorted(), prepared.dossier(), List.of());
       }
+      progress.stage("committing", 0);
       written = session.commit();
       if (cache.isPresent()) {
         try {
@@ -173,6 +174,7 @@ public final class Build {
 
   private Prepared prepare(Path dir) throws IOException {
     Diagnostics diagnostics = strict ? Diagnostics.strict() : new Diagnostics();
+    progress.stage("index", 0);
     DossierFolder folder = new DossierFolder(dir);
     Optional<SourceText> indexText = folder.index(diagnostics);
     Index index = indexText
@@ -209,6 +211,7 @@ public final class Build {
     }
     unwritable.stream().findFirst().ifPresent(e -> cannotCache(diagnostics, e));
 
+    progress.stage("assembling", 0);
     List<Unverified> unverified = Collections.synchronizedList(new ArrayList<>());
     Dossier assembled = new Assembler(markdown, unverified::add).assemble(index, new TreeMap<>(documents), diagnostics);
     Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);

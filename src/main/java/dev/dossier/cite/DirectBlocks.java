@@ -1,0 +1,223 @@
+package dev.dossier.cite;
+
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.TextBase;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.misc.CharPredicate;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import dev.dossier.cite.MarkdownProcessor.RenderedBlock;
+import dev.dossier.model.Prose;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The HTML and reader text of a plain Markdown document's top-level blocks, written straight
+ * from Flexmark's tree: byte for byte what {@link MarkdownProcessor#renderBlocks} gives by
+ * rendering with Flexmark, parsing the result with Jsoup, cleaning it and serialising it again,
+ * at a fraction of the cost. "Plain" is what news articles are made of: paragraphs and
+ * headings of text, emphasis, code spans, line breaks, citations and links to the web. A
+ * document with anything else (lists, quotes, tables, footnotes, images, raw HTML, control
+ * characters, links that are not plain web addresses) is left to the full path, which
+ * stays the one gate for everything this class does not know to be safe.
+ */
+final class DirectBlocks {
+
+  /** A link this renders itself: http, https or mailto, printable ASCII with nothing to escape but {@code &}. */
+  private static final Pattern PLAIN_URL = Pattern.compile("(?i)(?:https?://|mailto:)[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+");
+
+  private static final CharPredicate ESCAPES = CharPredicate.anyOf("\\&");
+
+  private final StringBuilder html = new StringBuilder(4096);
+  private final StringBuilder text = new StringBuilder(4096);
+
+  private DirectBlocks() {}
+
+  /** Each top-level block's HTML and reader text, or empty when the document is not plain. */
+  static Optional<List<RenderedBlock>> render(Document document) {
+    List<RenderedBlock> blocks = new ArrayList<>();
+    DirectBlocks out = new DirectBlocks();
+    for (Node block : document.getChildren()) {
+      out.html.setLength(0);
+      out.text.setLength(0);
+      if (!out.block(block)) {
+        return Optional.empty();
+      }
+      blocks.add(new RenderedBlock(out.html.toString().strip(), normalised(out.text)));
+    }
+    return Optional.of(blocks);
+  }
+
+  private boolean block(Node block) {
+    if (block instanceof Paragraph) {
+      html.append("<p>");
+      boolean plain = inlines(block);
+      html.append("</p>");
+      return plain;
+    }
+    if (block instanceof Heading heading) {
+      // The cleaner drops h1 (a page has one title) and keeps its words.
+      int level = heading.getLevel();
+      if (level > 1) {
+        html.append("<h").append(level).append('>');
+      }
+      boolean plain = inlines(block);
+      if (level > 1) {
+        html.append("</h").append(level).append('>');
+      }
+      return plain;
+    }
+    // Rendered as <hr>, which no caller keeps as a block of the text.
+    if (block instanceof ThematicBreak) {
+      html.append("<hr>");
+      return true;
+    }
+    return false;
+  }
+
+  private boolean inlines(Node parent) {
+    for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+      if (!inline(node)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean inline(Node node) {
+    if (node instanceof Text) {
+      // Unescaping looks for backslashes and entities with a regular expression: most text has neither.
+      BasedSequence chars = node.getChars();
+      return words(chars.indexOfAny(ESCAPES) < 0 ? chars.toString() : chars.unescape());
+    }
+    if (node instanceof HtmlEntity) {
+      return words(Escaping.unescapeHtml(node.getChars()));
+    }
+    if (node instanceof TextBase) {
+      return inlines(node);
+    }
+    if (node instanceof SoftLineBreak) {
+      html.append(' ');
+      text.append(' ');
+      return true;
+    }
+    if (node instanceof HardLineBreak) {
+      html.append("<br>\n");
+      text.append(' ');
+      return true;
+    }
+    if (node instanceof Emphasis) {
+      return wrapped("em", node);
+    }
+    if (node instanceof StrongEmphasis) {
+      return wrapped("strong", node);
+    }
+    if (node instanceof Code code) {
+      html.append("<code>");
+      boolean plain = words(collapsed(code.getText().toString()).strip());
+      html.append("</code>");
+      return plain;
+    }
+    if (node instanceof CitationNode citation) {
+      for (int i = 0; i < citation.refs().size(); i++) {
+        html.append(Prose.marker(citation.firstIndex() + i));
+      }
+      return true;
+    }
+    if (node instanceof Link link) {
+      String url = link.getUrl().unescape();
+      if (!PLAIN_URL.matcher(url).matches() || !link.getTitle().isEmpty()) {
+        return false;
+      }
+      html.append("<a href=\"").append(url.replace("&", "&amp;")).append("\" rel=\"noopener noreferrer\">");
+      boolean plain = inlines(node);
+      html.append("</a>");
+      return plain;
+    }
+    return false;
+  }
+
+  private boolean wrapped(String tag, Node node) {
+    html.append('<').append(tag).append('>');
+    boolean plain = inlines(node);
+    html.append("</").append(tag).append('>');
+    return plain;
+  }
+
+  /** Appends text, escaped as the cleaner serialises it; false for a character it would encode. */
+  private boolean words(String words) {
+    for (int i = 0; i < words.length(); i++) {
+      char c = words.charAt(i);
+      switch (c) {
+        case '&' -> html.append("&amp;");
+        case '<' -> html.append("&lt;");
+        case '>' -> html.append("&gt;");
+        case '\u00A0' -> html.append("&nbsp;");
+        case '\n', '\t' -> html.append(c);
+        default -> {
+          if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= '\uE000' && c <= '\uE002') || c == '\uFFFD' || Character.isSurrogate(c)
+              || Character.getType(c) == Character.FORMAT) {
+            return false;
+          }
+          html.append(c);
+        }
+      }
+    }
+    text.append(words);
+    return true;
+  }
+
+  /** A code span's text as Flexmark renders it: each run of whitespace one space (then trimmed). */
+  private static String collapsed(String code) {
+    StringBuilder out = new StringBuilder(code.length());
+    boolean space = false;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        space = true;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    if (space) {
+      out.append(' ');
+    }
+    return out.toString();
+  }
+
+  /** Jsoup's {@code text()}: runs of whitespace (no-break spaces included) one space, trimmed. */
+  private static String normalised(CharSequence words) {
+    StringBuilder out = new StringBuilder(words.length());
+    boolean space = false;
+    for (int i = 0; i < words.length(); i++) {
+      char c = words.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
+        space = true;
+      } else {
+        if (space && out.length() > 0) {
+          out.append(' ');
+        }
+        space = false;
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
