@@ -54,6 +54,14 @@ public interface PageSink {
     return false;
   }
 
+  /**
+   * Whether this sink keeps fingerprints, to reuse what it was given in a later build. When it
+   * does not, the renderer spares itself computing them and passes "".
+   */
+  default boolean remembers() {
+    return false;
+  }
+
   /** Makes every page and drops it: for checking that a site can be made, without keeping it. */
   PageSink DISCARD = new PageSink() {
     @Override

@@ -128,17 +128,43 @@ final class SearchIndex {
    * does the same to a query (search.js, {@code terms}).
    */
   static List<String> terms(String text) {
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    if (!lower.chars().allMatch(c -> c < 0x80)) {
-      lower = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFKD)).replaceAll("");
-    }
     List<String> out = new ArrayList<>();
-    for (String t : SEPARATORS.split(lower)) {
-      if (!t.isEmpty()) {
-        out.add(t);
+    terms(text, out::add);
+    return out;
+  }
+
+  /**
+   * {@link #terms(String)}, one at a time, without splitting with a regular expression: ASCII
+   * letters and digits make words and every other ASCII character ends one. A run holding
+   * anything else goes the long way (decomposed, marks dropped, split); cutting the text at
+   * ASCII characters first changes nothing, as decomposition never joins across them.
+   */
+  static void terms(String text, java.util.function.Consumer<String> out) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    int start = -1;
+    boolean ascii = true;
+    for (int i = 0, n = lower.length(); i <= n; i++) {
+      char c = i < n ? lower.charAt(i) : ' ';
+      if (c >= 0x80) {
+        start = start < 0 ? i : start;
+        ascii = false;
+      } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        start = start < 0 ? i : start;
+      } else if (start >= 0) {
+        String run = lower.substring(start, i);
+        if (ascii) {
+          out.accept(run);
+        } else {
+          for (String t : SEPARATORS.split(MARKS.matcher(Normalizer.normalize(run, Normalizer.Form.NFKD)).replaceAll(""))) {
+            if (!t.isEmpty()) {
+              out.accept(t);
+            }
+          }
+        }
+        start = -1;
+        ascii = true;
       }
     }
-    return out;
   }
 
   /** The manifest, then the term shards, then the document shards. */
@@ -170,17 +196,23 @@ final class SearchIndex {
     Map<String, IntList> byTerm = new HashMap<>();
     int[] lengths = new int[docs.size()];
     long total = 0;
+    Map<String, int[]> tf = new HashMap<>();
     for (int id = 0; id < docs.size(); id++) {
       Doc doc = docs.get(id);
-      Map<String, Integer> tf = new HashMap<>();
-      List<String> title = terms(doc.title());
-      List<String> text = terms(doc.text());
-      title.forEach(t -> tf.merge(t, TITLE_BOOST, Integer::sum));
-      text.forEach(t -> tf.merge(t, 1, Integer::sum));
-      lengths[id] = TITLE_BOOST * title.size() + text.size();
+      tf.clear();
+      int[] length = {0};
+      terms(doc.title(), t -> {
+        tf.computeIfAbsent(t, k -> new int[1])[0] += TITLE_BOOST;
+        length[0] += TITLE_BOOST;
+      });
+      terms(doc.text(), t -> {
+        tf.computeIfAbsent(t, k -> new int[1])[0]++;
+        length[0]++;
+      });
+      lengths[id] = length[0];
       total += lengths[id];
-      for (Map.Entry<String, Integer> e : tf.entrySet()) {
-        byTerm.computeIfAbsent(e.getKey(), k -> new IntList()).add(id << 8 | Math.min(e.getValue(), 255));
+      for (Map.Entry<String, int[]> e : tf.entrySet()) {
+        byTerm.computeIfAbsent(e.getKey(), k -> new IntList()).add(id << 8 | Math.min(e.getValue()[0], 255));
       }
     }
     return new Postings(byTerm, lengths, docs.isEmpty() ? 1 : Math.max(1.0, (double) total / docs.size()));
@@ -194,7 +226,7 @@ final class SearchIndex {
     String last = null;
     for (String term : postings.byTerm().keySet().stream().sorted().toList()) {
       List<Integer> entry = entry(postings.byTerm().get(term), postings);
-      int bytes = term.length() + 4 + Json.compact(entry).length();
+      int bytes = term.length() + 4 + compactLength(entry);
       if (!current.isEmpty() && currentBytes + bytes > TERM_SHARD_BYTES) {
         out.add(termShard(names.get(names.size() - 1), current));
         current = new LinkedHashMap<>();
@@ -211,6 +243,23 @@ final class SearchIndex {
       out.add(termShard(names.get(names.size() - 1), current));
     }
     return names;
+  }
+
+  /** The length of {@code Json.compact(numbers)}, without writing it. */
+  private static int compactLength(List<Integer> numbers) {
+    int length = 2 + Math.max(0, numbers.size() - 1);
+    for (int n : numbers) {
+      length += n < 0 ? 1 + stringSize(-(long) n) : stringSize(n);
+    }
+    return length;
+  }
+
+  private static int stringSize(long n) {
+    int digits = 1;
+    for (long limit = 10; n >= limit && digits < 19; limit *= 10) {
+      digits++;
+    }
+    return digits;
   }
 
   private static Page termShard(String name, Map<String, Object> terms) {

@@ -97,7 +97,7 @@ public final class SiteRenderer {
     for (String asset : theme.assets()) {
       theme.asset(asset).ifPresent(bytes -> sink.accept(asset, "", new Page(asset, bytes)));
     }
-    String whole = inputs.isEmpty() ? "" : new Fingerprint(c -> "").add(salt).add(inputs).hex();
+    String whole = inputs.isEmpty() || !sink.remembers() ? "" : new Fingerprint(c -> "").add(salt).add(inputs).hex();
     progress.stage("exports", 0);
     out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks()).files());
     progress.stage("search index", 0);
@@ -140,7 +140,7 @@ public final class SiteRenderer {
     }
 
     void page(String path, String template, Views.PageModel model) {
-      String fingerprint = new Fingerprint(model.citationInputs()).add(salt).add(template).add(model.data()).hex();
+      String fingerprint = sink.remembers() ? new Fingerprint(model.citationInputs()).add(salt).add(template).add(model.data()).hex() : "";
       if (sink.reuse(path, fingerprint)) {
         return;
       }

@@ -143,7 +143,7 @@ public final class Build {
     OutputSink sink;
     try (SiteWriter.Session session = new SiteWriter().open(out)) {
       Optional<BuildCache> cache = prepared.cache();
-      sink = new OutputSink(session, cache.map(c -> c.pages(out)).orElse(Map.of()));
+      sink = new OutputSink(session, cache.map(c -> c.pages(out)));
       new SiteRenderer(theme, tool).render(dossier, diagnostics, progress, sink, prepared.inputs());
       if (diagnostics.hasErrors()) {
         return new Result(diagnostics.sorted(), prepared.dossier(), List.of());

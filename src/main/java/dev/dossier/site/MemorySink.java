@@ -31,6 +31,11 @@ final class MemorySink implements PageSink {
   }
 
   @Override
+  public boolean remembers() {
+    return true;
+  }
+
+  @Override
   public boolean reuse(String unit, String fingerprint) {
     Unit known = before.get(unit);
     if (known == null || fingerprint.isEmpty() || !known.fingerprint().equals(fingerprint)) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,13 +20,21 @@ final class OutputSink implements PageSink {
 
   private final SiteWriter.Session session;
   private final Map<String, BuildCache.Unit> before;
+  private final boolean remembers;
   private final Map<String, BuildCache.Unit> now = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
 
-  OutputSink(SiteWriter.Session session, Map<String, BuildCache.Unit> before) {
+  /** @param before what the build cache says the output holds; empty when there is no cache */
+  OutputSink(SiteWriter.Session session, Optional<Map<String, BuildCache.Unit>> before) {
     this.session = session;
-    this.before = before;
+    this.before = before.orElse(Map.of());
+    this.remembers = before.isPresent();
+  }
+
+  @Override
+  public boolean remembers() {
+    return remembers;
   }
 
   @Override

@@ -44,6 +44,29 @@ class SearchIndexTest {
     assertThat(SearchIndex.terms(" … ")).isEmpty();
   }
 
+  /** The tokenizer skips the regular expressions; it must find exactly the words they find. */
+  @Test
+  void termsAreTheWordsTheRegularExpressionsFind() {
+    Pattern marks = Pattern.compile("\\p{M}+");
+    Pattern separators = Pattern.compile("[^\\p{L}\\p{N}]+");
+    Function<String, List<String>> reference = text -> {
+      String lower = text.toLowerCase(java.util.Locale.ROOT);
+      if (!lower.chars().allMatch(c -> c < 0x80)) {
+        lower = marks.matcher(java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD)).replaceAll("");
+      }
+      return java.util.Arrays.stream(separators.split(lower)).filter(t -> !t.isEmpty()).toList();
+    };
+    List<String> texts = new ArrayList<>(List.of(
+        "", " ", "plain ascii words, with: punctuation! and 42 numbers_underscored-dashed",
+        "“Curly quotes” — dashes – and ‘apostrophes’ … ellipses", "e\u0301te\u0301 and \u0301 lone marks \u0301abc",
+        "½ ① ﬁ ℌ Ⅻ ㎏ ＦＵＬＬ", "ΟΔΟΣ ΣΟΦΟΣ. Σ", "İstanbul ǅ Straße", "mixed123ünï456", "emoji 🙂 in text 🙂x",
+        "Київ—Lviv/Kyiv: 2022-02-14T10:00", "tab\tnewline\nnbsp\u00A0zwsp\u200Bsoft\u00ADhyphen"));
+    seeds.dossier().orElseThrow().sources().forEach(s -> s.paragraphs().forEach(p -> texts.add(p.text())));
+    for (String text : texts) {
+      assertThat(SearchIndex.terms(text)).as(text).isEqualTo(reference.apply(text));
+    }
+  }
+
   @Test
   void aShardIsNamedByTheShortestPrefixThatSortsAfterThePreviousShard() {
     assertThat(SearchIndex.shardName(null, "abbey")).isEqualTo("a");
