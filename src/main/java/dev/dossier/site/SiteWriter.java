@@ -144,7 +144,7 @@ public final class SiteWriter {
       Page.checkPath(path);
       Path part;
       synchronized (this) {
-        part = Files.createTempFile(staging(), ".part-", "");
+        part = createUnique(staging(), ".part-", false);
       }
       MessageDigest sha = sha256();
       try (java.io.OutputStream out = new java.security.DigestOutputStream(
@@ -215,7 +215,7 @@ public final class SiteWriter {
 
     private Path staging() throws IOException {
       if (staging == null) {
-        staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + STAGING);
+        staging = createUnique(target.getParent(), "." + target.getFileName() + STAGING, true);
         for (String path : unchanged) {
           link(path);
         }
@@ -340,6 +340,22 @@ public final class SiteWriter {
         move(previous, target);
       } else {
         deleteTree(previous);
+      }
+    }
+  }
+
+  /**
+   * A new file or folder with a name no other has, like {@code Files.createTemp*} but with the
+   * permissions any new file gets (what the umask leaves), not 0600 and 0700: the staging
+   * folder becomes the site, which a web server must be able to read.
+   */
+  private static Path createUnique(Path dir, String prefix, boolean directory) throws IOException {
+    while (true) {
+      Path path = dir.resolve(prefix + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36));
+      try {
+        return directory ? Files.createDirectory(path) : Files.createFile(path);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // taken: draw another name
       }
     }
   }

@@ -19,6 +19,23 @@ class SiteWriterTest {
     return new Page(path, text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A site is for publishing: its folder and files get the permissions any new file gets, not the owner's alone. */
+  @Test
+  void theSiteIsAsReadableAsAnyNewFile() throws IOException {
+    Path out = tmp.resolve("site");
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add(page("index.html", "home"));
+      session.add("data/big.json", o -> o.write("[1]".getBytes(StandardCharsets.UTF_8)));
+      session.commit();
+    }
+    Path plainFile = Files.createFile(tmp.resolve("plain.txt"));
+    Path plainDir = Files.createDirectory(tmp.resolve("plain"));
+    assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plainDir));
+    assertThat(Files.getPosixFilePermissions(out.resolve("data"))).isEqualTo(Files.getPosixFilePermissions(plainDir));
+    assertThat(Files.getPosixFilePermissions(out.resolve("index.html"))).isEqualTo(Files.getPosixFilePermissions(plainFile));
+    assertThat(Files.getPosixFilePermissions(out.resolve("data/big.json"))).isEqualTo(Files.getPosixFilePermissions(plainFile));
+  }
+
   @Test
   void writesPagesAndAManifestOfThem() throws IOException {
     Path out = tmp.resolve("site");
