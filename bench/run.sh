@@ -4,7 +4,8 @@
 #   bench/run.sh
 #
 # Generates synthetic news dossiers (bench/Corpus.java; cached in bench/work/, git-ignored),
-# then for each size builds them alternately with dossier (java -Xmx512m) and Hugo, and prints
+# then for each size builds them alternately with dossier (through bin/dossier, the launcher, with
+# DOSSIER_HEAP=512m; and as plain java -Xmx512m -jar) and Hugo, and prints
 # Markdown tables of median wall and CPU times and peak RSS; then the rebuild after adding one
 # article to the largest corpus (with the build cache, as a curator rebuilds; the full builds
 # run with --no-cache, as Hugo builds everything), and the three-seed dossier's build with JVM
@@ -15,7 +16,7 @@
 #   SIZES="1000 3000 10000"   corpus sizes (articles)
 #   RUNS=5               timed runs of each tool per size, after one untimed warm-up run each
 #   REBUILD_RUNS=3       timed add-one-article rebuilds
-#   HEAP=512m            dossier's -Xmx
+#   HEAP=512m            dossier's -Xmx (DOSSIER_HEAP for bin/dossier)
 #   FALLBACK_HEAPS="1g 1536m 2g 4g"  heaps tried in turn when a size fails at HEAP (out of memory): the
 #                        failure is recorded in the table, then the first heap that works is timed
 #   TIMEOUT=900          seconds before a single build is given up
@@ -47,6 +48,11 @@ if [ ! -f "$JAR" ] || [ -n "$(find src/main templates pom.xml -newer "$JAR" -pri
 fi
 
 mkdir -p "$WORK/out"
+export DOSSIER_CDS_DIR=$WORK/cds
+unset DOSSIER_JAVA_OPTS DOSSIER_CDS
+
+# dossier runs as a user runs it, through bin/dossier (class-data-sharing archive, JVM options
+# chosen for the dossier's size, DOSSIER_HEAP for -Xmx), and for comparison as plain java -jar.
 
 corpus() { # N -> path of the generated corpus, generating it once (again when the generator changes)
   local n=$1 dir=$WORK/corpus-$1
@@ -114,25 +120,29 @@ for n in $SIZES; do
   for h in $HEAP $FALLBACK_HEAPS; do
     heap=$h
     echo "N=$n: warm-up, dossier with -Xmx$heap ..." >&2
-    read -r s k c < <(measure "dossier warm-up (-Xmx$heap)" java -Xmx"$heap" -jar "$JAR" build "$src" --out "$dout" --force --no-cache)
+    read -r s k c < <(measure "dossier warm-up (-Xmx$heap)" env DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$src" --out "$dout" --force --no-cache)
     [ "$s" != FAIL ] && break
-    results+=("| $n | fails with -Xmx$heap (exit $k after $(tail -1 "$WORK/out/time.txt" 2>/dev/null | cut -d' ' -f1) s: $(grep -o -m1 'OutOfMemoryError.*' "$WORK/out/stderr.txt" || echo "see its stderr")) | | | | | | | |")
+    results+=("| $n | fails with -Xmx$heap (exit $k after $(tail -1 "$WORK/out/time.txt" 2>/dev/null | cut -d' ' -f1) s: $(grep -o -m1 'OutOfMemoryError.*' "$WORK/out/stderr.txt" || echo "see its stderr")) | | | | | | | | |")
     heap=""
   done
   echo "N=$n: warm-up, hugo ..." >&2
   measure "hugo warm-up" hugo --quiet -s "$ROOT/bench/hugo" --contentDir "$content" -d "$hout" >/dev/null
-  dt=(); dm=(); dc=(); ht=(); hm=(); hc=()
+  dt=(); dm=(); dc=(); jt=(); ht=(); hm=(); hc=()
   for r in $(seq "$RUNS"); do
     if [ -n "$heap" ]; then
-      read -r s k c < <(measure "dossier run $r" java -Xmx"$heap" -jar "$JAR" build "$src" --out "$dout" --force --no-cache)
-      echo "N=$n run $r: dossier (-Xmx$heap) $s s, $k KB, cpu ${c:-} s" >&2
+      read -r s k c < <(measure "dossier run $r" env DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$src" --out "$dout" --force --no-cache)
+      echo "N=$n run $r: dossier (bin/dossier, -Xmx$heap) $s s, $k KB, cpu ${c:-} s" >&2
       [ "$s" != FAIL ] && dt+=("$s") && dm+=("$k") && dc+=("$c")
+      read -r s k c < <(measure "dossier java -jar run $r" java -Xmx"$heap" -jar "$JAR" build "$src" --out "$dout" --force --no-cache)
+      echo "N=$n run $r: dossier (java -jar, -Xmx$heap) $s s, $k KB, cpu ${c:-} s" >&2
+      [ "$s" != FAIL ] && jt+=("$s")
     fi
     read -r s k c < <(measure "hugo run $r" hugo --quiet -s "$ROOT/bench/hugo" --contentDir "$content" -d "$hout")
     echo "N=$n run $r: hugo $s s, $k KB, cpu ${c:-} s" >&2
     [ "$s" != FAIL ] && ht+=("$s") && hm+=("$k") && hc+=("$c")
   done
   dmed=$(printf '%s\n' "${dt[@]}" | grep . | median || true)
+  jmed=$(printf '%s\n' "${jt[@]}" | grep . | median || true)
   hmed=$(printf '%s\n' "${ht[@]}" | grep . | median || true)
   ratio=$(awk -v d="$dmed" -v h="$hmed" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
   dmax=$(printf '%s\n' "${dm[@]}" | grep . | max || echo -)
@@ -140,19 +150,21 @@ for n in $SIZES; do
   dcpu=$(printf '%s\n' "${dc[@]}" | grep . | median || true)
   hcpu=$(printf '%s\n' "${hc[@]}" | grep . | median || true)
   cratio=$(awk -v d="$dcpu" -v h="$hcpu" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
-  results+=("| $n | ${dmed:--} s with -Xmx${heap:-?} (${#dt[@]}/$RUNS ok) | ${hmed:--} s | $ratio | ${dcpu:--} s | ${hcpu:--} s | $cratio | $(mib "${dmax:--}") | $(mib "${hmax:--}") |")
+  results+=("| $n | ${dmed:--} s with -Xmx${heap:-?} (${#dt[@]}/$RUNS ok) | ${jmed:--} s | ${hmed:--} s | $ratio | ${dcpu:--} s | ${hcpu:--} s | $cratio | $(mib "${dmax:--}") | $(mib "${hmax:--}") |")
   eval "hugo_median_$n=${hmed:-0}"
   eval "heap_$n=${heap:-}"
 done
 
 echo "## Full builds"
 echo
-echo "Medians of $RUNS runs each, the two tools alternating, after one untimed warm-up each. Wall is"
+echo "Medians of $RUNS runs each, the tools alternating, after one untimed warm-up each. dossier runs"
+echo "through \`bin/dossier\` (the launcher: CDS archive, JVM options for the dossier's size; CPU, RSS"
+echo "and the ratios are its figures), and as plain \`java -Xmx$HEAP -jar\` for comparison. Wall is"
 echo "elapsed time; CPU is user + system time, less disturbed by other load on the machine. Peak RSS is"
 echo "the largest of the runs."
 echo
-echo "| articles | dossier wall | Hugo wall | wall ratio | dossier CPU | Hugo CPU | CPU ratio | dossier peak RSS | Hugo peak RSS |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| articles | dossier wall | dossier wall, java -jar | Hugo wall | wall ratio | dossier CPU | Hugo CPU | CPU ratio | dossier peak RSS | Hugo peak RSS |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${results[@]}"
 echo
 
@@ -169,13 +181,13 @@ rt=(); rm_=(); rc_=(); nt=(); nm=(); nc=()
 for r in $(seq "$REBUILD_RUNS"); do
   rm -rf "$copy" "$rout"
   cp -r "$src" "$copy"
-  read -r s k c < <(measure "rebuild before" java -Xmx"$heap" -jar "$JAR" build "$copy" --out "$rout" --force)
+  read -r s k c < <(measure "rebuild before" env DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$copy" --out "$rout" --force)
   [ "$s" = FAIL ] && break
   java bench/Corpus.java --add-one "$copy" --seed "$SEED" >&2
-  read -r s k c < <(measure "rebuild run $r" java -Xmx"$heap" -jar "$JAR" build "$copy" --out "$rout" --force)
+  read -r s k c < <(measure "rebuild run $r" env DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$copy" --out "$rout" --force)
   echo "add-one rebuild run $r: $s s, $k KB, cpu ${c:-} s" >&2
   [ "$s" != FAIL ] && rt+=("$s") && rm_+=("$k") && rc_+=("$c")
-  read -r s k c < <(measure "no-change rebuild run $r" java -Xmx"$heap" -jar "$JAR" build "$copy" --out "$rout" --force)
+  read -r s k c < <(measure "no-change rebuild run $r" env DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$copy" --out "$rout" --force)
   echo "no-change rebuild run $r: $s s, $k KB, cpu ${c:-} s" >&2
   [ "$s" != FAIL ] && nt+=("$s") && nm+=("$k") && nc+=("$c")
 done
@@ -206,8 +218,6 @@ rm -rf "$seeds_copy" && cp -r "$ROOT/seeds" "$seeds_copy" && rm -rf "$seeds_copy
 read -r cold_s cold_c cold_m < <(seeds cold java -jar "$JAR" build "$seeds_copy" --out "$WORK/out/seeds" --force --no-cache)
 java -jar "$JAR" build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1
 read -r warm_s warm_c warm_m < <(seeds cached java -jar "$JAR" build "$seeds_copy" --out "$WORK/out/seeds" --force)
-export DOSSIER_CDS_DIR=$WORK/cds
-rm -rf "$DOSSIER_CDS_DIR"
 bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1
 read -r cds_s cds_c cds_m < <(DOSSIER_JAVA_OPTS="" seeds cds bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force)
 read -r c1_s c1_c c1_m < <(seeds cds-c1 bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force)
@@ -216,11 +226,11 @@ echo "## Rebuild and seeds"
 echo
 echo "| measure | dossier wall | dossier CPU | peak RSS | target |"
 echo "|---|---:|---:|---:|---|"
-echo "| rebuild after adding one article to $largest, -Xmx$heap (median of ${#rt[@]}) | ${rmed:--} s | ${rcpu:--} s | $(mib "${rmax:--}") | < 0.25 × Hugo's full build ($hfull s): ratio $rratio |"
+echo "| rebuild after adding one article to $largest, bin/dossier, -Xmx$heap (median of ${#rt[@]}) | ${rmed:--} s | ${rcpu:--} s | $(mib "${rmax:--}") | < 0.25 × Hugo's full build ($hfull s): ratio $rratio |"
 echo "| rebuild of those $largest with nothing changed (median of ${#nt[@]}) | ${nmed:--} s | ${ncpu:--} s | $(mib "${nmax:--}") | writes no file |"
 echo "| three-seed dossier from scratch (\`--no-cache\`), JVM start included (median of $RUNS) | ${cold_s} s | ${cold_c} s | $(mib "${cold_m}") | < 1 s |"
 echo "| three-seed dossier, build cache warm, JVM start included | ${warm_s} s | ${warm_c} s | $(mib "${warm_m}") | < 1 s |"
-echo "| three-seed dossier through \`bin/dossier\` with both JIT compilers (\`DOSSIER_JAVA_OPTS=\`; build cache and CDS archive warm) | ${cds_s} s | ${cds_c} s | $(mib "${cds_m}") | < 1 s |"
-echo "| three-seed dossier through \`bin/dossier\` as it ships (C1 only below 2,000 documents; cache and archive warm) | ${c1_s} s | ${c1_c} s | $(mib "${c1_m}") | < 1 s |"
+echo "| three-seed dossier through \`bin/dossier\` with both JIT compilers and G1 (\`DOSSIER_JAVA_OPTS=\`; build cache and CDS archive warm) | ${cds_s} s | ${cds_c} s | $(mib "${cds_m}") | < 1 s |"
+echo "| three-seed dossier through \`bin/dossier\` as it ships (C1 only and the parallel collector below 2,000 documents; cache and archive warm) | ${c1_s} s | ${c1_c} s | $(mib "${c1_m}") | < 1 s |"
 echo
 echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
