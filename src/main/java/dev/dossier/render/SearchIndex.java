@@ -169,12 +169,28 @@ final class SearchIndex {
 
   /** The manifest, then the term shards, then the document shards. */
   List<Page> pages() {
-    List<Page> shards = new ArrayList<>();
+    List<Page> pages = new ArrayList<>();
+    write(pages::add);
+    pages.add(0, pages.remove(pages.size() - 1));
+    return pages;
+  }
+
+  /**
+   * Hands each shard to {@code out} as soon as it is made, so the index (as big as the text it
+   * indexes) is never all in memory, and the manifest, which names them all, last.
+   */
+  void write(java.util.function.Consumer<Page> out) {
+    MessageDigest version = sha256();
+    java.util.function.Consumer<Page> shards = page -> {
+      version.update(page.path().getBytes(StandardCharsets.UTF_8));
+      version.update(page.bytes());
+      out.accept(page);
+    };
     List<String> termShards = termShards(postings(), shards);
     List<Integer> docShards = docShards(shards);
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("format", FORMAT);
-    manifest.put("version", version(shards));
+    manifest.put("version", HexFormat.of().formatHex(version.digest(), 0, 8));
     manifest.put("docs", docs.size());
     Map<String, Object> kinds = new LinkedHashMap<>();
     kindRanges.forEach((kind, range) -> kinds.put(kind, List.of(range[0], range[1])));
@@ -182,10 +198,7 @@ final class SearchIndex {
     manifest.put("impactLevels", IMPACT_LEVELS);
     manifest.put("termShards", termShards);
     manifest.put("docShards", docShards);
-    List<Page> pages = new ArrayList<>();
-    pages.add(new Page(DIR + "manifest.js", ("dossierSearch.manifest(" + Json.compact(manifest) + ");\n").getBytes(StandardCharsets.UTF_8)));
-    pages.addAll(shards);
-    return pages;
+    out.accept(new Page(DIR + "manifest.js", ("dossierSearch.manifest(" + Json.compact(manifest) + ");\n").getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Every term's documents, and each document's length, from one pass over the text. */
@@ -218,56 +231,48 @@ final class SearchIndex {
     return new Postings(byTerm, lengths, docs.isEmpty() ? 1 : Math.max(1.0, (double) total / docs.size()));
   }
 
-  /** Cuts the sorted terms into shards of about {@link #TERM_SHARD_BYTES}; returns their names. */
-  private List<String> termShards(Postings postings, List<Page> out) {
+  /**
+   * Cuts the sorted terms into shards of about {@link #TERM_SHARD_BYTES}; returns their names.
+   * Each shard is the JSON {@code Json.compact} would write for its map of terms to entries,
+   * written here directly: a term is letters and digits only, and an entry numbers only.
+   */
+  private List<String> termShards(Postings postings, java.util.function.Consumer<Page> out) {
     List<String> names = new ArrayList<>();
-    Map<String, Object> current = new LinkedHashMap<>();
+    StringBuilder current = new StringBuilder();
+    StringBuilder entry = new StringBuilder();
     int currentBytes = 0;
     String last = null;
-    for (String term : postings.byTerm().keySet().stream().sorted().toList()) {
-      List<Integer> entry = entry(postings.byTerm().get(term), postings);
-      int bytes = term.length() + 4 + compactLength(entry);
-      if (!current.isEmpty() && currentBytes + bytes > TERM_SHARD_BYTES) {
-        out.add(termShard(names.get(names.size() - 1), current));
-        current = new LinkedHashMap<>();
+    String[] sorted = postings.byTerm().keySet().toArray(String[]::new);
+    Arrays.sort(sorted);
+    for (String term : sorted) {
+      entry.setLength(0);
+      entry(postings.byTerm().get(term), postings, entry);
+      int bytes = term.length() + 4 + entry.length();
+      if (current.length() > 0 && currentBytes + bytes > TERM_SHARD_BYTES) {
+        out.accept(termShard(names.get(names.size() - 1), current));
+        current.setLength(0);
         currentBytes = 0;
       }
-      if (current.isEmpty()) {
+      if (current.length() == 0) {
         names.add(shardName(last, term));
       }
-      current.put(term, entry);
+      current.append(current.length() == 0 ? '{' : ',').append(Json.compact(term)).append(':').append(entry);
       currentBytes += bytes;
       last = term;
     }
-    if (!current.isEmpty()) {
-      out.add(termShard(names.get(names.size() - 1), current));
+    if (current.length() > 0) {
+      out.accept(termShard(names.get(names.size() - 1), current));
     }
     return names;
   }
 
-  /** The length of {@code Json.compact(numbers)}, without writing it. */
-  private static int compactLength(List<Integer> numbers) {
-    int length = 2 + Math.max(0, numbers.size() - 1);
-    for (int n : numbers) {
-      length += n < 0 ? 1 + stringSize(-(long) n) : stringSize(n);
-    }
-    return length;
-  }
-
-  private static int stringSize(long n) {
-    int digits = 1;
-    for (long limit = 10; n >= limit && digits < 19; limit *= 10) {
-      digits++;
-    }
-    return digits;
-  }
-
-  private static Page termShard(String name, Map<String, Object> terms) {
-    return script("t-" + fileName(name), "terms", name, terms);
+  private static Page termShard(String name, StringBuilder terms) {
+    String js = "dossierSearch.terms(" + Json.compact(name) + "," + terms + "});\n";
+    return new Page(DIR + "t-" + fileName(name) + ".js", js.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Cuts the documents, in id order, into shards; returns each shard's first id. */
-  private List<Integer> docShards(List<Page> out) {
+  private List<Integer> docShards(java.util.function.Consumer<Page> out) {
     List<Integer> firsts = new ArrayList<>();
     for (int first = 0; first < docs.size(); ) {
       int end = first;
@@ -276,19 +281,19 @@ final class SearchIndex {
         Doc d = docs.get(end++);
         bytes += d.title().length() + d.text().length() + d.href().length() + 40;
       }
-      out.add(script("d-" + firsts.size(), "docs", firsts.size(), docShard(first, end)));
+      out.accept(script("d-" + firsts.size(), "docs", firsts.size(), docShard(first, end)));
       firsts.add(first);
       first = end;
     }
     return firsts;
   }
 
-  /** {@code [df, postings...]}, or {@code [df]} for a term too common to be worth its postings. */
-  private List<Integer> entry(IntList list, Postings postings) {
-    List<Integer> entry = new ArrayList<>(list.size + 1);
-    entry.add(list.size);
+  /** {@code [df, postings...]}, or {@code [df]} for a term too common to be worth its postings, as JSON. */
+  private void entry(IntList list, Postings postings, StringBuilder json) {
+    json.append('[').append(list.size);
     if (docs.size() >= COMMON_MIN_DOCS && list.size > docs.size() / 2) {
-      return entry;
+      json.append(']');
+      return;
     }
     int previous = 0;
     for (int i = 0; i < list.size; i++) {
@@ -297,10 +302,10 @@ final class SearchIndex {
       double norm = K1 * (1 - B + B * postings.lengths()[id] / postings.averageLength());
       double weight = tf * (K1 + 1) / (tf + norm);
       int impact = (int) Math.max(1, Math.min(IMPACT_LEVELS, Math.round(weight / (K1 + 1) * IMPACT_LEVELS)));
-      entry.add((id - previous) * (IMPACT_LEVELS + 1) + impact);
+      json.append(',').append((id - previous) * (IMPACT_LEVELS + 1) + impact);
       previous = id;
     }
-    return entry;
+    json.append(']');
   }
 
   private Map<String, Object> docShard(int first, int end) {
@@ -362,15 +367,10 @@ final class SearchIndex {
     return out.toString();
   }
 
-  /** A digest of every shard, so the browser can ask for a changed index past its cache. */
-  private static String version(List<Page> shards) {
+  /** For a digest of every shard, so the browser can ask for a changed index past its cache. */
+  private static MessageDigest sha256() {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (Page p : shards) {
-        sha.update(p.path().getBytes(StandardCharsets.UTF_8));
-        sha.update(p.bytes());
-      }
-      return HexFormat.of().formatHex(sha.digest(), 0, 8);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

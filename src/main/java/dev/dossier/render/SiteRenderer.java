@@ -101,7 +101,7 @@ public final class SiteRenderer {
     progress.stage("exports", 0);
     out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks()).files());
     progress.stage("search index", 0);
-    out.unit("search", whole, () -> new SearchIndex(dossier, views.backlinks()).pages());
+    out.each("search", whole, shard -> new SearchIndex(dossier, views.backlinks()).write(shard));
     dossier.baseUrl().ifPresentOrElse(
         base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))),
         () -> diagnostics.note(Position.file("index.yml"), "no base URL, so feed.xml and sitemap.xml were not written; give --base-url or base_url: in the index"));
@@ -151,6 +151,13 @@ public final class SiteRenderer {
     void unit(String name, String fingerprint, java.util.function.Supplier<List<Page>> make) {
       if (!reused(name, fingerprint)) {
         make.get().forEach(page -> sink.accept(name, fingerprint, page));
+      }
+    }
+
+    /** Like {@link #unit}, for files handed over one by one as they are made. */
+    void each(String name, String fingerprint, java.util.function.Consumer<java.util.function.Consumer<Page>> make) {
+      if (!reused(name, fingerprint)) {
+        make.accept(page -> sink.accept(name, fingerprint, page));
       }
     }
 
