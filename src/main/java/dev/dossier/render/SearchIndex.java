@@ -140,29 +140,38 @@ final class SearchIndex {
    * ASCII characters first changes nothing, as decomposition never joins across them.
    */
   static void terms(String text, java.util.function.Consumer<String> out) {
+    terms(text, (lower, start, end) -> out.accept(lower.substring(start, end)), out);
+  }
+
+  /** Receives a word as a stretch of a lower-cased text, so that a known word costs no new String. */
+  @FunctionalInterface
+  private interface Stretch {
+    void accept(String lower, int start, int end);
+  }
+
+  private static void terms(String text, Stretch ascii, java.util.function.Consumer<String> other) {
     String lower = text.toLowerCase(java.util.Locale.ROOT);
     int start = -1;
-    boolean ascii = true;
+    boolean plain = true;
     for (int i = 0, n = lower.length(); i <= n; i++) {
       char c = i < n ? lower.charAt(i) : ' ';
       if (c >= 0x80) {
         start = start < 0 ? i : start;
-        ascii = false;
+        plain = false;
       } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
         start = start < 0 ? i : start;
       } else if (start >= 0) {
-        String run = lower.substring(start, i);
-        if (ascii) {
-          out.accept(run);
+        if (plain) {
+          ascii.accept(lower, start, i);
         } else {
-          for (String t : SEPARATORS.split(MARKS.matcher(Normalizer.normalize(run, Normalizer.Form.NFKD)).replaceAll(""))) {
+          for (String t : SEPARATORS.split(MARKS.matcher(Normalizer.normalize(lower.substring(start, i), Normalizer.Form.NFKD)).replaceAll(""))) {
             if (!t.isEmpty()) {
-              out.accept(t);
+              other.accept(t);
             }
           }
         }
         start = -1;
-        ascii = true;
+        plain = true;
       }
     }
   }
@@ -206,29 +215,111 @@ final class SearchIndex {
 
   private Postings postings() {
     // Each posting is (id << 8 | weighted tf); the impact needs the average length, known at the end.
-    Map<String, IntList> byTerm = new HashMap<>();
+    Vocabulary vocabulary = new Vocabulary();
+    List<IntList> byId = new ArrayList<>();
     int[] lengths = new int[docs.size()];
     long total = 0;
-    Map<String, int[]> tf = new HashMap<>();
+    int[][] counts = {new int[1024]};
+    IntList seen = new IntList();
     for (int id = 0; id < docs.size(); id++) {
       Doc doc = docs.get(id);
-      tf.clear();
       int[] length = {0};
-      terms(doc.title(), t -> {
-        tf.computeIfAbsent(t, k -> new int[1])[0] += TITLE_BOOST;
+      java.util.function.IntConsumer title = term -> {
+        counts[0] = count(counts[0], seen, term, TITLE_BOOST);
         length[0] += TITLE_BOOST;
-      });
-      terms(doc.text(), t -> {
-        tf.computeIfAbsent(t, k -> new int[1])[0]++;
+      };
+      java.util.function.IntConsumer text = term -> {
+        counts[0] = count(counts[0], seen, term, 1);
         length[0]++;
-      });
+      };
+      terms(doc.title(), (lower, start, end) -> title.accept(vocabulary.id(lower, start, end)), t -> title.accept(vocabulary.id(t, 0, t.length())));
+      terms(doc.text(), (lower, start, end) -> text.accept(vocabulary.id(lower, start, end)), t -> text.accept(vocabulary.id(t, 0, t.length())));
       lengths[id] = length[0];
       total += lengths[id];
-      for (Map.Entry<String, int[]> e : tf.entrySet()) {
-        byTerm.computeIfAbsent(e.getKey(), k -> new IntList()).add(id << 8 | Math.min(e.getValue()[0], 255));
+      while (byId.size() < vocabulary.size) {
+        byId.add(new IntList());
       }
+      for (int i = 0; i < seen.size; i++) {
+        int term = seen.values[i];
+        byId.get(term).add(id << 8 | Math.min(counts[0][term], 255));
+        counts[0][term] = 0;
+      }
+      seen.size = 0;
+    }
+    Map<String, IntList> byTerm = new HashMap<>();
+    for (int term = 0; term < vocabulary.size; term++) {
+      byTerm.put(vocabulary.terms[term], byId.get(term));
     }
     return new Postings(byTerm, lengths, docs.isEmpty() ? 1 : Math.max(1.0, (double) total / docs.size()));
+  }
+
+  /** Adds {@code weight} to a term's count in this document, noting the term on its first time. */
+  private static int[] count(int[] counts, IntList seen, int term, int weight) {
+    if (term >= counts.length) {
+      counts = Arrays.copyOf(counts, Math.max(term + 1, counts.length * 2));
+    }
+    if (counts[term] == 0) {
+      seen.add(term);
+    }
+    counts[term] += weight;
+    return counts;
+  }
+
+  /**
+   * Terms numbered in the order first seen, found by their characters in an open-addressed
+   * table, so that looking up a word already known makes no String.
+   */
+  private static final class Vocabulary {
+    String[] terms = new String[1024];
+    int size;
+    /** Term number + 1 by hash slot; 0 for an empty slot. */
+    private int[] slots = new int[4096];
+
+    int id(String text, int start, int end) {
+      int hash = 0;
+      for (int i = start; i < end; i++) {
+        hash = 31 * hash + text.charAt(i);
+      }
+      int mask = slots.length - 1;
+      for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+        int found = slots[slot] - 1;
+        if (found < 0) {
+          return add(text.substring(start, end), slot);
+        }
+        if (terms[found].regionMatches(0, text, start, end - start) && terms[found].length() == end - start) {
+          return found;
+        }
+      }
+    }
+
+    private int add(String term, int slot) {
+      if (size == terms.length) {
+        terms = Arrays.copyOf(terms, size * 2);
+      }
+      terms[size] = term;
+      slots[slot] = ++size;
+      if (size * 2 > slots.length) {
+        rehash();
+      }
+      return size - 1;
+    }
+
+    private void rehash() {
+      slots = new int[slots.length * 2];
+      int mask = slots.length - 1;
+      for (int id = 0; id < size; id++) {
+        int slot = mix(terms[id].hashCode()) & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = id + 1;
+      }
+    }
+
+    /** Spreads a String hash over the table's low bits. */
+    private static int mix(int hash) {
+      return hash ^ (hash >>> 16) ^ (hash >>> 7);
+    }
   }
 
   /**
