@@ -101,7 +101,7 @@ final class DirectBlocks {
     if (node instanceof Text) {
       // Unescaping looks for backslashes and entities with a regular expression: most text has neither.
       BasedSequence chars = node.getChars();
-      return words(chars.indexOfAny(ESCAPES) < 0 ? chars.toString() : chars.unescape());
+      return words(chars.indexOfAny(ESCAPES) < 0 ? plain(chars) : chars.unescape());
     }
     if (node instanceof HtmlEntity) {
       return words(Escaping.unescapeHtml(node.getChars()));
@@ -150,6 +150,12 @@ final class DirectBlocks {
     return false;
   }
 
+  /** The characters as a String: cut from the parsed text when it is one, as Flexmark's toString goes a character at a time. */
+  private static String plain(BasedSequence chars) {
+    Object base = chars.getBase();
+    return base instanceof String text ? text.substring(chars.getStartOffset(), chars.getEndOffset()) : chars.toString();
+  }
+
   private boolean wrapped(String tag, Node node) {
     html.append('<').append(tag).append('>');
     boolean plain = inlines(node);
@@ -180,6 +186,21 @@ final class DirectBlocks {
     return true;
   }
 
+  /** Whether {@link #normalised} would change nothing: single spaces between words, none at the ends. */
+  private static boolean isNormal(CharSequence words) {
+    int n = words.length();
+    if (n > 0 && (words.charAt(0) == ' ' || words.charAt(n - 1) == ' ')) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = words.charAt(i);
+      if (c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0' || c == ' ' && i > 0 && words.charAt(i - 1) == ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A code span's text as Flexmark renders it: each run of whitespace one space (then trimmed). */
   private static String collapsed(String code) {
     StringBuilder out = new StringBuilder(code.length());
@@ -204,6 +225,9 @@ final class DirectBlocks {
 
   /** Jsoup's {@code text()}: runs of whitespace (no-break spaces included) one space, trimmed. */
   private static String normalised(CharSequence words) {
+    if (isNormal(words)) {
+      return words.toString();
+    }
     StringBuilder out = new StringBuilder(words.length());
     boolean space = false;
     for (int i = 0; i < words.length(); i++) {

@@ -35,6 +35,9 @@ final class PageReferences {
   }
 
   String cite(String html, List<Citation> citations) {
+    if (html.indexOf('\uE000') < 0) {
+      return html;
+    }
     Matcher m = Prose.MARKER.matcher(html);
     StringBuilder out = new StringBuilder(html.length() + 64 * citations.size());
     while (m.find()) {
@@ -71,6 +74,9 @@ final class PageReferences {
 
   /** The distinct sources cited on the page, in order of first citation. */
   List<Source> sourcesCited() {
-    return notes.values().stream().map(Note::source).distinct().toList();
+    // By key: a Source's own hashCode would hash its whole text.
+    Map<String, Source> cited = new LinkedHashMap<>();
+    notes.values().forEach(n -> cited.putIfAbsent(n.source().key(), n.source()));
+    return List.copyOf(cited.values());
   }
 }
