@@ -56,7 +56,7 @@ final class DirectBlocks {
       if (!out.block(block)) {
         return Optional.empty();
       }
-      blocks.add(new RenderedBlock(out.html.toString().strip(), normalised(out.text)));
+      blocks.add(new RenderedBlock(out.html.toString().strip(), normalised(out.text.toString())));
     }
     return Optional.of(blocks);
   }
@@ -165,29 +165,35 @@ final class DirectBlocks {
 
   /** Appends text, escaped as the cleaner serialises it; false for a character it would encode. */
   private boolean words(String words) {
-    for (int i = 0; i < words.length(); i++) {
+    int from = 0;
+    for (int i = 0, n = words.length(); i < n; i++) {
       char c = words.charAt(i);
-      switch (c) {
-        case '&' -> html.append("&amp;");
-        case '<' -> html.append("&lt;");
-        case '>' -> html.append("&gt;");
-        case '\u00A0' -> html.append("&nbsp;");
-        case '\n', '\t' -> html.append(c);
-        default -> {
-          if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= '\uE000' && c <= '\uE002') || c == '\uFFFD' || Character.isSurrogate(c)
-              || Character.getType(c) == Character.FORMAT) {
-            return false;
-          }
-          html.append(c);
-        }
+      if (c >= ' ' && c < 0x7F && c != '&' && c != '<' && c != '>' || c == '\n' || c == '\t') {
+        continue;
       }
+      String escaped = switch (c) {
+        case '&' -> "&amp;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '\u00A0' -> "&nbsp;";
+        default -> null;
+      };
+      if (escaped == null) {
+        if (c < 0xA0 || (c >= '\uE000' && c <= '\uE002') || c == '\uFFFD' || Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT) {
+          return false;
+        }
+        continue;
+      }
+      html.append(words, from, i).append(escaped);
+      from = i + 1;
     }
+    html.append(words, from, words.length());
     text.append(words);
     return true;
   }
 
   /** Whether {@link #normalised} would change nothing: single spaces between words, none at the ends. */
-  private static boolean isNormal(CharSequence words) {
+  private static boolean isNormal(String words) {
     int n = words.length();
     if (n > 0 && (words.charAt(0) == ' ' || words.charAt(n - 1) == ' ')) {
       return false;
@@ -224,9 +230,9 @@ final class DirectBlocks {
   }
 
   /** Jsoup's {@code text()}: runs of whitespace (no-break spaces included) one space, trimmed. */
-  private static String normalised(CharSequence words) {
+  private static String normalised(String words) {
     if (isNormal(words)) {
-      return words.toString();
+      return words;
     }
     StringBuilder out = new StringBuilder(words.length());
     boolean space = false;

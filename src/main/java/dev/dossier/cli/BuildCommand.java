@@ -45,8 +45,8 @@ final class BuildCommand implements Callable<Integer> {
           spec.commandLine(), "--out " + out + " would replace the dossier folder itself; choose another folder");
     }
     Usage.requireWebUrl(spec, baseUrl, "--base-url");
-    List<String> foreign = SiteWriter.foreignFiles(out);
-    if (!foreign.isEmpty() && !force) {
+    List<String> foreign = force ? List.of() : SiteWriter.foreignFiles(out);
+    if (!foreign.isEmpty()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "--out " + out + " holds files dossier did not write, which a build would delete: "

@@ -51,6 +51,8 @@ final class Views {
       DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
   private final Dossier dossier;
+  /** The description as plain text, for every page's meta description: made once, not per page. */
+  private final String descriptionText;
   private final Map<String, Source> sources;
   private final Map<String, Topic> topics;
   private final Backlinks backlinks;
@@ -58,6 +60,10 @@ final class Views {
   private final List<Citation> citations;
 
   Views(Dossier dossier) {
+    this.descriptionText = dossier.description()
+        .map(d -> org.jsoup.Jsoup.parseBodyFragment(stripMarkers(d.html())).text())
+        .map(t -> t.length() > 300 ? t.substring(0, t.lastIndexOf(' ', 297)) + "…" : t)
+        .orElse(null);
     this.dossier = dossier;
     this.citations = dossier.citations();
     this.sources = dossier.sourcesByKey();
@@ -354,10 +360,7 @@ final class Views {
       site.put("language", dossier.language());
       site.put("editor", dossier.editor().orElse(null));
       // No dossier-wide counts here: every page would change whenever a source is added.
-      site.put("descriptionText", dossier.description()
-          .map(d -> org.jsoup.Jsoup.parseBodyFragment(stripMarkers(d.html())).text())
-          .map(t -> t.length() > 300 ? t.substring(0, t.lastIndexOf(' ', 297)) + "…" : t)
-          .orElse(null));
+      site.put("descriptionText", descriptionText);
       data.put("site", site);
       data.put("root", links.root());
       data.put("path", path);
