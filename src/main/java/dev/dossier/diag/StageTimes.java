@@ -12,9 +12,8 @@ public final class StageTimes implements Progress {
 
   private final List<String> names = new ArrayList<>();
   private final List<Long> starts = new ArrayList<>();
-  /** How long the process had been running when this was made: JVM start and option parsing. */
-  private final double startup = ProcessHandle.current().info().startInstant()
-      .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toNanos() / 1e9).orElse(0.0);
+  /** How long the JVM had been running when this was made: its start, and reading the options. */
+  private final double startup = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
   private final long start = System.nanoTime();
 
   @Override
