@@ -5,21 +5,114 @@ import java.util.Objects;
 /**
  * A numbered paragraph of a source: the unit a citation points at ({@code ¶5}, {@code #p5}).
  *
- * @param number 1-based, in reading order
- * @param text the paragraph's words exactly as the source has them
- * @param html the same content as safe HTML
+ * <p>Most paragraphs are plain text, and their HTML is the text escaped inside {@code <p>}: such
+ * a paragraph keeps only its text and makes the HTML when asked, which halves the memory a
+ * large dossier's text takes. Otherwise it behaves as the record it was: equal paragraphs have
+ * the same number, text and HTML.
  */
-public record Paragraph(int number, String text, String html) implements Block {
-  public Paragraph {
+public final class Paragraph implements Block {
+
+  private final int number;
+  private final String text;
+  /** Null when the HTML is {@link #plainHtml} of the text. */
+  private final String html;
+
+  /**
+   * @param number 1-based, in reading order
+   * @param text the paragraph's words exactly as the source has them
+   * @param html the same content as safe HTML
+   */
+  public Paragraph(int number, String text, String html) {
     if (number < 1) {
       throw new IllegalArgumentException("paragraphs are numbered from 1, got " + number);
     }
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(html, "html");
+    this.number = number;
+    this.text = text;
+    this.html = isPlainHtml(text, html) ? null : html;
+  }
+
+  public int number() {
+    return number;
+  }
+
+  @Override
+  public String text() {
+    return text;
+  }
+
+  @Override
+  public String html() {
+    return html != null ? html : plainHtml(text);
   }
 
   /** The anchor on the source page. */
   public String anchor() {
     return "p" + number;
+  }
+
+  /** The text in a {@code <p>}, with {@code & < >} and no-break spaces escaped as the sanitiser writes them. */
+  static String plainHtml(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16).append("<p>");
+    for (int i = 0; i < text.length(); i++) {
+      String escaped = escaped(text.charAt(i));
+      if (escaped == null) {
+        out.append(text.charAt(i));
+      } else {
+        out.append(escaped);
+      }
+    }
+    return out.append("</p>").toString();
+  }
+
+  /** Whether {@code html} is {@link #plainHtml} of {@code text}, found without making it. */
+  private static boolean isPlainHtml(String text, String html) {
+    if (!html.startsWith("<p>") || !html.endsWith("</p>")) {
+      return false;
+    }
+    int at = 3;
+    int end = html.length() - 4;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String escaped = escaped(c);
+      if (escaped == null) {
+        if (at >= end || html.charAt(at) != c) {
+          return false;
+        }
+        at++;
+      } else {
+        if (!html.startsWith(escaped, at) || at + escaped.length() > end) {
+          return false;
+        }
+        at += escaped.length();
+      }
+    }
+    return at == end;
+  }
+
+  private static String escaped(char c) {
+    return switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '\u00A0' -> "&nbsp;";
+      default -> null;
+    };
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Paragraph p && number == p.number && text.equals(p.text) && html().equals(p.html());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(number, text, html());
+  }
+
+  @Override
+  public String toString() {
+    return "Paragraph[number=" + number + ", text=" + text + ", html=" + html() + "]";
   }
 }
