@@ -36,8 +36,16 @@ import java.util.regex.Pattern;
  */
 final class DirectBlocks {
 
-  /** A link this renders itself: http, https or mailto, printable ASCII with nothing to escape but {@code &}. */
-  private static final Pattern PLAIN_URL = Pattern.compile("(?i)(?:https?://|mailto:)[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+");
+  /**
+   * A link this renders itself: a lower-case http, https or mailto address that starts with a
+   * host or a name, in printable ASCII. The sanitiser runs every address through
+   * {@code java.net.URL}, which rewrites some (an upper-case scheme, {@code http:///path}); these
+   * it gives back as they are.
+   */
+  private static final Pattern PLAIN_URL = Pattern.compile("(?:https?://|mailto:)[A-Za-z0-9][A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]*");
+
+  /** An address with something like an entity in it, which the sanitiser would decode a second time. */
+  private static final Pattern ENTITY_LIKE = Pattern.compile("&#?[A-Za-z0-9]+;");
 
   private static final CharPredicate ESCAPES = CharPredicate.anyOf("\\&");
 
@@ -53,7 +61,9 @@ final class DirectBlocks {
     for (Node block : document.getChildren()) {
       out.html.setLength(0);
       out.text.setLength(0);
-      if (!out.block(block)) {
+      // Flexmark's writer drops the spaces that follow a line break it wrote; rather than
+      // follow it there, such a block goes the full way.
+      if (!out.block(block) || out.html.indexOf("\n ") >= 0 || out.html.indexOf("\n\t") >= 0) {
         return Optional.empty();
       }
       blocks.add(new RenderedBlock(out.html.toString().strip(), normalised(out.text.toString())));
@@ -126,8 +136,12 @@ final class DirectBlocks {
       return wrapped("strong", node);
     }
     if (node instanceof Code code) {
+      String content = code.getText().toString();
+      if (!asciiSpaced(content)) {
+        return false;
+      }
       html.append("<code>");
-      boolean plain = words(collapsed(code.getText().toString()).strip());
+      boolean plain = words(trimmed(collapsed(content)));
       html.append("</code>");
       return plain;
     }
@@ -139,7 +153,7 @@ final class DirectBlocks {
     }
     if (node instanceof Link link) {
       String url = link.getUrl().unescape();
-      if (!PLAIN_URL.matcher(url).matches() || !link.getTitle().isEmpty()) {
+      if (!PLAIN_URL.matcher(url).matches() || ENTITY_LIKE.matcher(url).find() || !link.getTitle().isEmpty()) {
         return false;
       }
       html.append("<a href=\"").append(url.replace("&", "&amp;")).append("\" rel=\"noopener noreferrer\">");
@@ -179,7 +193,8 @@ final class DirectBlocks {
         default -> null;
       };
       if (escaped == null) {
-        if (c < 0xA0 || (c >= '\uE000' && c <= '\uE002') || c == '\uFFFD' || Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT) {
+        if (c < 0xA0 || (c >= '\uE000' && c <= '\uE002') || c == '\uFFFD' || Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT
+            || Character.getType(c) == Character.UNASSIGNED || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
           return false;
         }
         continue;
@@ -207,7 +222,31 @@ final class DirectBlocks {
     return true;
   }
 
-  /** A code span's text as Flexmark renders it: each run of whitespace one space (then trimmed). */
+  /** Whether the only whitespace and control characters in a code span are space, tab and newline, all Flexmark trims. */
+  private static boolean asciiSpaced(String code) {
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c < 0x20 && c != '\t' && c != '\n' || c >= 0x7F && (Character.isWhitespace(c) || Character.isSpaceChar(c) || c < 0xA0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Without the spaces at either end. */
+  private static String trimmed(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && s.charAt(from) == ' ') {
+      from++;
+    }
+    while (to > from && s.charAt(to - 1) == ' ') {
+      to--;
+    }
+    return s.substring(from, to);
+  }
+
+  /** A code span's text as Flexmark renders it, before trimming: each run of whitespace one space. */
   private static String collapsed(String code) {
     StringBuilder out = new StringBuilder(code.length());
     boolean space = false;

@@ -36,7 +36,7 @@ class DirectBlocksTest {
         "Escapes: \\*not emphasis\\*, \\[not a link\\], 4\\. not a list.",
         "Entities: &amp; &lt; &copy; &#233; &#x2014; &nbsp;end.",
         "A no-break\u00A0space and typography: “quoted” — dashes – ‘single’ … café, Zürich, Kyïv.",
-        "A [link](https://example.com/path?a=1&b=2#frag) and [another *one*](http://example.org) and [mail](mailto:desk@example.com).",
+        "A [link](https://example.com/path?a=1&b=2;c=3#frag) and [another *one*](http://example.org) and [mail](mailto:desk@example.com).",
         "# A title\n\nThen text.",
         "## Subheading\n\nText.\n\n### Third level with *emphasis*\n\n###### Sixth",
         "Setext heading\n==============\n\nOther heading\n-------------\n\nText.",
@@ -69,7 +69,21 @@ class DirectBlocksTest {
         "```\nfenced code\n```",
         "An emoji 🙂 in text.",
         "A soft\u00ADhyphen and a zero\u200Bwidth space.",
-        "A private marker \uE000 in text.");
+        "A private marker \uE000 in text.",
+        // Found by review: where the full path's bytes differ from the plain reading.
+        "[x](HTTPS://example.com)",
+        "[x](Mailto:desk@example.com)",
+        "[x](http:///path)",
+        "[x](http://e.com/?a=1\\&amp;b=2)",
+        "[x](http://e.com/?q=\\&#39;)",
+        "A `\u3000code\u2003` span",
+        "A `\u000Ccode` span",
+        "line\\\n    & indented",
+        "line  \n&#32;next",
+        "a &#10; b",
+        "First.\n\n*\uFFFF* rest\n\nThird.",
+        "# \u2003Title",
+        "A narrow\u202Fno-break space, as French typography has it.");
   }
 
   @ParameterizedTest
