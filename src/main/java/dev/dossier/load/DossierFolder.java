@@ -84,7 +84,22 @@ public final class DossierFolder {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString();
-      return Optional.of(new SourceText(path, normalize(text)));
+      String normal = normalize(text);
+      int cut = normal.indexOf('\uFFFF');
+      if (cut >= 0) {
+        // Valid UTF-8, but no character: the HTML parser takes it for the end of the input and
+        // would silently drop the rest of the text.
+        int line = 1;
+        for (int i = normal.indexOf('\n'); i >= 0 && i < cut; i = normal.indexOf('\n', i + 1)) {
+          line++;
+        }
+        diagnostics.error(
+            new Position(path, line, cut - normal.lastIndexOf('\n', cut - 1)),
+            "U+FFFF is not a character, and would cut the text short here",
+            "remove it (it is often left by a broken conversion)");
+        return Optional.empty();
+      }
+      return Optional.of(new SourceText(path, normal));
     } catch (CharacterCodingException e) {
       diagnostics.error(
           Position.file(path),

@@ -63,6 +63,16 @@ class BuildTest {
     return result.diagnostics().stream().filter(d -> d.severity() != dev.dossier.diag.Severity.NOTE).map(Diagnostic::headline).toList();
   }
 
+  /** Jsoup reads U+FFFF as the end of its input: a text holding one would lose the rest unseen. */
+  @Test
+  void aTextWithUFFFFIsRefusedWithItsPosition() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]"));
+    Files.writeString(dir.resolve("b.md"), "First paragraph.\n\nSecond *\uFFFF* paragraph.\n\nThird paragraph.\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).isTrue();
+    assertThat(headlines(result)).containsExactly("b.md:3:9: error: U+FFFF is not a character, and would cut the text short here");
+  }
+
   @Test
   void aVerifiedCitationLinksToItsParagraph() throws IOException {
     Build.Result result = new Build().run(dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]")), Theme.builtIn());
