@@ -109,6 +109,8 @@ public final class SiteWriter {
     private final List<String> unchanged = new ArrayList<>();
     private Path staging;
     private boolean committed;
+    /** What a new file's permissions are here (the umask's), on a POSIX file system; else null. */
+    private java.util.Set<java.nio.file.attribute.PosixFilePermission> newFile;
 
     private Session(Path target, Map<String, String> previous) {
       this.target = target;
@@ -216,6 +218,11 @@ public final class SiteWriter {
     private Path staging() throws IOException {
       if (staging == null) {
         staging = createUnique(target.getParent(), "." + target.getFileName() + STAGING, true);
+        if (posix(staging)) {
+          Path probe = createUnique(staging, ".probe-", false);
+          newFile = Files.getPosixFilePermissions(probe);
+          Files.delete(probe);
+        }
         for (String path : unchanged) {
           link(path);
         }
@@ -227,6 +234,13 @@ public final class SiteWriter {
       Path file = staging.resolve(path);
       Files.createDirectories(file.getParent());
       keepFile(target.resolve(path), file);
+      // A site written before dossier gave its files the umask's permissions has some that
+      // only their owner can read; a kept file gets them now.
+      if (newFile != null && !Files.getPosixFilePermissions(file).containsAll(newFile)) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> wider = new java.util.HashSet<>(Files.getPosixFilePermissions(file));
+        wider.addAll(newFile);
+        Files.setPosixFilePermissions(file, wider);
+      }
     }
 
     /**
@@ -239,7 +253,7 @@ public final class SiteWriter {
       List<String> unchangedSorted = unchanged.stream().sorted().toList();
       Written result = new Written(writtenSorted, unchangedSorted, removed);
       committed = true;
-      if (result.changedNothing() && Files.isRegularFile(target.resolve(MANIFEST))) {
+      if (result.changedNothing() && Files.isRegularFile(target.resolve(MANIFEST)) && asReadableAsNew(target)) {
         discard();
         return result;
       }
@@ -357,6 +371,27 @@ public final class SiteWriter {
       } catch (java.nio.file.FileAlreadyExistsException e) {
         // taken: draw another name
       }
+    }
+  }
+
+  private static boolean posix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /**
+   * Whether a site folder has at least the permissions a new folder gets: one made before
+   * dossier gave its output the umask's permissions is 0700, and a build that changes nothing
+   * rewrites it so that a web server can read it.
+   */
+  private static boolean asReadableAsNew(Path target) throws IOException {
+    if (!posix(target)) {
+      return true;
+    }
+    Path probe = createUnique(target.getParent(), "." + target.getFileName() + ".probe-", true);
+    try {
+      return Files.getPosixFilePermissions(target).containsAll(Files.getPosixFilePermissions(probe));
+    } finally {
+      Files.delete(probe);
     }
   }
 

@@ -20,6 +20,28 @@ class SiteWriterTest {
   }
 
   /** A site is for publishing: its folder and files get the permissions any new file gets, not the owner's alone. */
+  /** Sites written before that fix have an owner-only folder and files: the next build opens them up, changed or not. */
+  @Test
+  void aSiteLeftOwnerOnlyByAnEarlierVersionIsOpenedUp() throws IOException {
+    Path out = tmp.resolve("site");
+    new SiteWriter().write(List.of(page("index.html", "home"), page("a.html", "a")), out);
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+    Files.setPosixFilePermissions(out.resolve("index.html"), ownerOnly);
+    Files.setPosixFilePermissions(out.resolve("a.html"), ownerOnly);
+    Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Path plainFile = Files.createFile(tmp.resolve("plain.txt"));
+    Path plainDir = Files.createDirectory(tmp.resolve("plain"));
+
+    new SiteWriter().write(List.of(page("index.html", "home"), page("a.html", "a")), out);
+    assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plainDir));
+    assertThat(Files.getPosixFilePermissions(out.resolve("index.html"))).isEqualTo(Files.getPosixFilePermissions(plainFile));
+
+    Files.setPosixFilePermissions(out.resolve("a.html"), ownerOnly);
+    new SiteWriter().write(List.of(page("index.html", "home, changed"), page("a.html", "a")), out);
+    assertThat(Files.getPosixFilePermissions(out.resolve("a.html"))).as("kept unchanged").isEqualTo(Files.getPosixFilePermissions(plainFile));
+    assertThat(Files.readString(out.resolve("a.html"))).isEqualTo("a");
+  }
+
   @Test
   void theSiteIsAsReadableAsAnyNewFile() throws IOException {
     Path out = tmp.resolve("site");
