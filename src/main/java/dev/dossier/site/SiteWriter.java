@@ -387,7 +387,13 @@ public final class SiteWriter {
     if (!posix(target)) {
       return true;
     }
-    Path probe = createUnique(target.getParent(), "." + target.getFileName() + ".probe-", true);
+    Path probe;
+    try {
+      probe = createUnique(target.getParent(), "." + target.getFileName() + ".probe-", true);
+    } catch (IOException e) {
+      // A folder it cannot write beside: a build that changes nothing leaves it as it is.
+      return true;
+    }
     try {
       return Files.getPosixFilePermissions(target).containsAll(Files.getPosixFilePermissions(probe));
     } finally {
