@@ -185,13 +185,7 @@ final class DirectBlocks {
       if (c >= ' ' && c < 0x7F && c != '&' && c != '<' && c != '>' || c == '\n' || c == '\t') {
         continue;
       }
-      String escaped = switch (c) {
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '\u00A0' -> "&nbsp;";
-        default -> null;
-      };
+      String escaped = Prose.escaped(c);
       if (escaped == null) {
         if (c < 0xA0 || (c >= '\uE000' && c <= '\uE002') || c == '\uFFFD' || Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT
             || Character.getType(c) == Character.UNASSIGNED || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
@@ -215,7 +209,7 @@ final class DirectBlocks {
     }
     for (int i = 0; i < n; i++) {
       char c = words.charAt(i);
-      if (c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0' || c == ' ' && i > 0 && words.charAt(i - 1) == ' ') {
+      if (c != ' ' && isSpace(c) || c == ' ' && i > 0 && words.charAt(i - 1) == ' ') {
         return false;
       }
     }
@@ -268,6 +262,11 @@ final class DirectBlocks {
     return out.toString();
   }
 
+  /** What Jsoup's {@code text()} takes for whitespace: no-break spaces included. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0';
+  }
+
   /** Jsoup's {@code text()}: runs of whitespace (no-break spaces included) one space, trimmed. */
   private static String normalised(String words) {
     if (isNormal(words)) {
@@ -277,7 +276,7 @@ final class DirectBlocks {
     boolean space = false;
     for (int i = 0; i < words.length(); i++) {
       char c = words.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
+      if (isSpace(c)) {
         space = true;
       } else {
         if (space && out.length() > 0) {

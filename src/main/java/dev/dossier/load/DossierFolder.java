@@ -89,12 +89,8 @@ public final class DossierFolder {
       if (cut >= 0) {
         // Valid UTF-8, but no character: the HTML parser takes it for the end of the input and
         // would silently drop the rest of the text.
-        int line = 1;
-        for (int i = normal.indexOf('\n'); i >= 0 && i < cut; i = normal.indexOf('\n', i + 1)) {
-          line++;
-        }
         diagnostics.error(
-            new Position(path, line, cut - normal.lastIndexOf('\n', cut - 1)),
+            new dev.dossier.cite.LineIndex(normal).position(path, cut, 1),
             "U+FFFF is not a character, and would cut the text short here",
             "remove it (it is often left by a broken conversion)");
         return Optional.empty();

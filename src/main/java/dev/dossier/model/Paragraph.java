@@ -52,11 +52,11 @@ public final class Paragraph implements Block {
     return "p" + number;
   }
 
-  /** The text in a {@code <p>}, with {@code & < >} and no-break spaces escaped as the sanitiser writes them. */
+  /** The text in a {@code <p>}, escaped as the sanitiser writes it ({@link Prose#escaped}). */
   static String plainHtml(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16).append("<p>");
     for (int i = 0; i < text.length(); i++) {
-      String escaped = escaped(text.charAt(i));
+      String escaped = Prose.escaped(text.charAt(i));
       if (escaped == null) {
         out.append(text.charAt(i));
       } else {
@@ -75,7 +75,7 @@ public final class Paragraph implements Block {
     int end = html.length() - 4;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      String escaped = escaped(c);
+      String escaped = Prose.escaped(c);
       if (escaped == null) {
         if (at >= end || html.charAt(at) != c) {
           return false;
@@ -89,16 +89,6 @@ public final class Paragraph implements Block {
       }
     }
     return at == end;
-  }
-
-  private static String escaped(char c) {
-    return switch (c) {
-      case '&' -> "&amp;";
-      case '<' -> "&lt;";
-      case '>' -> "&gt;";
-      case '\u00A0' -> "&nbsp;";
-      default -> null;
-    };
   }
 
   @Override

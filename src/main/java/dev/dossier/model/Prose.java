@@ -22,6 +22,20 @@ public record Prose(String html, List<Citation> citations) {
     citations = List.copyOf(citations);
   }
 
+  /**
+   * How the sanitiser writes one character of text: {@code & < >} and the no-break space as
+   * entities; null for a character written as itself.
+   */
+  public static String escaped(char c) {
+    return switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '\u00A0' -> "&nbsp;";
+      default -> null;
+    };
+  }
+
   public static String marker(int index) {
     return "\uE000" + index + "\uE001";
   }

@@ -176,14 +176,6 @@ final class SearchIndex {
     }
   }
 
-  /** The manifest, then the term shards, then the document shards. */
-  List<Page> pages() {
-    List<Page> pages = new ArrayList<>();
-    write(pages::add);
-    pages.add(0, pages.remove(pages.size() - 1));
-    return pages;
-  }
-
   /**
    * Hands each shard to {@code out} as soon as it is made, so the index (as big as the text it
    * indexes) is never all in memory, and the manifest, which names them all, last.
@@ -211,7 +203,7 @@ final class SearchIndex {
   }
 
   /** Every term's documents, and each document's length, from one pass over the text. */
-  private record Postings(Map<String, IntList> byTerm, int[] lengths, double averageLength) {}
+  private record Postings(Vocabulary vocabulary, List<IntList> byId, int[] lengths, double averageLength) {}
 
   private Postings postings() {
     // Each posting is (id << 8 | weighted tf); the impact needs the average length, known at the end.
@@ -246,11 +238,7 @@ final class SearchIndex {
       }
       seen.size = 0;
     }
-    Map<String, IntList> byTerm = new HashMap<>();
-    for (int term = 0; term < vocabulary.size; term++) {
-      byTerm.put(vocabulary.terms[term], byId.get(term));
-    }
-    return new Postings(byTerm, lengths, docs.isEmpty() ? 1 : Math.max(1.0, (double) total / docs.size()));
+    return new Postings(vocabulary, byId, lengths, docs.isEmpty() ? 1 : Math.max(1.0, (double) total / docs.size()));
   }
 
   /** Adds {@code weight} to a term's count in this document, noting the term on its first time. */
@@ -333,11 +321,14 @@ final class SearchIndex {
     StringBuilder entry = new StringBuilder();
     int currentBytes = 0;
     String last = null;
-    String[] sorted = postings.byTerm().keySet().toArray(String[]::new);
-    Arrays.sort(sorted);
-    for (String term : sorted) {
+    String[] terms = postings.vocabulary().terms;
+    Integer[] sorted = new Integer[postings.vocabulary().size];
+    Arrays.setAll(sorted, id -> id);
+    Arrays.sort(sorted, (a, b) -> terms[a].compareTo(terms[b]));
+    for (int id : sorted) {
+      String term = terms[id];
       entry.setLength(0);
-      entry(postings.byTerm().get(term), postings, entry);
+      entry(postings.byId().get(id), postings, entry);
       int bytes = term.length() + 4 + entry.length();
       if (current.length() > 0 && currentBytes + bytes > TERM_SHARD_BYTES) {
         out.accept(termShard(names.get(names.size() - 1), current));

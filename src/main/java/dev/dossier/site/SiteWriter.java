@@ -219,9 +219,7 @@ public final class SiteWriter {
       if (staging == null) {
         staging = createUnique(target.getParent(), "." + target.getFileName() + STAGING, true);
         if (posix(staging)) {
-          Path probe = createUnique(staging, ".probe-", false);
-          newFile = Files.getPosixFilePermissions(probe);
-          Files.delete(probe);
+          newFile = newPermissions(staging, ".probe-", false);
         }
         for (String path : unchanged) {
           link(path);
@@ -236,10 +234,13 @@ public final class SiteWriter {
       keepFile(target.resolve(path), file);
       // A site written before dossier gave its files the umask's permissions has some that
       // only their owner can read; a kept file gets them now.
-      if (newFile != null && !Files.getPosixFilePermissions(file).containsAll(newFile)) {
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> wider = new java.util.HashSet<>(Files.getPosixFilePermissions(file));
-        wider.addAll(newFile);
-        Files.setPosixFilePermissions(file, wider);
+      if (newFile != null) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> has = Files.getPosixFilePermissions(file);
+        if (!has.containsAll(newFile)) {
+          java.util.Set<java.nio.file.attribute.PosixFilePermission> wider = new java.util.HashSet<>(has);
+          wider.addAll(newFile);
+          Files.setPosixFilePermissions(file, wider);
+        }
       }
     }
 
@@ -387,15 +388,19 @@ public final class SiteWriter {
     if (!posix(target)) {
       return true;
     }
-    Path probe;
     try {
-      probe = createUnique(target.getParent(), "." + target.getFileName() + ".probe-", true);
+      return Files.getPosixFilePermissions(target).containsAll(newPermissions(target.getParent(), "." + target.getFileName() + ".probe-", true));
     } catch (IOException e) {
       // A folder it cannot write beside: a build that changes nothing leaves it as it is.
       return true;
     }
+  }
+
+  /** The permissions a new file or folder gets in {@code dir}, found by making one and deleting it. */
+  private static java.util.Set<java.nio.file.attribute.PosixFilePermission> newPermissions(Path dir, String prefix, boolean directory) throws IOException {
+    Path probe = createUnique(dir, prefix, directory);
     try {
-      return Files.getPosixFilePermissions(target).containsAll(Files.getPosixFilePermissions(probe));
+      return Files.getPosixFilePermissions(probe);
     } finally {
       Files.delete(probe);
     }

@@ -85,8 +85,11 @@ class SearchIndexTest {
     assertThat(a).containsKey("search/manifest.js").hasSizeGreaterThan(2);
     assertThat(searchFiles(second.pages())).isEqualTo(a);
     Backlinks backlinks = new Backlinks(first.dossier().orElseThrow());
-    assertThat(new SearchIndex(first.dossier().orElseThrow(), backlinks).pages())
-        .isEqualTo(new SearchIndex(second.dossier().orElseThrow(), backlinks).pages());
+    List<Page> once = new ArrayList<>();
+    new SearchIndex(first.dossier().orElseThrow(), backlinks).write(once::add);
+    List<Page> again = new ArrayList<>();
+    new SearchIndex(second.dossier().orElseThrow(), backlinks).write(again::add);
+    assertThat(once).isNotEmpty().isEqualTo(again);
   }
 
   @Test
