@@ -1,6 +1,7 @@
 package dev.dossier.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A numbered paragraph of a source: the unit a citation points at ({@code ¶5}, {@code #p5}).
@@ -23,14 +24,24 @@ public final class Paragraph implements Block {
    * @param html the same content as safe HTML
    */
   public Paragraph(int number, String text, String html) {
+    this(number, text, Objects.requireNonNull(html, "html"), false);
+  }
+
+  /**
+   * A paragraph from its text and {@link #markup()}: its HTML is the markup, or the text
+   * escaped in {@code <p>} when there is none.
+   */
+  public Paragraph(int number, String text, Optional<String> markup) {
+    this(number, text, markup.orElse(null), markup.isEmpty());
+  }
+
+  private Paragraph(int number, String text, String html, boolean plain) {
     if (number < 1) {
       throw new IllegalArgumentException("paragraphs are numbered from 1, got " + number);
     }
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(html, "html");
     this.number = number;
-    this.text = text;
-    this.html = isPlainHtml(text, html) ? null : html;
+    this.text = Objects.requireNonNull(text, "text");
+    this.html = plain || isPlainHtml(text, html) ? null : html;
   }
 
   public int number() {
@@ -45,6 +56,14 @@ public final class Paragraph implements Block {
   @Override
   public String html() {
     return html != null ? html : plainHtml(text);
+  }
+
+  /**
+   * The HTML when it is more than the text escaped in {@code <p>} (links, emphasis, a table);
+   * empty when {@link #html()} is made from the text.
+   */
+  public Optional<String> markup() {
+    return Optional.ofNullable(html);
   }
 
   /** The anchor on the source page. */

@@ -1,6 +1,7 @@
 package dev.dossier.render;
 
 import dev.dossier.model.Citation;
+import dev.dossier.model.Paragraph;
 import dev.dossier.model.Prose;
 import freemarker.template.TemplateMethodModelEx;
 import java.util.List;
@@ -27,6 +28,7 @@ final class Fingerprint {
   private boolean half;
   private long words;
   private final Function<Citation, Object> citationInputs;
+  private char[] chars = new char[256];
   /** Citation targets already added: a page shows the same cited source the same way each time. */
   private final java.util.Set<String> targets = new java.util.HashSet<>();
 
@@ -60,13 +62,15 @@ final class Fingerprint {
       list.forEach(this::add);
     } else if (value instanceof Prose prose) {
       text('p', prose.html());
-      word(prose.citations().size());
-      for (Citation c : prose.citations()) {
-        add(c.target());
-        if (targets.add(c.target())) {
-          add(citationInputs.apply(c));
-        }
-      }
+      citations(prose.citations());
+    } else if (value instanceof ShownParagraph shown) {
+      // Its HTML is made from these alone (Highlighter), so they stand for it unmade.
+      Paragraph p = shown.paragraph();
+      word((long) 'P' << 32 | p.number());
+      text('s', p.text());
+      add(p.markup().orElse(null));
+      add(shown.quotes());
+      citations(shown.citations());
     } else if (value instanceof TemplateMethodModelEx) {
       // The page's own functions (cite, notes, citedSources) answer from the prose above.
       tag('m');
@@ -74,6 +78,16 @@ final class Fingerprint {
       throw new IllegalArgumentException("no fingerprint for template data of type " + value.getClass().getName());
     }
     return this;
+  }
+
+  private void citations(List<Citation> citations) {
+    word(citations.size());
+    for (Citation c : citations) {
+      add(c.target());
+      if (targets.add(c.target())) {
+        add(citationInputs.apply(c));
+      }
+    }
   }
 
   Fingerprint bytes(byte[] bytes) {
@@ -112,14 +126,20 @@ final class Fingerprint {
   private void text(char c, String s) {
     int length = s.length();
     word((long) c << 32 | length);
+    if (chars.length < length) {
+      chars = new char[Math.max(length, chars.length * 2)];
+    }
+    // One bulk copy: charAt on each character costs a bounds check and, for a Latin-1 string, a widening.
+    s.getChars(0, length, chars, 0);
+    char[] a = chars;
     int i = 0;
     for (; i + 4 <= length; i += 4) {
-      word((long) s.charAt(i) << 48 | (long) s.charAt(i + 1) << 32 | (long) s.charAt(i + 2) << 16 | s.charAt(i + 3));
+      word((long) a[i] << 48 | (long) a[i + 1] << 32 | (long) a[i + 2] << 16 | a[i + 3]);
     }
     if (i < length) {
       long w = 0;
       for (; i < length; i++) {
-        w = w << 16 | s.charAt(i);
+        w = w << 16 | a[i];
       }
       word(w);
     }

@@ -103,7 +103,7 @@ final class SearchIndex {
           continue;
         }
         // A Markdown table's text runs its cells together ("DayEvent"); its HTML keeps them apart.
-        String text = p.html().contains("<table") ? plain(new Prose(p.html(), List.of())) : p.text();
+        String text = p.markup().filter(html -> html.contains("<table")).map(html -> plain(new Prose(html, List.of()))).orElse(p.text());
         docs.add(new Doc("paragraph", links.paragraph(s.key(), p.number()), "", text, Map.of("source", s.key(), "n", p.number())));
       }
     }

@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Renders every page of the site. One FreeMarker {@link Configuration}, built once; template
@@ -98,13 +100,41 @@ public final class SiteRenderer {
       theme.asset(asset).ifPresent(bytes -> sink.accept(asset, "", new Page(asset, bytes)));
     }
     String whole = inputs.isEmpty() || !sink.remembers() ? "" : new Fingerprint(c -> "").add(salt).add(inputs).hex();
-    progress.stage("exports", 0);
-    out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks()).files());
-    progress.stage("search index", 0);
-    out.each("search", whole, shard -> new SearchIndex(dossier, views.backlinks()).write(shard));
+    // Each is made by one thread from the whole dossier: make them side by side.
+    progress.stage("exports and search index", 0);
+    sideBySide(
+        () -> out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks()).files()),
+        () -> out.each("search", whole, shard -> new SearchIndex(dossier, views.backlinks()).write(shard)));
     dossier.baseUrl().ifPresentOrElse(
         base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))),
         () -> diagnostics.note(Position.file("index.yml"), "no base URL, so feed.xml and sitemap.xml were not written; give --base-url or base_url: in the index"));
+  }
+
+  /**
+   * Runs {@code other} on another thread while {@code here} runs on this one, and returns when
+   * both are done, throwing what either threw as if it had run here.
+   */
+  private static void sideBySide(Runnable other, Runnable here) {
+    CompletableFuture<Void> started = CompletableFuture.runAsync(other);
+    RuntimeException failed = null;
+    try {
+      here.run();
+    } catch (RuntimeException e) {
+      failed = e;
+    }
+    try {
+      started.join();
+    } catch (CompletionException e) {
+      RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+      if (failed == null) {
+        failed = cause;
+      } else {
+        failed.addSuppressed(cause);
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
   }
 
   private static final String HOME = "index.html";

@@ -176,7 +176,7 @@ final class Views {
         view.put("number", p.number());
         view.put("anchor", p.anchor());
         view.put("cited", cited);
-        view.put("html", new Prose(Highlighter.highlight(p.html(), backlinks.quotes(source.key(), p.number())), source.citations()));
+        view.put("html", new ShownParagraph(p, backlinks.quotes(source.key(), p.number()), source.citations()));
         view.put("citedBy", backlinks.citing(source.key(), p.number()).stream().map(c -> citer(c, page.links)).toList());
       } else if (block instanceof Subheading h) {
         if (source.reproduce() == Reproduce.EXCERPTS) {
@@ -370,6 +370,9 @@ final class Views {
         Object prose = args.isEmpty() ? null : DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0));
         if (prose == null) {
           return "";
+        }
+        if (prose instanceof ShownParagraph p) {
+          return references.cite(p.html(), p.citations());
         }
         if (!(prose instanceof Prose p)) {
           throw new TemplateModelException("cite() takes cited prose, such as event.text or summary");

@@ -32,7 +32,7 @@ import java.util.Optional;
 final class DocumentCodec {
 
   /** Changes whenever the layout below does. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   /** What parsing one document gave. */
   record Entry(Optional<ParsedDocument> document, List<Diagnostic> diagnostics) {}
@@ -93,7 +93,8 @@ final class DocumentCodec {
         out.writeByte('p');
         out.writeInt(p.number());
         string(out, p.text());
-        string(out, p.html());
+        // Most paragraphs' HTML is their text escaped: the entry keeps only what is more.
+        optional(out, p.markup());
       } else if (block instanceof Subheading h) {
         out.writeByte('h');
         string(out, h.text());
@@ -130,7 +131,9 @@ final class DocumentCodec {
     for (int i = 0; i < count; i++) {
       int kind = in.readUnsignedByte();
       if (kind == 'p') {
-        blocks.add(new Paragraph(in.readInt(), string(in), string(in)));
+        int number = in.readInt();
+        String text = string(in);
+        blocks.add(new Paragraph(number, text, optional(in)));
       } else if (kind == 'h') {
         blocks.add(new Subheading(string(in), string(in)));
       } else {

@@ -30,4 +30,16 @@ class ParagraphTest {
     }
     assertThat(new Paragraph(1, "a", "<p>a</p>")).isNotEqualTo(new Paragraph(2, "a", "<p>a</p>")).isNotEqualTo(new Paragraph(1, "a", "<p><i>a</i></p>"));
   }
+
+  @Test
+  void keepsMarkupOnlyWhenTheHtmlIsMoreThanItsText() {
+    assertThat(new Paragraph(1, "Fish & chips", "<p>Fish &amp; chips</p>").markup()).isEmpty();
+    assertThat(new Paragraph(1, "Some emphasis", "<p>Some <em>emphasis</em></p>").markup()).contains("<p>Some <em>emphasis</em></p>");
+    // Made again from text and markup, as the build cache makes it: the same paragraph.
+    for (Paragraph p : new Paragraph[] {new Paragraph(3, "a < b", "<p>a &lt; b</p>"), new Paragraph(3, "a b", "<p>a <b>b</b></p>")}) {
+      assertThat(new Paragraph(p.number(), p.text(), p.markup())).isEqualTo(p);
+    }
+    // Markup that is only the text escaped is kept as text alone.
+    assertThat(new Paragraph(1, "a", java.util.Optional.of("<p>a</p>")).markup()).isEmpty();
+  }
 }

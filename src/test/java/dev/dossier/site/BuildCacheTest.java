@@ -112,6 +112,21 @@ class BuildCacheTest {
   }
 
   @Test
+  void aNewQuoteMarksTheQuotedSourcesPageThoughTheSourceDidNotChange() throws IOException {
+    build();
+    Object wire = fileKey(out.resolve("sources/wire.html"));
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace("\"closed on Monday\"", "\"embassy in Kyiv\""));
+
+    BuildReport second = report(build());
+    assertThat(second.work().parsed()).isZero();
+    assertThat(second.files().written()).contains("sources/bugle.html");
+    assertThat(Files.readString(out.resolve("sources/bugle.html")))
+        .contains("The <mark>embassy in Kyiv</mark> closed on Monday.")
+        .doesNotContain("<mark>closed on Monday</mark>");
+    assertThat(fileKey(out.resolve("sources/wire.html"))).isEqualTo(wire);
+  }
+
+  @Test
   void theCachedBuildWritesWhatAFreshBuildWrites() throws IOException {
     build();
     Files.writeString(dir.resolve("bugle.txt"), Files.readString(dir.resolve("bugle.txt")) + "\nA third paragraph.\n");
