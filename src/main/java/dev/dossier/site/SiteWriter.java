@@ -111,6 +111,8 @@ public final class SiteWriter {
     private boolean committed;
     /** What a new file's permissions are here (the umask's), on a POSIX file system; else null. */
     private java.util.Set<java.nio.file.attribute.PosixFilePermission> newFile;
+    /** Folders of the staging folder made so far, so each is made once. */
+    private final Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Session(Path target, Map<String, String> previous) {
       this.target = target;
@@ -133,7 +135,7 @@ public final class SiteWriter {
         claim(page.path(), hash);
         written.add(page.path());
         Path file = staging().resolve(page.path());
-        Files.createDirectories(file.getParent());
+        folder(file.getParent());
         Files.write(file, page.bytes());
       }
     }
@@ -162,7 +164,7 @@ public final class SiteWriter {
           claim(path, hash);
           written.add(path);
           Path file = staging.resolve(path);
-          Files.createDirectories(file.getParent());
+          folder(file.getParent());
           Files.move(part, file);
         }
       }
@@ -175,16 +177,8 @@ public final class SiteWriter {
      *
      * @return whether it did; if not, the page must be added with its bytes
      */
-    public synchronized boolean keep(String path, String hash, long size) throws IOException {
-      if (!unchanged(path, hash, size)) {
-        return false;
-      }
-      claim(path, hash);
-      unchanged.add(path);
-      if (staging != null) {
-        link(path);
-      }
-      return true;
+    public boolean keep(String path, String hash, long size) throws IOException {
+      return keepAll(List.of(new BuildCache.File(path, hash, size)));
     }
 
     /**
@@ -192,14 +186,31 @@ public final class SiteWriter {
      *
      * @return whether they were all there, unchanged, and are now kept
      */
-    public synchronized boolean keepAll(List<BuildCache.File> files) throws IOException {
+    public boolean keepAll(List<BuildCache.File> files) throws IOException {
+      // What the previous site has is only read: looked at by every rendering thread at once.
       for (BuildCache.File f : files) {
-        if (!unchanged(f.path(), f.sha256(), f.size()) || next.containsKey(f.path())) {
+        if (!unchanged(f.path(), f.sha256(), f.size())) {
           return false;
         }
       }
-      for (BuildCache.File f : files) {
-        keep(f.path(), f.sha256(), f.size());
+      boolean link;
+      synchronized (this) {
+        for (BuildCache.File f : files) {
+          if (next.containsKey(f.path())) {
+            return false;
+          }
+        }
+        for (BuildCache.File f : files) {
+          claim(f.path(), f.sha256());
+          unchanged.add(f.path());
+        }
+        // Files kept before the staging folder was made are linked when it is made.
+        link = staging != null;
+      }
+      if (link) {
+        for (BuildCache.File f : files) {
+          link(f.path());
+        }
       }
       return true;
     }
@@ -207,6 +218,13 @@ public final class SiteWriter {
     /** Whether the previous site has this file, by the manifest's hash and the file's size. */
     private boolean unchanged(String path, String hash, long size) {
       return hash.equals(previous.get(path)) && sameSize(target.resolve(path), size);
+    }
+
+    private void folder(Path folder) throws IOException {
+      if (!folders.contains(folder)) {
+        Files.createDirectories(folder);
+        folders.add(folder);
+      }
     }
 
     private void claim(String path, String hash) {
@@ -230,7 +248,7 @@ public final class SiteWriter {
 
     private void link(String path) throws IOException {
       Path file = staging.resolve(path);
-      Files.createDirectories(file.getParent());
+      folder(file.getParent());
       keepFile(target.resolve(path), file);
       // A site written before dossier gave its files the umask's permissions has some that
       // only their owner can read; a kept file gets them now.
@@ -297,7 +315,8 @@ public final class SiteWriter {
 
   private static boolean sameSize(Path file, long size) {
     try {
-      return Files.isRegularFile(file) && Files.size(file) == size;
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return attributes.isRegularFile() && attributes.size() == size;
     } catch (IOException e) {
       return false;
     }
