@@ -205,54 +205,15 @@ final class SearchIndex {
   /** Every term's documents, and each document's length, from one pass over the text. */
   private record Postings(Vocabulary vocabulary, List<IntList> byId, int[] lengths, double averageLength) {}
 
-  /** Below this many documents the text is gone through on one thread. */
-  static final int SPLIT_MIN_DOCS = 2000;
-
   private Postings postings() {
-    int[] lengths = new int[docs.size()];
-    Part whole;
-    if (docs.size() < SPLIT_MIN_DOCS) {
-      whole = part(0, docs.size(), lengths);
-    } else {
-      // Two halves side by side, then the second's terms added to the first's: its documents
-      // all come after the first's, so each term's postings stay in document order.
-      int middle = docs.size() / 2;
-      java.util.concurrent.ForkJoinTask<Part> second = java.util.concurrent.ForkJoinTask.adapt(() -> part(middle, docs.size(), lengths)).fork();
-      whole = part(0, middle, lengths);
-      whole.add(second.join());
-    }
-    return new Postings(whole.vocabulary, whole.byId, lengths, docs.isEmpty() ? 1 : Math.max(1.0, (double) whole.total / docs.size()));
-  }
-
-  /** The postings of a run of documents. */
-  private static final class Part {
-    final Vocabulary vocabulary = new Vocabulary();
-    final List<IntList> byId = new ArrayList<>();
-    long total;
-
-    /** Adds the postings of documents that all come after this part's. */
-    void add(Part later) {
-      for (int id = 0; id < later.vocabulary.size; id++) {
-        String term = later.vocabulary.terms[id];
-        int mine = vocabulary.id(term, 0, term.length());
-        while (byId.size() < vocabulary.size) {
-          byId.add(new IntList());
-        }
-        byId.get(mine).addAll(later.byId.get(id));
-      }
-      total += later.total;
-    }
-  }
-
-  /** Documents {@code from} to {@code to}: their terms' postings, and their lengths into {@code lengths}. */
-  private Part part(int from, int to, int[] lengths) {
     // Each posting is (id << 8 | weighted tf); the impact needs the average length, known at the end.
-    Part part = new Part();
-    Vocabulary vocabulary = part.vocabulary;
-    List<IntList> byId = part.byId;
+    Vocabulary vocabulary = new Vocabulary();
+    List<IntList> byId = new ArrayList<>();
+    int[] lengths = new int[docs.size()];
+    long total = 0;
     int[][] counts = {new int[1024]};
     IntList seen = new IntList();
-    for (int id = from; id < to; id++) {
+    for (int id = 0; id < docs.size(); id++) {
       Doc doc = docs.get(id);
       int[] length = {0};
       java.util.function.IntConsumer title = term -> {
@@ -266,7 +227,7 @@ final class SearchIndex {
       terms(doc.title(), (lower, start, end) -> title.accept(vocabulary.id(lower, start, end)), t -> title.accept(vocabulary.id(t, 0, t.length())));
       terms(doc.text(), (lower, start, end) -> text.accept(vocabulary.id(lower, start, end)), t -> text.accept(vocabulary.id(t, 0, t.length())));
       lengths[id] = length[0];
-      part.total += lengths[id];
+      total += lengths[id];
       while (byId.size() < vocabulary.size) {
         byId.add(new IntList());
       }
@@ -277,7 +238,7 @@ final class SearchIndex {
       }
       seen.size = 0;
     }
-    return part;
+    return new Postings(vocabulary, byId, lengths, docs.isEmpty() ? 1 : Math.max(1.0, (double) total / docs.size()));
   }
 
   /** Adds {@code weight} to a term's count in this document, noting the term on its first time. */
@@ -507,14 +468,6 @@ final class SearchIndex {
         values = Arrays.copyOf(values, size * 2);
       }
       values[size++] = value;
-    }
-
-    void addAll(IntList other) {
-      if (size + other.size > values.length) {
-        values = Arrays.copyOf(values, Math.max(size + other.size, size * 2));
-      }
-      System.arraycopy(other.values, 0, values, size, other.size);
-      size += other.size;
     }
   }
 }
