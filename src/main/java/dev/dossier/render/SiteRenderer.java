@@ -76,24 +76,24 @@ public final class SiteRenderer {
     Views views = new Views(dossier);
     Renderer out = new Renderer(sink, diagnostics);
     progress.stage("rendering", 4 + dossier.topics().size() + dossier.sources().size());
-    // Pages are independent of one another: render them on every core, the four that list the
-    // whole dossier first, as they take longest. The sink sorts out the order, so the result is
-    // the same whatever order they finish in.
-    List<Runnable> pages = new ArrayList<>();
-    pages.add(() -> out.page(TIMELINE, "timeline.ftlh", views.timeline()));
-    pages.add(() -> out.page(HOME, "index.ftlh", views.home()));
-    pages.add(() -> out.page(BIBLIOGRAPHY, "bibliography.ftlh", views.bibliography()));
-    pages.add(() -> out.page(SEARCH, "search.ftlh", views.search()));
-    for (var topic : dossier.topics()) {
+    out.page(HOME, "index.ftlh", views.home());
+    progress.step();
+    out.page(TIMELINE, "timeline.ftlh", views.timeline());
+    progress.step();
+    out.page(BIBLIOGRAPHY, "bibliography.ftlh", views.bibliography());
+    progress.step();
+    out.page(SEARCH, "search.ftlh", views.search());
+    progress.step();
+    // Pages are independent of one another: render them on every core. The sink sorts out
+    // the order, so the result is the same whatever order they finish in.
+    dossier.topics().parallelStream().forEach(topic -> {
       String path = topicPath(topic.id());
-      pages.add(() -> out.page(path, "topic.ftlh", views.topicPage(topic, path)));
-    }
-    for (var source : dossier.sources()) {
+      out.page(path, "topic.ftlh", views.topicPage(topic, path));
+      progress.step();
+    });
+    dossier.sources().parallelStream().forEach(source -> {
       String path = sourcePath(source.key());
-      pages.add(() -> out.page(path, "source.ftlh", views.sourcePage(source, path)));
-    }
-    pages.parallelStream().forEach(page -> {
-      page.run();
+      out.page(path, "source.ftlh", views.sourcePage(source, path));
       progress.step();
     });
     for (String asset : theme.assets()) {
