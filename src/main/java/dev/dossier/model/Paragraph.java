@@ -110,14 +110,16 @@ public final class Paragraph implements Block {
     return at == end;
   }
 
+  // The constructor keeps html only when it is more than the escaped text, so the fields
+  // compare as the HTML would, without making it.
   @Override
   public boolean equals(Object other) {
-    return other instanceof Paragraph p && number == p.number && text.equals(p.text) && html().equals(p.html());
+    return other instanceof Paragraph p && number == p.number && text.equals(p.text) && Objects.equals(html, p.html);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(number, text, html());
+    return Objects.hash(number, text, html);
   }
 
   @Override

@@ -103,7 +103,7 @@ final class SearchIndex {
           continue;
         }
         // A Markdown table's text runs its cells together ("DayEvent"); its HTML keeps them apart.
-        String text = p.markup().filter(html -> html.contains("<table")).map(html -> plain(new Prose(html, List.of()))).orElse(p.text());
+        String text = p.markup().filter(html -> html.contains("<table")).map(SearchIndex::plain).orElse(p.text());
         docs.add(new Doc("paragraph", links.paragraph(s.key(), p.number()), "", text, Map.of("source", s.key(), "n", p.number())));
       }
     }
@@ -119,7 +119,11 @@ final class SearchIndex {
   }
 
   private static String plain(Prose prose) {
-    return Jsoup.parseBodyFragment(Prose.MARKER.matcher(prose.html()).replaceAll("")).text();
+    return plain(prose.html());
+  }
+
+  private static String plain(String html) {
+    return Jsoup.parseBodyFragment(Prose.MARKER.matcher(html).replaceAll("")).text();
   }
 
   /**
