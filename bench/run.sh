@@ -21,6 +21,9 @@
 #                        failure is recorded in the table, then the first heap that works is timed
 #   TIMEOUT=900          seconds before a single build is given up
 #   SEED=42              corpus seed
+#   NEW_JDK=DIR          a JDK of release 25 or later, for bin/dossier with an ahead-of-time cache
+#                        alongside (JAVA_HOME=DIR): default the first such JDK under /usr/lib/jvm;
+#                        NEW_JDK= (empty) leaves those runs out
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -34,6 +37,13 @@ FALLBACK_HEAPS=${FALLBACK_HEAPS:-"1g 1536m 2g 4g"}
 TIMEOUT=${TIMEOUT:-900}
 SEED=${SEED:-42}
 JAR=$ROOT/target/dossier.jar
+if [ -z "${NEW_JDK+set}" ]; then
+  NEW_JDK=""
+  for d in /usr/lib/jvm/*/; do
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null | head -n 1)
+    if [ -x "$d/bin/java" ] && [ "${v:-0}" -ge 25 ]; then NEW_JDK=${d%/}; break; fi
+  done
+fi
 
 die() { echo "bench/run.sh: $*" >&2; exit 2; }
 
@@ -102,6 +112,7 @@ echo
 echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores available"
 echo "- memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 echo "- java: $(java -version 2>&1 | head -2 | tail -1)"
+[ -n "$NEW_JDK" ] && echo "- newer JDK, for bin/dossier with an AOT cache: $("$NEW_JDK/bin/java" -version 2>&1 | head -2 | tail -1) ($NEW_JDK)"
 echo "- hugo: $(hugo version | cut -d' ' -f1-2)"
 echo "- dossier: $(java -jar "$JAR" --version 2>&1 | head -1), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -109,6 +120,7 @@ echo "- settings: RUNS=$RUNS REBUILD_RUNS=$REBUILD_RUNS HEAP=$HEAP SEED=$SEED"
 echo
 
 results=()
+newer=()
 for n in $SIZES; do
   src=$(corpus "$n")
   content=$(hugo_content "$src" "$n")
@@ -125,9 +137,14 @@ for n in $SIZES; do
     results+=("| $n | fails with -Xmx$heap (exit $k after $(tail -1 "$WORK/out/time.txt" 2>/dev/null | cut -d' ' -f1) s: $(grep -o -m1 'OutOfMemoryError.*' "$WORK/out/stderr.txt" || echo "see its stderr")) | | | | | | | | |")
     heap=""
   done
+  if [ -n "$NEW_JDK" ] && [ -n "$heap" ]; then
+    # Its warm-up records the ahead-of-time cache for this size of dossier (if none yet).
+    echo "N=$n: warm-up, dossier on $(basename "$NEW_JDK") ..." >&2
+    measure "dossier warm-up on the newer JDK" env JAVA_HOME="$NEW_JDK" DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$src" --out "$dout" --force --no-cache >/dev/null
+  fi
   echo "N=$n: warm-up, hugo ..." >&2
   measure "hugo warm-up" hugo --quiet -s "$ROOT/bench/hugo" --contentDir "$content" -d "$hout" >/dev/null
-  dt=(); dm=(); dc=(); jt=(); ht=(); hm=(); hc=()
+  dt=(); dm=(); dc=(); jt=(); at=(); am=(); ht=(); hm=(); hc=()
   for r in $(seq "$RUNS"); do
     if [ -n "$heap" ]; then
       read -r s k c < <(measure "dossier run $r" env DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$src" --out "$dout" --force --no-cache)
@@ -136,6 +153,11 @@ for n in $SIZES; do
       read -r s k c < <(measure "dossier java -jar run $r" java -Xmx"$heap" -jar "$JAR" build "$src" --out "$dout" --force --no-cache)
       echo "N=$n run $r: dossier (java -jar, -Xmx$heap) $s s, $k KB, cpu ${c:-} s" >&2
       [ "$s" != FAIL ] && jt+=("$s")
+      if [ -n "$NEW_JDK" ]; then
+        read -r s k c < <(measure "dossier newer JDK run $r" env JAVA_HOME="$NEW_JDK" DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$src" --out "$dout" --force --no-cache)
+        echo "N=$n run $r: dossier (bin/dossier on $(basename "$NEW_JDK"), -Xmx$heap) $s s, $k KB, cpu ${c:-} s" >&2
+        [ "$s" != FAIL ] && at+=("$s") && am+=("$k")
+      fi
     fi
     read -r s k c < <(measure "hugo run $r" hugo --quiet -s "$ROOT/bench/hugo" --contentDir "$content" -d "$hout")
     echo "N=$n run $r: hugo $s s, $k KB, cpu ${c:-} s" >&2
@@ -144,6 +166,9 @@ for n in $SIZES; do
   dmed=$(printf '%s\n' "${dt[@]}" | grep . | median || true)
   jmed=$(printf '%s\n' "${jt[@]}" | grep . | median || true)
   hmed=$(printf '%s\n' "${ht[@]}" | grep . | median || true)
+  amed=$(printf '%s\n' "${at[@]}" | grep . | median || true)
+  amax=$(printf '%s\n' "${am[@]}" | grep . | max || echo -)
+  aratio=$(awk -v d="$amed" -v h="$hmed" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
   ratio=$(awk -v d="$dmed" -v h="$hmed" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
   dmax=$(printf '%s\n' "${dm[@]}" | grep . | max || echo -)
   hmax=$(printf '%s\n' "${hm[@]}" | grep . | max || echo -)
@@ -151,6 +176,7 @@ for n in $SIZES; do
   hcpu=$(printf '%s\n' "${hc[@]}" | grep . | median || true)
   cratio=$(awk -v d="$dcpu" -v h="$hcpu" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
   results+=("| $n | ${dmed:--} s with -Xmx${heap:-?} (${#dt[@]}/$RUNS ok) | ${jmed:--} s | ${hmed:--} s | $ratio | ${dcpu:--} s | ${hcpu:--} s | $cratio | $(mib "${dmax:--}") | $(mib "${hmax:--}") |")
+  newer+=("| $n | ${amed:--} s (${#at[@]}/$RUNS ok) | $aratio | $(mib "${amax:--}") |")
   eval "hugo_median_$n=${hmed:-0}"
   eval "heap_$n=${heap:-}"
 done
@@ -167,6 +193,15 @@ echo "| articles | dossier wall | dossier wall, java -jar | Hugo wall | wall rat
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${results[@]}"
 echo
+if [ -n "$NEW_JDK" ]; then
+  echo "The same builds, in the same rounds, through \`JAVA_HOME=$NEW_JDK bin/dossier\` (an ahead-of-time"
+  echo "cache recorded by the untimed warm-up of the first size that uses its JVM options):"
+  echo
+  echo "| articles | dossier wall on the newer JDK | ratio to Hugo | peak RSS |"
+  echo "|---:|---:|---:|---:|"
+  printf '%s\n' "${newer[@]}"
+  echo
+fi
 
 # Rebuild after adding one article: the largest corpus, built into an output folder, then one
 # generated article and its index entry (and an event citing it) added, and built again into
@@ -177,7 +212,7 @@ heap=$(eval echo "\${heap_$largest:-}")
 heap=${heap:-$HEAP}
 copy=$WORK/rebuild-$largest
 rout=$WORK/out/rebuild-$largest
-rt=(); rm_=(); rc_=(); nt=(); nm=(); nc=()
+rt=(); rm_=(); rc_=(); nt=(); nm=(); nc=(); art=(); ant=()
 for r in $(seq "$REBUILD_RUNS"); do
   rm -rf "$copy" "$rout"
   cp -r "$src" "$copy"
@@ -190,7 +225,23 @@ for r in $(seq "$REBUILD_RUNS"); do
   read -r s k c < <(measure "no-change rebuild run $r" env DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$copy" --out "$rout" --force)
   echo "no-change rebuild run $r: $s s, $k KB, cpu ${c:-} s" >&2
   [ "$s" != FAIL ] && nt+=("$s") && nm+=("$k") && nc+=("$c")
+  if [ -n "$NEW_JDK" ]; then
+    # The same steps on the newer JDK, from a fresh copy.
+    rm -rf "$copy" "$rout"
+    cp -r "$src" "$copy"
+    read -r s k c < <(measure "rebuild before, newer JDK" env JAVA_HOME="$NEW_JDK" DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$copy" --out "$rout" --force)
+    [ "$s" = FAIL ] && continue
+    java bench/Corpus.java --add-one "$copy" --seed "$SEED" >&2
+    read -r s k c < <(measure "rebuild run $r, newer JDK" env JAVA_HOME="$NEW_JDK" DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$copy" --out "$rout" --force)
+    echo "add-one rebuild run $r on $(basename "$NEW_JDK"): $s s, $k KB, cpu ${c:-} s" >&2
+    [ "$s" != FAIL ] && art+=("$s")
+    read -r s k c < <(measure "no-change rebuild run $r, newer JDK" env JAVA_HOME="$NEW_JDK" DOSSIER_HEAP="$heap" "$ROOT/bin/dossier" build "$copy" --out "$rout" --force)
+    echo "no-change rebuild run $r on $(basename "$NEW_JDK"): $s s, $k KB, cpu ${c:-} s" >&2
+    [ "$s" != FAIL ] && ant+=("$s")
+  fi
 done
+armed=$(printf '%s\n' "${art[@]}" | grep . | median || true)
+anmed=$(printf '%s\n' "${ant[@]}" | grep . | median || true)
 nmed=$(printf '%s\n' "${nt[@]}" | grep . | median || true)
 nmax=$(printf '%s\n' "${nm[@]}" | grep . | max || echo -)
 ncpu=$(printf '%s\n' "${nc[@]}" | grep . | median || true)
@@ -221,6 +272,10 @@ read -r warm_s warm_c warm_m < <(seeds cached java -jar "$JAR" build "$seeds_cop
 bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1
 read -r cds_s cds_c cds_m < <(DOSSIER_JAVA_OPTS="" seeds cds bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force)
 read -r c1_s c1_c c1_m < <(seeds cds-c1 bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force)
+if [ -n "$NEW_JDK" ]; then
+  JAVA_HOME=$NEW_JDK bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1
+  read -r aot_s aot_c aot_m < <(JAVA_HOME=$NEW_JDK seeds aot bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force)
+fi
 
 echo "## Rebuild and seeds"
 echo
@@ -232,5 +287,11 @@ echo "| three-seed dossier from scratch (\`--no-cache\`), JVM start included (me
 echo "| three-seed dossier, build cache warm, JVM start included | ${warm_s} s | ${warm_c} s | $(mib "${warm_m}") | < 1 s |"
 echo "| three-seed dossier through \`bin/dossier\` with both JIT compilers and G1 (\`DOSSIER_JAVA_OPTS=\`; build cache and CDS archive warm) | ${cds_s} s | ${cds_c} s | $(mib "${cds_m}") | < 1 s |"
 echo "| three-seed dossier through \`bin/dossier\` as it ships (C1 only and the parallel collector below 2,000 documents; cache and archive warm) | ${c1_s} s | ${c1_c} s | $(mib "${c1_m}") | < 1 s |"
+if [ -n "$NEW_JDK" ]; then
+  aratio=$(awk -v d="${armed:-0}" -v h="$hfull" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
+  echo "| rebuild after adding one article to $largest, \`bin/dossier\` on the newer JDK (median of ${#art[@]}) | ${armed:--} s | | | ratio $aratio |"
+  echo "| rebuild of those $largest with nothing changed, on the newer JDK (median of ${#ant[@]}) | ${anmed:--} s | | | writes no file |"
+  echo "| three-seed dossier through \`bin/dossier\` on the newer JDK (AOT cache and build cache warm) | ${aot_s} s | ${aot_c} s | $(mib "${aot_m}") | < 1 s |"
+fi
 echo
 echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

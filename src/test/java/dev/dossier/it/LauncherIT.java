@@ -1,6 +1,7 @@
 package dev.dossier.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,12 +22,16 @@ class LauncherIT {
   @TempDir Path tmp;
 
   private Jar.Run launch(Path archives, String... args) throws IOException, InterruptedException {
+    return launch(Path.of(System.getProperty("java.home")), archives, args);
+  }
+
+  private Jar.Run launch(Path jdk, Path archives, String... args) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("sh", Jar.ROOT.resolve("bin/dossier").toString()), Stream.of(args)).toList())
         .directory(Jar.ROOT.toFile());
     Map<String, String> env = builder.environment();
     env.put("DOSSIER_CDS_DIR", archives.toString());
     env.put("DOSSIER_JAR", Jar.JAR.toAbsolutePath().toString());
-    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("JAVA_HOME", jdk.toString());
     env.remove("DOSSIER_JAVA_OPTS");
     env.remove("DOSSIER_CDS");
     Path out = tmp.resolve("launcher-out.txt");
@@ -72,6 +78,53 @@ class LauncherIT {
     assertThat(failed.exit()).isEqualTo(1);
     assertThat(failed.err()).contains("out of range");
     assertThat(archives(archives)).isEmpty();
+  }
+
+  @Test
+  void onJdk25TheFirstBuildRecordsAnAheadOfTimeCacheQuietlyAndLaterOnesUseIt() throws Exception {
+    Optional<Path> jdk = jdk25();
+    assumeTrue(jdk.isPresent(), "no JDK 25 or later under /usr/lib/jvm (Debian's and Temurin's place)");
+    Path dossier = seeds();
+    Path archives = tmp.resolve("archives");
+    Jar.Run first = launch(jdk.get(), archives, "build", dossier.toString(), "--out", tmp.resolve("a").toString());
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.out()).as("the recording JVM's own line is held back").startsWith("built ").doesNotContain("AOT");
+    assertThat(first.err()).doesNotContain("AOT");
+    assertThat(archives(archives)).as("one cache, and nothing half-made left").singleElement().asString().endsWith(".aot");
+
+    Jar.Run second = launch(jdk.get(), archives, "build", dossier.toString(), "--out", tmp.resolve("b").toString(), "--no-cache");
+    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(second.out() + second.err()).doesNotContainIgnoringCase("aot").doesNotContainIgnoringCase("cds").doesNotContain("warning: [");
+    assertThat(archives(archives)).hasSize(1);
+    assertThat(files(tmp.resolve("b"))).isEqualTo(files(tmp.resolve("a")));
+
+    Files.writeString(dossier.resolve("index.yml"), Files.readString(dossier.resolve("index.yml")).replaceFirst("¶\\d+", "¶999"));
+    Path fresh = tmp.resolve("fresh");
+    Jar.Run failed = launch(jdk.get(), fresh, "build", dossier.toString(), "--out", tmp.resolve("c").toString());
+    assertThat(failed.exit()).isEqualTo(1);
+    assertThat(failed.err()).contains("out of range");
+    assertThat(archives(fresh)).as("a failed build records no cache").isEmpty();
+  }
+
+  /** A JDK of release 25 or later among those installed, if there is one. */
+  private static Optional<Path> jdk25() throws IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> dirs = Files.list(jvms)) {
+      return dirs.filter(d -> Files.isExecutable(d.resolve("bin/java")) && Files.isRegularFile(d.resolve("release")))
+          .filter(d -> {
+            try {
+              java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(d.resolve("release")));
+              return m.find() && Integer.parseInt(m.group(1)) >= 25;
+            } catch (IOException e) {
+              return false;
+            }
+          })
+          .sorted()
+          .findFirst();
+    }
   }
 
   private static List<String> archives(Path dir) throws IOException {
