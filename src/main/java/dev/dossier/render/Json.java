@@ -46,6 +46,43 @@ final class Json {
     return out.toString();
   }
 
+  /**
+   * Appends a string as {@link #compact} writes it: quoted, with {@code "} and {@code \\}
+   * escaped, control characters as Jackson escapes them ({@code \\n}, {@code \\u001F}),
+   * everything else as it is, and "&lt;/" as "&lt;\\/". For writers that make a big file's
+   * JSON themselves, without a map per value.
+   */
+  static void quoted(String text, StringBuilder out) {
+    out.append('"');
+    int start = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      String escape;
+      if (c >= 0x20 && c != '"' && c != '\\' && c != '/') {
+        continue;
+      } else if (c == '/') {
+        if (i == 0 || text.charAt(i - 1) != '<') {
+          continue;
+        }
+        escape = "\\/";
+      } else if (c == '"' || c == '\\') {
+        escape = c == '"' ? "\\\"" : "\\\\";
+      } else {
+        escape = switch (c) {
+          case '\b' -> "\\b";
+          case '\t' -> "\\t";
+          case '\f' -> "\\f";
+          case '\n' -> "\\n";
+          case '\r' -> "\\r";
+          default -> String.format("\\u%04X", (int) c);
+        };
+      }
+      out.append(text, start, i).append(escape);
+      start = i + 1;
+    }
+    out.append(text, start, text.length()).append('"');
+  }
+
   private static void write(Object value, boolean pretty, Writer out) {
     ScriptSafe safe = new ScriptSafe(out);
     try (JsonGenerator json = FACTORY.createGenerator(safe)) {

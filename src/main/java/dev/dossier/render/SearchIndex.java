@@ -367,7 +367,7 @@ final class SearchIndex {
         Doc d = docs.get(end++);
         bytes += d.title().length() + d.text().length() + d.href().length() + 40;
       }
-      out.accept(script("d-" + firsts.size(), "docs", firsts.size(), docShard(first, end)));
+      out.accept(docShard(firsts.size(), first, end));
       firsts.add(first);
       first = end;
     }
@@ -394,35 +394,63 @@ final class SearchIndex {
     json.append(']');
   }
 
-  private Map<String, Object> docShard(int first, int end) {
-    Map<String, Object> shard = new LinkedHashMap<>();
-    shard.put("first", first);
-    Map<String, Object> titles = new TreeMap<>();
-    List<Object> list = new ArrayList<>();
+  /**
+   * {@code dossierSearch.docs(n,{"first":..,"sources":{key:title,..},"docs":[..]});}, each
+   * document as {@code {"kind","href","title" (when it has one), its extras by name, "text"}}.
+   * The JSON is what {@code Json.compact} would write for those maps, written here directly: the
+   * document shards hold all the dossier's text, and a map per document cost a second a build.
+   */
+  private Page docShard(int number, int first, int end) {
+    Map<String, String> titles = new TreeMap<>();
+    int size = 64;
     for (int id = first; id < end; id++) {
       Doc d = docs.get(id);
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("kind", d.kind());
-      v.put("href", d.href());
-      if (!d.title().isEmpty()) {
-        v.put("title", d.title());
-      }
-      new TreeMap<>(d.extra()).forEach(v::put);
-      v.put("text", d.text());
+      size += d.title().length() + d.text().length() + d.href().length() + 64;
       if (d.extra().get("source") instanceof String key) {
         titles.put(key, sourceTitles.get(key));
       }
-      list.add(v);
     }
-    // A paragraph names its source by key; the shard carries the titles it needs.
-    shard.put("sources", titles);
-    shard.put("docs", list);
-    return shard;
+    StringBuilder js = new StringBuilder(size);
+    js.append("dossierSearch.docs(").append(number).append(",{\"first\":").append(first).append(",\"sources\":{");
+    String comma = "";
+    for (Map.Entry<String, String> title : titles.entrySet()) {
+      js.append(comma);
+      Json.quoted(title.getKey(), js);
+      js.append(':');
+      Json.quoted(title.getValue(), js);
+      comma = ",";
+    }
+    js.append("},\"docs\":[");
+    for (int id = first; id < end; id++) {
+      Doc d = docs.get(id);
+      js.append(id == first ? "{" : ",{").append("\"kind\":");
+      Json.quoted(d.kind(), js);
+      js.append(",\"href\":");
+      Json.quoted(d.href(), js);
+      if (!d.title().isEmpty()) {
+        js.append(",\"title\":");
+        Json.quoted(d.title(), js);
+      }
+      new TreeMap<>(d.extra()).forEach((name, value) -> {
+        js.append(',');
+        Json.quoted(name, js);
+        js.append(':');
+        value(value, js);
+      });
+      js.append(",\"text\":");
+      Json.quoted(d.text(), js);
+      js.append('}');
+    }
+    js.append("]});\n");
+    return new Page(DIR + "d-" + number + ".js", js.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Page script(String file, String function, Object name, Map<String, Object> data) {
-    String js = "dossierSearch." + function + "(" + Json.compact(name) + "," + Json.compact(data) + ");\n";
-    return new Page(DIR + file + ".js", js.getBytes(StandardCharsets.UTF_8));
+  private static void value(Object value, StringBuilder js) {
+    if (value instanceof String s) {
+      Json.quoted(s, js);
+    } else {
+      js.append(Json.compact(value));
+    }
   }
 
   /** The shortest prefix of {@code first} that sorts after {@code previous}. */
