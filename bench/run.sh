@@ -40,7 +40,7 @@ JAR=$ROOT/target/dossier.jar
 if [ -z "${NEW_JDK+set}" ]; then
   NEW_JDK=""
   for d in /usr/lib/jvm/*/; do
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null | head -n 1)
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null | head -n 1 || true)
     if [ -x "$d/bin/java" ] && [ "${v:-0}" -ge 25 ]; then NEW_JDK=${d%/}; break; fi
   done
 fi
