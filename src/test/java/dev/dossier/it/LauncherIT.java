@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,9 @@ class LauncherIT {
 
   @TempDir Path tmp;
 
+  /** The jar the launcher runs. */
+  private Path jar = Jar.JAR.toAbsolutePath();
+
   private Jar.Run launch(Path archives, String... args) throws IOException, InterruptedException {
     return launch(Path.of(System.getProperty("java.home")), archives, args);
   }
@@ -30,7 +34,7 @@ class LauncherIT {
         .directory(Jar.ROOT.toFile());
     Map<String, String> env = builder.environment();
     env.put("DOSSIER_CDS_DIR", archives.toString());
-    env.put("DOSSIER_JAR", Jar.JAR.toAbsolutePath().toString());
+    env.put("DOSSIER_JAR", jar.toString());
     env.put("JAVA_HOME", jdk.toString());
     env.remove("DOSSIER_JAVA_OPTS");
     env.remove("DOSSIER_CDS");
@@ -67,6 +71,21 @@ class LauncherIT {
     Jar.Run plain = Jar.run("build", dossier.toString(), "--out", tmp.resolve("c").toString(), "--no-cache");
     assertThat(plain.exit()).isZero();
     assertThat(files(tmp.resolve("b"))).isEqualTo(files(tmp.resolve("c"))).isEqualTo(files(tmp.resolve("a")));
+  }
+
+  @Test
+  void aJarPackagedAgainWithTheSameBytesGetsAnArchiveOfItsOwn() throws Exception {
+    // The JVM refuses an archive made for a jar whose modification time has changed.
+    Path dossier = seeds();
+    Path archives = tmp.resolve("archives");
+    jar = Files.copy(Jar.JAR, tmp.resolve("dossier.jar"));
+    assertThat(launch(archives, "build", dossier.toString(), "--out", tmp.resolve("a").toString()).exit()).isZero();
+    List<String> first = archives(archives);
+    assertThat(first).hasSize(1);
+
+    Files.setLastModifiedTime(jar, FileTime.from(Files.getLastModifiedTime(jar).toInstant().plusSeconds(60)));
+    assertThat(launch(archives, "build", dossier.toString(), "--out", tmp.resolve("b").toString()).exit()).isZero();
+    assertThat(archives(archives)).as("the old archive replaced by one for the jar as it is now").hasSize(1).doesNotContainAnyElementsOf(first);
   }
 
   @Test
