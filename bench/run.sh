@@ -50,6 +50,10 @@ die() { echo "bench/run.sh: $*" >&2; exit 2; }
 command -v hugo >/dev/null || die "hugo is not installed; on Debian/Ubuntu: apt-get install -y hugo"
 [ -x /usr/bin/time ] || die "GNU time is not installed; on Debian/Ubuntu: apt-get install -y time"
 command -v java >/dev/null || die "java (JDK 17+) is not on the PATH"
+if [ -n "$NEW_JDK" ]; then
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$NEW_JDK/release" 2>/dev/null | head -n 1 || true)
+  [ -x "$NEW_JDK/bin/java" ] && [ "${v:-0}" -ge 25 ] || die "NEW_JDK=$NEW_JDK is not a JDK of release 25 or later"
+fi
 
 # The jar, rebuilt when any source, template or the pom is newer than it.
 if [ ! -f "$JAR" ] || [ -n "$(find src/main templates pom.xml -newer "$JAR" -print -quit)" ]; then
@@ -59,6 +63,9 @@ fi
 
 mkdir -p "$WORK/out"
 export DOSSIER_CDS_DIR=$WORK/cds
+# Ahead-of-time caches hold the profile of the run that recorded them: start without any, so
+# that each is recorded by this run's warm-ups, as the tables say.
+rm -f "$DOSSIER_CDS_DIR"/*.aot
 unset DOSSIER_JAVA_OPTS DOSSIER_CDS
 
 # dossier runs as a user runs it, through bin/dossier (class-data-sharing archive, JVM options
@@ -267,13 +274,13 @@ seeds() { # LABEL CMD... -> "median-wall median-cpu max-rss"
 seeds_copy=$WORK/seeds
 rm -rf "$seeds_copy" && cp -r "$ROOT/seeds" "$seeds_copy" && rm -rf "$seeds_copy/.dossier-cache"
 read -r cold_s cold_c cold_m < <(seeds cold java -jar "$JAR" build "$seeds_copy" --out "$WORK/out/seeds" --force --no-cache)
-java -jar "$JAR" build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1
+java -jar "$JAR" build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1 || true
 read -r warm_s warm_c warm_m < <(seeds cached java -jar "$JAR" build "$seeds_copy" --out "$WORK/out/seeds" --force)
-bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1
+bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1 || true
 read -r cds_s cds_c cds_m < <(DOSSIER_JAVA_OPTS="" seeds cds bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force)
 read -r c1_s c1_c c1_m < <(seeds cds-c1 bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force)
 if [ -n "$NEW_JDK" ]; then
-  JAVA_HOME=$NEW_JDK bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1
+  JAVA_HOME=$NEW_JDK bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force >/dev/null 2>&1 || true
   read -r aot_s aot_c aot_m < <(JAVA_HOME=$NEW_JDK seeds aot bin/dossier build "$seeds_copy" --out "$WORK/out/seeds" --force)
 fi
 

@@ -25,6 +25,9 @@ class LauncherIT {
   /** The jar the launcher runs. */
   private Path jar = Jar.JAR.toAbsolutePath();
 
+  /** Settings for the next launch (DOSSIER_CDS, DOSSIER_JAVA_OPTS), none by default. */
+  private final Map<String, String> settings = new java.util.HashMap<>();
+
   private Jar.Run launch(Path archives, String... args) throws IOException, InterruptedException {
     return launch(Path.of(System.getProperty("java.home")), archives, args);
   }
@@ -38,6 +41,8 @@ class LauncherIT {
     env.put("JAVA_HOME", jdk.toString());
     env.remove("DOSSIER_JAVA_OPTS");
     env.remove("DOSSIER_CDS");
+    env.putAll(settings);
+    settings.clear();
     Path out = tmp.resolve("launcher-out.txt");
     Path err = tmp.resolve("launcher-err.txt");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -71,6 +76,10 @@ class LauncherIT {
     Jar.Run plain = Jar.run("build", dossier.toString(), "--out", tmp.resolve("c").toString(), "--no-cache");
     assertThat(plain.exit()).isZero();
     assertThat(files(tmp.resolve("b"))).isEqualTo(files(tmp.resolve("c"))).isEqualTo(files(tmp.resolve("a")));
+
+    settings.put("DOSSIER_CDS", "require");
+    Jar.Run required = launch(archives, "build", dossier.toString(), "--out", tmp.resolve("d").toString());
+    assertThat(required.exit()).as("the JVM maps the archive (-Xshare:on): " + required.err()).isZero();
   }
 
   @Test
@@ -86,6 +95,9 @@ class LauncherIT {
     Files.setLastModifiedTime(jar, FileTime.from(Files.getLastModifiedTime(jar).toInstant().plusSeconds(60)));
     assertThat(launch(archives, "build", dossier.toString(), "--out", tmp.resolve("b").toString()).exit()).isZero();
     assertThat(archives(archives)).as("the old archive replaced by one for the jar as it is now").hasSize(1).doesNotContainAnyElementsOf(first);
+    settings.put("DOSSIER_CDS", "require");
+    Jar.Run required = launch(archives, "build", dossier.toString(), "--out", tmp.resolve("c").toString());
+    assertThat(required.exit()).as("the JVM maps the new archive: " + required.err()).isZero();
   }
 
   @Test
@@ -102,12 +114,12 @@ class LauncherIT {
   @Test
   void onJdk25TheFirstBuildRecordsAnAheadOfTimeCacheQuietlyAndLaterOnesUseIt() throws Exception {
     Optional<Path> jdk = jdk25();
-    assumeTrue(jdk.isPresent(), "no JDK 25 or later under /usr/lib/jvm (Debian's and Temurin's place)");
+    assumeTrue(jdk.isPresent(), "no JDK 25 or later: running one, DOSSIER_TEST_NEW_JDK or under /usr/lib/jvm");
     Path dossier = seeds();
     Path archives = tmp.resolve("archives");
     Jar.Run first = launch(jdk.get(), archives, "build", dossier.toString(), "--out", tmp.resolve("a").toString());
     assertThat(first.exit()).as(first.err()).isZero();
-    assertThat(first.out()).as("the recording JVM's own line is held back").startsWith("built ").doesNotContain("AOT");
+    assertThat(first.out()).as("the recording JVM's own line is kept quiet").startsWith("built ").doesNotContain("AOT");
     assertThat(first.err()).doesNotContain("AOT");
     assertThat(archives(archives)).as("one cache, and nothing half-made left").singleElement().asString().endsWith(".aot");
 
@@ -116,6 +128,16 @@ class LauncherIT {
     assertThat(second.out() + second.err()).doesNotContainIgnoringCase("aot").doesNotContainIgnoringCase("cds").doesNotContain("warning: [");
     assertThat(archives(archives)).hasSize(1);
     assertThat(files(tmp.resolve("b"))).isEqualTo(files(tmp.resolve("a")));
+    settings.put("DOSSIER_CDS", "require");
+    Jar.Run required = launch(jdk.get(), archives, "build", dossier.toString(), "--out", tmp.resolve("d").toString());
+    assertThat(required.exit()).as("the JVM uses the cache (-XX:AOTMode=on): " + required.err()).isZero();
+
+    // Options of one's own about class sharing turn the cache off, rather than clash with it.
+    settings.put("DOSSIER_JAVA_OPTS", "-Xshare:off");
+    Path untouched = tmp.resolve("untouched");
+    Jar.Run own = launch(jdk.get(), untouched, "build", dossier.toString(), "--out", tmp.resolve("e").toString());
+    assertThat(own.exit()).as(own.err()).isZero();
+    assertThat(archives(untouched)).isEmpty();
 
     Files.writeString(dossier.resolve("index.yml"), Files.readString(dossier.resolve("index.yml")).replaceFirst("¶\\d+", "¶999"));
     Path fresh = tmp.resolve("fresh");
@@ -125,25 +147,31 @@ class LauncherIT {
     assertThat(archives(fresh)).as("a failed build records no cache").isEmpty();
   }
 
-  /** A JDK of release 25 or later among those installed, if there is one. */
+  /**
+   * A JDK of release 25 or later: the one running the tests if it is one, else
+   * {@code DOSSIER_TEST_NEW_JDK}, else the first under /usr/lib/jvm (Debian's and Temurin's place).
+   */
   private static Optional<Path> jdk25() throws IOException {
+    List<Path> candidates = new java.util.ArrayList<>();
+    candidates.add(Path.of(System.getProperty("java.home")));
+    Optional.ofNullable(System.getenv("DOSSIER_TEST_NEW_JDK")).map(Path::of).ifPresent(candidates::add);
     Path jvms = Path.of("/usr/lib/jvm");
-    if (!Files.isDirectory(jvms)) {
-      return Optional.empty();
+    if (Files.isDirectory(jvms)) {
+      try (Stream<Path> dirs = Files.list(jvms)) {
+        dirs.sorted().forEach(candidates::add);
+      }
     }
-    try (Stream<Path> dirs = Files.list(jvms)) {
-      return dirs.filter(d -> Files.isExecutable(d.resolve("bin/java")) && Files.isRegularFile(d.resolve("release")))
-          .filter(d -> {
-            try {
-              java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(d.resolve("release")));
-              return m.find() && Integer.parseInt(m.group(1)) >= 25;
-            } catch (IOException e) {
-              return false;
-            }
-          })
-          .sorted()
-          .findFirst();
-    }
+    return candidates.stream()
+        .filter(d -> Files.isExecutable(d.resolve("bin/java")) && Files.isRegularFile(d.resolve("release")))
+        .filter(d -> {
+          try {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(d.resolve("release")));
+            return m.find() && Integer.parseInt(m.group(1)) >= 25;
+          } catch (IOException e) {
+            return false;
+          }
+        })
+        .findFirst();
   }
 
   private static List<String> archives(Path dir) throws IOException {
