@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Renders every page of the site. One FreeMarker {@link Configuration}, built once; template
@@ -100,11 +101,39 @@ public final class SiteRenderer {
       theme.asset(asset).ifPresent(bytes -> sink.accept(asset, "", new Page(asset, bytes)));
     }
     String whole = inputs.isEmpty() || !sink.remembers() ? "" : new Fingerprint(c -> "").add(salt).add(inputs).hex();
-    // Each is made by one thread from the whole dossier: make them side by side.
+    // Each is made by one thread from the whole dossier: make them side by side, the exports
+    // and then the search index's document shards on one thread, its term shards on this one
+    // (the two halves take about as long).
     progress.stage("exports and search index", 0);
+    boolean searchReused = out.reused("search", whole);
+    java.util.function.Consumer<Page> search = page -> sink.accept("search", whole, page);
+    CompletableFuture<SearchIndex> index = new CompletableFuture<>();
+    AtomicReference<SearchIndex.Shards<String>> terms = new AtomicReference<>();
+    AtomicReference<SearchIndex.Shards<Integer>> documents = new AtomicReference<>();
     sideBySide(
-        () -> out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks()).files()),
-        () -> out.each("search", whole, shard -> new SearchIndex(dossier, views.backlinks()).write(shard)));
+        () -> {
+          out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks()).files());
+          if (!searchReused) {
+            documents.set(index.join().writeDocShards(search));
+          }
+        },
+        () -> {
+          if (!searchReused) {
+            SearchIndex made;
+            try {
+              made = new SearchIndex(dossier, views.backlinks());
+            } catch (Throwable e) {
+              // Even an OutOfMemoryError: the other thread waits for the index.
+              index.completeExceptionally(e);
+              throw e;
+            }
+            index.complete(made);
+            terms.set(made.writeTermShards(search));
+          }
+        });
+    if (!searchReused) {
+      search.accept(index.join().manifest(terms.get(), documents.get()));
+    }
     dossier.baseUrl().ifPresentOrElse(
         base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))),
         () -> diagnostics.note(Position.file("index.yml"), "no base URL, so feed.xml and sitemap.xml were not written; give --base-url or base_url: in the index"));
@@ -128,7 +157,7 @@ public final class SiteRenderer {
       RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
       if (failed == null) {
         failed = cause;
-      } else {
+      } else if (cause != failed) {
         failed.addSuppressed(cause);
       }
     }
@@ -181,13 +210,6 @@ public final class SiteRenderer {
     void unit(String name, String fingerprint, java.util.function.Supplier<List<Page>> make) {
       if (!reused(name, fingerprint)) {
         make.get().forEach(page -> sink.accept(name, fingerprint, page));
-      }
-    }
-
-    /** Like {@link #unit}, for files handed over one by one as they are made. */
-    void each(String name, String fingerprint, java.util.function.Consumer<java.util.function.Consumer<Page>> make) {
-      if (!reused(name, fingerprint)) {
-        make.accept(page -> sink.accept(name, fingerprint, page));
       }
     }
 

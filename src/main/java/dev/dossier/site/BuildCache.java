@@ -132,7 +132,8 @@ final class BuildCache {
   /** Records the units now in {@code out}, after it was written. */
   void storePages(Path out, Map<String, Unit> units) throws IOException {
     StringBuilder text = new StringBuilder(HEADER).append('\n').append(tool).append('\t').append(target(out)).append('\n');
-    new TreeMap<>(units).forEach((name, unit) -> unit.files().forEach(f ->
+    // A unit's files may have been made by several threads: listed by path, whatever their order.
+    new TreeMap<>(units).forEach((name, unit) -> unit.files().stream().sorted(java.util.Comparator.comparing(File::path)).forEach(f ->
         text.append(name).append('\t').append(unit.fingerprint()).append('\t').append(f.path()).append('\t')
             .append(f.sha256()).append('\t').append(f.size()).append('\n')));
     writeAtomically(pagesFile(out), text.toString().getBytes(StandardCharsets.UTF_8));
