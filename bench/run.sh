@@ -37,22 +37,26 @@ FALLBACK_HEAPS=${FALLBACK_HEAPS:-"1g 1536m 2g 4g"}
 TIMEOUT=${TIMEOUT:-900}
 SEED=${SEED:-42}
 JAR=$ROOT/target/dossier.jar
+die() { echo "bench/run.sh: $*" >&2; exit 2; }
+
+# new_jdk DIR: whether DIR is a JDK of release 25 or later (its release file says JAVA_VERSION="25...").
+new_jdk() {
+  local v
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1 || true)
+  [ -x "$1/bin/java" ] && [ "${v:-0}" -ge 25 ]
+}
 if [ -z "${NEW_JDK+set}" ]; then
   NEW_JDK=""
   for d in /usr/lib/jvm/*/; do
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null | head -n 1 || true)
-    if [ -x "$d/bin/java" ] && [ "${v:-0}" -ge 25 ]; then NEW_JDK=${d%/}; break; fi
+    if new_jdk "${d%/}"; then NEW_JDK=${d%/}; break; fi
   done
 fi
-
-die() { echo "bench/run.sh: $*" >&2; exit 2; }
 
 command -v hugo >/dev/null || die "hugo is not installed; on Debian/Ubuntu: apt-get install -y hugo"
 [ -x /usr/bin/time ] || die "GNU time is not installed; on Debian/Ubuntu: apt-get install -y time"
 command -v java >/dev/null || die "java (JDK 17+) is not on the PATH"
-if [ -n "$NEW_JDK" ]; then
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$NEW_JDK/release" 2>/dev/null | head -n 1 || true)
-  [ -x "$NEW_JDK/bin/java" ] && [ "${v:-0}" -ge 25 ] || die "NEW_JDK=$NEW_JDK is not a JDK of release 25 or later"
+if [ -n "$NEW_JDK" ] && ! new_jdk "$NEW_JDK"; then
+  die "NEW_JDK=$NEW_JDK is not a JDK of release 25 or later"
 fi
 
 # The jar, rebuilt when any source, template or the pom is newer than it.

@@ -235,7 +235,6 @@ final class SearchIndex {
     return new Page(DIR + "manifest.js", ("dossierSearch.manifest(" + Json.compact(manifest) + ");\n").getBytes(StandardCharsets.UTF_8));
   }
 
-
   /** Every term's documents, and each document's length, from one pass over the text. */
   private record Postings(Vocabulary vocabulary, List<IntList> byId, int[] lengths, double averageLength) {}
 

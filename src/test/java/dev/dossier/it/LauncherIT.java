@@ -102,13 +102,16 @@ class LauncherIT {
 
   @Test
   void aFailedBuildLeavesNoArchive() throws Exception {
-    Path dossier = seeds();
+    aFailedBuildLeavesNothing(Path.of(System.getProperty("java.home")), seeds(), tmp.resolve("archives"));
+  }
+
+  /** A build that fails (a citation out of range) through the launcher on {@code jdk} makes no archive or cache. */
+  private void aFailedBuildLeavesNothing(Path jdk, Path dossier, Path archives) throws Exception {
     Files.writeString(dossier.resolve("index.yml"), Files.readString(dossier.resolve("index.yml")).replaceFirst("¶\\d+", "¶999"));
-    Path archives = tmp.resolve("archives");
-    Jar.Run failed = launch(archives, "build", dossier.toString(), "--out", tmp.resolve("a").toString());
+    Jar.Run failed = launch(jdk, archives, "build", dossier.toString(), "--out", tmp.resolve("failed").toString());
     assertThat(failed.exit()).isEqualTo(1);
     assertThat(failed.err()).contains("out of range");
-    assertThat(archives(archives)).isEmpty();
+    assertThat(archives(archives)).as("a failed build makes no archive or cache").isEmpty();
   }
 
   @Test
@@ -139,12 +142,7 @@ class LauncherIT {
     assertThat(own.exit()).as(own.err()).isZero();
     assertThat(archives(untouched)).isEmpty();
 
-    Files.writeString(dossier.resolve("index.yml"), Files.readString(dossier.resolve("index.yml")).replaceFirst("¶\\d+", "¶999"));
-    Path fresh = tmp.resolve("fresh");
-    Jar.Run failed = launch(jdk.get(), fresh, "build", dossier.toString(), "--out", tmp.resolve("c").toString());
-    assertThat(failed.exit()).isEqualTo(1);
-    assertThat(failed.err()).contains("out of range");
-    assertThat(archives(fresh)).as("a failed build records no cache").isEmpty();
+    aFailedBuildLeavesNothing(jdk.get(), dossier, tmp.resolve("fresh"));
   }
 
   /**
