@@ -31,10 +31,14 @@ final class Bibliography {
     return source.titleSupplied() || source.title().value().isEmpty();
   }
 
-  /** "CNN, 15 February 2022" or the title when there is no outlet. */
+  /**
+   * "BuzzFeed News, 12 February 2022", or "CNN, updated 15 February 2022" for a source known
+   * only by its last update; the title when there is no outlet.
+   */
   static String shortLabel(Source source) {
     String who = source.outlet().value().orElse(displayTitle(source));
-    return source.date().map(d -> who + ", " + d.label()).orElse(who);
+    String updated = source.published().isKnown() ? "" : "updated ";
+    return source.date().map(d -> who + ", " + updated + d.label()).orElse(who);
   }
 
   /** The bibliography entry, as plain text. */

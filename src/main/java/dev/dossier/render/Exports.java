@@ -119,8 +119,16 @@ final class Exports {
         field(out, "date", d.isRange() ? d.iso() : d.machine() + (d.approximate() ? "~" : ""));
       });
       s.url().value().ifPresent(u -> field(out, "url", bibEscape(u)));
+      // A source known only by its last update has no year: the update goes in the note.
+      List<String> notes = new ArrayList<>();
       if (Bibliography.bracketed(s)) {
-        field(out, "note", "Title supplied by the editor");
+        notes.add("Title supplied by the editor");
+      }
+      if (s.published().value().isEmpty()) {
+        s.updated().value().ifPresent(u -> notes.add("updated " + u.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()));
+      }
+      if (!notes.isEmpty()) {
+        field(out, "note", String.join("; ", notes));
       }
       out.append("}\n\n");
     }

@@ -165,6 +165,24 @@ class SeedDossierIT {
     assertThat(metadata.text()).contains("inferred");
   }
 
+  @Test
+  void aSourceKnownOnlyByItsLastUpdateIsNeverShownAsPublishedThen() throws IOException {
+    // CNN's report gives only "Updated: Tue, 15 Feb 2022 01:41:12 GMT".
+    assertThat(page("index.html").select(".meta").eachText()).contains("CNN · updated 15 February 2022");
+    assertThat(page("topics/embassy-closure-lviv.html").select(".references li").text())
+        .contains("CNN, updated 15 February 2022, ¶1").doesNotContain("CNN, 15 February");
+    assertThat(Files.readString(site.resolve("sources.bib"))).contains("note = {Title supplied by the editor; updated 2022-02-15}");
+  }
+
+  @Test
+  void anUnknownValueIsSaidOnceAndAnApproximateDateMarkedOnce() throws IOException {
+    Element blinken = page("sources/blinken-visit-2022-01-18.html").selectFirst(".metadata");
+    assertThat(blinken.text()).doesNotContain("unknown unknown").contains("Outlet unknown");
+    assertThat(blinken.select(".origin").eachText()).doesNotContain("unknown");
+    Element approximate = page("timeline.html").selectFirst(".event-date:has(time.approximate)");
+    assertThat(approximate.text()).isEqualTo("c. 17 January 2022");
+  }
+
   static Document page(String path) throws IOException {
     return Jsoup.parse(site.resolve(path).toFile(), "UTF-8");
   }
