@@ -22,9 +22,6 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
 
   private static final Pattern PARTS = Pattern.compile("\\s+[|·•]\\s+");
   private static final Pattern BY = Pattern.compile("(?i:by)\\s+(.+)");
-  private static final Pattern NAME =
-      Pattern.compile(
-          "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|da|del|der|di|la|le|van|von|bin|al)){0,4}");
 
   private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
   private static final String WEEKDAY = "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?";
@@ -111,12 +108,7 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
     for (String part : PARTS.split(text.strip())) {
       Matcher by = BY.matcher(part);
       if (part.length() <= MAX_LINE && by.matches()) {
-        Byline byline = Byline.parse(by.group(1));
-        boolean names =
-            !byline.authors().isEmpty()
-                && byline.authors().stream().allMatch(a -> NAME.matcher(a).matches())
-                && byline.outlet().stream().allMatch(o -> NAME.matcher(o).matches());
-        return names ? Optional.of(byline) : Optional.empty();
+        return Byline.read(by.group(1));
       }
     }
     return Optional.empty();

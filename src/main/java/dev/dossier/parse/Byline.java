@@ -11,6 +11,33 @@ import java.util.Optional;
  */
 record Byline(List<String> authors, Optional<String> outlet) {
 
+  /** A person's or an outlet's name: capitalised words, with the particles names carry. */
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile(
+          "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|da|del|der|di|la|le|van|von|bin|al)){0,4}");
+  /** A day or a month alone is not a name: "By Monday, ..." begins a sentence. */
+  private static final java.util.regex.Pattern DAY_OR_MONTH =
+      java.util.regex.Pattern.compile(
+          "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august"
+              + "|september|october|november|december|today|tonight|now|then)\\.?",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The byline in the names after "By", if they read as one: every author and the outlet a
+   * name. "Jennifer Hansler and Kylie Atwood, CNN" is a byline; "Monday, most of the staff had
+   * left" is the start of a sentence, and must stay in the text.
+   */
+  static Optional<Byline> read(String text) {
+    Byline byline = parse(text);
+    boolean names = !byline.authors().isEmpty() && byline.authors().stream().allMatch(Byline::isName) && byline.outlet().stream().allMatch(Byline::isName);
+    return names ? Optional.of(byline) : Optional.empty();
+  }
+
+  /** Whether {@code text} reads as a person's or an outlet's name. */
+  static boolean isName(String text) {
+    return NAME.matcher(text).matches() && !DAY_OR_MONTH.matcher(text).matches();
+  }
+
   static Byline parse(String text) {
     List<String> parts = new ArrayList<>(Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
     Optional<String> outlet = Optional.empty();

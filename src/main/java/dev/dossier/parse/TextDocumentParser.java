@@ -93,25 +93,28 @@ public final class TextDocumentParser {
         lines.remove(0);
         continue;
       }
-      if ((m = BYLINE.matcher(line)).matches() && line.length() < 200) {
-        Byline byline = Byline.parse(m.group(1));
-        head.authors = byline.authors();
+      // A line is metadata only when it reads as such; else it is the article's first words,
+      // and the text starts there: "By Monday, most of the staff had left" is not a byline.
+      Optional<Byline> byline;
+      if ((m = BYLINE.matcher(line)).matches() && line.length() < 200 && (byline = Byline.read(m.group(1))).isPresent()) {
+        head.authors = byline.get().authors();
         if (head.site.isEmpty()) {
-          head.site = byline.outlet();
+          head.site = byline.get().outlet();
         }
       } else if ((m = TIMESTAMP.matcher(line)).matches()) {
         Optional<OffsetDateTime> when = timestamp(m.group(2));
         if (when.isEmpty()) {
           diagnostics.warning(
               new Position(path, lineNumber, line.indexOf(m.group(2)) + 1),
-              "cannot read the timestamp \"" + m.group(2) + "\"",
+              "cannot read the timestamp \"" + m.group(2) + "\", so the line is kept as the article's text",
               "write it as RFC 1123 (Tue, 15 Feb 2022 01:41:12 GMT) or ISO 8601 (2022-02-15T01:41:12Z)");
+          break;
         } else if (m.group(1).equals("Updated")) {
           head.updated = when;
         } else {
           head.published = when.map(t -> DossierDate.day(t.toLocalDate()));
         }
-      } else if ((m = SOURCE.matcher(line)).matches()) {
+      } else if ((m = SOURCE.matcher(line)).matches() && Byline.isName(m.group(1).strip())) {
         head.site = Optional.of(m.group(1).strip());
       } else {
         break;

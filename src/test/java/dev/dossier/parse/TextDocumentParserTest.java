@@ -46,6 +46,34 @@ class TextDocumentParserTest {
   }
 
   @Test
+  void aFirstLineThatOnlyLooksLikeMetadataStaysTheArticlesText() {
+    for (String first : List.of(
+        "By Monday, most of the staff had left the embassy, officials said.",
+        "By Monday, most of the staff had left the embassy",
+        "By Friday.",
+        "Source: officials familiar with the plan said the embassy would close.")) {
+      Document doc = parser.parse("a.txt", first + "\n\nThe second paragraph.\n", diagnostics);
+      assertThat(doc.paragraphs()).extracting(Paragraph::text).as(first).containsExactly(first, "The second paragraph.");
+      assertThat(doc.authors()).as(first).isEmpty();
+      assertThat(doc.site()).as(first).isEmpty();
+    }
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
+  @Test
+  void anUnreadableTimestampLineIsKeptAsTextWithAWarning() {
+    Document doc = parser.parse("a.txt", "By Jane Doe, Reuters\nUpdated: Feb 14, 2022 9:41 PM ET\n\nThe embassy closed.\n", diagnostics);
+    assertThat(doc.authors()).containsExactly("Jane Doe");
+    assertThat(doc.site()).contains("Reuters");
+    assertThat(doc.paragraphs()).extracting(Paragraph::text).containsExactly("Updated: Feb 14, 2022 9:41 PM ET", "The embassy closed.");
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+      assertThat(d.line()).isEqualTo(2);
+      assertThat(d.column()).isEqualTo(10);
+      assertThat(d.message()).contains("cannot read the timestamp").contains("kept as the article's text");
+    });
+  }
+
+  @Test
   void onePararaphPerLineWhenTheBodyHasNoBlankLines() throws IOException {
     Document doc = seed("001_b48eea132caf0c5e.txt");
     assertThat(doc.paragraphs()).hasSize(22);
