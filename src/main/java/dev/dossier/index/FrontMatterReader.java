@@ -61,7 +61,8 @@ public final class FrontMatterReader {
         published,
         Optional.ofNullable(m.get("outlet")).flatMap(n -> doc.optionalString(n, "outlet")),
         Optional.ofNullable(m.get("authors")).flatMap(n -> doc.strings(n, "authors")).orElse(List.of()),
-        Optional.ofNullable(m.get("url")).flatMap(n -> doc.optionalString(n, "url")),
+        // Checked as the index's url is: it becomes a link on the source's page, in the feed and the exports.
+        Optional.ofNullable(m.get("url")).flatMap(n -> doc.optionalString(n, "url").filter(u -> IndexReader.checkUrl(doc, n, u, "url"))),
         Optional.ofNullable(m.get("topics")).flatMap(n -> doc.strings(n, "topics")).orElse(List.of()));
   }
 }

@@ -233,15 +233,22 @@ public final class IndexReader {
     return !(normal.startsWith("/") || normal.matches("^[A-Za-z]:.*") || Arrays.asList(normal.split("/")).contains(".."));
   }
 
-  private static void checkUrl(YamlDocument yaml, Node node, String url, String what) {
+  /**
+   * Whether {@code url} is an absolute http(s) URL, the only kind a page links to as a source's
+   * original; reports it at {@code node} if not.
+   */
+  static boolean checkUrl(YamlDocument yaml, Node node, String url, String what) {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
         yaml.error(node, what + " \"" + url + "\" is not an absolute http(s) URL", "write the full address, starting with https://");
+        return false;
       }
+      return true;
     } catch (URISyntaxException e) {
       yaml.error(node, what + " \"" + url + "\" is not a valid URL: " + e.getReason(), "check the address for spaces or stray characters");
+      return false;
     }
   }
 

@@ -69,4 +69,15 @@ class MarkdownDocumentParserTest {
         "bad.md:3:7: error: bad date: \"2022-02-30\" does not exist: February 2022 has 28 days",
         "bad.md:4:1: error: unknown key \"colour\" in the front matter");
   }
+
+  @Test
+  void aFrontMatterUrlMustBeAWebAddressLikeTheIndexs() {
+    for (String url : java.util.List.of("javascript:alert(1)", "/relative/path", "www.example.org/a")) {
+      Diagnostics said = new Diagnostics();
+      Document doc = parser.parse("bad.md", "---\ntitle: x\nurl: " + url + "\n---\nText.\n", said).document();
+      assertThat(doc.url()).as(url).isEmpty();
+      assertThat(said.sorted()).extracting(d -> d.headline()).as(url)
+          .containsExactly("bad.md:3:6: error: url \"" + url + "\" is not an absolute http(s) URL");
+    }
+  }
 }
