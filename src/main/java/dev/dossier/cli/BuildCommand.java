@@ -37,7 +37,7 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    Usage.requireFolder(spec, options.dir);
+    options.requireFolders(spec);
     Path dossier = options.dir.toAbsolutePath().normalize();
     Path target = out.toAbsolutePath().normalize();
     if (dossier.startsWith(target)) {

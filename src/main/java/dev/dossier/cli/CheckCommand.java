@@ -18,7 +18,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Usage.requireFolder(spec, options.dir);
+    options.requireFolders(spec);
     Build.Result result = new Build(options.strict, java.util.Optional.empty(), dev.dossier.diag.Progress.NONE, !options.noCache).check(options.dir, options.theme());
     PrintWriter err = spec.commandLine().getErr();
     Reporter.print(result.diagnostics(), options.dir, options.templates, err);

@@ -25,6 +25,15 @@ final class DossierOptions {
   @Option(names = "--no-cache", description = "neither read nor write the build cache (DIR/.dossier-cache), so every document is parsed and every page rendered again")
   boolean noCache;
 
+  /** The dossier folder and, when given, the templates folder must exist: else exit 2. */
+  void requireFolders(picocli.CommandLine.Model.CommandSpec spec) {
+    Usage.requireFolder(spec, dir);
+    if (templates != null && !java.nio.file.Files.isDirectory(templates)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "no templates folder at " + templates + "; give the folder that holds your .ftlh templates, or leave --templates out");
+    }
+  }
+
   /** The theme: --templates first, then the dossier's own templates/, then the built-in one. */
   Theme theme() {
     List<Path> overrides = new ArrayList<>();

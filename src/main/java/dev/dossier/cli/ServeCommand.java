@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Usage.requireFolder(spec, options.dir);
+    options.requireFolders(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Path> watched = new ArrayList<>(List.of(options.dir));

@@ -32,11 +32,19 @@ class MainTest {
   }
 
   @Test
-  void wrongUsageExitsWithTwo() {
+  void wrongUsageExitsWithTwo() throws IOException {
     assertThat(run("build", "--no-such-option")).isEqualTo(2);
     assertThat(err.toString()).contains("--no-such-option");
     assertThat(run("build", tmp.resolve("missing").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no dossier folder at");
+    Path dir = Files.createDirectories(tmp.resolve("d"));
+    Files.writeString(dir.resolve("a.txt"), "Only one paragraph.");
+    assertThat(run("build", dir.toString(), "--out", tmp.resolve("site").toString(), "--templates", tmp.resolve("nosuch").toString())).isEqualTo(2);
+    for (String command : new String[] {"check", "serve"}) {
+      assertThat(run(command, dir.toString(), "--templates", tmp.resolve("nosuch").toString())).as(command).isEqualTo(2);
+    }
+    assertThat(err.toString()).contains("no templates folder at " + tmp.resolve("nosuch"));
+    assertThat(tmp.resolve("site")).doesNotExist();
     assertThat(run()).isEqualTo(2);
   }
 
