@@ -41,6 +41,9 @@ public final class IndexReader {
     YamlDocument yaml = new YamlDocument(path, 1, diagnostics);
     List<String> lines = Arrays.asList(text.split("\n", -1));
     Optional<Node> root = yaml.compose(text);
+    if (text.isBlank() || root.isPresent() && yaml.isNull(root.get())) {
+      emptyIndex(path, diagnostics);
+    }
     if (root.isEmpty() || yaml.isNull(root.get())) {
       return Index.empty(path);
     }
@@ -52,7 +55,7 @@ public final class IndexReader {
     Optional<String> language = get(m, "language").flatMap(n -> yaml.optionalString(n, "language"));
     Optional<String> baseUrl = get(m, "base_url").flatMap(n -> yaml.optionalString(n, "base_url"));
     baseUrl.ifPresent(url -> checkUrl(yaml, m.get("base_url"), url, "base_url"));
-    return new Index(
+    Index index = new Index(
         path,
         get(m, "title").flatMap(n -> yaml.optionalString(n, "title")),
         get(m, "description").flatMap(n -> yaml.markdown(n, "description", lines)),
@@ -62,6 +65,18 @@ public final class IndexReader {
         sources(yaml, get(m, "sources"), lines),
         topics(yaml, get(m, "topics"), lines),
         events(yaml, get(m, "events"), lines));
+    if (index.title().isEmpty() && index.sources().isEmpty() && index.topics().isEmpty() && index.events().isEmpty()) {
+      emptyIndex(path, diagnostics);
+    }
+    return index;
+  }
+
+  /** An index that says nothing is read as no index: worth a word, as it is rarely meant. */
+  private static void emptyIndex(String path, Diagnostics diagnostics) {
+    diagnostics.warning(
+        Position.file(path),
+        "the index lists no title, sources, topics or events, so the site will have none",
+        "fill it in (dossier init writes a starter index from the documents), or delete it");
   }
 
   private static Optional<Node> get(Map<String, Node> mapping, String key) {

@@ -32,9 +32,18 @@ public final class DossierFolder {
     return root;
   }
 
-  /** The index's text, or empty when the folder has none. */
-  public Optional<SourceText> index(Diagnostics diagnostics) {
+  /**
+   * The index's text, or empty when the folder has none. An index under another name
+   * ({@code index.yaml}, {@code Index.yml}) is an error: it would be silently left unread.
+   */
+  public Optional<SourceText> index(Diagnostics diagnostics) throws IOException {
     if (!Files.isRegularFile(root.resolve(INDEX))) {
+      try (Stream<Path> files = Files.list(root)) {
+        files.map(p -> p.getFileName().toString())
+            .filter(name -> name.equalsIgnoreCase(INDEX) || name.equalsIgnoreCase("index.yaml"))
+            .sorted()
+            .forEach(name -> diagnostics.error(Position.file(name), "the index must be named " + INDEX + "; this file is not read", "rename it to " + INDEX));
+      }
       return Optional.empty();
     }
     return read(INDEX, diagnostics, Position.file(INDEX));

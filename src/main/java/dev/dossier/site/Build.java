@@ -187,6 +187,13 @@ public final class Build {
     Set<String> unlisted = new LinkedHashSet<>(folder.documents());
     unlisted.removeAll(wanted.keySet());
     unlisted.forEach(f -> wanted.put(f, Position.file(f)));
+    if (wanted.isEmpty() && !diagnostics.hasErrors()) {
+      // Building nothing would replace a site with an empty one: most likely the wrong folder.
+      diagnostics.error(
+          Position.file(indexText.isPresent() ? DossierFolder.INDEX : ""),
+          "the dossier holds no documents: no .txt, .md or .html file in the folder, and none listed in the index",
+          "copy the articles into " + dir.getFileName() + ", or give the folder that holds them");
+    }
 
     Optional<BuildCache> cache = cached ? Optional.of(new BuildCache(dir.resolve(BuildCache.FOLDER), tool)) : Optional.empty();
     Map<String, ParsedDocument> documents = new ConcurrentHashMap<>();
