@@ -52,7 +52,7 @@ public final class IndexReader {
       return Index.empty(path);
     }
     Map<String, Node> m = top.get();
-    Optional<String> language = get(m, "language").flatMap(n -> yaml.optionalString(n, "language"));
+    Optional<String> language = get(m, "language").flatMap(n -> yaml.optionalString(n, "language")).filter(l -> checkLanguage(yaml, m.get("language"), l));
     Optional<String> baseUrl = get(m, "base_url").flatMap(n -> yaml.optionalString(n, "base_url"));
     baseUrl.ifPresent(url -> checkUrl(yaml, m.get("base_url"), url, "base_url"));
     Index index = new Index(
@@ -71,6 +71,17 @@ public final class IndexReader {
     return index;
   }
 
+  /** A language tag, as a page's {@code lang} attribute needs it: "en", "en-GB", "uk". */
+  private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*");
+
+  private static boolean checkLanguage(YamlDocument yaml, Node node, String language) {
+    if (LANGUAGE_TAG.matcher(language).matches()) {
+      return true;
+    }
+    yaml.error(node, "language \"" + language + "\" is not a language tag", "write a tag such as en, en-GB or uk (BCP 47), not the language's name");
+    return false;
+  }
+
   /** An index that says nothing is read as no index: worth a word, as it is rarely meant. */
   private static void emptyIndex(String path, Diagnostics diagnostics) {
     diagnostics.warning(
@@ -86,6 +97,7 @@ public final class IndexReader {
   private List<SourceEntry> sources(YamlDocument yaml, Optional<Node> node, List<String> lines) {
     List<SourceEntry> sources = new ArrayList<>();
     Map<String, Position> seen = new HashMap<>();
+    Map<String, SourceEntry> byFile = new HashMap<>();
     for (Node item : node.map(n -> yaml.sequence(n, "sources")).orElse(List.of())) {
       yaml.mapping(item, "a source", SOURCE_KEYS)
           .flatMap(m -> source(yaml, item, m, lines))
@@ -98,6 +110,13 @@ public final class IndexReader {
                       "duplicate source key \"" + entry.key() + "\" (first at line " + first.line() + ")",
                       "give each source its own key");
                 } else {
+                  SourceEntry same = byFile.putIfAbsent(entry.file(), entry);
+                  if (same != null) {
+                    yaml.warning(
+                        entry.fileAt(),
+                        "the file \"" + entry.file() + "\" is already the source \"" + same.key() + "\" (line " + same.at().line() + "), so it would be published twice",
+                        "remove one of the two entries, or point this one at its own file");
+                  }
                   sources.add(entry);
                 }
               });

@@ -207,6 +207,10 @@ final class YamlDocument {
   }
 
   void warning(Node node, String message, String hint) {
-    diagnostics.warning(position(node), message, hint);
+    warning(position(node), message, hint);
+  }
+
+  void warning(Position at, String message, String hint) {
+    diagnostics.warning(at, message, hint);
   }
 }

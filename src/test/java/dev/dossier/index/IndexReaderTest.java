@@ -115,6 +115,27 @@ class IndexReaderTest {
   }
 
   @Test
+  void twoSourcesOfOneFileAreWorthAWarning() {
+    Index index = read("""
+        title: x
+        sources:
+          - {key: a, file: a.txt}
+          - {key: b, file: a.txt}
+        """);
+    assertThat(index.sources()).hasSize(2);
+    assertThat(problems()).containsExactly(
+        "index.yml:4:20: warning: the file \"a.txt\" is already the source \"a\" (line 3), so it would be published twice");
+  }
+
+  @Test
+  void theLanguageMustBeATagNotAName() {
+    assertThat(read("title: x\nlanguage: en-GB\n").language()).contains("en-GB");
+    assertThat(problems()).isEmpty();
+    assertThat(read("title: x\nlanguage: English\n").language()).isEmpty();
+    assertThat(problems()).containsExactly("index.yml:2:11: error: language \"English\" is not a language tag");
+  }
+
+  @Test
   void yamlSyntaxErrorsHaveAPosition() {
     read("title: \"unclosed\nsources: [\n");
     assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
