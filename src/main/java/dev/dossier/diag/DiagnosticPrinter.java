@@ -26,16 +26,45 @@ public final class DiagnosticPrinter {
             .filter(lines -> d.line() <= lines.size())
             .map(lines -> lines.get(d.line() - 1))
             .ifPresent(
-                text -> {
-                  out.println("  " + text);
+                line -> {
+                  Window shown = Window.around(line, Math.max(d.column(), 1));
+                  out.println("  " + shown.text());
                   if (d.column() > 0) {
-                    out.println("  " + caretPadding(text, d.column()) + "^");
+                    out.println("  " + caretPadding(shown.text(), shown.column()) + "^");
                   }
                 });
       }
       d.hint().ifPresent(hint -> out.println("  = help: " + hint));
     }
     out.flush();
+  }
+
+  /** Lines longer than this are shown as a stretch of this many characters around the column. */
+  static final int WIDTH = 100;
+
+  /**
+   * What is shown of a line, and where the column falls in it: the whole line when it is short,
+   * else {@link #WIDTH} characters around the column with "…" where it was cut. An index's
+   * paragraphs are often a line each, a thousand characters long.
+   */
+  record Window(String text, int column) {
+    static Window around(String line, int column) {
+      if (line.length() <= WIDTH) {
+        return new Window(line, column);
+      }
+      int start = Math.max(0, Math.min(column - 1 - WIDTH / 3, line.length() - WIDTH));
+      int end = Math.min(line.length(), start + WIDTH);
+      // Never half of a surrogate pair at either end.
+      if (start > 0 && Character.isLowSurrogate(line.charAt(start))) {
+        start++;
+      }
+      if (end < line.length() && Character.isHighSurrogate(line.charAt(end - 1))) {
+        end--;
+      }
+      String before = start > 0 ? "…" : "";
+      String after = end < line.length() ? "…" : "";
+      return new Window(before + line.substring(start, end) + after, column - start + before.length());
+    }
   }
 
   /** Spaces up to the column, keeping tabs so the caret lines up under tabbed text. */

@@ -1,0 +1,46 @@
+package dev.dossier.diag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DiagnosticPrinterTest {
+
+  private static String print(String line, int column) {
+    StringWriter out = new StringWriter();
+    new DiagnosticPrinter(path -> Optional.of(List.of(line)))
+        .print(List.of(new Diagnostic("index.yml", 1, column, Severity.ERROR, "quote not found", Optional.of("check the words"))), new PrintWriter(out));
+    return out.toString();
+  }
+
+  @Test
+  void aShortLineIsShownWholeWithTheCaretUnderTheColumn() {
+    assertThat(print("title: [a, b]", 8)).isEqualTo("index.yml:1:8: error: quote not found\n  title: [a, b]\n         ^\n  = help: check the words\n");
+  }
+
+  @Test
+  void aLongLineIsShownAroundTheColumnWithTheCaretOnTheSameCharacter() {
+    StringBuilder line = new StringBuilder("      summary: ");
+    for (int i = 0; line.length() < 1500; i++) {
+      line.append("word").append(i).append(' ');
+    }
+    int column = line.indexOf("word80 ") + 1;
+    String[] shown = print(line.toString(), column).split("\n");
+    String text = shown[1].substring(2);
+    int caret = shown[2].indexOf('^') - 2;
+    assertThat(text).startsWith("…").endsWith("…").hasSizeLessThanOrEqualTo(DiagnosticPrinter.WIDTH + 2);
+    assertThat(text.substring(caret)).startsWith("word80 ");
+  }
+
+  @Test
+  void theEndOfALongLineIsShownWhenTheColumnIsThere() {
+    String line = "x".repeat(300) + "end";
+    String[] shown = print(line, 301).split("\n");
+    assertThat(shown[1]).startsWith("  …").endsWith("xend");
+    assertThat(shown[1].substring(shown[2].indexOf('^'))).isEqualTo("end");
+  }
+}
