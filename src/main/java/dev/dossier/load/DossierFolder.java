@@ -107,11 +107,47 @@ public final class DossierFolder {
       return Optional.of(new SourceText(path, normal));
     } catch (CharacterCodingException e) {
       diagnostics.error(
-          Position.file(path),
+          firstBadByte(path, bytes),
           "the file is not UTF-8 text",
-          "re-save it as UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8)");
+          utf16(bytes)
+              ? "it looks like UTF-16; re-save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)"
+              : "re-save it as UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8, if it came from Windows)");
       return Optional.empty();
     }
+  }
+
+  /** Where the first byte that is not UTF-8 is: its line, and its column in the characters before it. */
+  static Position firstBadByte(String path, byte[] bytes) {
+    java.nio.CharBuffer decoded = java.nio.CharBuffer.allocate(bytes.length);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, decoded, true);
+    decoded.flip();
+    String before = decoded.toString();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < before.length(); i++) {
+      if (before.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new Position(path, line, before.length() - lineStart + 1);
+  }
+
+  /** A byte-order mark of UTF-16, or text with a zero byte in every other place. */
+  private static boolean utf16(byte[] bytes) {
+    if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff || (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe)) {
+      return true;
+    }
+    int zeros = 0;
+    int n = Math.min(bytes.length, 200);
+    for (int i = 0; i < n; i++) {
+      zeros += bytes[i] == 0 ? 1 : 0;
+    }
+    return n >= 4 && zeros * 3 >= n;
   }
 
   /** One line ending and no byte-order mark, so the same words give the same output everywhere. */

@@ -148,7 +148,7 @@ class InitCommandTest {
   void aDocumentThatCannotBeReadIsReportedAndListedAllTheSame() throws IOException {
     Files.write(dir.resolve("latin1.txt"), "Caf\u00e9 society in Kyiv.".getBytes(StandardCharsets.ISO_8859_1));
     assertThat(run("init", dir.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains(dir.resolve("latin1.txt") + ": error: the file is not UTF-8 text");
+    assertThat(err.toString()).contains(dir.resolve("latin1.txt") + ":1:4: error: the file is not UTF-8 text");
     assertThat(out.toString()).contains("  latin1  latin1.txt\n      check: dossier cannot read this document (see the error above)");
     Diagnostics diagnostics = new Diagnostics();
     assertThat(readIndex(diagnostics).sources()).extracting(SourceEntry::file).contains("latin1.txt");
