@@ -28,23 +28,53 @@ public final class CitationSyntax {
               + "(?:\\s+[\"“](?<quote>.*)[\"”])?\\s*",
           Pattern.DOTALL);
 
+  /** A part whose quote opens but does not close where it must. */
+  private static final Pattern UNCLOSED = Pattern.compile("\\s*@([a-z0-9-]+)(?:\\s+(?:¶\\s*|para\\s+|p\\.\\s*)\\d+)?\\s+[\"“].*", Pattern.DOTALL);
+
   private CitationSyntax() {}
 
   /**
    * The length of the citation starting at {@code start} ({@code "[@"}), including both
    * brackets, or -1 when no closing bracket follows.
+   *
+   * <p>A quote runs to a quotation mark followed by {@code ]} or {@code ;}. When there is none
+   * before the paragraph ends or before the next citation begins (a quote left open, or words
+   * after its closing mark), the citation ends at its first {@code ]}: it is then reported as
+   * malformed, in its own place, instead of swallowing the text and citations after it.
    */
   public static int extent(CharSequence text, int start) {
+    int quoted = quotedExtent(text, start);
+    if (quoted >= 0 && indexOf(text, "[@", start + 2, start + quoted) < 0) {
+      return quoted;
+    }
+    int paragraphEnd = indexOf(text, "\n\n", start, text.length());
+    int close = indexOf(text, "]", start + 2, paragraphEnd < 0 ? text.length() : paragraphEnd);
+    return close < 0 ? -1 : close - start + 1;
+  }
+
+  private static int indexOf(CharSequence text, String what, int from, int to) {
+    for (int i = from; i + what.length() <= to; i++) {
+      if (text.charAt(i) == what.charAt(0) && text.subSequence(i, i + what.length()).toString().equals(what)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int quotedExtent(CharSequence text, int start) {
     boolean inQuote = false;
     for (int i = start + 2; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c == '\n' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        return -1;
+      }
       if (!inQuote) {
         if (c == ']') {
           return i - start + 1;
         }
         if (c == '"' || c == '“') {
           inQuote = true;
-        } else if (c == '[' || c == '\n' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        } else if (c == '[') {
           return -1;
         }
       } else if ((c == '"' || c == '”') && closesQuote(text, i + 1)) {
@@ -82,6 +112,13 @@ public final class CitationSyntax {
   private static CitationRef parsePart(String part, int offset) {
     Matcher m = PART.matcher(part);
     if (!m.matches()) {
+      Matcher open = UNCLOSED.matcher(part);
+      if (open.matches()) {
+        return CitationRef.malformed(
+            offset,
+            "the quote in [@" + open.group(1) + "] does not end with a quotation mark right before ] or ;"
+                + " (nothing may follow it): write [@" + open.group(1) + " ¶5 \"quoted words\"]");
+      }
       return CitationRef.malformed(
           offset,
           "cannot read the citation \"" + part.strip() + "\"; write [@key], [@key ¶5], [@key \"quote\"] or [@key ¶5 \"quote\"]");

@@ -63,6 +63,21 @@ class CitationSyntaxTest {
   }
 
   @Test
+  void anUnclosedQuoteIsReportedInItsPlaceAndSwallowsNothing() {
+    String text = "Blinken spoke [@cnn ¶5 \"unclosed quote]. Later he left [@cnn ¶6 \"left\"] and \"so on\"].";
+    int first = text.indexOf("[@");
+    assertThat(CitationSyntax.extent(text, first)).isEqualTo(text.indexOf(']') - first + 1);
+    int second = text.indexOf("[@", first + 2);
+    assertThat(CitationSyntax.extent(text, second)).isEqualTo(text.indexOf("\"]", second) + 2 - second);
+    assertThat(refs("[@cnn ¶5 \"unclosed quote]").get(0).problem())
+        .hasValueSatisfying(p -> assertThat(p).contains("does not end with a quotation mark right before ]"));
+    assertThat(refs("[@cnn ¶5 \"words\" extra]").get(0).problem())
+        .hasValueSatisfying(p -> assertThat(p).contains("does not end with a quotation mark right before ]"));
+    // Within its own paragraph only: an unclosed quote at a paragraph's end is no citation.
+    assertThat(CitationSyntax.extent("[@cnn \"open\n\nnext paragraph\"]", 0)).isEqualTo(-1);
+  }
+
+  @Test
   void anUnclosedBracketIsNoCitation() {
     assertThat(CitationSyntax.extent("[@cnn ¶1 and then text", 0)).isEqualTo(-1);
     assertThat(CitationSyntax.extent("[@cnn ¶1\n\nnew paragraph]", 0)).isEqualTo(-1);
