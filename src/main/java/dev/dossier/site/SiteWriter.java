@@ -38,6 +38,14 @@ public final class SiteWriter {
   /** The list of files a build wrote, with their hashes, kept in the output folder. */
   public static final String MANIFEST = ".dossier-manifest";
 
+  /**
+   * Files a static host reads from the site's top folder, which people add to the output by
+   * hand: GitHub Pages' {@code CNAME} and {@code .nojekyll}, Netlify's and Cloudflare's
+   * {@code _headers} and {@code _redirects}, Apache's {@code .htaccess}. A build keeps them as
+   * they are, never lists them in its manifest, and does not count them as another's files.
+   */
+  public static final Set<String> HOST_FILES = Set.of("CNAME", ".nojekyll", "_headers", "_redirects", ".htaccess");
+
   private static final String STAGING = ".staging-";
   private static final String OLD = ".old-";
 
@@ -68,7 +76,7 @@ public final class SiteWriter {
     try (Stream<Path> walk = Files.walk(target)) {
       walk.filter(p -> !Files.isDirectory(p))
           .map(p -> target.relativize(p).toString().replace('\\', '/'))
-          .filter(p -> !p.equals(MANIFEST) && !written.contains(p))
+          .filter(p -> !p.equals(MANIFEST) && !written.contains(p) && !HOST_FILES.contains(p))
           .sorted()
           .forEach(foreign::add);
     }
@@ -277,6 +285,12 @@ public final class SiteWriter {
         return result;
       }
       Path stage = staging();
+      for (String name : new java.util.TreeSet<>(HOST_FILES)) {
+        Path file = target.resolve(name);
+        if (!next.containsKey(name) && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          keepFile(file, stage.resolve(name));
+        }
+      }
       List<String> lines = new ArrayList<>();
       next.forEach((path, hash) -> lines.add(hash + "  " + path));
       Files.write(stage.resolve(MANIFEST), lines, StandardCharsets.UTF_8);

@@ -169,12 +169,29 @@ class SiteWriterTest {
   void findsFilesItDidNotWrite() throws IOException {
     Path out = tmp.resolve("site");
     new SiteWriter().write(List.of(page("index.html", "home")), out);
-    Files.writeString(out.resolve("CNAME"), "example.org");
-    assertThat(SiteWriter.foreignFiles(out)).containsExactly("CNAME");
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    assertThat(SiteWriter.foreignFiles(out)).containsExactly("notes.txt");
     Path other = Files.createDirectories(tmp.resolve("other"));
     Files.writeString(other.resolve("thesis.docx"), "!");
     assertThat(SiteWriter.foreignFiles(other)).containsExactly("thesis.docx");
     assertThat(SiteWriter.foreignFiles(tmp.resolve("new"))).isEmpty();
+  }
+
+  @Test
+  void aStaticHostsOwnFilesAreKeptThroughEveryBuild() throws IOException {
+    Path out = tmp.resolve("site");
+    new SiteWriter().write(List.of(page("index.html", "home")), out);
+    Files.writeString(out.resolve("CNAME"), "dossier.example.org");
+    Files.createFile(out.resolve(".nojekyll"));
+    assertThat(SiteWriter.foreignFiles(out)).isEmpty();
+    SiteWriter.Written written = new SiteWriter().write(List.of(page("index.html", "home, changed"), page("a.html", "a")), out);
+    assertThat(written.written()).containsExactly("a.html", "index.html");
+    assertThat(out.resolve("CNAME")).hasContent("dossier.example.org");
+    assertThat(out.resolve(".nojekyll")).exists();
+    assertThat(Files.readString(out.resolve(SiteWriter.MANIFEST))).doesNotContain("CNAME").doesNotContain(".nojekyll");
+    new SiteWriter().write(List.of(page("a.html", "a")), out);
+    assertThat(out.resolve("CNAME")).hasContent("dossier.example.org");
+    assertThat(out.resolve("index.html")).doesNotExist();
   }
 
   @Test
