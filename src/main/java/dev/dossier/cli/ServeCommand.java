@@ -30,9 +30,30 @@ final class ServeCommand implements Callable<Integer> {
       description = "the interface to listen on (default: ${DEFAULT-VALUE}); anything else shares the preview with your network")
   String host;
 
+  /**
+   * A port that can be listened on, checked before the first build: a wrong one is wrong usage
+   * (exit 2), said with the port and what to do, not an exception after a whole build.
+   */
+  private void requireFreePort() {
+    if (port < 0 || port > 65535) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port " + port + " is not a port; give one from 1 to 65535, or 0 for any free one");
+    }
+    java.net.InetSocketAddress address = new java.net.InetSocketAddress(host, port);
+    if (address.isUnresolved()) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--host " + host + " is not an address of this machine; give 127.0.0.1 or one of its interfaces");
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.bind(address);
+    } catch (java.io.IOException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); give another port with --port N, or --port 0 for any free one");
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     options.requireFolders(spec);
+    requireFreePort();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Path> watched = new ArrayList<>(List.of(options.dir));

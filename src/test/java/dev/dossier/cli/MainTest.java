@@ -44,6 +44,12 @@ class MainTest {
       assertThat(run(command, dir.toString(), "--templates", tmp.resolve("nosuch").toString())).as(command).isEqualTo(2);
     }
     assertThat(err.toString()).contains("no templates folder at " + tmp.resolve("nosuch"));
+    assertThat(run("serve", dir.toString(), "--port", "99999")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port 99999 is not a port");
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      assertThat(run("serve", dir.toString(), "--port", Integer.toString(taken.getLocalPort()))).isEqualTo(2);
+      assertThat(err.toString()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("--port 0 for any free one");
+    }
     assertThat(tmp.resolve("site")).doesNotExist();
     assertThat(run()).isEqualTo(2);
   }
