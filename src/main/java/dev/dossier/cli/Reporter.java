@@ -52,7 +52,16 @@ final class Reporter {
 
   /** Paths inside the dossier are shown as the user named the folder; others as they are. */
   private static String shown(String prefix, String path) {
-    return path.startsWith("/") || path.startsWith("(") || Path.of(path).isAbsolute() ? path : prefix + path;
+    if (path.startsWith("(")) {
+      return path;
+    }
+    if (path.startsWith("/") || Path.of(path).isAbsolute()) {
+      // A template found through the dossier folder, named in full: shown from here, like the rest.
+      Path here = Path.of("").toAbsolutePath();
+      Path file = Path.of(path).normalize();
+      return file.startsWith(here) && !file.equals(here) ? here.relativize(file).toString().replace('\\', '/') : path;
+    }
+    return prefix + path;
   }
 
   private static String prefix(Path dir) {

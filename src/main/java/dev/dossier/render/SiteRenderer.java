@@ -234,9 +234,7 @@ public final class SiteRenderer {
     } catch (TemplateNotFoundException e) {
       diagnostics.error(Position.file(theme.locate(name)), "template not found", "restore it or remove the override that hides it");
     } catch (ParseException e) {
-      diagnostics.error(
-          new Position(theme.locate(Optional.ofNullable(e.getTemplateName()).orElse(name)), e.getLineNumber(), e.getColumnNumber()),
-          "template syntax: " + firstLine(e.getEditorMessage()));
+      syntaxError(name, e, diagnostics);
     } catch (TemplateException e) {
       diagnostics.error(
           new Position(
@@ -245,9 +243,21 @@ public final class SiteRenderer {
               Optional.ofNullable(e.getColumnNumber()).orElse(0)),
           "template error: " + firstLine(e.getMessageWithoutStackTop()));
     } catch (IOException e) {
-      diagnostics.error(Position.file(theme.locate(name)), "cannot read template: " + e.getMessage());
+      // FreeMarker remembers a template that failed to load, and says only that to every later
+      // page using it: the syntax error is the cause, and is reported (once) as such.
+      if (e.getCause() instanceof ParseException syntax) {
+        syntaxError(name, syntax, diagnostics);
+      } else {
+        diagnostics.error(Position.file(theme.locate(name)), "cannot read template: " + e.getMessage());
+      }
     }
     return Optional.empty();
+  }
+
+  private void syntaxError(String name, ParseException e, Diagnostics diagnostics) {
+    diagnostics.error(
+        new Position(theme.locate(Optional.ofNullable(e.getTemplateName()).orElse(name)), e.getLineNumber(), e.getColumnNumber()),
+        "template syntax: " + firstLine(e.getEditorMessage()));
   }
 
   /**
