@@ -49,6 +49,24 @@ public final class DossierFolder {
     return read(INDEX, diagnostics, Position.file(INDEX));
   }
 
+  /** Kinds of document people keep beside their articles that dossier cannot read. */
+  private static final Set<String> UNREAD_EXTENSIONS = Set.of("pdf", "doc", "docx", "odt", "rtf", "epub", "pages", "mhtml", "webarchive");
+
+  /**
+   * The files in the folder that look like documents but are not read (a PDF, a Word file),
+   * sorted by name: a curator may have meant them to be sources.
+   */
+  public List<String> unreadDocuments() throws IOException {
+    try (Stream<Path> files = Files.list(root)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith(".") && UNREAD_EXTENSIONS.contains(extension(name)))
+          .sorted()
+          .toList();
+    }
+  }
+
   /** The documents lying in the folder itself, sorted by name. */
   public List<String> documents() throws IOException {
     try (Stream<Path> files = Files.list(root)) {
@@ -69,14 +87,14 @@ public final class DossierFolder {
   public Optional<SourceText> read(String path, Diagnostics diagnostics, Position cause) {
     Path file = root.resolve(path).normalize();
     if (!file.startsWith(root)) {
-      diagnostics.error(cause, "\"" + path + "\" is outside the dossier folder; it was not read");
+      diagnostics.error(cause, "\"" + path + "\" is outside the dossier folder; it was not read", "copy the document into the dossier folder and name it from there");
       return Optional.empty();
     }
     byte[] bytes;
     try {
       // A link inside the folder may still point out of it; follow it before trusting it.
       if (Files.exists(file) && !file.toRealPath().startsWith(root.toRealPath())) {
-        diagnostics.error(cause, "\"" + path + "\" links to a file outside the dossier folder; it was not read");
+        diagnostics.error(cause, "\"" + path + "\" links to a file outside the dossier folder; it was not read", "copy the document itself into the dossier folder in place of the link");
         return Optional.empty();
       }
       bytes = Files.readAllBytes(file);

@@ -27,6 +27,16 @@ class DossierFolderTest {
   }
 
   @Test
+  void pdfsAndWordFilesAreListedAsNotRead() throws IOException {
+    for (String name : new String[] {"a.txt", "scan.pdf", "draft.docx", "index.yml", "notes", ".hidden.pdf"}) {
+      Files.writeString(dir.resolve(name), "x");
+    }
+    DossierFolder folder = new DossierFolder(dir);
+    assertThat(folder.documents()).containsExactly("a.txt");
+    assertThat(folder.unreadDocuments()).containsExactly("draft.docx", "scan.pdf");
+  }
+
+  @Test
   void utf16IsRecognisedInTheHint() throws IOException {
     Files.write(dir.resolve("a.txt"), "\uFEFFThe embassy closed.\n".getBytes(StandardCharsets.UTF_16LE));
     assertThat(new DossierFolder(dir).read("a.txt", diagnostics, Position.file("a.txt"))).isEmpty();
