@@ -50,6 +50,17 @@ final class YamlDocument {
     try {
       return new Compose(settings).composeString(yaml);
     } catch (MarkedYamlEngineException e) {
+      String problemLine = e.getProblemMark().map(m -> {
+        String[] lines = yaml.split("\n", -1);
+        return m.getLine() < lines.length ? lines[m.getLine()] : "";
+      }).orElse("");
+      int problemColumn = e.getProblemMark().map(Mark::getColumn).orElse(-1);
+      Optional<Plain> plain = Plain.of(e.getContext() == null ? "" : e.getContext(), e.getProblem() == null ? "" : e.getProblem(), problemLine, problemColumn);
+      if (plain.isPresent()) {
+        Optional<Mark> mark = plain.get().atProblem() ? e.getProblemMark().or(e::getContextMark) : e.getContextMark().or(e::getProblemMark);
+        diagnostics.error(mark.map(this::position).orElse(Position.file(path)), "YAML syntax: " + plain.get().message(), plain.get().hint());
+        return Optional.empty();
+      }
       // The context ("while scanning a quoted scalar") starts where the mistake usually is.
       Position at = e.getContextMark().or(e::getProblemMark).map(this::position).orElse(Position.file(path));
       String context = e.getContext() == null ? "" : e.getContext() + ": ";
@@ -59,6 +70,47 @@ final class YamlDocument {
       diagnostics.error(Position.file(path), "YAML syntax: " + e.getMessage(), "check the file is valid YAML");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The YAML parser's commonest complaints in plain words, with what to do: where the mistake
+   * is (the problem's place, or the context's: where an unclosed quote opened), and the fix.
+   */
+  record Plain(String message, String hint, boolean atProblem) {
+    static Optional<Plain> of(String context, String problem, String line, int column) {
+      if (problem.contains("'\\t(TAB)'") || problem.contains("\\t(TAB)")) {
+        return Optional.of(new Plain("a tab is used to indent", "indent with spaces: YAML does not allow tabs", true));
+      }
+      if (context.contains("quoted scalar") && problem.contains("end of stream")) {
+        return Optional.of(new Plain("the quoted text that starts here is never closed", "close it with the same quotation mark it opens with", false));
+      }
+      if (problem.startsWith("mapping values are not allowed here") && column > 0 && column <= line.length()
+          && line.substring(0, column).matches("\\s+(?:- )?[A-Za-z_][A-Za-z0-9_-]*")) {
+        // "   file: a.txt" under "- key: a": indented deeper than its entry's keys, so read as
+        // the rest of the value above it.
+        return Optional.of(new Plain("this key is indented deeper than the keys above it, so it reads as part of their value",
+            "indent every key of an entry by the same number of spaces", true));
+      }
+      if (problem.startsWith("mapping values are not allowed here")) {
+        return Optional.of(new Plain("a colon and a space inside a value make it look like a key",
+            "put the whole value in quotes, such as title: \"Kyiv: the embassy\"", true));
+      }
+      if (context.contains("block") && problem.contains("expected <block end>") && problem.contains("'<scalar>'")) {
+        return Optional.of(new Plain("text follows a quoted value on the same line",
+            "write a ' inside '...' as '' (it''s), or quote the value with \"...\"", true));
+      }
+      if (context.contains("block") && problem.contains("expected <block end>")) {
+        return Optional.of(new Plain("this line is not indented like the lines of the entry above it",
+            "indent every key of an entry by the same number of spaces", true));
+      }
+      if (context.contains("flow sequence") && problem.contains("expected ',' or ']'")) {
+        return Optional.of(new Plain("the list that starts here with [ is not closed", "close it with ], with a comma between items", false));
+      }
+      if (context.contains("flow mapping") && problem.contains("expected ',' or '}'")) {
+        return Optional.of(new Plain("the mapping that starts here with { is not closed", "close it with }, with a comma between entries", false));
+      }
+      return Optional.empty();
+    }
   }
 
   Position position(Mark mark) {

@@ -136,6 +136,28 @@ class IndexReaderTest {
   }
 
   @Test
+  void commonYamlMistakesAreSaidInPlainWordsAtTheirPlace() {
+    String[][] cases = {
+      {"title: \"unclosed\nsources:\n", "index.yml:1:8: error: YAML syntax: the quoted text that starts here is never closed"},
+      {"title: x\nsources:\n  - key: a\n   file: a.txt\n", "index.yml:4:4: error: YAML syntax: this line is not indented like the lines of the entry above it"},
+      {"title: x\n\tsources: []\n", "index.yml:2:1: error: YAML syntax: a tab is used to indent"},
+      {"title: x\nsources:\n  - key: a\n     file: a.txt\n",
+       "index.yml:4:10: error: YAML syntax: this key is indented deeper than the keys above it, so it reads as part of their value"},
+      {"title: Kyiv: the embassy\n", "index.yml:1:12: error: YAML syntax: a colon and a space inside a value make it look like a key"},
+      {"title: [a, b\n", "index.yml:1:8: error: YAML syntax: the list that starts here with [ is not closed"},
+      {"title: 'it's'\n", "index.yml:1:12: error: YAML syntax: text follows a quoted value on the same line"},
+    };
+    for (String[] c : cases) {
+      Diagnostics said = new Diagnostics();
+      new IndexReader().read("index.yml", c[0], said);
+      assertThat(said.sorted()).as(c[0]).singleElement().satisfies(d -> {
+        assertThat(d.headline()).isEqualTo(c[1]);
+        assertThat(d.hint()).isPresent();
+      });
+    }
+  }
+
+  @Test
   void yamlSyntaxErrorsHaveAPosition() {
     read("title: \"unclosed\nsources: [\n");
     assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
