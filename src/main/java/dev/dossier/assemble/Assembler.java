@@ -221,7 +221,8 @@ public final class Assembler {
     Document doc = plan.document;
     Optional<SourceEntry> entry = plan.entry;
     Field<String> title = known(entry.flatMap(SourceEntry::title), Origin.INDEX).or(known(doc.title(), Origin.DOCUMENT));
-    boolean supplied = entry.map(SourceEntry::titleSupplied).orElse(false);
+    // Supplied by the editor only when the editor gave one: "[untitled: FILE]" is nobody's title.
+    boolean supplied = entry.map(SourceEntry::titleSupplied).orElse(false) && entry.flatMap(SourceEntry::title).isPresent();
     Field<String> outlet = known(entry.flatMap(SourceEntry::outlet), Origin.INDEX).or(known(doc.site(), Origin.DOCUMENT));
     Field<List<String>> authors =
         known(entry.flatMap(SourceEntry::authors).filter(a -> !a.isEmpty()), Origin.INDEX)

@@ -74,6 +74,15 @@ class BuildTest {
   }
 
   @Test
+  void titleSuppliedWithoutATitleDoesNotCallTheFileNameTheEditorsTitle() throws IOException {
+    Build.Result result = new Build().run(
+        dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]").replace("    title: Embassy closes\n", "    title_supplied: true\n")), Theme.builtIn());
+    assertThat(headlines(result)).isEmpty();
+    assertThat(result.dossier().orElseThrow().sources().get(0).titleSupplied()).isFalse();
+    assertThat(page(result, "sources/bugle.html")).contains("<h1>[untitled: a.txt]</h1>").doesNotContain("supplied by the editor");
+  }
+
+  @Test
   void aVerifiedCitationLinksToItsParagraph() throws IOException {
     Build.Result result = new Build().run(dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]")), Theme.builtIn());
     assertThat(headlines(result)).isEmpty();
