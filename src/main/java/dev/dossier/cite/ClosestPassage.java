@@ -37,7 +37,16 @@ public final class ClosestPassage {
         }
       }
     }
-    return Optional.ofNullable(best);
+    if (best == null) {
+      return Optional.empty();
+    }
+    // The window is in matching's folded form (quotation marks straightened, spaces collapsed):
+    // shown to the curator, it is the source's own characters.
+    String text = paragraphs.get(best.paragraph() - firstNumber);
+    Match found = best;
+    return Optional.of(QuoteMatcher.find(text, found.passage())
+        .map(r -> new Match(found.paragraph(), text.substring(r.start(), r.end()), found.distance()))
+        .orElse(found));
   }
 
   /** Edit distance, giving up (returning {@code bound}) once it must exceed {@code bound}. */

@@ -40,4 +40,11 @@ class QuoteMatcherTest {
     assertThat(match.paragraph()).isEqualTo(2);
     assertThat(match.passage()).isEqualTo("closing the US Embassy in Kyiv");
   }
+
+  @Test
+  void theClosestPassageIsTheSourcesOwnCharacters() {
+    var match = ClosestPassage.find(java.util.List.of("“We will continue that process,”  he said of the drawdown."), 1,
+        "\"We will continue this process,\" he said").orElseThrow();
+    assertThat(match.passage()).isEqualTo("“We will continue that process,”  he said");
+  }
 }
