@@ -45,7 +45,10 @@ public final class TextDocumentParser {
   public Document parse(String path, String text, Diagnostics diagnostics) {
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
     Head head = readHead(lines, path, diagnostics);
-    String body = String.join("\n", lines).strip();
+    String rest = String.join("\n", lines);
+    String body = rest.strip();
+    // Where the body starts in the text: the head's lines come off the front.
+    int bodyStart = text.length() - rest.length() + (rest.length() - rest.stripLeading().length());
 
     Optional<DossierDate> published = head.published;
     Matcher date = DATE_PREFIX.matcher(body);
@@ -55,7 +58,10 @@ public final class TextDocumentParser {
         published = parsed.date();
         body = body.substring(date.end());
       } else {
-        diagnostics.warning(Position.file(path), "the date prefix " + parsed.problem(), "correct the date");
+        diagnostics.warning(
+            new dev.dossier.cite.LineIndex(text).position(path, bodyStart + date.start(1), 1),
+            "the date prefix " + parsed.problem() + "; the document is read as undated",
+            "write the day the article was published as date YYYY-MM-DD, or remove the prefix");
       }
     }
     Optional<String> dateline = Optional.empty();

@@ -74,6 +74,14 @@ class TextDocumentParserTest {
   }
 
   @Test
+  void anImpossibleDatePrefixIsReportedAtItsPlace() {
+    Document doc = parser.parse("a.txt", "By Jane Doe, Reuters\n\ndate 2022-02-30 KYIV – The embassy closed.\n", diagnostics);
+    assertThat(doc.published()).isEmpty();
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
+        "a.txt:3:6: warning: the date prefix \"2022-02-30\" does not exist: February 2022 has 28 days; the document is read as undated");
+  }
+
+  @Test
   void onePararaphPerLineWhenTheBodyHasNoBlankLines() throws IOException {
     Document doc = seed("001_b48eea132caf0c5e.txt");
     assertThat(doc.paragraphs()).hasSize(22);
