@@ -176,6 +176,11 @@ public final class PageFetcher {
       charset = Charset.forName("windows-1252");
     }
     String text = charset.decode(ByteBuffer.wrap(body)).toString();
+    // The saved copy is UTF-8: its own <meta> must say so, or a browser opening it would not.
+    java.util.regex.Matcher meta = META_CHARSET.matcher(text);
+    if (meta.find() && meta.start() < SNIFF_BYTES) {
+      text = text.substring(0, meta.start(1)) + "utf-8" + text.substring(meta.end(1));
+    }
     return new Page(address, text.getBytes(StandardCharsets.UTF_8), Optional.of(charset.name()));
   }
 

@@ -336,6 +336,17 @@ class AddCommandTest {
   }
 
   @Test
+  void aPageSavedAsUtf8DeclaresUtf8() throws IOException {
+    String html = "<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9 talk</title></head><body><article><h1>Caf\u00e9 talk</h1>"
+        + "<p>Diplomats met at a caf\u00e9 near the embassy before leaving for Lviv.</p></article></body></html>";
+    String base = serve(Map.of("/cafe", page(html.getBytes(java.nio.charset.Charset.forName("windows-1252")), "text/html")));
+    assertThat(run("add", base + "/cafe", dir.toString())).isZero();
+    assertThat(dir.resolve("undated-cafe-talk.html"))
+        .hasBinaryContent(html.replace("charset=\"windows-1252\"", "charset=\"utf-8\"").getBytes(StandardCharsets.UTF_8));
+    assertThat(run("check", dir.toString())).isZero();
+  }
+
+  @Test
   void aFailedFetchIsExitOneAndWritesNothing() throws IOException {
     byte[] big = ("<html><body><article><p>" + "word ".repeat(2000) + "</p></article></body></html>").getBytes(StandardCharsets.UTF_8);
     String base = serve(Map.of(
