@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":1,"version":"d862de45fa84e039","docs":89,"kinds":{"topic":[0,9],"event":[9,33],"source":[33,36],"paragraph":[36,89]},"impactLevels":15,"termShards":["0"],"docShards":[0]});
+dossierSearch.manifest({"format":2,"version":"70a9cd6826681207","docs":89,"kinds":{"topic":[0,9],"event":[9,33],"source":[33,36],"paragraph":[36,89]},"impactLevels":15,"termShards":["0"],"docShards":[0,25],"docNames":["0f3c8121892e1edd","99bce40ef9642495"]});

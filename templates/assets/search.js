@@ -38,7 +38,7 @@
   window.dossierSearch = {
     manifest: function (data) { register("manifest.js", data); },
     terms: function (name, data) { register("t-" + fileName(name) + ".js", data); },
-    docs: function (number, data) { register("d-" + number + ".js", data); }
+    docs: function (name, data) { register("d-" + name + ".js", data); }
   };
 
   // Loads one index file once; resolves with what the file registered.
@@ -226,6 +226,11 @@
     return hits;
   }
 
+  // A document shard's file: named by a hash of its content, listed in the manifest.
+  function docShardFile(n) {
+    return "d-" + manifest.docNames[n] + ".js";
+  }
+
   function docShardOf(id) {
     var firsts = manifest.docShards;
     var lo = 0;
@@ -309,17 +314,19 @@
     var mine = generation;
     var page = search.ranked.hits.slice(search.shown, search.shown + PAGE);
     var files = {};
-    page.forEach(function (hit) { files["d-" + docShardOf(hit.id) + ".js"] = true; });
-    return Promise.all(Object.keys(files).map(load)).then(function (shards) {
+    page.forEach(function (hit) { files[docShardFile(docShardOf(hit.id))] = true; });
+    var names = Object.keys(files);
+    return Promise.all(names.map(load)).then(function (shards) {
       if (mine !== generation) {
         return;
       }
-      var byFirst = {};
-      shards.forEach(function (shard) { byFirst[shard.first] = shard; });
+      var byFile = {};
+      shards.forEach(function (shard, i) { byFile[names[i]] = shard; });
       var firstNew = null;
       page.forEach(function (hit) {
-        var shard = byFirst[manifest.docShards[docShardOf(hit.id)]];
-        var item = hitItem(shard, shard.docs[hit.id - shard.first], search.words);
+        var n = docShardOf(hit.id);
+        var shard = byFile[docShardFile(n)];
+        var item = hitItem(shard, shard.docs[hit.id - manifest.docShards[n]], search.words);
         results.appendChild(item);
         firstNew = firstNew || item;
       });

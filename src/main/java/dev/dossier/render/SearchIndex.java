@@ -45,21 +45,30 @@ import org.jsoup.Jsoup;
  * the browser every document's length. A term in more than half the documents of a large index
  * keeps only its df: its idf is close to nothing and its postings would be the biggest file.
  *
- * <p>Document shards ({@code search/d-<n>.js}) hold each document's kind, link, title and text
- * for the snippets, about {@link #DOC_SHARD_BYTES} each.
+ * <p>Document shards ({@code search/d-<name>.js}) hold each document's kind, link, title and
+ * text for the snippets. They are cut where the content says, not at fixed sizes: after a
+ * document whose link hashes to one of {@link #DOC_SHARD_SPACING} values (once at least
+ * {@link #DOC_SHARD_MIN_BYTES} are in the shard), or at {@link #DOC_SHARD_MAX_BYTES} or
+ * {@link #DOC_SHARD_DOCS} documents at most. A shard is named by a hash of its bytes and holds no
+ * document numbers (the manifest gives each shard's first), so a new source, which shifts the
+ * numbers of every document after it, changes the one or two shards around it and leaves the
+ * others the same files: a static host receives the shards that changed, not all of them.
  */
 final class SearchIndex {
 
   static final String DIR = "search/";
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   static final int TITLE_BOOST = 3;
   static final double K1 = 1.2;
   static final double B = 0.75;
   static final int IMPACT_LEVELS = 15;
   /** Term shards close once they pass this many bytes; a single big term still gets a shard of its own. */
   static final int TERM_SHARD_BYTES = 64 * 1024;
-  static final int DOC_SHARD_BYTES = 64 * 1024;
+  static final int DOC_SHARD_MIN_BYTES = 16 * 1024;
+  static final int DOC_SHARD_MAX_BYTES = 160 * 1024;
   static final int DOC_SHARD_DOCS = 500;
+  /** About one document in this many ends a shard: about 45 KB of paragraphs. */
+  static final int DOC_SHARD_SPACING = 64;
   /** Below this many documents every term keeps its postings. */
   static final int COMMON_MIN_DOCS = 1000;
 
@@ -188,7 +197,7 @@ final class SearchIndex {
    */
   void write(java.util.function.Consumer<Page> out) {
     Shards<String> terms = writeTermShards(out);
-    Shards<Integer> documents = writeDocShards(out);
+    Shards<DocShard> documents = writeDocShards(out);
     out.accept(manifest(terms, documents));
   }
 
@@ -202,11 +211,14 @@ final class SearchIndex {
     return new Shards<>(names, digest.digest());
   }
 
-  /** Writes the document shards, named by their first document. */
-  Shards<Integer> writeDocShards(java.util.function.Consumer<Page> out) {
+  /** A document shard as the manifest lists it: its first document's number and its name. */
+  record DocShard(int first, String name) {}
+
+  /** Writes the document shards, named by a hash of their bytes. */
+  Shards<DocShard> writeDocShards(java.util.function.Consumer<Page> out) {
     MessageDigest digest = sha256();
-    List<Integer> firsts = docShards(digesting(digest, out));
-    return new Shards<>(firsts, digest.digest());
+    List<DocShard> shards = docShards(digesting(digest, out));
+    return new Shards<>(shards, digest.digest());
   }
 
   private static java.util.function.Consumer<Page> digesting(MessageDigest digest, java.util.function.Consumer<Page> out) {
@@ -218,7 +230,7 @@ final class SearchIndex {
   }
 
   /** {@code search/manifest.js}: the shards' names, the id ranges of each kind, and a version that changes with any shard. */
-  Page manifest(Shards<String> terms, Shards<Integer> documents) {
+  Page manifest(Shards<String> terms, Shards<DocShard> documents) {
     MessageDigest version = sha256();
     version.update(terms.digest());
     version.update(documents.digest());
@@ -231,7 +243,8 @@ final class SearchIndex {
     manifest.put("kinds", kinds);
     manifest.put("impactLevels", IMPACT_LEVELS);
     manifest.put("termShards", terms.names());
-    manifest.put("docShards", documents.names());
+    manifest.put("docShards", documents.names().stream().map(DocShard::first).toList());
+    manifest.put("docNames", documents.names().stream().map(DocShard::name).toList());
     return new Page(DIR + "manifest.js", ("dossierSearch.manifest(" + Json.compact(manifest) + ");\n").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -386,21 +399,31 @@ final class SearchIndex {
     return new Page(DIR + "t-" + fileName(name) + ".js", js.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Cuts the documents, in id order, into shards; returns each shard's first id. */
-  private List<Integer> docShards(java.util.function.Consumer<Page> out) {
-    List<Integer> firsts = new ArrayList<>();
+  /** Cuts the documents, in id order, into shards where their content says; returns the shards. */
+  private List<DocShard> docShards(java.util.function.Consumer<Page> out) {
+    List<DocShard> shards = new ArrayList<>();
     for (int first = 0; first < docs.size(); ) {
       int end = first;
       int bytes = 0;
-      while (end < docs.size() && end - first < DOC_SHARD_DOCS && (end == first || bytes < DOC_SHARD_BYTES)) {
+      while (end < docs.size()) {
         Doc d = docs.get(end++);
         bytes += d.title().length() + d.text().length() + d.href().length() + 40;
+        if (bytes >= DOC_SHARD_MAX_BYTES || end - first >= DOC_SHARD_DOCS || bytes >= DOC_SHARD_MIN_BYTES && endsShard(d)) {
+          break;
+        }
       }
-      out.accept(docShard(firsts.size(), first, end));
-      firsts.add(first);
+      Page shard = docShard(first, end);
+      out.accept(shard);
+      shards.add(new DocShard(first, shard.path().substring(DIR.length() + 2, shard.path().length() - 3)));
       first = end;
     }
-    return firsts;
+    return shards;
+  }
+
+  /** Whether a document ends its shard: by its link alone, so the cut stays where it is when other documents come or go. */
+  private static boolean endsShard(Doc d) {
+    int h = d.href().hashCode() * 0x9E3779B1;
+    return Integer.remainderUnsigned(h ^ (h >>> 16), DOC_SHARD_SPACING) == 0;
   }
 
   /** {@code [df, postings...]}, or {@code [df]} for a term too common to be worth its postings, as JSON. */
@@ -424,13 +447,14 @@ final class SearchIndex {
   }
 
   /**
-   * {@code dossierSearch.docs(n,{"first":..,"sources":{key:title,..},"docs":[..]});}, each
-   * document as {@code {"kind","href","title" (when it has one), its extras by name, "text"}}.
+   * {@code dossierSearch.docs("name",{"sources":{key:title,..},"docs":[..]});}, each document as
+   * {@code {"kind","href","title" (when it has one), its extras by name, "text"}}; the name is
+   * the first 16 hex digits of the SHA-256 of what follows it.
    * The JSON is what {@code Json.compact} would write for those maps, written here directly: the
    * document shards hold all the dossier's text, and a map and Jackson for each document cost 0.5
    * to 0.9 s a build.
    */
-  private Page docShard(int number, int first, int end) {
+  private Page docShard(int first, int end) {
     Map<String, String> titles = new TreeMap<>();
     int size = 64;
     for (int id = first; id < end; id++) {
@@ -441,7 +465,7 @@ final class SearchIndex {
       }
     }
     StringBuilder js = new StringBuilder(size);
-    js.append("dossierSearch.docs(").append(number).append(",{\"first\":").append(first).append(",\"sources\":{");
+    js.append("{\"sources\":{");
     String comma = "";
     for (Map.Entry<String, String> title : titles.entrySet()) {
       js.append(comma);
@@ -471,8 +495,17 @@ final class SearchIndex {
       Json.quoted(d.text(), js);
       js.append('}');
     }
-    js.append("]});\n");
-    return new Page(DIR + "d-" + number + ".js", js.toString().getBytes(StandardCharsets.UTF_8));
+    js.append("]}");
+    byte[] body = js.toString().getBytes(StandardCharsets.UTF_8);
+    String name = HexFormat.of().formatHex(sha256().digest(body), 0, 8);
+    byte[] head = ("dossierSearch.docs(\"" + name + "\",").getBytes(StandardCharsets.UTF_8);
+    byte[] file = new byte[head.length + body.length + 3];
+    System.arraycopy(head, 0, file, 0, head.length);
+    System.arraycopy(body, 0, file, head.length, body.length);
+    file[file.length - 3] = ')';
+    file[file.length - 2] = ';';
+    file[file.length - 1] = '\n';
+    return new Page(DIR + "d-" + name + ".js", file);
   }
 
   private static void value(Object value, StringBuilder js) {

@@ -109,7 +109,7 @@ public final class SiteRenderer {
     java.util.function.Consumer<Page> search = page -> sink.accept("search", whole, page);
     CompletableFuture<SearchIndex> index = new CompletableFuture<>();
     AtomicReference<SearchIndex.Shards<String>> terms = new AtomicReference<>();
-    AtomicReference<SearchIndex.Shards<Integer>> documents = new AtomicReference<>();
+    AtomicReference<SearchIndex.Shards<SearchIndex.DocShard>> documents = new AtomicReference<>();
     sideBySide(
         () -> {
           out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks()).files());

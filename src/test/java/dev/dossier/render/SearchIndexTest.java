@@ -161,10 +161,30 @@ class SearchIndexTest {
       assertThat(files).containsKey("search/t-" + SearchIndex.fileName((String) name) + ".js");
     }
     List<?> docShards = (List<?>) index.manifest.get("docShards");
-    for (int i = 0; i < docShards.size(); i++) {
-      assertThat(files).containsKey("search/d-" + i + ".js");
+    List<?> docNames = (List<?>) index.manifest.get("docNames");
+    assertThat(docNames).hasSameSizeAs(docShards);
+    for (Object name : docNames) {
+      assertThat(files).containsKey("search/d-" + name + ".js");
     }
     assertThat(files.keySet()).hasSize(1 + ((List<?>) index.manifest.get("termShards")).size() + docShards.size());
+  }
+
+  /** A new source shifts every document number after it; the document shards it does not touch stay the same files. */
+  @Test
+  void aNewSourceChangesOnlyTheDocumentShardsAroundIt() throws IOException {
+    Path dir = tmp.resolve("many");
+    new SyntheticDossier(7).write(dir, 120, 8_000);
+    Map<String, String> before = searchFiles(new Build().run(dir, Theme.builtIn()).pages());
+    Files.writeString(dir.resolve("article-00060b.md"), Files.readString(dir.resolve("article-00010.md")).replace("---\ntitle: \"", "---\ntitle: \"Again: "));
+    Build.Result after = new Build().run(dir, Theme.builtIn());
+    Map<String, String> now = searchFiles(after.pages());
+    List<String> shards = now.keySet().stream().filter(f -> f.startsWith("search/d-")).toList();
+    List<String> changed = shards.stream().filter(f -> !now.get(f).equals(before.get(f))).toList();
+    assertThat(shards).hasSizeGreaterThan(15);
+    assertThat(changed).as("of " + shards.size() + " document shards").hasSizeBetween(1, 3);
+    // And the index still finds the new source's words where they are.
+    Index index = new Index(after.pages());
+    assertThat(index.doc(index.idOf("sources/article-00060b.html"))).containsEntry("kind", "source");
   }
 
   @Test
@@ -246,10 +266,15 @@ class SearchIndexTest {
 
     List<Map<String, Object>> docShards() {
       List<Map<String, Object>> all = new ArrayList<>();
-      for (int i = 0; i < ((List<?>) manifest.get("docShards")).size(); i++) {
-        all.add(shard("d-" + i + ".js"));
+      for (Object name : (List<?>) manifest.get("docNames")) {
+        all.add(shard("d-" + name + ".js"));
       }
       return all;
+    }
+
+    /** The number of a document shard's first document, as the manifest gives it. */
+    int first(int shard) {
+      return ((Number) ((List<?>) manifest.get("docShards")).get(shard)).intValue();
     }
 
     /** Doc id to impact, for a term, found the way search.js finds it. */
@@ -277,17 +302,18 @@ class SearchIndexTest {
       while (n + 1 < firsts.size() && ((Number) firsts.get(n + 1)).intValue() <= id) {
         n++;
       }
-      Map<String, Object> shard = shard("d-" + n + ".js");
-      return ((List<Map<String, Object>>) shard.get("docs")).get(id - ((Number) shard.get("first")).intValue());
+      Map<String, Object> shard = shard("d-" + ((List<?>) manifest.get("docNames")).get(n) + ".js");
+      return ((List<Map<String, Object>>) shard.get("docs")).get(id - first(n));
     }
 
     @SuppressWarnings("unchecked")
     int idOf(String href) {
-      for (Map<String, Object> shard : docShards()) {
-        List<Map<String, Object>> docs = (List<Map<String, Object>>) shard.get("docs");
+      List<Map<String, Object>> shards = docShards();
+      for (int n = 0; n < shards.size(); n++) {
+        List<Map<String, Object>> docs = (List<Map<String, Object>>) shards.get(n).get("docs");
         for (int i = 0; i < docs.size(); i++) {
           if (docs.get(i).get("href").equals(href)) {
-            return ((Number) shard.get("first")).intValue() + i;
+            return first(n) + i;
           }
         }
       }

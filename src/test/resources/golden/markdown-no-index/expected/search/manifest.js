@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":1,"version":"6912b1e6650d9b65","docs":9,"kinds":{"topic":[0,2],"event":[2,2],"source":[2,4],"paragraph":[4,9]},"impactLevels":15,"termShards":["1"],"docShards":[0]});
+dossierSearch.manifest({"format":2,"version":"8f100f81321c3e11","docs":9,"kinds":{"topic":[0,2],"event":[2,2],"source":[2,4],"paragraph":[4,9]},"impactLevels":15,"termShards":["1"],"docShards":[0],"docNames":["4b9fe39f35211577"]});
