@@ -57,23 +57,21 @@ public final class DossierFolder {
    * sorted by name: a curator may have meant them to be sources.
    */
   public List<String> unreadDocuments() throws IOException {
-    try (Stream<Path> files = Files.list(root)) {
-      return files
-          .filter(Files::isRegularFile)
-          .map(p -> p.getFileName().toString())
-          .filter(name -> !name.startsWith(".") && UNREAD_EXTENSIONS.contains(extension(name)))
-          .sorted()
-          .toList();
-    }
+    return files(UNREAD_EXTENSIONS);
   }
 
   /** The documents lying in the folder itself, sorted by name. */
   public List<String> documents() throws IOException {
+    return files(DOCUMENT_EXTENSIONS);
+  }
+
+  /** The folder's own files (not hidden ones) with one of these extensions, sorted by name. */
+  private List<String> files(Set<String> extensions) throws IOException {
     try (Stream<Path> files = Files.list(root)) {
       return files
           .filter(Files::isRegularFile)
           .map(p -> p.getFileName().toString())
-          .filter(name -> !name.startsWith(".") && DOCUMENT_EXTENSIONS.contains(extension(name)))
+          .filter(name -> !name.startsWith(".") && extensions.contains(extension(name)))
           .sorted()
           .toList();
     }
