@@ -73,11 +73,13 @@ public final class Assembler {
     List<SourcePlan> plans = planSources(index, documents, diagnostics);
     // Documents may name topics in front matter; without an index entry they become topics of
     // their own, titled as written.
+    Set<String> indexTopics = Set.copyOf(topicsById.keySet());
     for (SourcePlan plan : plans) {
       boolean ownTopics = plan.entry.isEmpty() || plan.entry.get().topics().isEmpty();
       for (String topic : plan.topics) {
         if (!topicsById.containsKey(topic) && ownTopics) {
           topicsById.put(topic, new Topic(topic, plan.topicTitles.getOrDefault(topic, topic), Optional.empty()));
+          nearTopic(plan, topic, indexTopics, diagnostics);
         }
       }
     }
@@ -138,6 +140,17 @@ public final class Assembler {
       warnAboutLooseEnds(dossier, index, diagnostics);
     }
     return dossier;
+  }
+
+  /**
+   * A document's own topic that is one slip from a topic of the index ("embasy-drawdown") is
+   * most likely that topic misspelt: worth a warning, at the source's entry when it has one.
+   */
+  private static void nearTopic(SourcePlan plan, String topic, Set<String> indexTopics, Diagnostics diagnostics) {
+    dev.dossier.diag.Similarity.closest(topic, indexTopics, 1).filter(known -> !known.equals(topic)).ifPresent(known -> diagnostics.warning(
+        plan.entry.map(SourceEntry::at).orElse(Position.file(plan.document.path())),
+        "the topics of " + plan.document.path() + " name \"" + topic + "\", which the index does not list, so it becomes a topic of its own",
+        "did you mean \"" + known + "\"? Correct the document's topics, or give this source topics: in the index"));
   }
 
   /** What a curator may intend but probably did not: uncited sources, topics without events. */

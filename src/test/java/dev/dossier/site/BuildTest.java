@@ -74,6 +74,34 @@ class BuildTest {
   }
 
   @Test
+  void aDocumentTopicOneSlipFromAnIndexTopicIsWorthAWarning() throws IOException {
+    Path dir = dossier("""
+        title: Test dossier
+        sources:
+          - key: bugle
+            file: a.txt
+            title: Embassy closes
+            topics: [lviv]
+          - key: note
+            file: b.md
+        topics:
+          - id: lviv
+            title: The move to Lviv
+        events:
+          - date: 2022-02-14
+            title: Embassy closed
+            topics: [lviv]
+            text: It closed.[@bugle ¶1 "closed on Monday"] A note.[@note ¶1 "Lviv is far"]
+        """);
+    Files.writeString(dir.resolve("b.md"), "---\ntitle: Why Lviv\ntopics: [lvov, Embassy security]\n---\nLviv is far from the border.\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(headlines(result)).containsExactly(
+        "index.yml:7:5: warning: the topics of b.md name \"lvov\", which the index does not list, so it becomes a topic of its own");
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().contains("lvov")).singleElement()
+        .satisfies(d -> assertThat(d.hint()).contains("did you mean \"lviv\"? Correct the document's topics, or give this source topics: in the index"));
+  }
+
+  @Test
   void titleSuppliedWithoutATitleDoesNotCallTheFileNameTheEditorsTitle() throws IOException {
     Build.Result result = new Build().run(
         dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]").replace("    title: Embassy closes\n", "    title_supplied: true\n")), Theme.builtIn());
