@@ -32,7 +32,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -328,11 +327,7 @@ public final class Assembler {
   }
 
   static String slug(String text) {
-    String slug = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("^-+|-+$", "");
+    String slug = dev.dossier.model.Slug.ascii(text);
     if (slug.length() > 60) {
       slug = slug.substring(0, 60).replaceAll("-+[^-]*$", "");
     }

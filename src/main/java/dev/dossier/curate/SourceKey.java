@@ -1,5 +1,6 @@
 package dev.dossier.curate;
 
+import dev.dossier.model.Slug;
 import dev.dossier.load.DossierFolder;
 import dev.dossier.model.Document;
 import java.util.Optional;

@@ -288,7 +288,7 @@ public final class IndexReader {
 
   /** A suggestion for a bad id: lowercase, hyphens for everything else. */
   static String slug(String text) {
-    String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String slug = dev.dossier.model.Slug.ascii(text);
     return slug.isEmpty() ? "x" : slug;
   }
 }

@@ -38,12 +38,4 @@ class YamlQuoteTest {
     assertThat(load.loadFromString("a: " + YamlQuote.list(List.of("Jane \"JD\" Doe", "O’Neil"))))
         .isEqualTo(Map.of("a", List.of("Jane \"JD\" Doe", "O’Neil")));
   }
-
-  @Test
-  void slugsAreShortLowercaseAndWhole() {
-    assertThat(Slug.of("Blinken: U.S. Closes Kyiv Embassy", 60)).isEqualTo("blinken-u-s-closes-kyiv-embassy");
-    assertThat(Slug.of("Zelenskyy’s café", 60)).isEqualTo("zelenskyy-s-cafe");
-    assertThat(Slug.of("US moves embassy staff from Kyiv to Lviv as invasion fears grow", 40)).isEqualTo("us-moves-embassy-staff-from-kyiv-to-lviv");
-    assertThat(Slug.of("Посольство", 60)).isEmpty();
-  }
 }
