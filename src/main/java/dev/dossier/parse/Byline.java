@@ -33,6 +33,39 @@ record Byline(List<String> authors, Optional<String> outlet) {
     return names ? Optional.of(byline) : Optional.empty();
   }
 
+  /** Words that start a sentence after "By", not a name: "By Monday, …", "By then …". */
+  private static final java.util.regex.Pattern TIME_WORD =
+      java.util.regex.Pattern.compile(
+          "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august"
+              + "|september|october|november|december|today|tonight|yesterday|tomorrow|now|then|noon|midnight|dawn)\\b.*",
+          java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+  /** A lowercase first word that is neither "the" nor an address ("cnn.com"). */
+  private static final java.util.regex.Pattern LOWERCASE_START = java.util.regex.Pattern.compile("(?!the\\b)\\p{Ll}(?![\\p{Ll}\\p{N}-]*\\.\\p{Ll}).*", java.util.regex.Pattern.DOTALL);
+  /** Three lowercase words in a row: prose, not names ("most of the staff had left"). */
+  private static final java.util.regex.Pattern PROSE = java.util.regex.Pattern.compile("(?:^|\\s)\\p{Ll}+(?:\\s+\\p{Ll}+){2}(?=\\s|$)");
+  /** A sentence's end on a lowercase word: "…, officials said." */
+  private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile(".*(?:^|\\s)\\p{Ll}\\S*[.!?…]", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * The byline of a plain-text article's head line, unless the line reads as the article's first
+   * sentence ({@link #isProse}). Names need no capitals here ("By the Associated Press", "By Ana
+   * dos Santos, Voice of America", "By 王小明, Xinhua").
+   */
+  static Optional<Byline> readLine(String text) {
+    return isProse(text) ? Optional.empty() : Optional.of(parse(text)).filter(b -> !b.authors().isEmpty());
+  }
+
+  /**
+   * Whether a head line's value (after "By" or "Source:") is the start of a sentence rather than
+   * names: it starts with a day, a time or a lowercase word other than "the" ("By Monday, …", "By
+   * then …", "Source: officials said …"), holds three lowercase words in a row, or ends a sentence
+   * on a lowercase word ("…, officials said.").
+   */
+  static boolean isProse(String text) {
+    String t = text.strip();
+    return TIME_WORD.matcher(t).matches() || LOWERCASE_START.matcher(t).matches() || PROSE.matcher(t).find() || SENTENCE_END.matcher(t).matches();
+  }
+
   /** Whether {@code text} reads as a person's or an outlet's name. */
   static boolean isName(String text) {
     return NAME.matcher(text).matches() && !DAY_OR_MONTH.matcher(text).matches();
@@ -53,7 +86,7 @@ record Byline(List<String> authors, Optional<String> outlet) {
     }
     List<String> authors = new ArrayList<>();
     for (String part : parts) {
-      for (String name : part.split("\\s+and\\s+|\\s*&\\s*")) {
+      for (String name : part.split("(?i)\\s+and\\s+|\\s*&\\s*")) {
         if (!name.isBlank()) {
           authors.add(name.strip());
         }

@@ -60,7 +60,7 @@ public final class TextDocumentParser {
       } else {
         diagnostics.warning(
             new dev.dossier.cite.LineIndex(text).position(path, bodyStart + date.start(1), 1),
-            "the date prefix " + parsed.problem() + "; the document is read as undated",
+            "the date prefix " + parsed.problem() + (published.isEmpty() ? "; the document is read as undated" : ""),
             "write the day the article was published as date YYYY-MM-DD, or remove the prefix");
       }
     }
@@ -71,6 +71,11 @@ public final class TextDocumentParser {
       body = body.substring(place.end());
     }
 
+    if (!head.kept.isEmpty()) {
+      // Before the text, as the document has them, in the text's own way of parting paragraphs.
+      String gap = BLANK_LINE.matcher(body).find() ? "\n\n" : "\n";
+      body = String.join(gap, head.kept) + (body.isEmpty() ? "" : gap + body);
+    }
     List<String> chunks = splitParagraphs(body);
     if (chunks.isEmpty()) {
       diagnostics.error(Position.file(path), "the document has no text", "add the article's text or remove the file");
@@ -85,6 +90,8 @@ public final class TextDocumentParser {
     Optional<String> site = Optional.empty();
     Optional<DossierDate> published = Optional.empty();
     Optional<OffsetDateTime> updated = Optional.empty();
+    /** Head lines that looked like metadata but could not be read: they stay the article's text. */
+    List<String> kept = new ArrayList<>();
   }
 
   /** Takes the metadata lines off the top of {@code lines}. */
@@ -92,7 +99,8 @@ public final class TextDocumentParser {
     Head head = new Head();
     int lineNumber = 0;
     while (!lines.isEmpty()) {
-      String line = lines.get(0).strip();
+      String raw = lines.get(0);
+      String line = raw.strip();
       lineNumber++;
       Matcher m;
       if (line.isEmpty() && lineNumber > 1) {
@@ -102,7 +110,7 @@ public final class TextDocumentParser {
       // A line is metadata only when it reads as such; else it is the article's first words,
       // and the text starts there: "By Monday, most of the staff had left" is not a byline.
       Optional<Byline> byline;
-      if ((m = BYLINE.matcher(line)).matches() && line.length() < 200 && (byline = Byline.read(m.group(1))).isPresent()) {
+      if ((m = BYLINE.matcher(line)).matches() && line.length() < 200 && (byline = Byline.readLine(m.group(1))).isPresent()) {
         head.authors = byline.get().authors();
         if (head.site.isEmpty()) {
           head.site = byline.get().outlet();
@@ -111,16 +119,16 @@ public final class TextDocumentParser {
         Optional<OffsetDateTime> when = timestamp(m.group(2));
         if (when.isEmpty()) {
           diagnostics.warning(
-              new Position(path, lineNumber, line.indexOf(m.group(2)) + 1),
-              "cannot read the timestamp \"" + m.group(2) + "\", so the line is kept as the article's text",
+              new Position(path, lineNumber, raw.indexOf(m.group(2)) + 1),
+              "cannot read the timestamp \"" + m.group(2) + "\", so the line is kept as the article's first paragraph",
               "write it as RFC 1123 (Tue, 15 Feb 2022 01:41:12 GMT) or ISO 8601 (2022-02-15T01:41:12Z)");
-          break;
+          head.kept.add(line);
         } else if (m.group(1).equals("Updated")) {
           head.updated = when;
         } else {
           head.published = when.map(t -> DossierDate.day(t.toLocalDate()));
         }
-      } else if ((m = SOURCE.matcher(line)).matches() && Byline.isName(m.group(1).strip())) {
+      } else if ((m = SOURCE.matcher(line)).matches() && !Byline.isProse(m.group(1))) {
         head.site = Optional.of(m.group(1).strip());
       } else {
         break;

@@ -61,6 +61,36 @@ class TextDocumentParserTest {
   }
 
   @Test
+  void realBylinesAndSourceLinesOfEveryKindAreStillMetadata() {
+    String[][] heads = {
+      {"By Jane Doe and John Roe, Voice of America", "Jane Doe|John Roe", "Voice of America"},
+      {"By Jane Doe, The Times of Israel", "Jane Doe", "The Times of Israel"},
+      {"By the Associated Press", "the Associated Press", ""},
+      {"By Mohammed al-Sayed, Reuters", "Mohammed al-Sayed", "Reuters"},
+      {"By Ana dos Santos", "Ana dos Santos", ""},
+      {"By Jean-Luc d'Arcy", "Jean-Luc d'Arcy", ""},
+      {"By Олена Коваленко, Українська правда", "Олена Коваленко", "Українська правда"},
+      {"By 王小明, Xinhua", "王小明", "Xinhua"},
+      {"By Jane Doe, RFE/RL", "Jane Doe", "RFE/RL"},
+      {"By Jane Doe, ABC7 News", "Jane Doe", "ABC7 News"},
+      {"By Reuters staff", "Reuters staff", ""},
+      {"By MARY ANN SMITH AND JOHN ROE", "MARY ANN SMITH|JOHN ROE", ""},
+    };
+    for (String[] head : heads) {
+      Document doc = parser.parse("a.txt", head[0] + "\n\nThe embassy closed.\n", diagnostics);
+      assertThat(doc.paragraphs()).extracting(Paragraph::text).as(head[0]).containsExactly("The embassy closed.");
+      assertThat(doc.authors()).as(head[0]).containsExactly(head[1].split("\\|"));
+      assertThat(doc.site().orElse("")).as(head[0]).isEqualTo(head[2]);
+    }
+    for (String source : List.of("Українська правда", "The Times of Israel", "cnn.com", "Agence France-Presse (AFP)")) {
+      Document doc = parser.parse("a.txt", "Source: " + source + "\n\nThe embassy closed.\n", diagnostics);
+      assertThat(doc.site()).as(source).contains(source);
+      assertThat(doc.paragraphs()).hasSize(1);
+    }
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
+  @Test
   void anUnreadableTimestampLineIsKeptAsTextWithAWarning() {
     Document doc = parser.parse("a.txt", "By Jane Doe, Reuters\nUpdated: Feb 14, 2022 9:41 PM ET\n\nThe embassy closed.\n", diagnostics);
     assertThat(doc.authors()).containsExactly("Jane Doe");
@@ -69,8 +99,17 @@ class TextDocumentParserTest {
     assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
       assertThat(d.line()).isEqualTo(2);
       assertThat(d.column()).isEqualTo(10);
-      assertThat(d.message()).contains("cannot read the timestamp").contains("kept as the article's text");
+      assertThat(d.message()).contains("cannot read the timestamp").contains("kept as the article's first paragraph");
     });
+  }
+
+  @Test
+  void theHeadLinesAfterAnUnreadableTimestampAreStillRead() {
+    Document doc = parser.parse("a.txt", "By Jane Doe, CNN\n  Updated: 1:41 AM ET, Tue February 15, 2022\nSource: CNN Wire\nThe embassy closed.\nStaff left.\n", diagnostics);
+    assertThat(doc.site()).contains("CNN Wire");
+    assertThat(doc.paragraphs()).extracting(Paragraph::text)
+        .containsExactly("Updated: 1:41 AM ET, Tue February 15, 2022", "The embassy closed.", "Staff left.");
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> assertThat(d.column()).isEqualTo(12));
   }
 
   @Test
@@ -79,6 +118,14 @@ class TextDocumentParserTest {
     assertThat(doc.published()).isEmpty();
     assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
         "a.txt:3:6: warning: the date prefix \"2022-02-30\" does not exist: February 2022 has 28 days; the document is read as undated");
+  }
+
+  @Test
+  void anImpossibleDatePrefixUnderAPublishedLineLeavesThatDate() {
+    Document doc = parser.parse("a.txt", "Published: 2022-02-14\n\ndate 2022-02-30 KYIV – The embassy closed.\n", diagnostics);
+    assertThat(doc.published()).contains(DossierDate.parse("2022-02-14").date().orElseThrow());
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
+        "a.txt:3:6: warning: the date prefix \"2022-02-30\" does not exist: February 2022 has 28 days");
   }
 
   @Test
