@@ -88,7 +88,8 @@ public final class CitationExtension implements Parser.ParserExtension, HtmlRend
         return false;
       }
       BasedSequence chars = input.subSequence(index, index + length);
-      String inner = chars.subSequence(1, length - 1).toString();
+      // A citation left open ends where the next one starts, without a bracket of its own.
+      String inner = chars.subSequence(1, chars.charAt(length - 1) == ']' ? length - 1 : length).toString();
       int innerOffset = chars.getStartOffset() + 1;
       parser.flushTextNode();
       parser.getBlock().appendChild(new CitationNode(chars, CitationSyntax.parse(inner, innerOffset)));

@@ -35,7 +35,7 @@ public final class CitationSyntax {
 
   /**
    * The length of the citation starting at {@code start} ({@code "[@"}), including both
-   * brackets, or -1 when no closing bracket follows.
+   * brackets (or up to the next citation, for one left open), or -1 when it is no citation.
    *
    * <p>A quote runs to a quotation mark followed by {@code ]} or {@code ;}. When there is none
    * before the paragraph ends or before the next citation begins (a quote left open, or words
@@ -48,9 +48,19 @@ public final class CitationSyntax {
       return quoted;
     }
     int paragraphEnd = indexOf(text, "\n\n", start, text.length());
-    int close = indexOf(text, "]", start + 2, paragraphEnd < 0 ? text.length() : paragraphEnd);
-    return close < 0 ? -1 : close - start + 1;
+    int end = paragraphEnd < 0 ? text.length() : paragraphEnd;
+    // Only a citation that opened a quote ("[@key ¶5 \"…") is read up to its first ] (or up to
+    // the next citation, if that comes first); anything else that cannot be read is plain text.
+    if (!OPENS_QUOTE.matcher(text.subSequence(start, end)).lookingAt()) {
+      return quoted;
+    }
+    int next = indexOf(text, "[@", start + 2, end);
+    int close = indexOf(text, "]", start + 2, next < 0 ? end : next);
+    return close >= 0 ? close - start + 1 : next >= 0 ? next - start : -1;
   }
+
+  /** The start of a citation whose quote has opened. */
+  private static final Pattern OPENS_QUOTE = Pattern.compile("\\[@[a-z0-9]+(?:-[a-z0-9]+)*(?:\\s+(?:¶\\s*|para\\s+|p\\.\\s*)\\d+)?\\s+[\"“]");
 
   private static int indexOf(CharSequence text, String what, int from, int to) {
     for (int i = from; i + what.length() <= to; i++) {

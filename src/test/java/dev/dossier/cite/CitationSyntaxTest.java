@@ -73,6 +73,12 @@ class CitationSyntaxTest {
         .hasValueSatisfying(p -> assertThat(p).contains("does not end with a quotation mark right before ]"));
     assertThat(refs("[@cnn ¶5 \"words\" extra]").get(0).problem())
         .hasValueSatisfying(p -> assertThat(p).contains("does not end with a quotation mark right before ]"));
+    // A citation left open before the next one ends where the next one starts: both are read.
+    String two = "Moved [@a \"unclosed quote. Then [@b ¶2 \"Talks failed\"].";
+    int open = two.indexOf("[@");
+    assertThat(CitationSyntax.extent(two, open)).isEqualTo(two.indexOf("[@b") - open);
+    // Brackets that open no quote are left as they were: a link's text, not a citation.
+    assertThat(CitationSyntax.extent("See [@a [the CNN piece]](https://example.com/x)", 4)).isEqualTo(-1);
     // Within its own paragraph only: an unclosed quote at a paragraph's end is no citation.
     assertThat(CitationSyntax.extent("[@cnn \"open\n\nnext paragraph\"]", 0)).isEqualTo(-1);
   }
