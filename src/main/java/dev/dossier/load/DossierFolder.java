@@ -37,13 +37,17 @@ public final class DossierFolder {
    * ({@code index.yaml}, {@code Index.yml}) is an error: it would be silently left unread.
    */
   public Optional<SourceText> index(Diagnostics diagnostics) throws IOException {
-    if (!Files.isRegularFile(root.resolve(INDEX))) {
-      try (Stream<Path> files = Files.list(root)) {
-        files.map(p -> p.getFileName().toString())
-            .filter(name -> name.equalsIgnoreCase(INDEX) || name.equalsIgnoreCase("index.yaml"))
-            .sorted()
-            .forEach(name -> diagnostics.error(Position.file(name), "the index must be named " + INDEX + "; this file is not read", "rename it to " + INDEX));
-      }
+    // Names compared exactly, whatever the file system: "Index.yml" must fail on macOS as on Linux.
+    List<String> names;
+    try (Stream<Path> files = Files.list(root)) {
+      names = files.map(p -> p.getFileName().toString()).filter(n -> n.equalsIgnoreCase(INDEX) || n.equalsIgnoreCase("index.yaml")).sorted().toList();
+    }
+    boolean found = names.contains(INDEX) && Files.isRegularFile(root.resolve(INDEX));
+    names.stream().filter(name -> !name.equals(INDEX)).forEach(name -> diagnostics.error(
+        Position.file(name),
+        "the index must be named " + INDEX + "; this file is not read",
+        found ? "merge what it says into " + INDEX + " and delete it" : "rename it to " + INDEX));
+    if (!found) {
       return Optional.empty();
     }
     return read(INDEX, diagnostics, Position.file(INDEX));
@@ -110,6 +114,15 @@ public final class DossierFolder {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
       String normal = normalize(text);
+      int nul = normal.indexOf('\u0000');
+      if (nul >= 0) {
+        // Valid UTF-8, but no text holds NUL: most likely UTF-16 of ASCII letters, or not text at all.
+        diagnostics.error(
+            new dev.dossier.cite.LineIndex(normal).position(path, nul, 1),
+            "the file holds NUL characters, so it is not UTF-8 text (it may be UTF-16)",
+            "re-save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)");
+        return Optional.empty();
+      }
       int cut = normal.indexOf('\uFFFF');
       if (cut >= 0) {
         // Valid UTF-8, but no character: the HTML parser takes it for the end of the input and
@@ -142,6 +155,10 @@ public final class DossierFolder {
         .decode(in, decoded, true);
     decoded.flip();
     String before = decoded.toString();
+    if (before.startsWith("\uFEFF")) {
+      // A byte-order mark is no column.
+      before = before.substring(1);
+    }
     int line = 1;
     int lineStart = 0;
     for (int i = 0; i < before.length(); i++) {

@@ -192,10 +192,11 @@ public final class Build {
     }
     if (wanted.isEmpty() && !diagnostics.hasErrors()) {
       // Building nothing would replace a site with an empty one: most likely the wrong folder.
+      Path named = dir.toAbsolutePath().normalize().getFileName();
       diagnostics.error(
-          Position.file(indexText.isPresent() ? DossierFolder.INDEX : ""),
+          Position.file(indexText.isPresent() ? DossierFolder.INDEX : "."),
           "the dossier holds no documents: no .txt, .md or .html file in the folder, and none listed in the index",
-          "copy the articles into " + dir.getFileName() + ", or give the folder that holds them");
+          "copy the articles into " + (named == null ? dir.toAbsolutePath().normalize() : named) + ", or give the folder that holds them");
     }
 
     Optional<BuildCache> cache = cached ? Optional.of(new BuildCache(dir.resolve(BuildCache.FOLDER), tool)) : Optional.empty();

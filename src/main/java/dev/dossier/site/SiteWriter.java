@@ -287,7 +287,12 @@ public final class SiteWriter {
       Path stage = staging();
       for (String name : new java.util.TreeSet<>(HOST_FILES)) {
         Path file = target.resolve(name);
-        if (!next.containsKey(name) && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (next.containsKey(name)) {
+          continue;
+        }
+        if (Files.isSymbolicLink(file)) {
+          Files.createSymbolicLink(stage.resolve(name), Files.readSymbolicLink(file));
+        } else if (Files.isRegularFile(file)) {
           keepFile(file, stage.resolve(name));
         }
       }

@@ -27,6 +27,37 @@ class DossierFolderTest {
   }
 
   @Test
+  void asciiInUtf16WithoutAByteOrderMarkIsRefusedToo() throws IOException {
+    Files.write(dir.resolve("a.txt"), "The embassy closed.\n".getBytes(StandardCharsets.UTF_16LE));
+    assertThat(new DossierFolder(dir).read("a.txt", diagnostics, Position.file("a.txt"))).isEmpty();
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+      assertThat(d.headline()).isEqualTo("a.txt:1:2: error: the file holds NUL characters, so it is not UTF-8 text (it may be UTF-16)");
+      assertThat(d.hint()).hasValueSatisfying(h -> assertThat(h).contains("iconv -f UTF-16 -t UTF-8"));
+    });
+  }
+
+  @Test
+  void aByteOrderMarkIsNoColumn() throws IOException {
+    byte[] text = "\uFEFFCaf\u00e9".getBytes(StandardCharsets.UTF_8);
+    text[text.length - 2] = (byte) 0xe9;
+    text = java.util.Arrays.copyOf(text, text.length - 1);
+    Files.write(dir.resolve("a.txt"), text);
+    new DossierFolder(dir).read("a.txt", diagnostics, Position.file("a.txt"));
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly("a.txt:1:4: error: the file is not UTF-8 text");
+  }
+
+  @Test
+  void anIndexUnderAnotherNameIsAnErrorEvenBesideTheRealOne() throws IOException {
+    Files.writeString(dir.resolve("index.yml"), "title: x\n");
+    Files.writeString(dir.resolve("index.yaml"), "title: y\n");
+    assertThat(new DossierFolder(dir).index(diagnostics)).isPresent();
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+      assertThat(d.headline()).isEqualTo("index.yaml: error: the index must be named index.yml; this file is not read");
+      assertThat(d.hint()).contains("merge what it says into index.yml and delete it");
+    });
+  }
+
+  @Test
   void pdfsAndWordFilesAreListedAsNotRead() throws IOException {
     for (String name : new String[] {"a.txt", "scan.pdf", "draft.docx", "index.yml", "notes", ".hidden.pdf"}) {
       Files.writeString(dir.resolve(name), "x");

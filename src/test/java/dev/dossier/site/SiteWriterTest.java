@@ -192,6 +192,12 @@ class SiteWriterTest {
     new SiteWriter().write(List.of(page("a.html", "a")), out);
     assertThat(out.resolve("CNAME")).hasContent("dossier.example.org");
     assertThat(out.resolve("index.html")).doesNotExist();
+    // Kept as a link when it is one.
+    Files.writeString(tmp.resolve("headers"), "/*\n  X-Frame-Options: DENY\n");
+    Files.createSymbolicLink(out.resolve("_headers"), Path.of("../headers"));
+    new SiteWriter().write(List.of(page("a.html", "a, changed")), out);
+    assertThat(Files.isSymbolicLink(out.resolve("_headers"))).isTrue();
+    assertThat(out.resolve("_headers")).hasContent("/*\n  X-Frame-Options: DENY");
   }
 
   @Test
