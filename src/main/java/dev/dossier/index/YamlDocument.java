@@ -78,38 +78,66 @@ final class YamlDocument {
    */
   record Plain(String message, String hint, boolean atProblem) {
     static Optional<Plain> of(String context, String problem, String line, int column) {
-      if (problem.contains("'\\t(TAB)'") || problem.contains("\\t(TAB)")) {
-        return Optional.of(new Plain("a tab is used to indent", "indent with spaces: YAML does not allow tabs", true));
+      String before = column >= 0 && column <= line.length() ? line.substring(0, column) : "";
+      if (problem.contains("\\t(TAB)")) {
+        return Optional.of(before.isBlank()
+            ? new Plain("a tab is used to indent", "indent with spaces: YAML does not allow tabs", true)
+            : new Plain("a tab follows the colon", "put a space after the colon, not a tab", true));
       }
       if (context.contains("quoted scalar") && problem.contains("end of stream")) {
         return Optional.of(new Plain("the quoted text that starts here is never closed", "close it with the same quotation mark it opens with", false));
       }
-      if (problem.startsWith("mapping values are not allowed here") && column > 0 && column <= line.length()
-          && line.substring(0, column).matches("\\s+(?:- )?[A-Za-z_][A-Za-z0-9_-]*")) {
-        // "   file: a.txt" under "- key: a": indented deeper than its entry's keys, so read as
-        // the rest of the value above it.
-        return Optional.of(new Plain("this key is indented deeper than the keys above it, so it reads as part of their value",
-            "indent every key of an entry by the same number of spaces", true));
-      }
       if (problem.startsWith("mapping values are not allowed here")) {
+        if (before.matches("\\s+(?:- )?[A-Za-z_][A-Za-z0-9_-]*")) {
+          // "  Note: staff left" under "description: The embassy", or a key indented too far.
+          return Optional.of(new Plain("a colon and a space make this line read as a key, inside the value above it",
+              "if it is a key, indent it like the keys above it; if it is text, quote the value or write it as a block (key: | with the text indented below)", true));
+        }
         return Optional.of(new Plain("a colon and a space inside a value make it look like a key",
             "put the whole value in quotes, such as title: \"Kyiv: the embassy\"", true));
       }
       if (context.contains("block") && problem.contains("expected <block end>") && problem.contains("'<scalar>'")) {
-        return Optional.of(new Plain("text follows a quoted value on the same line",
-            "write a ' inside '...' as '' (it''s), or quote the value with \"...\"", true));
+        return quoteEndedEarly(line, column);
       }
       if (context.contains("block") && problem.contains("expected <block end>")) {
         return Optional.of(new Plain("this line is not indented like the lines of the entry above it",
             "indent every key of an entry by the same number of spaces", true));
       }
+      boolean ended = problem.contains("<stream end>");
       if (context.contains("flow sequence") && problem.contains("expected ',' or ']'")) {
-        return Optional.of(new Plain("the list that starts here with [ is not closed", "close it with ], with a comma between items", false));
+        return Optional.of(ended
+            ? new Plain("the list that starts here with [ is not closed", "close it with ], with a comma between items", false)
+            : new Plain("the items of a list need a comma between them", "put a comma between items; an item holding a quotation mark of its own is quoted with the other kind ('...' or \"...\")", true));
       }
       if (context.contains("flow mapping") && problem.contains("expected ',' or '}'")) {
-        return Optional.of(new Plain("the mapping that starts here with { is not closed", "close it with }, with a comma between entries", false));
+        return Optional.of(ended
+            ? new Plain("the mapping that starts here with { is not closed", "close it with }, with a comma between entries", false)
+            : new Plain("the entries of a mapping need a comma between them", "put a comma between entries", true));
       }
       return Optional.empty();
+    }
+
+    /** Text found after a value that ended: which quotation mark ended it, if one did. */
+    private static Optional<Plain> quoteEndedEarly(String line, int column) {
+      java.util.regex.Matcher value = java.util.regex.Pattern.compile("^\\s*(?:- )?(?:[A-Za-z_][A-Za-z0-9_-]*:\\s+)?(.)").matcher(line);
+      if (column < 0 || column > line.length() || !value.find()) {
+        return Optional.empty();
+      }
+      char first = value.group(1).charAt(0);
+      int start = value.start(1);
+      if (first == '[' || first == '{') {
+        return Optional.of(new Plain("a value that starts with " + first + " is read as a " + (first == '[' ? "list" : "mapping"),
+            "put the whole value in quotes, such as title: \"[Updated] Kyiv embassy\"", true));
+      }
+      if (first != '"' && first != '\'') {
+        return Optional.empty();
+      }
+      if (line.indexOf(first, start + 1) >= 0 && line.indexOf(first, start + 1) < column) {
+        return Optional.of(first == '"'
+            ? new Plain("a \" inside the quoted value ends it early", "quote the value with '...' instead, or write \\\" for each \" inside it", true)
+            : new Plain("a ' inside the quoted value ends it early", "write each ' inside it as '' (it''s), or quote the value with \"...\"", true));
+      }
+      return Optional.of(new Plain("a quotation mark opened on an earlier line closes only here", "close each quote on the line where it opens", true));
     }
   }
 

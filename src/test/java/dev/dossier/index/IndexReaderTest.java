@@ -142,10 +142,17 @@ class IndexReaderTest {
       {"title: x\nsources:\n  - key: a\n   file: a.txt\n", "index.yml:4:4: error: YAML syntax: this line is not indented like the lines of the entry above it"},
       {"title: x\n\tsources: []\n", "index.yml:2:1: error: YAML syntax: a tab is used to indent"},
       {"title: x\nsources:\n  - key: a\n     file: a.txt\n",
-       "index.yml:4:10: error: YAML syntax: this key is indented deeper than the keys above it, so it reads as part of their value"},
+       "index.yml:4:10: error: YAML syntax: a colon and a space make this line read as a key, inside the value above it"},
+      {"description: The embassy\n  Note: staff left\n",
+       "index.yml:2:7: error: YAML syntax: a colon and a space make this line read as a key, inside the value above it"},
       {"title: Kyiv: the embassy\n", "index.yml:1:12: error: YAML syntax: a colon and a space inside a value make it look like a key"},
       {"title: [a, b\n", "index.yml:1:8: error: YAML syntax: the list that starts here with [ is not closed"},
-      {"title: 'it's'\n", "index.yml:1:12: error: YAML syntax: text follows a quoted value on the same line"},
+      {"topics: [\"a\" \"b\"]\n", "index.yml:1:14: error: YAML syntax: the items of a list need a comma between them"},
+      {"title: 'it's'\n", "index.yml:1:12: error: YAML syntax: a ' inside the quoted value ends it early"},
+      {"title: \"Biden says \"no\" to talks\"\n", "index.yml:1:21: error: YAML syntax: a \" inside the quoted value ends it early"},
+      {"title: [Updated] Kyiv embassy\n", "index.yml:1:18: error: YAML syntax: a value that starts with [ is read as a list"},
+      {"title: \"Kyiv\neditor: \"Jane\"\n", "index.yml:2:10: error: YAML syntax: a quotation mark opened on an earlier line closes only here"},
+      {"title:\tplain\n", "index.yml:1:7: error: YAML syntax: a tab follows the colon"},
     };
     for (String[] c : cases) {
       Diagnostics said = new Diagnostics();
