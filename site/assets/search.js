@@ -41,13 +41,25 @@
     docs: function (name, data) { register("d-" + name + ".js", data); }
   };
 
+  // What makes a browser's cache give this build's file: the index's version, from the page for
+  // the manifest (so a cached page and a new manifest never meet) and from the manifest for the
+  // term shards. Document shards are named by their content and need none.
+  function version(file) {
+    if (file.indexOf("d-") === 0) {
+      return "";
+    }
+    var form = document.getElementById("search-form");
+    var v = manifest ? manifest.version : form && form.getAttribute("data-index-version");
+    return v ? "?v=" + encodeURIComponent(v) : "";
+  }
+
   // Loads one index file once; resolves with what the file registered.
   function load(file) {
     if (!loaded[file]) {
       loaded[file] = new Promise(function (resolve, reject) {
         waiting[file] = resolve;
         var script = document.createElement("script");
-        script.src = INDEX + file + (manifest ? "?v=" + encodeURIComponent(manifest.version) : "");
+        script.src = INDEX + file + version(file);
         script.async = true;
         script.onerror = function () {
           delete loaded[file];

@@ -231,12 +231,9 @@ final class SearchIndex {
 
   /** {@code search/manifest.js}: the shards' names, the id ranges of each kind, and a version that changes with any shard. */
   Page manifest(Shards<String> terms, Shards<DocShard> documents) {
-    MessageDigest version = sha256();
-    version.update(terms.digest());
-    version.update(documents.digest());
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("format", FORMAT);
-    manifest.put("version", HexFormat.of().formatHex(version.digest(), 0, 8));
+    manifest.put("version", version(terms, documents));
     manifest.put("docs", docs.size());
     Map<String, Object> kinds = new LinkedHashMap<>();
     kindRanges.forEach((kind, range) -> kinds.put(kind, List.of(range[0], range[1])));
@@ -246,6 +243,14 @@ final class SearchIndex {
     manifest.put("docShards", documents.names().stream().map(DocShard::first).toList());
     manifest.put("docNames", documents.names().stream().map(DocShard::name).toList());
     return new Page(DIR + "manifest.js", ("dossierSearch.manifest(" + Json.compact(manifest) + ");\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The index's version: a digest of every shard, which changes whenever one does. */
+  static String version(Shards<String> terms, Shards<DocShard> documents) {
+    MessageDigest version = sha256();
+    version.update(terms.digest());
+    version.update(documents.digest());
+    return HexFormat.of().formatHex(version.digest(), 0, 8);
   }
 
   /** Every term's documents, and each document's length, from one pass over the text. */

@@ -76,14 +76,12 @@ public final class SiteRenderer {
   public void render(Dossier dossier, Diagnostics diagnostics, Progress progress, PageSink sink, String inputs) {
     Views views = new Views(dossier);
     Renderer out = new Renderer(sink, diagnostics);
-    progress.stage("rendering", 4 + dossier.topics().size() + dossier.sources().size());
+    progress.stage("rendering", 3 + dossier.topics().size() + dossier.sources().size());
     out.page(HOME, "index.ftlh", views.home());
     progress.step();
     out.page(TIMELINE, "timeline.ftlh", views.timeline());
     progress.step();
     out.page(BIBLIOGRAPHY, "bibliography.ftlh", views.bibliography());
-    progress.step();
-    out.page(SEARCH, "search.ftlh", views.search());
     progress.step();
     // Pages are independent of one another: render them on every core. The sink sorts out
     // the order, so the result is the same whatever order they finish in.
@@ -133,6 +131,9 @@ public final class SiteRenderer {
         });
     if (!searchReused) {
       search.accept(index.join().manifest(terms.get(), documents.get()));
+      // The search page names the index's version, so it is made with the index, as one unit.
+      render("search.ftlh", views.search(SearchIndex.version(terms.get(), documents.get())).data(), diagnostics)
+          .ifPresent(html -> search.accept(new Page(SEARCH, html.getBytes(StandardCharsets.UTF_8))));
     }
     dossier.baseUrl().ifPresentOrElse(
         base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))),

@@ -146,8 +146,11 @@ final class Views {
     return page.model();
   }
 
-  PageModel search() {
-    return new Page("search.html", "Search", "search").model();
+  /** @param indexVersion the search index's version, so the page asks for its own manifest past any cache */
+  PageModel search(String indexVersion) {
+    Page page = new Page("search.html", "Search", "search");
+    page.put("indexVersion", indexVersion);
+    return page.model();
   }
 
   PageModel topicPage(Topic topic, String path) {

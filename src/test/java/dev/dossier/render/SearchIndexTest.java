@@ -187,12 +187,21 @@ class SearchIndexTest {
     assertThat(index.doc(index.idOf("sources/article-00060b.html"))).containsEntry("kind", "source");
   }
 
+  /** A page cached from one build never asks for another build's manifest: it names its own. */
+  @Test
+  void theSearchPageNamesItsIndexsVersion() throws IOException {
+    Index index = new Index(seeds.pages());
+    String html = seeds.pages().stream().filter(p -> p.path().equals("search.html")).findFirst()
+        .map(p -> new String(p.bytes(), StandardCharsets.UTF_8)).orElseThrow();
+    assertThat(html).contains("data-index-version=\"" + index.manifest.get("version") + "\"");
+  }
+
   @Test
   void theSearchPageLoadsOnlyItsScriptAndTheManifestBeforeAQuery() throws IOException {
     Build.Result result = seeds;
     String html = result.pages().stream().filter(p -> p.path().equals("search.html")).findFirst()
         .map(p -> new String(p.bytes(), StandardCharsets.UTF_8)).orElseThrow();
-    assertThat(html).contains("<form id=\"search-form\" action=\"search.html\" method=\"get\" role=\"search\">")
+    assertThat(html).contains("<form id=\"search-form\" action=\"search.html\" method=\"get\" role=\"search\" data-index-version=\"")
         .contains("<input id=\"search-input\" type=\"search\" name=\"q\"")
         .contains("<p id=\"search-status\" role=\"status\" aria-live=\"polite\">")
         .contains("<ol id=\"search-results\">")
