@@ -36,9 +36,10 @@ record Byline(List<String> authors, Optional<String> outlet) {
   /** Words that start a sentence after "By", not a name: "By Monday, …", "By then …". */
   private static final java.util.regex.Pattern TIME_WORD =
       java.util.regex.Pattern.compile(
-          "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august"
-              + "|september|october|november|december|today|tonight|yesterday|tomorrow|now|then|noon|midnight|dawn)\\b.*",
-          java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+          "(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august"
+              + "|september|october|november|december|today|tonight|yesterday|tomorrow|now|then|noon|midnight|dawn)"
+              + "(?:[,.;:!?]|\\s+(?:\\d|\\p{Ll})|$).*",
+          java.util.regex.Pattern.DOTALL);
   /** A lowercase first word that is neither "the" nor an address ("cnn.com"). */
   private static final java.util.regex.Pattern LOWERCASE_START = java.util.regex.Pattern.compile("(?!the\\b)\\p{Ll}(?![\\p{Ll}\\p{N}-]*\\.\\p{Ll}).*", java.util.regex.Pattern.DOTALL);
   /** Three lowercase words in a row: prose, not names ("most of the staff had left"). */
@@ -52,7 +53,49 @@ record Byline(List<String> authors, Optional<String> outlet) {
    * dos Santos, Voice of America", "By 王小明, Xinhua").
    */
   static Optional<Byline> readLine(String text) {
-    return isProse(text) ? Optional.empty() : Optional.of(parse(text)).filter(b -> !b.authors().isEmpty());
+    if (isProse(text)) {
+      return Optional.empty();
+    }
+    Byline byline = parse(text);
+    boolean names = !byline.authors().isEmpty()
+        && byline.authors().stream().allMatch(Byline::isLooseName) && byline.outlet().stream().allMatch(Byline::isOutlet);
+    return names ? Optional.of(byline) : Optional.empty();
+  }
+
+  /**
+   * An outlet as bylines write it: it starts as a name does, and may then run in sentence case
+   * or hold digits ("Українська правда", "ABC7 News"); at most eight words.
+   */
+  static boolean isOutlet(String text) {
+    String[] words = text.strip().split("\\s+");
+    return words.length <= 8 && isLooseName(words[0].replaceAll("\\d", ""));
+  }
+
+  /** Lowercase words a name or an outlet may hold: particles, and the words of staff bylines. */
+  private static final java.util.Set<String> NAME_WORDS = java.util.Set.of(
+      "of", "the", "for", "and", "de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "di", "la", "le", "van", "von",
+      "bin", "ibn", "al", "el", "y", "e", "staff", "reporters", "correspondent", "correspondents", "agencies", "wires", "news");
+
+  /**
+   * A name as bylines write them, in any script: words that start with a capital or a letter of
+   * a script without case, or the particles names hold ("Ana dos Santos", "Mohammed al-Sayed",
+   * "the Associated Press", "王小明"); no digit, at most eight words, and not a day or a month
+   * alone ("By Monday").
+   */
+  static boolean isLooseName(String text) {
+    String[] words = text.strip().split("\\s+");
+    if (text.isBlank() || words.length > 8 || DAY_OR_MONTH.matcher(text.strip()).matches()) {
+      return false;
+    }
+    for (String word : words) {
+      int c = word.codePointAt(0);
+      boolean capital = Character.isUpperCase(c) || Character.isLetter(c) && !Character.isLowerCase(c);
+      boolean particle = NAME_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT)) || word.matches("(?:al|el|d|l|o|bin|ibn)[-'’]\\p{L}.*");
+      if (!(capital || particle) || word.chars().anyMatch(Character::isDigit)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -72,6 +115,12 @@ record Byline(List<String> authors, Optional<String> outlet) {
   }
 
   static Byline parse(String text) {
+    // Wire styles: "Jane Doe | Reuters", "Jane Doe and John Roe / CNN".
+    java.util.regex.Matcher wire = java.util.regex.Pattern.compile("^(.+?)\\s+[|/]\\s+([^|/]+)$").matcher(text.strip());
+    if (wire.matches()) {
+      Byline names = parse(wire.group(1));
+      return new Byline(names.authors(), Optional.of(wire.group(2).strip()));
+    }
     List<String> parts = new ArrayList<>(Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
     Optional<String> outlet = Optional.empty();
     // "A and B, CNN" or "A, CNN": a last part after a list that already ended with "and", or

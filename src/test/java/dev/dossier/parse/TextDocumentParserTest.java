@@ -51,6 +51,18 @@ class TextDocumentParserTest {
         "By Monday, most of the staff had left the embassy, officials said.",
         "By Monday, most of the staff had left the embassy",
         "By Friday.",
+        "By Monday",
+        "By Western estimates, Russia has 130,000 troops near Ukraine.",
+        "By U.S. estimates, Russia has 130,000 troops near Ukraine.",
+        "By NATO's count, Moscow has 130,000 troops near Ukraine.",
+        "By May 1, Russia had 130,000 troops near Ukraine.",
+        "By Mr. Putin's own account, NATO threatens Russia.",
+        "By 2 p.m. Friday, Marines at the U.S. Embassy in Kyiv had begun",
+        "By 5 p.m., the State Department said",
+        "By Feb. 12, the State Department had ordered",
+        "By 2014, Russia had annexed Crimea; by 2022, Moscow had massed",
+        "By contrast, the embassy in Warsaw stayed open.",
+        "By law, the embassy must report.",
         "Source: officials familiar with the plan said the embassy would close.")) {
       Document doc = parser.parse("a.txt", first + "\n\nThe second paragraph.\n", diagnostics);
       assertThat(doc.paragraphs()).extracting(Paragraph::text).as(first).containsExactly(first, "The second paragraph.");
@@ -75,6 +87,12 @@ class TextDocumentParserTest {
       {"By Jane Doe, ABC7 News", "Jane Doe", "ABC7 News"},
       {"By Reuters staff", "Reuters staff", ""},
       {"By MARY ANN SMITH AND JOHN ROE", "MARY ANN SMITH|JOHN ROE", ""},
+      {"By April Rinne", "April Rinne", ""},
+      {"By June Kronholz, The Wall Street Journal", "June Kronholz", "The Wall Street Journal"},
+      {"By Tuesday Reitano", "Tuesday Reitano", ""},
+      {"By Sunday Times reporters", "Sunday Times reporters", ""},
+      {"By Jane Doe | Reuters", "Jane Doe", "Reuters"},
+      {"By Jane Doe and John Roe / CNN", "Jane Doe|John Roe", "CNN"},
     };
     for (String[] head : heads) {
       Document doc = parser.parse("a.txt", head[0] + "\n\nThe embassy closed.\n", diagnostics);
