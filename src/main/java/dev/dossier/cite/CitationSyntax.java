@@ -43,24 +43,33 @@ public final class CitationSyntax {
    * malformed, in its own place, instead of swallowing the text and citations after it.
    */
   public static int extent(CharSequence text, int start) {
-    int quoted = quotedExtent(text, start);
-    if (quoted >= 0 && indexOf(text, "[@", start + 2, start + quoted) < 0) {
-      return quoted;
-    }
     int paragraphEnd = indexOf(text, "\n\n", start, text.length());
     int end = paragraphEnd < 0 ? text.length() : paragraphEnd;
-    // Only a citation that opened a quote ("[@key ¶5 \"…") is read up to its first ] (or up to
-    // the next citation, if that comes first); anything else that cannot be read is plain text.
-    if (!OPENS_QUOTE.matcher(text.subSequence(start, end)).lookingAt()) {
+    int quoted = quotedExtent(text, start);
+    int next = nextCitation(text, start + 2, end);
+    if (quoted >= 0 && (next < 0 || next >= start + quoted)) {
       return quoted;
     }
-    int next = indexOf(text, "[@", start + 2, end);
-    int close = indexOf(text, "]", start + 2, next < 0 ? end : next);
-    return close >= 0 ? close - start + 1 : next >= 0 ? next - start : -1;
+    // A quote left open (in any part) ends the citation at its first ], or where the next
+    // citation starts, or at the paragraph's end; anything else that cannot be read is text.
+    int region = next < 0 ? end : next;
+    if (!OPENS_QUOTE.matcher(text.subSequence(start, region)).find()) {
+      return quoted;
+    }
+    int close = indexOf(text, "]", start + 2, region);
+    return close >= 0 ? close - start + 1 : region - start;
   }
 
-  /** The start of a citation whose quote has opened. */
-  private static final Pattern OPENS_QUOTE = Pattern.compile("\\[@[a-z0-9]+(?:-[a-z0-9]+)*(?:\\s+(?:¶\\s*|para\\s+|p\\.\\s*)\\d+)?\\s+[\"“]");
+  /** Where the next citation starts: "[@" and a key that reads as one, not "[@StateDept]" quoted in a quote. */
+  private static int nextCitation(CharSequence text, int from, int to) {
+    Matcher m = NEXT_CITATION.matcher(text).region(from, to);
+    return m.find() ? m.start() : -1;
+  }
+
+  private static final Pattern NEXT_CITATION = Pattern.compile("\\[@[a-z0-9]+(?:-[a-z0-9]+)*(?=\\]|;|\\s+(?:¶|para\\s|p\\.|[\"“]))");
+
+  /** A part of a citation whose quote has opened: "[@key ¶5 \"" or "; @key \"". */
+  private static final Pattern OPENS_QUOTE = Pattern.compile("(?:^\\[|;)\\s*@[^\\s;\\]\"“]+(?:\\s+(?:¶\\s*|para\\s+|p\\.\\s*)\\d+)?\\s+[\"“]");
 
   private static int indexOf(CharSequence text, String what, int from, int to) {
     for (int i = from; i + what.length() <= to; i++) {

@@ -79,8 +79,17 @@ class CitationSyntaxTest {
     assertThat(CitationSyntax.extent(two, open)).isEqualTo(two.indexOf("[@b") - open);
     // Brackets that open no quote are left as they were: a link's text, not a citation.
     assertThat(CitationSyntax.extent("See [@a [the CNN piece]](https://example.com/x)", 4)).isEqualTo(-1);
-    // Within its own paragraph only: an unclosed quote at a paragraph's end is no citation.
-    assertThat(CitationSyntax.extent("[@cnn \"open\n\nnext paragraph\"]", 0)).isEqualTo(-1);
+    // Within its own paragraph only: a quote left open to the paragraph's end ends the citation there.
+    assertThat(CitationSyntax.extent("[@cnn \"open\n\nnext paragraph\"]", 0)).isEqualTo("[@cnn \"open".length());
+    String end = "It would close[@a ¶1 \"within days.";
+    assertThat(CitationSyntax.extent(end, end.indexOf("[@"))).isEqualTo(end.length() - end.indexOf("[@"));
+    // A later part's open quote counts too.
+    String later = "[@a ¶1; @b ¶1 \"within days] and later [@b ¶5 \"Marines destroyed\"]";
+    assertThat(CitationSyntax.extent(later, 0)).isEqualTo(later.indexOf(']') + 1);
+    // "[@StateDept]" quoted inside a quote is no citation of its own: the quote is read whole.
+    String inner = "[@a ¶2 \"wrote [@StateDept] on Twitter\"]";
+    assertThat(CitationSyntax.extent(inner, 0)).isEqualTo(inner.length());
+    assertThat(refs(inner).get(0).quote()).contains("wrote [@StateDept] on Twitter");
   }
 
   @Test
