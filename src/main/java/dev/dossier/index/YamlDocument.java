@@ -55,7 +55,20 @@ final class YamlDocument {
         return m.getLine() < lines.length ? lines[m.getLine()] : "";
       }).orElse("");
       int problemColumn = e.getProblemMark().map(Mark::getColumn).orElse(-1);
-      Optional<Plain> plain = Plain.of(e.getContext() == null ? "" : e.getContext(), e.getProblem() == null ? "" : e.getProblem(), problemLine, problemColumn);
+      boolean sameLine = e.getContextMark().isEmpty() || e.getProblemMark().isEmpty()
+          || e.getContextMark().get().getLine() == e.getProblemMark().get().getLine();
+      String problem = e.getProblem() == null ? "" : e.getProblem();
+      Optional<Plain> plain = Plain.of(e.getContext() == null ? "" : e.getContext(), problem, problemLine, problemColumn, sameLine);
+      if (plain.map(p -> p.message().startsWith("a quotation mark opened")).orElse(problem.contains("expected <block end>") && problem.contains("'<scalar>'"))) {
+        // Text after a quoted value, with no quote ended early on its own line: a quote opened
+        // on an earlier line and left open there is what went wrong. Point at that line.
+        Optional<Position> opener = e.getProblemMark().flatMap(m -> openQuote(yaml.split("\n", -1), m.getLine()));
+        if (opener.isPresent()) {
+          diagnostics.error(opener.get(), "YAML syntax: the quoted text that starts here is not closed on its line",
+              "close it with the same quotation mark it opens with, on this line");
+          return Optional.empty();
+        }
+      }
       if (plain.isPresent()) {
         Optional<Mark> mark = plain.get().atProblem() ? e.getProblemMark().or(e::getContextMark) : e.getContextMark().or(e::getProblemMark);
         diagnostics.error(mark.map(this::position).orElse(Position.file(path)), "YAML syntax: " + plain.get().message(), plain.get().hint());
@@ -77,12 +90,15 @@ final class YamlDocument {
    * is (the problem's place, or the context's: where an unclosed quote opened), and the fix.
    */
   record Plain(String message, String hint, boolean atProblem) {
-    static Optional<Plain> of(String context, String problem, String line, int column) {
+    static Optional<Plain> of(String context, String problem, String line, int column, boolean sameLine) {
       String before = column >= 0 && column <= line.length() ? line.substring(0, column) : "";
       if (problem.contains("\\t(TAB)")) {
-        return Optional.of(before.isBlank()
-            ? new Plain("a tab is used to indent", "indent with spaces: YAML does not allow tabs", true)
-            : new Plain("a tab follows the colon", "put a space after the colon, not a tab", true));
+        if (before.isBlank() || before.strip().equals("-")) {
+          return Optional.of(new Plain("a tab is used to indent", "indent with spaces: YAML does not allow tabs", true));
+        }
+        return Optional.of(before.stripTrailing().endsWith(":")
+            ? new Plain("a tab follows the colon", "put a space after the colon, not a tab", true)
+            : new Plain("a tab is used where YAML allows only spaces", "replace the tab with spaces", true));
       }
       if (context.contains("quoted scalar") && problem.contains("end of stream")) {
         return Optional.of(new Plain("the quoted text that starts here is never closed", "close it with the same quotation mark it opens with", false));
@@ -103,7 +119,8 @@ final class YamlDocument {
         return Optional.of(new Plain("this line is not indented like the lines of the entry above it",
             "indent every key of an entry by the same number of spaces", true));
       }
-      boolean ended = problem.contains("<stream end>");
+      // Unclosed when the parser ran on past the line the [ or { opened on.
+      boolean ended = problem.contains("<stream end>") || !sameLine;
       if (context.contains("flow sequence") && problem.contains("expected ',' or ']'")) {
         return Optional.of(ended
             ? new Plain("the list that starts here with [ is not closed", "close it with ], with a comma between items", false)
@@ -139,6 +156,23 @@ final class YamlDocument {
       }
       return Optional.of(new Plain("a quotation mark opened on an earlier line closes only here", "close each quote on the line where it opens", true));
     }
+  }
+
+  /** The last line before {@code before} whose value opens a quote it does not close. */
+  private Optional<Position> openQuote(String[] lines, int before) {
+    java.util.regex.Pattern value = java.util.regex.Pattern.compile("^\\s*(?:- )?(?:[A-Za-z_][A-Za-z0-9_-]*:\\s+)?([\"'])");
+    for (int l = Math.min(before, lines.length) - 1; l >= 0; l--) {
+      java.util.regex.Matcher m = value.matcher(lines[l]);
+      if (m.find()) {
+        char quote = m.group(1).charAt(0);
+        String rest = lines[l].substring(m.end(1));
+        String unescaped = quote == '"' ? rest.replace("\\\\", "").replace("\\\"", "") : rest.replace("''", "");
+        if (unescaped.indexOf(quote) < 0) {
+          return Optional.of(new Position(path, firstLine + l, m.start(1) + 1));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   Position position(Mark mark) {

@@ -81,7 +81,7 @@ public final class TextDocumentParser {
       diagnostics.error(Position.file(path), "the document has no text", "add the article's text or remove the file");
     }
     return new Document(
-        path, "txt", blocks(chunks), Optional.empty(), head.site, head.authors, published, head.updated,
+        path, "txt", blocks(chunks, head.kept.size()), Optional.empty(), head.site, head.authors, published, head.updated,
         Optional.empty(), dateline, List.of());
   }
 
@@ -162,14 +162,15 @@ public final class TextDocumentParser {
     return Arrays.stream(parts).map(String::strip).filter(p -> !p.isEmpty()).toList();
   }
 
-  private static List<Block> blocks(List<String> chunks) {
+  /** @param kept how many chunks at the start are head lines kept as text: paragraphs, never subheadings */
+  private static List<Block> blocks(List<String> chunks, int kept) {
     List<Block> blocks = new ArrayList<>();
     int number = 0;
     for (int i = 0; i < chunks.size(); i++) {
       String chunk = chunks.get(i);
       String html = Entities.escape(chunk);
       String block = "<p>" + html + "</p>";
-      if (i > 0 && i < chunks.size() - 1 && isSubheading(chunk)) {
+      if (i >= Math.max(kept, 1) && i < chunks.size() - 1 && isSubheading(chunk)) {
         blocks.add(new Subheading(chunk, html));
       } else {
         blocks.add(new Paragraph(++number, chunk, block));

@@ -151,8 +151,11 @@ class IndexReaderTest {
       {"title: 'it's'\n", "index.yml:1:12: error: YAML syntax: a ' inside the quoted value ends it early"},
       {"title: \"Biden says \"no\" to talks\"\n", "index.yml:1:21: error: YAML syntax: a \" inside the quoted value ends it early"},
       {"title: [Updated] Kyiv embassy\n", "index.yml:1:18: error: YAML syntax: a value that starts with [ is read as a list"},
-      {"title: \"Kyiv\neditor: \"Jane\"\n", "index.yml:2:10: error: YAML syntax: a quotation mark opened on an earlier line closes only here"},
+      {"title: \"Kyiv\neditor: \"Jane\"\n", "index.yml:1:8: error: YAML syntax: the quoted text that starts here is not closed on its line"},
+      {"title: x\nsources:\n  - key: a\n    title: 'Test source\n    file: a.txt\n  - key: b\n    title: 'T'\n",
+       "index.yml:4:12: error: YAML syntax: the quoted text that starts here is not closed on its line"},
       {"title:\tplain\n", "index.yml:1:7: error: YAML syntax: a tab follows the colon"},
+      {"title: x\nauthors: [Jane Doe, John Roe\npublished: 2022-02-14\n", "index.yml:2:10: error: YAML syntax: the list that starts here with [ is not closed"},
     };
     for (String[] c : cases) {
       Diagnostics said = new Diagnostics();

@@ -122,6 +122,14 @@ class TextDocumentParserTest {
   }
 
   @Test
+  void twoUnreadableTimestampsAreBothParagraphs() {
+    Document doc = parser.parse("a.txt", "Updated: garbage\nPublished: also bad\n\nThe embassy closed.\n\nStaff left.\n", diagnostics);
+    assertThat(doc.blocks()).allMatch(Paragraph.class::isInstance);
+    assertThat(doc.paragraphs()).extracting(Paragraph::text)
+        .containsExactly("Updated: garbage", "Published: also bad", "The embassy closed.", "Staff left.");
+  }
+
+  @Test
   void theHeadLinesAfterAnUnreadableTimestampAreStillRead() {
     Document doc = parser.parse("a.txt", "By Jane Doe, CNN\n  Updated: 1:41 AM ET, Tue February 15, 2022\nSource: CNN Wire\nThe embassy closed.\nStaff left.\n", diagnostics);
     assertThat(doc.site()).contains("CNN Wire");
