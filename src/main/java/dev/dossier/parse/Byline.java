@@ -40,8 +40,9 @@ record Byline(List<String> authors, Optional<String> outlet) {
               + "|september|october|november|december|today|tonight|yesterday|tomorrow|now|then|noon|midnight|dawn)"
               + "(?:[,.;:!?]|\\s+(?:\\d|\\p{Ll})|$).*",
           java.util.regex.Pattern.DOTALL);
-  /** A lowercase first word that is neither "the" nor an address ("cnn.com"). */
-  private static final java.util.regex.Pattern LOWERCASE_START = java.util.regex.Pattern.compile("(?!the\\b)\\p{Ll}(?![\\p{Ll}\\p{N}-]*\\.\\p{Ll}).*", java.util.regex.Pattern.DOTALL);
+  /** A lowercase first word that is neither "the" nor an address ("cnn.com", "https://apnews.com/…"). */
+  private static final java.util.regex.Pattern LOWERCASE_START =
+      java.util.regex.Pattern.compile("(?!the\\b|https?://)\\p{Ll}(?![\\p{Ll}\\p{N}-]*\\.\\p{Ll}).*", java.util.regex.Pattern.DOTALL);
   /** Three lowercase words in a row: prose, not names ("most of the staff had left"). */
   private static final java.util.regex.Pattern PROSE = java.util.regex.Pattern.compile("(?:^|\\s)\\p{Ll}+(?:\\s+\\p{Ll}+){2}(?=\\s|$)");
   /** A sentence's end on a lowercase word: "…, officials said." */

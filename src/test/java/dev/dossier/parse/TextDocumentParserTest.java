@@ -100,7 +100,7 @@ class TextDocumentParserTest {
       assertThat(doc.authors()).as(head[0]).containsExactly(head[1].split("\\|"));
       assertThat(doc.site().orElse("")).as(head[0]).isEqualTo(head[2]);
     }
-    for (String source : List.of("Українська правда", "The Times of Israel", "cnn.com", "Agence France-Presse (AFP)")) {
+    for (String source : List.of("Українська правда", "The Times of Israel", "cnn.com", "Agence France-Presse (AFP)", "https://apnews.com/article/ukraine")) {
       Document doc = parser.parse("a.txt", "Source: " + source + "\n\nThe embassy closed.\n", diagnostics);
       assertThat(doc.site()).as(source).contains(source);
       assertThat(doc.paragraphs()).hasSize(1);
