@@ -1,5 +1,6 @@
 package dev.dossier.load;
 
+import dev.dossier.cite.LineIndex;
 import dev.dossier.diag.Diagnostics;
 import dev.dossier.diag.Position;
 import java.io.IOException;
@@ -12,8 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** A dossier folder on disk: its {@code index.yml} and its documents. */
@@ -23,6 +26,8 @@ public final class DossierFolder {
   public static final Set<String> DOCUMENT_EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm");
 
   private final Path root;
+  /** The folder's own entries (name, and whether a regular file), listed once, when first asked: one build's view of it. */
+  private Map<String, Boolean> entries;
 
   public DossierFolder(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -38,11 +43,8 @@ public final class DossierFolder {
    */
   public Optional<SourceText> index(Diagnostics diagnostics) throws IOException {
     // Names compared exactly, whatever the file system: "Index.yml" must fail on macOS as on Linux.
-    List<String> names;
-    try (Stream<Path> files = Files.list(root)) {
-      names = files.map(p -> p.getFileName().toString()).filter(n -> n.equalsIgnoreCase(INDEX) || n.equalsIgnoreCase("index.yaml")).sorted().toList();
-    }
-    boolean found = names.contains(INDEX) && Files.isRegularFile(root.resolve(INDEX));
+    List<String> names = entries().keySet().stream().filter(n -> n.equalsIgnoreCase(INDEX) || n.equalsIgnoreCase("index.yaml")).toList();
+    boolean found = entries().getOrDefault(INDEX, false);
     names.stream().filter(name -> !name.equals(INDEX)).forEach(name -> diagnostics.error(
         Position.file(name),
         "the index must be named " + INDEX + "; this file is not read",
@@ -71,14 +73,21 @@ public final class DossierFolder {
 
   /** The folder's own files (not hidden ones) with one of these extensions, sorted by name. */
   private List<String> files(Set<String> extensions) throws IOException {
-    try (Stream<Path> files = Files.list(root)) {
-      return files
-          .filter(Files::isRegularFile)
-          .map(p -> p.getFileName().toString())
-          .filter(name -> !name.startsWith(".") && extensions.contains(extension(name)))
-          .sorted()
-          .toList();
+    return entries().entrySet().stream()
+        .filter(e -> e.getValue() && !e.getKey().startsWith(".") && extensions.contains(extension(e.getKey())))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private Map<String, Boolean> entries() throws IOException {
+    if (entries == null) {
+      Map<String, Boolean> listed = new TreeMap<>();
+      try (Stream<Path> files = Files.list(root)) {
+        files.forEach(p -> listed.put(p.getFileName().toString(), Files.isRegularFile(p)));
+      }
+      entries = listed;
     }
+    return entries;
   }
 
   /**
@@ -114,23 +123,15 @@ public final class DossierFolder {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
       String normal = normalize(text);
-      int nul = normal.indexOf('\u0000');
-      if (nul >= 0) {
-        // Valid UTF-8, but no text holds NUL: most likely UTF-16 of ASCII letters, or not text at all.
+      // Valid UTF-8, but not text: NUL (most likely UTF-16 of ASCII letters), or U+FFFF, which
+      // the HTML parser takes for the end of the input, silently dropping the rest.
+      int bad = firstOf(normal, '\u0000', '\uFFFF');
+      if (bad >= 0) {
+        boolean nul = normal.charAt(bad) == '\u0000';
         diagnostics.error(
-            new dev.dossier.cite.LineIndex(normal).position(path, nul, 1),
-            "the file holds NUL characters, so it is not UTF-8 text (it may be UTF-16)",
-            "re-save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)");
-        return Optional.empty();
-      }
-      int cut = normal.indexOf('\uFFFF');
-      if (cut >= 0) {
-        // Valid UTF-8, but no character: the HTML parser takes it for the end of the input and
-        // would silently drop the rest of the text.
-        diagnostics.error(
-            new dev.dossier.cite.LineIndex(normal).position(path, cut, 1),
-            "U+FFFF is not a character, and would cut the text short here",
-            "remove it (it is often left by a broken conversion)");
+            new LineIndex(normal).position(path, bad, 1),
+            nul ? "the file holds NUL characters, so it is not UTF-8 text (it may be UTF-16)" : "U+FFFF is not a character, and would cut the text short here",
+            nul ? "re-save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)" : "remove it (it is often left by a broken conversion)");
         return Optional.empty();
       }
       return Optional.of(new SourceText(path, normal));
@@ -154,20 +155,18 @@ public final class DossierFolder {
         .onUnmappableCharacter(CodingErrorAction.REPORT)
         .decode(in, decoded, true);
     decoded.flip();
-    String before = decoded.toString();
-    if (before.startsWith("\uFEFF")) {
-      // A byte-order mark is no column.
-      before = before.substring(1);
-    }
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < before.length(); i++) {
-      if (before.charAt(i) == '\n') {
-        line++;
-        lineStart = i + 1;
+    // A byte-order mark is no column.
+    String before = normalize(decoded.toString());
+    return new LineIndex(before).position(path, before.length(), 1);
+  }
+
+  private static int firstOf(String text, char a, char b) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == a || text.charAt(i) == b) {
+        return i;
       }
     }
-    return new Position(path, line, before.length() - lineStart + 1);
+    return -1;
   }
 
   /** A byte-order mark of UTF-16, or text with a zero byte in every other place. */
