@@ -15,12 +15,12 @@ record Byline(List<String> authors, Optional<String> outlet) {
   private static final java.util.regex.Pattern NAME =
       java.util.regex.Pattern.compile(
           "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|da|del|der|di|la|le|van|von|bin|al)){0,4}");
-  /** A day or a month alone is not a name: "By Monday, ..." begins a sentence. */
-  private static final java.util.regex.Pattern DAY_OR_MONTH =
-      java.util.regex.Pattern.compile(
-          "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august"
-              + "|september|october|november|december|today|tonight|now|then)\\.?",
-          java.util.regex.Pattern.CASE_INSENSITIVE);
+  /** Days, months and times: a sentence starts with one after "By" ("By Monday, …", "By then …"). */
+  private static final String TIME_WORDS =
+      "(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august"
+          + "|september|october|november|december|today|tonight|yesterday|tomorrow|now|then|noon|midnight|dawn)";
+  /** A day or a month alone is not a name. */
+  private static final java.util.regex.Pattern DAY_OR_MONTH = java.util.regex.Pattern.compile(TIME_WORDS + "\\.?");
 
   /**
    * The byline in the names after "By", if they read as one: every author and the outlet a
@@ -33,13 +33,9 @@ record Byline(List<String> authors, Optional<String> outlet) {
     return names ? Optional.of(byline) : Optional.empty();
   }
 
-  /** Words that start a sentence after "By", not a name: "By Monday, …", "By then …". */
+  /** A time word followed by what a sentence has there, not a surname: "By June 1, …", not "By June Kronholz". */
   private static final java.util.regex.Pattern TIME_WORD =
-      java.util.regex.Pattern.compile(
-          "(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august"
-              + "|september|october|november|december|today|tonight|yesterday|tomorrow|now|then|noon|midnight|dawn)"
-              + "(?:[,.;:!?]|\\s+(?:\\d|\\p{Ll})|$).*",
-          java.util.regex.Pattern.DOTALL);
+      java.util.regex.Pattern.compile(TIME_WORDS + "(?:[,.;:!?]|\\s+(?:\\d|\\p{Ll})|$).*", java.util.regex.Pattern.DOTALL);
   /** A lowercase first word that is neither "the" nor an address ("cnn.com", "https://apnews.com/…"). */
   private static final java.util.regex.Pattern LOWERCASE_START =
       java.util.regex.Pattern.compile("(?!the\\b|https?://)\\p{Ll}(?![\\p{Ll}\\p{N}-]*\\.\\p{Ll}).*", java.util.regex.Pattern.DOTALL);
@@ -72,6 +68,11 @@ record Byline(List<String> authors, Optional<String> outlet) {
     return words.length <= 8 && isLooseName(words[0].replaceAll("\\d", ""));
   }
 
+  /** A name that starts with a joined particle: "al-Sayed", "d'Arcy". */
+  private static final java.util.regex.Pattern PARTICLE_PREFIX = java.util.regex.Pattern.compile("(?:al|el|d|l|o|bin|ibn)[-'’]\\p{L}.*");
+  /** Wire styles: "Jane Doe | Reuters", "Jane Doe and John Roe / CNN". */
+  private static final java.util.regex.Pattern WIRE = java.util.regex.Pattern.compile("^(.+?)\\s+[|/]\\s+([^|/]+)$");
+
   /** Lowercase words a name or an outlet may hold: particles, and the words of staff bylines. */
   private static final java.util.Set<String> NAME_WORDS = java.util.Set.of(
       "of", "the", "for", "and", "de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "di", "la", "le", "van", "von",
@@ -91,7 +92,7 @@ record Byline(List<String> authors, Optional<String> outlet) {
     for (String word : words) {
       int c = word.codePointAt(0);
       boolean capital = Character.isUpperCase(c) || Character.isLetter(c) && !Character.isLowerCase(c);
-      boolean particle = NAME_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT)) || word.matches("(?:al|el|d|l|o|bin|ibn)[-'’]\\p{L}.*");
+      boolean particle = NAME_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT)) || PARTICLE_PREFIX.matcher(word).matches();
       if (!(capital || particle) || word.chars().anyMatch(Character::isDigit)) {
         return false;
       }
@@ -116,8 +117,7 @@ record Byline(List<String> authors, Optional<String> outlet) {
   }
 
   static Byline parse(String text) {
-    // Wire styles: "Jane Doe | Reuters", "Jane Doe and John Roe / CNN".
-    java.util.regex.Matcher wire = java.util.regex.Pattern.compile("^(.+?)\\s+[|/]\\s+([^|/]+)$").matcher(text.strip());
+    java.util.regex.Matcher wire = WIRE.matcher(text.strip());
     if (wire.matches()) {
       Byline names = parse(wire.group(1));
       return new Byline(names.authors(), Optional.of(wire.group(2).strip()));
