@@ -50,10 +50,8 @@ final class YamlDocument {
     try {
       return new Compose(settings).composeString(yaml);
     } catch (MarkedYamlEngineException e) {
-      String problemLine = e.getProblemMark().map(m -> {
-        String[] lines = yaml.split("\n", -1);
-        return m.getLine() < lines.length ? lines[m.getLine()] : "";
-      }).orElse("");
+      String[] lines = yaml.split("\n", -1);
+      String problemLine = e.getProblemMark().map(m -> m.getLine() < lines.length ? lines[m.getLine()] : "").orElse("");
       int problemColumn = e.getProblemMark().map(Mark::getColumn).orElse(-1);
       boolean sameLine = e.getContextMark().isEmpty() || e.getProblemMark().isEmpty()
           || e.getContextMark().get().getLine() == e.getProblemMark().get().getLine();
@@ -62,7 +60,7 @@ final class YamlDocument {
       if (plain.map(p -> p.message().startsWith("a quotation mark opened")).orElse(problem.contains("expected <block end>") && problem.contains("'<scalar>'"))) {
         // Text after a quoted value, with no quote ended early on its own line: a quote opened
         // on an earlier line and left open there is what went wrong. Point at that line.
-        Optional<Position> opener = e.getProblemMark().flatMap(m -> openQuote(yaml.split("\n", -1), m.getLine()));
+        Optional<Position> opener = e.getProblemMark().flatMap(m -> openQuote(lines, m.getLine()));
         if (opener.isPresent()) {
           diagnostics.error(opener.get(), "YAML syntax: the quoted text that starts here is not closed on its line",
               "close it with the same quotation mark it opens with, on this line");
@@ -84,6 +82,9 @@ final class YamlDocument {
     }
     return Optional.empty();
   }
+
+  /** A line's value: its first character after an optional "- " and an optional "key: ". */
+  private static final java.util.regex.Pattern VALUE_START = java.util.regex.Pattern.compile("^\\s*(?:- )?(?:[A-Za-z_][A-Za-z0-9_-]*:\\s+)?(.)");
 
   /**
    * The YAML parser's commonest complaints in plain words, with what to do: where the mistake
@@ -136,7 +137,7 @@ final class YamlDocument {
 
     /** Text found after a value that ended: which quotation mark ended it, if one did. */
     private static Optional<Plain> quoteEndedEarly(String line, int column) {
-      java.util.regex.Matcher value = java.util.regex.Pattern.compile("^\\s*(?:- )?(?:[A-Za-z_][A-Za-z0-9_-]*:\\s+)?(.)").matcher(line);
+      java.util.regex.Matcher value = VALUE_START.matcher(line);
       if (column < 0 || column > line.length() || !value.find()) {
         return Optional.empty();
       }
@@ -160,10 +161,9 @@ final class YamlDocument {
 
   /** The last line before {@code before} whose value opens a quote it does not close. */
   private Optional<Position> openQuote(String[] lines, int before) {
-    java.util.regex.Pattern value = java.util.regex.Pattern.compile("^\\s*(?:- )?(?:[A-Za-z_][A-Za-z0-9_-]*:\\s+)?([\"'])");
     for (int l = Math.min(before, lines.length) - 1; l >= 0; l--) {
-      java.util.regex.Matcher m = value.matcher(lines[l]);
-      if (m.find()) {
+      java.util.regex.Matcher m = VALUE_START.matcher(lines[l]);
+      if (m.find() && (m.group(1).equals("\"") || m.group(1).equals("'"))) {
         char quote = m.group(1).charAt(0);
         String rest = lines[l].substring(m.end(1));
         String unescaped = quote == '"' ? rest.replace("\\\\", "").replace("\\\"", "") : rest.replace("''", "");
