@@ -18,18 +18,25 @@ import java.util.regex.Pattern;
  */
 public final class CitationSyntax {
 
+  /** A key as the index requires it. */
+  private static final String KEY_TEXT = "[a-z0-9]+(?:-[a-z0-9]+)*";
+  /** Whatever stands where a key is written, up to the next space, ; ] or quotation mark. */
+  private static final String WRITTEN_KEY = "[^\\s;\\]\"“]";
+  /** What comes before a paragraph number: "¶", "para ", "p.". */
+  private static final String PARAGRAPH = "\\s+(?:¶\\s*|para\\s+|p\\.\\s*)";
+  /** A quote's opening mark. */
+  private static final String OPENING = "\\s+[\"“]";
+
   /** Lowercase letters, digits and hyphens, as the index requires of keys. */
-  public static final Pattern KEY = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+  public static final Pattern KEY = Pattern.compile(KEY_TEXT);
 
   private static final Pattern PART =
       Pattern.compile(
-          "\\s*@(?<key>[^\\s;\\]\"“]*)"
-              + "(?:\\s+(?:¶\\s*|para\\s+|p\\.\\s*)(?<para>\\d+))?"
-              + "(?:\\s+[\"“](?<quote>.*)[\"”])?\\s*",
+          "\\s*@(?<key>" + WRITTEN_KEY + "*)(?:" + PARAGRAPH + "(?<para>\\d+))?(?:" + OPENING + "(?<quote>.*)[\"”])?\\s*",
           Pattern.DOTALL);
 
   /** A part whose quote opens but does not close where it must. */
-  private static final Pattern UNCLOSED = Pattern.compile("\\s*@([a-z0-9-]+)(?:\\s+(?:¶\\s*|para\\s+|p\\.\\s*)\\d+)?\\s+[\"“].*", Pattern.DOTALL);
+  private static final Pattern UNCLOSED = Pattern.compile("\\s*@(" + KEY_TEXT + ")(?:" + PARAGRAPH + "\\d+)?" + OPENING + ".*", Pattern.DOTALL);
 
   private CitationSyntax() {}
 
@@ -66,10 +73,10 @@ public final class CitationSyntax {
     return m.find() ? m.start() : -1;
   }
 
-  private static final Pattern NEXT_CITATION = Pattern.compile("\\[@[a-z0-9]+(?:-[a-z0-9]+)*(?=\\]|;|\\s+(?:¶|para\\s|p\\.|[\"“]))");
+  private static final Pattern NEXT_CITATION = Pattern.compile("\\[@" + KEY_TEXT + "(?=\\]|;|\\s+(?:¶|para\\s|p\\.|[\"“]))");
 
   /** A part of a citation whose quote has opened: "[@key ¶5 \"" or "; @key \"". */
-  private static final Pattern OPENS_QUOTE = Pattern.compile("(?:^\\[|;)\\s*@[^\\s;\\]\"“]+(?:\\s+(?:¶\\s*|para\\s+|p\\.\\s*)\\d+)?\\s+[\"“]");
+  private static final Pattern OPENS_QUOTE = Pattern.compile("(?:^\\[|;)\\s*@" + WRITTEN_KEY + "+(?:" + PARAGRAPH + "\\d+)?" + OPENING);
 
   private static int indexOf(CharSequence text, String what, int from, int to) {
     for (int i = from; i + what.length() <= to; i++) {
