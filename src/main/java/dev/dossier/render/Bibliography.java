@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -37,8 +38,13 @@ final class Bibliography {
    */
   static String shortLabel(Source source) {
     String who = source.outlet().value().orElse(displayTitle(source));
+    return dateLabel(source).map(d -> who + ", " + d).orElse(who);
+  }
+
+  /** "12 February 2022", or "updated 15 February 2022" for a source known only by its last update. */
+  static Optional<String> dateLabel(Source source) {
     String updated = source.published().isKnown() ? "" : "updated ";
-    return source.date().map(d -> who + ", " + updated + d.label()).orElse(who);
+    return source.date().map(d -> updated + d.label());
   }
 
   /** The bibliography entry, as plain text. */

@@ -256,6 +256,7 @@ final class Views {
     v.put("updated", s.updated().value().map(Views::timestamp).orElse(null));
     v.put("updatedOrigin", s.updated().origin().label());
     v.put("date", s.date().map(Views::date).orElse(null));
+    v.put("dateText", Bibliography.dateLabel(s).orElse(null));
     field(v, "url", s.url());
     v.put("dateline", s.dateline().orElse(null));
     v.put("file", s.file());
