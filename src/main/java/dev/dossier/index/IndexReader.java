@@ -41,10 +41,11 @@ public final class IndexReader {
     YamlDocument yaml = new YamlDocument(path, 1, diagnostics);
     List<String> lines = Arrays.asList(text.split("\n", -1));
     Optional<Node> root = yaml.compose(text);
-    if (text.isBlank() || root.isPresent() && yaml.isNull(root.get())) {
-      emptyIndex(path, diagnostics);
-    }
     if (root.isEmpty() || yaml.isNull(root.get())) {
+      // Empty, or unreadable YAML (already reported).
+      if (text.isBlank() || root.isPresent()) {
+        emptyIndex(path, diagnostics);
+      }
       return Index.empty(path);
     }
     Optional<Map<String, Node>> top = yaml.mapping(root.get(), "the index", TOP_KEYS);
