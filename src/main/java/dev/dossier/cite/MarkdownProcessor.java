@@ -1,5 +1,7 @@
 package dev.dossier.cite;
 
+import com.vladsch.flexmark.ast.InlineLinkNode;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -82,6 +84,7 @@ public final class MarkdownProcessor {
   /** Parses Markdown, numbering its citations in reading order. */
   public Document parse(String markdown) {
     Document document = parser.parse(markdown);
+    moveCitationsOutOfLinks(document);
     int[] next = {0};
     new NodeVisitor(
             new VisitHandler<>(
@@ -92,6 +95,40 @@ public final class MarkdownProcessor {
                 }))
         .visit(document);
     return document;
+  }
+
+  /**
+   * A citation written inside a link's text ({@code [the order [@a ¶1]](url)}) would put its
+   * link to the source inside the other link, which HTML does not allow: browsers end the first
+   * link where the second starts. Each such citation goes right after the link instead, in the
+   * order written; the link's words stay as they are. A reference link that is not defined is
+   * shown as the text it is, so citations in it stay where they are.
+   */
+  private static void moveCitationsOutOfLinks(Document document) {
+    List<CitationNode> inside = new ArrayList<>();
+    new NodeVisitor(new VisitHandler<>(CitationNode.class, node -> {
+      if (outermostLink(node) != null) {
+        inside.add(node);
+      }
+    })).visit(document);
+    java.util.Map<Node, Node> lastMoved = new java.util.HashMap<>();
+    for (CitationNode citation : inside) {
+      Node link = outermostLink(citation);
+      Node after = lastMoved.getOrDefault(link, link);
+      citation.unlink();
+      after.insertAfter(citation);
+      lastMoved.put(link, citation);
+    }
+  }
+
+  private static Node outermostLink(Node node) {
+    Node link = null;
+    for (Node up = node.getParent(); up != null; up = up.getParent()) {
+      if (up instanceof InlineLinkNode || up instanceof RefNode ref && ref.isDefined()) {
+        link = up;
+      }
+    }
+    return link;
   }
 
   /** Renders a whole Markdown text. */

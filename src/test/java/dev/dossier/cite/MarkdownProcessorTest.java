@@ -31,6 +31,20 @@ class MarkdownProcessorTest {
   }
 
   @Test
+  void aCitationInALinksTextGoesAfterTheLinkSoNoLinkHoldsAnother() {
+    MarkdownProcessor.Rendered r = markdown.render("See [the order [@a ¶1] and [@b]](https://example.org/x), [ref text [@c]][r].[@d]\n\n[r]: https://example.org/r");
+    assertThat(r.html()).isEqualTo("<p>See <a href=\"https://example.org/x\" rel=\"noopener noreferrer\">the order  and </a>"
+        + Prose.marker(0) + Prose.marker(1) + ", <a href=\"https://example.org/r\" rel=\"noopener noreferrer\">ref text </a>" + Prose.marker(2) + "." + Prose.marker(3) + "</p>");
+    assertThat(r.refs()).extracting(CitationRef::key).containsExactly("a", "b", "c", "d");
+  }
+
+  @Test
+  void aCitationInAReferenceLinkThatIsNotDefinedStaysInItsText() {
+    MarkdownProcessor.Rendered r = markdown.render("As [the report [@a ¶1]] says.");
+    assertThat(r.html()).isEqualTo("<p>As [the report " + Prose.marker(0) + "] says.</p>");
+  }
+
+  @Test
   void rawHtmlAndScriptUrlsNeverPassThrough() {
     String html = markdown.render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>").html();
     assertThat(html).doesNotContain("<script").doesNotContain("javascript:").doesNotContain("<img").doesNotContain("onerror=\"");
