@@ -103,7 +103,9 @@ public final class TextDocumentParser {
       String line = raw.strip();
       lineNumber++;
       Matcher m;
-      if (line.isEmpty() && lineNumber > 1) {
+      // Blank lines before, between and after the head lines part nothing: a pasted article
+      // often starts with one.
+      if (line.isEmpty()) {
         lines.remove(0);
         continue;
       }

@@ -139,6 +139,15 @@ class TextDocumentParserTest {
   }
 
   @Test
+  void blankLinesBeforeTheHeadDoNotHideIt() {
+    Document doc = parser.parse("a.txt", "\n  \nBy Jane Doe, Reuters\nUpdated: garbage\n\nThe embassy closed.\n", diagnostics);
+    assertThat(doc.authors()).containsExactly("Jane Doe");
+    assertThat(doc.site()).contains("Reuters");
+    assertThat(doc.paragraphs()).extracting(Paragraph::text).containsExactly("Updated: garbage", "The embassy closed.");
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> assertThat(d.line()).isEqualTo(4));
+  }
+
+  @Test
   void anImpossibleDatePrefixIsReportedAtItsPlace() {
     Document doc = parser.parse("a.txt", "By Jane Doe, Reuters\n\ndate 2022-02-30 KYIV – The embassy closed.\n", diagnostics);
     assertThat(doc.published()).isEmpty();
