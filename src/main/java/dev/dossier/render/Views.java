@@ -25,8 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -75,11 +76,22 @@ final class Views {
     for (Event e : dossier.events()) {
       e.topics().stream().distinct().forEach(t -> eventsByTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(e));
     }
+    for (int i = 0; i < citations.size(); i++) {
+      Citer citer = citations.get(i).citer();
+      citationsByCiter.computeIfAbsent(citer.kind() + " " + citer.id(), k -> new ArrayList<>()).add(i);
+    }
   }
 
   /** Each topic's sources and events, in the dossier's order, found once rather than per page. */
   private final Map<String, List<Source>> sourcesByTopic = new java.util.HashMap<>();
   private final Map<String, List<Event>> eventsByTopic = new java.util.HashMap<>();
+
+  /** Where each topic's and event's citations are in {@link #citations}, found once rather than per topic page. */
+  private final Map<String, List<Integer>> citationsByCiter = new java.util.HashMap<>();
+
+  private List<Integer> citationsBy(Citer.Kind kind, String id) {
+    return citationsByCiter.getOrDefault(kind + " " + id, List.of());
+  }
 
   private List<Source> sourcesOf(String topic) {
     return sourcesByTopic.getOrDefault(topic, List.of());
@@ -199,12 +211,13 @@ final class Views {
 
   /** The passages cited for a topic: by its summary and by its events, in source order. */
   private List<Map<String, Object>> passages(Topic topic, Links links) {
-    Set<String> eventIds = eventsOf(topic.id()).stream().map(Event::id).collect(Collectors.toSet());
+    // The topic's citations and its events', in the dossier's order.
+    SortedSet<Integer> forTopic = new TreeSet<>(citationsBy(Citer.Kind.TOPIC, topic.id()));
+    eventsOf(topic.id()).forEach(e -> forTopic.addAll(citationsBy(Citer.Kind.EVENT, e.id())));
     Map<String, Map<String, Object>> byTarget = new TreeMap<>();
-    for (Citation c : citations) {
-      boolean forTopic = c.citer().kind() == Citer.Kind.TOPIC && c.citer().id().equals(topic.id())
-          || c.citer().kind() == Citer.Kind.EVENT && eventIds.contains(c.citer().id());
-      if (!forTopic || c.paragraph().isEmpty()) {
+    for (int index : forTopic) {
+      Citation c = citations.get(index);
+      if (c.paragraph().isEmpty()) {
         continue;
       }
       Source source = sources.get(c.key());
