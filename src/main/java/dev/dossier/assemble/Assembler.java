@@ -1,6 +1,7 @@
 package dev.dossier.assemble;
 
 import dev.dossier.cite.CitationRef;
+import dev.dossier.cite.CitationSyntax;
 import dev.dossier.cite.CitationVerifier;
 import dev.dossier.cite.LocatedRef;
 import dev.dossier.cite.MarkdownProcessor;
@@ -37,6 +38,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the {@link Dossier} from the index and the parsed documents. A pure function of its
@@ -101,7 +104,9 @@ public final class Assembler {
         broken.add(k);
       }
     });
-    Prosaist prose = new Prosaist(markdown, new CitationVerifier(paragraphs, broken, unverified), diagnostics);
+    Set<String> keys = new HashSet<>(paragraphs.keySet());
+    keys.addAll(broken);
+    Prosaist prose = new Prosaist(markdown, new CitationVerifier(paragraphs, broken, unverified), keys, diagnostics);
 
     List<Source> sources =
         plans.stream()
@@ -354,14 +359,51 @@ public final class Assembler {
     private final MarkdownProcessor markdown;
     private final CitationVerifier verifier;
     private final Diagnostics diagnostics;
+    /** Every source's key, to tell a citation written with words before its @ from a handle in brackets. */
+    private final Set<String> keys;
 
-    Prosaist(MarkdownProcessor markdown, CitationVerifier verifier, Diagnostics diagnostics) {
+    Prosaist(MarkdownProcessor markdown, CitationVerifier verifier, Set<String> keys, Diagnostics diagnostics) {
       this.markdown = markdown;
       this.verifier = verifier;
+      this.keys = keys;
       this.diagnostics = diagnostics;
     }
 
+    /**
+     * Brackets holding words, then a source's key after an @: "[see @cnn ¶3]", as Pandoc writes
+     * a citation with a prefix. dossier's citations start with the @, so this is text; without a
+     * word, the curator would only see the brackets published as they are.
+     */
+    private static final Pattern PREFIXED = Pattern.compile("\\[[^\\[\\]@\"“`\n]*[^\\[\\]@\"“`\\s]\\s+@(" + CitationSyntax.KEY.pattern() + ")[^\\[\\]]*\\]");
+
+    private void warnAboutPrefixedCitations(MarkdownText text) {
+      String markdown = text.text();
+      Matcher m = PREFIXED.matcher(markdown);
+      while (m.find()) {
+        if (!keys.contains(m.group(1)) || insideCitation(markdown, m.start())) {
+          continue;
+        }
+        String written = m.group();
+        String prefix = written.substring(1, written.indexOf('@')).strip();
+        diagnostics.warning(
+            text.position(m.start(1) - 1),
+            "\"" + written + "\" is not a citation: the words before the @ make it text, published as written",
+            "put the words outside the brackets, as in \"" + prefix + " [" + written.substring(written.indexOf('@')) + "\"");
+      }
+    }
+
+    /** Whether {@code at} is inside a citation (in its quote): the quote's words are the source's business. */
+    private static boolean insideCitation(String markdown, int at) {
+      for (int open = markdown.indexOf("[@"); open >= 0 && open < at; open = markdown.indexOf("[@", open + 2)) {
+        if (at < open + Math.max(2, CitationSyntax.extent(markdown, open))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     Prose render(MarkdownText text, Citer citer) {
+      warnAboutPrefixedCitations(text);
       MarkdownProcessor.Rendered rendered = markdown.render(text.text());
       IntFunction<Position> at = text::position;
       List<Citation> citations = new ArrayList<>();

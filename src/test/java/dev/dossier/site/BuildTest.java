@@ -74,6 +74,18 @@ class BuildTest {
   }
 
   @Test
+  void aCitationWithWordsBeforeItsKeyIsWorthAWarningAndAHandleInBracketsIsNot() throws IOException {
+    Path dir = dossier(index("It closed [see @bugle ¶1] on Monday.[@bugle ¶1 \"closed on Monday\"] Staff [via @nytimes] left.[@b ¶1 \"notes [see @bugle] on\"]"));
+    Files.writeString(dir.resolve("b.txt"), "A reader notes [see @bugle] on the forum.\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).isFalse();
+    assertThat(headlines(result)).filteredOn(h -> h.contains("not a citation")).containsExactly(
+        "index.yml:15:22: warning: \"[see @bugle ¶1]\" is not a citation: the words before the @ make it text, published as written");
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().contains("see @bugle")).singleElement()
+        .satisfies(d -> assertThat(d.hint()).contains("put the words outside the brackets, as in \"see [@bugle ¶1]\""));
+  }
+
+  @Test
   void aDocumentTopicOneSlipFromAnIndexTopicIsWorthAWarning() throws IOException {
     Path dir = dossier("""
         title: Test dossier
