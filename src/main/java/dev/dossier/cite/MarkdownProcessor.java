@@ -84,16 +84,20 @@ public final class MarkdownProcessor {
   /** Parses Markdown, numbering its citations in reading order. */
   public Document parse(String markdown) {
     Document document = parser.parse(markdown);
-    moveCitationsOutOfLinks(document);
     int[] next = {0};
+    List<CitationNode> inLinks = new ArrayList<>();
     new NodeVisitor(
             new VisitHandler<>(
                 CitationNode.class,
                 node -> {
                   node.firstIndex(next[0]);
                   next[0] += node.refs().size();
+                  if (outermostLink(node) != null) {
+                    inLinks.add(node);
+                  }
                 }))
         .visit(document);
+    moveOutOfLinks(inLinks);
     return document;
   }
 
@@ -101,18 +105,13 @@ public final class MarkdownProcessor {
    * A citation written inside a link's text ({@code [the order [@a ¶1]](url)}) would put its
    * link to the source inside the other link, which HTML does not allow: browsers end the first
    * link where the second starts. Each such citation goes right after the link instead, in the
-   * order written; the link's words stay as they are. A reference link that is not defined is
-   * shown as the text it is, so citations in it stay where they are.
+   * order written, so the reading order of citations (and their numbers) stays the same; the
+   * link's words stay as they are. A reference link that is not defined is shown as the text it
+   * is, so citations in it stay where they are.
    */
-  private static void moveCitationsOutOfLinks(Document document) {
-    List<CitationNode> inside = new ArrayList<>();
-    new NodeVisitor(new VisitHandler<>(CitationNode.class, node -> {
-      if (outermostLink(node) != null) {
-        inside.add(node);
-      }
-    })).visit(document);
+  private static void moveOutOfLinks(List<CitationNode> inLinks) {
     java.util.Map<Node, Node> lastMoved = new java.util.HashMap<>();
-    for (CitationNode citation : inside) {
+    for (CitationNode citation : inLinks) {
       Node link = outermostLink(citation);
       Node after = lastMoved.getOrDefault(link, link);
       citation.unlink();
