@@ -1,7 +1,10 @@
 package dev.dossier.cite;
 
+import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.InlineLinkNode;
+import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -84,21 +87,42 @@ public final class MarkdownProcessor {
   /** Parses Markdown, numbering its citations in reading order. */
   public Document parse(String markdown) {
     Document document = parser.parse(markdown);
-    int[] next = {0};
-    List<CitationNode> inLinks = new ArrayList<>();
-    new NodeVisitor(
-            new VisitHandler<>(
-                CitationNode.class,
-                node -> {
-                  node.firstIndex(next[0]);
-                  next[0] += node.refs().size();
-                  if (outermostLink(node) != null) {
-                    inLinks.add(node);
-                  }
-                }))
-        .visit(document);
+    List<InLink> inLinks = new ArrayList<>();
+    number(document, null, null, new int[] {0}, inLinks);
     moveOutOfLinks(inLinks);
     return document;
+  }
+
+  /** A citation found inside a link's text, with the parents the tree gives them. */
+  private record InLink(CitationNode citation, Node parent, Node link, Node linkParent) {}
+
+  /**
+   * Numbers the citations under {@code node} in reading order, noting those inside a link. The
+   * tree is walked down through its children, not up through parents: when Flexmark gives up a
+   * link (a link or footnote reference inside it), it puts the link's children back in the
+   * paragraph but leaves them pointing at the link as their parent.
+   */
+  private static void number(Node node, Node link, Node linkParent, int[] next, List<InLink> inLinks) {
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof CitationNode citation) {
+        citation.firstIndex(next[0]);
+        next[0] += citation.refs().size();
+        if (link != null) {
+          inLinks.add(new InLink(citation, node, link, linkParent));
+        }
+      }
+      boolean opens = link == null && isLink(child);
+      number(child, opens ? child : link, opens ? node : linkParent, next, inLinks);
+    }
+  }
+
+  /**
+   * A link or an image: an undefined reference link is shown as the text it is, with its
+   * citations in it; an undefined image reference is shown as its raw Markdown, which would
+   * lose its citations' markers.
+   */
+  private static boolean isLink(Node node) {
+    return node instanceof InlineLinkNode || node instanceof RefNode ref && (ref.isDefined() || ref instanceof ImageRef);
   }
 
   /**
@@ -106,28 +130,34 @@ public final class MarkdownProcessor {
    * link to the source inside the other link, which HTML does not allow: browsers end the first
    * link where the second starts. Each such citation goes right after the link instead, in the
    * order written, so the reading order of citations (and their numbers) stays the same; the
-   * link's words stay as they are. A reference link that is not defined is shown as the text it
-   * is, so citations in it stay where they are.
+   * link's words stay as they are, and a link left with no words shows its address.
    */
-  private static void moveOutOfLinks(List<CitationNode> inLinks) {
+  private static void moveOutOfLinks(List<InLink> inLinks) {
     java.util.Map<Node, Node> lastMoved = new java.util.HashMap<>();
-    for (CitationNode citation : inLinks) {
-      Node link = outermostLink(citation);
-      Node after = lastMoved.getOrDefault(link, link);
-      citation.unlink();
-      after.insertAfter(citation);
-      lastMoved.put(link, citation);
+    for (InLink in : inLinks) {
+      if (in.citation().getParent() != in.parent() || in.link().getParent() != in.linkParent()) {
+        // A parent Flexmark left behind: moving would use it. Never seen inside a real link.
+        continue;
+      }
+      Node after = lastMoved.getOrDefault(in.link(), in.link());
+      in.citation().unlink();
+      after.insertAfter(in.citation());
+      lastMoved.put(in.link(), in.citation());
+    }
+    for (Node link : lastMoved.keySet()) {
+      if (link instanceof Link inline && wordless(inline)) {
+        inline.appendChild(new Text(inline.getUrl()));
+      }
     }
   }
 
-  private static Node outermostLink(Node node) {
-    Node link = null;
-    for (Node up = node.getParent(); up != null; up = up.getParent()) {
-      if (up instanceof InlineLinkNode || up instanceof RefNode ref && ref.isDefined()) {
-        link = up;
+  private static boolean wordless(Node link) {
+    for (Node child = link.getFirstChild(); child != null; child = child.getNext()) {
+      if (!(child instanceof Text) || !child.getChars().isBlank()) {
+        return false;
       }
     }
-    return link;
+    return true;
   }
 
   /** Renders a whole Markdown text. */

@@ -42,6 +42,7 @@ class DirectBlocksTest {
         "Setext heading\n==============\n\nOther heading\n-------------\n\nText.",
         "Before.\n\n---\n\nAfter a thematic break.",
         "A claim.[@2022-02-14-embassy ¶1 \"moving the remaining staff to Lviv\"] Another.[@a ¶2][@b ¶3]",
+        "See [the order [@a ¶1] and [@b]](https://example.org/x), and [[@c ¶2]](https://example.org/y).",
         "Trailing spaces at the end of a paragraph.   \n\nAnd   inner    runs   of spaces.",
         "   Indented start of a paragraph.",
         "*Unclosed emphasis and a lone ] bracket and a lone [ one.",

@@ -39,6 +39,26 @@ class MarkdownProcessorTest {
   }
 
   @Test
+  void bracketsThatFlexmarkGivesUpAsALinkKeepTheirCitationInPlace() {
+    // A footnote or a link inside them stops them being a link; Flexmark leaves stale parents.
+    MarkdownProcessor.Rendered footnote = markdown.render("[as reported [@a ¶1] in a dispatch[^1]](https://example.org/x).\n\n[^1]: Dated 12 February.");
+    assertThat(footnote.html()).startsWith("<p>[as reported " + Prose.marker(0) + " in a dispatch<sup>");
+    MarkdownProcessor.Rendered link = markdown.render("[t [@a] [r]](https://x.org)\n\n[r]: https://r.org");
+    assertThat(link.html()).isEqualTo("<p>[t " + Prose.marker(0) + " <a href=\"https://r.org\" rel=\"noopener noreferrer\">r</a>](https://x.org)</p>");
+  }
+
+  @Test
+  void aLinkWhoseOnlyWordsWereACitationShowsItsAddress() {
+    assertThat(markdown.render("[[@a ¶1]](https://x.org)").html())
+        .isEqualTo("<p><a href=\"https://x.org\" rel=\"noopener noreferrer\">https://x.org</a>" + Prose.marker(0) + "</p>");
+  }
+
+  @Test
+  void anImageReferenceThatIsNotDefinedKeepsItsCitationsMarker() {
+    assertThat(markdown.render("![the [@a ¶1] crowd]").html()).isEqualTo("<p>![the [@a ¶1] crowd]" + Prose.marker(0) + "</p>");
+  }
+
+  @Test
   void aCitationInAReferenceLinkThatIsNotDefinedStaysInItsText() {
     MarkdownProcessor.Rendered r = markdown.render("As [the report [@a ¶1]] says.");
     assertThat(r.html()).isEqualTo("<p>As [the report " + Prose.marker(0) + "] says.</p>");
