@@ -372,15 +372,18 @@ public final class Assembler {
     /**
      * Brackets holding words, then a source's key after an @: "[see @cnn ¶3]", as Pandoc writes
      * a citation with a prefix. dossier's citations start with the @, so this is text; without a
-     * word, the curator would only see the brackets published as they are.
+     * word, the curator would only see the brackets published as they are. On one line, not
+     * escaped, not an image's description, not a link's text or a reference's label (a bracket
+     * followed by "(", "[" or ":"), and the key a whole word ("@cnn_intl" is a handle).
      */
-    private static final Pattern PREFIXED = Pattern.compile("\\[[^\\[\\]@\"“`\n]*[^\\[\\]@\"“`\\s]\\s+@(" + CitationSyntax.KEY.pattern() + ")[^\\[\\]]*\\]");
+    private static final Pattern PREFIXED = Pattern.compile(
+        "(?<![!\\\\])\\[[^\\[\\]@\"“`\\\\\n]*[^\\[\\]@\"“`\\\\\\s][ \t]+@(" + CitationSyntax.KEY.pattern() + ")(?=[\\s;\\]])[^\\[\\]\\\\\n]*\\](?![(\\[:])");
 
     private void warnAboutPrefixedCitations(MarkdownText text) {
       String markdown = text.text();
       Matcher m = PREFIXED.matcher(markdown);
       while (m.find()) {
-        if (!keys.contains(m.group(1)) || insideCitation(markdown, m.start())) {
+        if (!keys.contains(m.group(1)) || insideCitation(markdown, m.start()) || insideCode(markdown, m.start())) {
           continue;
         }
         String written = m.group();
@@ -400,6 +403,17 @@ public final class Assembler {
         }
       }
       return false;
+    }
+
+    /** Whether {@code at} is in a fenced code block or a code span, which show their text as it is. */
+    private static boolean insideCode(String markdown, int at) {
+      int lineStart = markdown.lastIndexOf('\n', at - 1) + 1;
+      boolean fenced = false;
+      for (String line : markdown.substring(0, lineStart).split("\n")) {
+        String start = line.stripLeading();
+        fenced ^= start.startsWith("```") || start.startsWith("~~~");
+      }
+      return fenced || markdown.substring(lineStart, at).chars().filter(c -> c == '`').count() % 2 == 1;
     }
 
     Prose render(MarkdownText text, Citer citer) {
