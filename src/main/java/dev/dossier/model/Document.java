@@ -30,7 +30,7 @@ public record Document(
   public Document {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(format, "format");
-    blocks = List.copyOf(blocks);
+    blocks = Blocks.of(blocks);
     authors = List.copyOf(authors);
     topics = List.copyOf(topics);
     Objects.requireNonNull(title, "title");
@@ -42,6 +42,6 @@ public record Document(
   }
 
   public List<Paragraph> paragraphs() {
-    return blocks.stream().filter(Paragraph.class::isInstance).map(Paragraph.class::cast).toList();
+    return Blocks.paragraphs(blocks);
   }
 }

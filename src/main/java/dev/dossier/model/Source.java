@@ -48,12 +48,12 @@ public record Source(
     Objects.requireNonNull(dateline, "dateline");
     Objects.requireNonNull(reproduce, "reproduce");
     topics = List.copyOf(topics);
-    blocks = List.copyOf(blocks);
+    blocks = Blocks.of(blocks);
     citations = List.copyOf(citations);
   }
 
   public List<Paragraph> paragraphs() {
-    return blocks.stream().filter(Paragraph.class::isInstance).map(Paragraph.class::cast).toList();
+    return Blocks.paragraphs(blocks);
   }
 
   public Optional<Paragraph> paragraph(int number) {

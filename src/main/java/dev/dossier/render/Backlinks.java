@@ -41,6 +41,11 @@ final class Backlinks {
     return List.copyOf(bySource.getOrDefault(key, Set.of()));
   }
 
+  /** How many topics, events and sources cite the source: {@code citing(key).size()} without the copy. */
+  int citingCount(String key) {
+    return bySource.getOrDefault(key, Set.of()).size();
+  }
+
   List<String> quotes(String key, int paragraph) {
     return quotesByParagraph.getOrDefault(key + "#" + paragraph, List.of());
   }

@@ -279,7 +279,7 @@ final class Views {
     v.put("topics", s.topics().stream().map(topics::get).filter(java.util.Objects::nonNull).map(t -> topicRef(t, links)).toList());
     v.put("citation", Bibliography.entry(s));
     v.put("shortLabel", Bibliography.shortLabel(s));
-    v.put("citedCount", backlinks.citing(s.key()).size());
+    v.put("citedCount", backlinks.citingCount(s.key()));
     return v;
   }
 
