@@ -3,7 +3,6 @@ package dev.dossier.model;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.format.TextStyle;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
@@ -91,7 +90,7 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
         date = LocalDate.of(year, month, day);
       } catch (DateTimeException e) {
         return Parsed.failure(
-            "\"" + s + "\" does not exist: " + Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+            "\"" + s + "\" does not exist: " + monthName(Month.of(month))
                 + " " + year + " has " + LocalDate.of(year, month, 1).lengthOfMonth() + " days");
       }
       return Parsed.success(new DossierDate(date, Precision.DAY, approximate, Optional.empty()));
@@ -173,7 +172,20 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
   }
 
   private static String monthName(LocalDate d) {
-    return d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    return monthName(d.getMonth());
+  }
+
+  private static final String[] MONTHS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"
+  };
+
+  /**
+   * A month's English name, as the pages and references write dates. {@code
+   * Month.getDisplayName} makes a formatter on every call, and lists of sources ask for tens of
+   * thousands of dates.
+   */
+  public static String monthName(java.time.Month month) {
+    return MONTHS[month.ordinal()];
   }
 
   @Override

@@ -4,10 +4,8 @@ import dev.dossier.model.DossierDate;
 import dev.dossier.model.Source;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Optional;
-import java.util.Locale;
 
 /**
  * Full citations in the Chicago Manual of Style's notes-and-bibliography form, adapted honestly:
@@ -68,7 +66,7 @@ final class Bibliography {
   }
 
   private static String american(DossierDate d) {
-    String month = d.start().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    String month = DossierDate.monthName(d.start().getMonth());
     return switch (d.precision()) {
       case YEAR -> Integer.toString(d.start().getYear());
       case MONTH -> month + " " + d.start().getYear();

@@ -1,5 +1,6 @@
 package dev.dossier.render;
 
+import dev.dossier.model.DossierDate;
 import dev.dossier.model.Event;
 import dev.dossier.model.Topic;
 import java.time.DayOfWeek;
@@ -96,8 +97,8 @@ final class TimelineChart {
       }
       String month = p.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
       String label = weekly ? p.getDayOfMonth() + " " + month : month + " " + p.getYear() % 100;
-      String title = weekly ? "Week of " + p.getDayOfMonth() + " " + p.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + p.getYear()
-          : p.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + p.getYear();
+      String title = weekly ? "Week of " + p.getDayOfMonth() + " " + DossierDate.monthName(p.getMonth()) + " " + p.getYear()
+          : DossierDate.monthName(p.getMonth()) + " " + p.getYear();
       bars.add(new Bar(label, title, byTopic));
     }
     return bars;
