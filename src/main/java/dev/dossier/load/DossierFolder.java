@@ -126,6 +126,8 @@ public final class DossierFolder {
       // Valid UTF-8, but not text: NUL (most likely UTF-16 of ASCII letters), or U+FFFF, which
       // the HTML parser takes for the end of the input, silently dropping the rest.
       int bad = firstOf(normal, '\u0000', '\uFFFF');
+      // Valid UTF-8 decodes and encodes back to the same bytes: unless normalising changed the
+      // text, the file's bytes are its UTF-8.
       if (bad >= 0) {
         boolean nul = normal.charAt(bad) == '\u0000';
         diagnostics.error(
@@ -134,7 +136,7 @@ public final class DossierFolder {
             nul ? "re-save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)" : "remove it (it is often left by a broken conversion)");
         return Optional.empty();
       }
-      return Optional.of(new SourceText(path, normal));
+      return Optional.of(normal == text ? new SourceText(path, normal, bytes) : new SourceText(path, normal));
     } catch (CharacterCodingException e) {
       diagnostics.error(
           firstBadByte(path, bytes),
@@ -160,13 +162,11 @@ public final class DossierFolder {
     return new LineIndex(before).position(path, before.length(), 1);
   }
 
+  /** The first place of either character, by String.indexOf, which the JVM compiles to a vector search. */
   private static int firstOf(String text, char a, char b) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == a || text.charAt(i) == b) {
-        return i;
-      }
-    }
-    return -1;
+    int first = text.indexOf(a);
+    int second = text.indexOf(b, 0);
+    return first < 0 ? second : second < 0 ? first : Math.min(first, second);
   }
 
   /** A byte-order mark of UTF-16, or text with a zero byte in every other place. */

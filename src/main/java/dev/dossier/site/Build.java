@@ -207,7 +207,7 @@ public final class Build {
     progress.stage("reading", wanted.size());
     wanted.entrySet().parallelStream().forEach(e -> {
       folder.read(e.getKey(), diagnostics, e.getValue()).ifPresent(text -> {
-        String key = BuildCache.documentKey(tool, text.path(), text.text());
+        String key = BuildCache.documentKey(tool, text.path(), text.utf8());
         keys.put(e.getKey(), key);
         parse(text, key, cache, unwritable, parsedNow, diagnostics).ifPresent(d -> documents.put(e.getKey(), d));
       });
@@ -227,7 +227,7 @@ public final class Build {
     Dossier assembled = new Assembler(markdown, unverified::add).assemble(index, new TreeMap<>(documents), diagnostics);
     Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);
     StringBuilder inputs = new StringBuilder(tool).append('\n').append(baseUrl.orElse("")).append('\n');
-    indexText.ifPresent(t -> inputs.append(BuildCache.documentKey(tool, t.path(), t.text())).append('\n'));
+    indexText.ifPresent(t -> inputs.append(BuildCache.documentKey(tool, t.path(), t.utf8())).append('\n'));
     new TreeMap<>(keys).forEach((path, key) -> inputs.append(path).append(' ').append(key).append('\n'));
     String fingerprint = SiteWriter.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
     return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), fingerprint, cache, keys.size(), parsedNow.get(), List.copyOf(unverified));

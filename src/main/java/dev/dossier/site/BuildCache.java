@@ -57,9 +57,12 @@ final class BuildCache {
     this.tool = tool;
   }
 
-  /** The key of a document's entry: its text, path and the tool that parses it. */
-  static String documentKey(String tool, String path, String text) {
-    return SiteWriter.sha256((tool + "\n" + path + "\n" + text).getBytes(StandardCharsets.UTF_8));
+  /** The key of a document's entry: its text (in UTF-8), path and the tool that parses it. */
+  static String documentKey(String tool, String path, byte[] text) {
+    java.security.MessageDigest digest = SiteWriter.sha256();
+    digest.update((tool + "\n" + path + "\n").getBytes(StandardCharsets.UTF_8));
+    digest.update(text);
+    return java.util.HexFormat.of().formatHex(digest.digest());
   }
 
   /** A document parsed by an earlier build, if its entry is there and readable. */

@@ -37,6 +37,18 @@ class DossierFolderTest {
   }
 
   @Test
+  void aTextsUtf8IsItsOwnWhateverTheFileCarriedBesides() throws IOException {
+    // The build cache's key hashes these bytes: they must be the text's, not the file's.
+    String text = "Kyiv \u2013 the caf\u00e9 closed.\n\u201cIt moved,\u201d she said. \ud83d\udcf0\n";
+    for (String file : new String[] {text, "\uFEFF" + text, text.replace("\n", "\r\n"), text.replace("\n", "\r")}) {
+      Files.write(dir.resolve("a.txt"), file.getBytes(StandardCharsets.UTF_8));
+      SourceText read = new DossierFolder(dir).read("a.txt", diagnostics, Position.file("a.txt")).orElseThrow();
+      assertThat(read.text()).isEqualTo(text);
+      assertThat(read.utf8()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void aByteOrderMarkIsNoColumn() throws IOException {
     byte[] text = "\uFEFFCaf\u00e9".getBytes(StandardCharsets.UTF_8);
     text[text.length - 2] = (byte) 0xe9;
