@@ -209,7 +209,10 @@ final class DirectBlocks {
     }
     for (int i = 0; i < n; i++) {
       char c = words.charAt(i);
-      if (c != ' ' && isSpace(c) || c == ' ' && i > 0 && words.charAt(i - 1) == ' ') {
+      if (c > ' ' && c != '\u00A0') {
+        continue;
+      }
+      if (c != ' ' ? isSpace(c) : i > 0 && words.charAt(i - 1) == ' ') {
         return false;
       }
     }

@@ -73,16 +73,29 @@ public final class Paragraph implements Block {
 
   /** The text in a {@code <p>}, escaped as the sanitiser writes it ({@link Prose#escaped}). */
   static String plainHtml(String text) {
+    int next = nextEscaped(text, 0);
+    if (next < 0) {
+      // Most paragraphs have nothing to escape: one copy, whatever characters they hold.
+      return "<p>" + text + "</p>";
+    }
     StringBuilder out = new StringBuilder(text.length() + 16).append("<p>");
-    for (int i = 0; i < text.length(); i++) {
-      String escaped = Prose.escaped(text.charAt(i));
-      if (escaped == null) {
-        out.append(text.charAt(i));
-      } else {
-        out.append(escaped);
+    int from = 0;
+    for (; next >= 0; next = nextEscaped(text, from)) {
+      out.append(text, from, next).append(Prose.escaped(text.charAt(next)));
+      from = next + 1;
+    }
+    return out.append(text, from, text.length()).append("</p>").toString();
+  }
+
+  /** Where the next character {@link Prose#escaped} changes is, from {@code from}; -1 if none. */
+  private static int nextEscaped(String text, int from) {
+    for (int i = from, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '&' || c == '<' || c == '>' || c == '\u00A0') {
+        return i;
       }
     }
-    return out.append("</p>").toString();
+    return -1;
   }
 
   /** Whether {@code html} is {@link #plainHtml} of {@code text}, found without making it. */
@@ -92,22 +105,23 @@ public final class Paragraph implements Block {
     }
     int at = 3;
     int end = html.length() - 4;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      String escaped = Prose.escaped(c);
-      if (escaped == null) {
-        if (at >= end || html.charAt(at) != c) {
-          return false;
-        }
-        at++;
-      } else {
-        if (!html.startsWith(escaped, at) || at + escaped.length() > end) {
-          return false;
-        }
-        at += escaped.length();
+    int from = 0;
+    for (int next = nextEscaped(text, 0); ; next = nextEscaped(text, from)) {
+      int stretch = (next < 0 ? text.length() : next) - from;
+      if (at + stretch > end || !html.regionMatches(at, text, from, stretch)) {
+        return false;
       }
+      at += stretch;
+      if (next < 0) {
+        return at == end;
+      }
+      String escaped = Prose.escaped(text.charAt(next));
+      if (at + escaped.length() > end || !html.startsWith(escaped, at)) {
+        return false;
+      }
+      at += escaped.length();
+      from = next + 1;
     }
-    return at == end;
   }
 
   // The constructor keeps html only when it is more than the escaped text, so the fields

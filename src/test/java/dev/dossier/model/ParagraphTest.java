@@ -32,6 +32,30 @@ class ParagraphTest {
   }
 
   @Test
+  void escapesAsTheSanitiserDoesWhateverTheMixOfCharacters() {
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "ab &<>\u00A0\u00e9\u201c;p/";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      StringBuilder expected = new StringBuilder("<p>");
+      text.chars().forEach(c -> expected.append(Prose.escaped((char) c) == null ? String.valueOf((char) c) : Prose.escaped((char) c)));
+      String html = expected.append("</p>").toString();
+      assertThat(new Paragraph(1, text.toString(), java.util.Optional.empty()).html()).isEqualTo(html);
+      assertThat(new Paragraph(1, text.toString(), html).markup()).as(html).isEmpty();
+      // Any other HTML is kept as markup: one character dropped, or one more.
+      String shorter = html.substring(0, 3) + html.substring(Math.min(4, html.length() - 4));
+      if (!shorter.equals(html)) {
+        assertThat(new Paragraph(1, text.toString(), shorter).markup()).as(shorter).contains(shorter);
+      }
+      String longer = html.substring(0, html.length() - 4) + ";</p>";
+      assertThat(new Paragraph(1, text.toString(), longer).markup()).as(longer).contains(longer);
+    }
+  }
+
+  @Test
   void keepsMarkupOnlyWhenTheHtmlIsMoreThanItsText() {
     assertThat(new Paragraph(1, "Fish & chips", "<p>Fish &amp; chips</p>").markup()).isEmpty();
     assertThat(new Paragraph(1, "Some emphasis", "<p>Some <em>emphasis</em></p>").markup()).contains("<p>Some <em>emphasis</em></p>");
