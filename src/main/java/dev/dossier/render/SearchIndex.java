@@ -325,7 +325,7 @@ final class SearchIndex {
         if (found < 0) {
           return add(text.substring(start, end), slot);
         }
-        if (terms[found].regionMatches(0, text, start, end - start) && terms[found].length() == end - start) {
+        if (terms[found].length() == end - start && terms[found].regionMatches(0, text, start, end - start)) {
           return found;
         }
       }
@@ -373,13 +373,18 @@ final class SearchIndex {
     int currentBytes = 0;
     String last = null;
     String[] terms = postings.vocabulary().terms;
+    // BM25's length normalisation, once per document rather than once per posting.
+    double[] norms = new double[postings.lengths().length];
+    for (int id = 0; id < norms.length; id++) {
+      norms[id] = K1 * (1 - B + B * postings.lengths()[id] / postings.averageLength());
+    }
     Integer[] sorted = new Integer[postings.vocabulary().size];
     Arrays.setAll(sorted, id -> id);
     Arrays.sort(sorted, (a, b) -> terms[a].compareTo(terms[b]));
     for (int id : sorted) {
       String term = terms[id];
       entry.setLength(0);
-      entry(postings.byId().get(id), postings, entry);
+      entry(postings.byId().get(id), norms, entry);
       int bytes = term.length() + 4 + entry.length();
       if (current.length() > 0 && currentBytes + bytes > TERM_SHARD_BYTES) {
         out.accept(termShard(names.get(names.size() - 1), current));
@@ -432,7 +437,7 @@ final class SearchIndex {
   }
 
   /** {@code [df, postings...]}, or {@code [df]} for a term too common to be worth its postings, as JSON. */
-  private void entry(IntList list, Postings postings, StringBuilder json) {
+  private void entry(IntList list, double[] norms, StringBuilder json) {
     json.append('[').append(list.size);
     if (docs.size() >= COMMON_MIN_DOCS && list.size > docs.size() / 2) {
       json.append(']');
@@ -442,7 +447,7 @@ final class SearchIndex {
     for (int i = 0; i < list.size; i++) {
       int id = list.values[i] >>> 8;
       int tf = list.values[i] & 0xff;
-      double norm = K1 * (1 - B + B * postings.lengths()[id] / postings.averageLength());
+      double norm = norms[id];
       double weight = tf * (K1 + 1) / (tf + norm);
       int impact = (int) Math.max(1, Math.min(IMPACT_LEVELS, Math.round(weight / (K1 + 1) * IMPACT_LEVELS)));
       json.append(',').append((id - previous) * (IMPACT_LEVELS + 1) + impact);
