@@ -39,7 +39,7 @@ public final class IndexReader {
    */
   public Index read(String path, String text, Diagnostics diagnostics) {
     YamlDocument yaml = new YamlDocument(path, 1, diagnostics);
-    List<String> lines = Arrays.asList(text.split("\n", -1));
+    List<String> lines = List.of(text.split("\n", -1));
     Optional<Node> root = yaml.compose(text);
     if (root.isEmpty() || yaml.isNull(root.get())) {
       // Empty, or unreadable YAML (already reported).

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -287,26 +286,14 @@ final class YamlDocument {
 
   private MarkdownText markdownAt(ScalarNode node, String text, List<String> fileLines) {
     Position start = position(node);
-    ScalarStyle style = node.getScalarStyle();
-    if (style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED) {
-      // The text starts on the line after the "|" indicator, at the block's indentation.
-      int line = start.line() + 1;
-      while (line - 1 < fileLines.size() && fileLines.get(line - 1).isBlank()) {
-        line++;
-      }
-      int indent = line - 1 < fileLines.size() ? leadingSpaces(fileLines.get(line - 1)) + 1 : 1;
-      return new MarkdownText(text, path, line, indent, indent);
-    }
-    int column = start.column() + (style == ScalarStyle.PLAIN ? 0 : 1);
-    return new MarkdownText(text, path, start.line(), column, 0);
-  }
-
-  private static int leadingSpaces(String line) {
-    int i = 0;
-    while (i < line.length() && line.charAt(i) == ' ') {
-      i++;
-    }
-    return i;
+    return switch (node.getScalarStyle()) {
+      // The text starts on the line after the "|" or ">" indicator; its indentation is whitespace.
+      case LITERAL -> new MarkdownText(text, path, fileLines, start.line() + 1, 1, '|');
+      case FOLDED -> new MarkdownText(text, path, fileLines, start.line() + 1, 1, '>');
+      case DOUBLE_QUOTED -> new MarkdownText(text, path, fileLines, start.line(), start.column() + 1, '"');
+      case SINGLE_QUOTED -> new MarkdownText(text, path, fileLines, start.line(), start.column() + 1, '\'');
+      default -> new MarkdownText(text, path, fileLines, start.line(), start.column(), ' ');
+    };
   }
 
   private static Optional<String> scalar(Node node) {

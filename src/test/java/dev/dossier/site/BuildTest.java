@@ -153,6 +153,61 @@ class BuildTest {
   }
 
   @Test
+  void aCitationIsPlacedExactlyInEveryKindOfYamlScalar() throws IOException {
+    // Escapes and doubled quotes, folded and plain lines, an escaped line break: the file and the text differ.
+    String index = "title: Test dossier\n" +
+        "sources:\n" +
+        "  - key: bugle\n" +
+        "    file: a.txt\n" +
+        "    title: Embassy closes\n" +
+        "    topics: [lviv]\n" +
+        "topics:\n" +
+        "  - id: lviv\n" +
+        "    title: The move to Lviv\n" +
+        "    summary: \"A \\\"quoted\\\" word and a \\\\ slash,[@nokeya ¶1] then \\u00e9 more.\"\n" +
+        "  - id: t2\n" +
+        "    title: Two\n" +
+        "    summary: 'It''s here,[@nokeyb ¶1] and it''s there.'\n" +
+        "  - id: t3\n" +
+        "    title: Three\n" +
+        "    summary: >\n" +
+        "      A folded text whose first line is long enough\n" +
+        "      to be folded into the next,[@nokeyc ¶1] as YAML does.\n" +
+        "  - id: t4\n" +
+        "    title: Four\n" +
+        "    summary: A plain text\n" +
+        "      that runs on,[@nokeyd ¶1] over two lines.\n" +
+        "  - id: t5\n" +
+        "    title: Five\n" +
+        "    summary: \"A double-quoted text \\\n" +
+        "      over two lines\\tand a tab,[@nokeye ¶1] too.\"\n" +
+        "  - id: t6\n" +
+        "    title: Six\n" +
+        "    summary: |\n" +
+        "      Literal.\n" +
+        "\n" +
+        "      Second paragraph,[@nokeyf ¶1] here.\n" +
+        "events:\n" +
+        "  - date: 2022-02-14\n" +
+        "    title: Embassy closed\n" +
+        "    topics: [lviv]\n" +
+        "    text: It closed.[@bugle ¶1 \"closed on Monday\"]\n";
+    Path dir = dossier(index);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    List<String> lines = List.of(index.split("\n"));
+    List<String> expected = new java.util.ArrayList<>();
+    for (String key : List.of("nokeya", "nokeyb", "nokeyc", "nokeyd", "nokeye", "nokeyf")) {
+      for (int l = 0; l < lines.size(); l++) {
+        int column = lines.get(l).indexOf("@" + key);
+        if (column >= 0) {
+          expected.add("index.yml:" + (l + 1) + ":" + (column + 1) + ": error: unknown citation key \"" + key + "\"");
+        }
+      }
+    }
+    assertThat(headlines(result)).filteredOn(h -> h.contains("unknown citation key")).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void everyKindOfCitationMistakeIsReportedInOneRun() throws IOException {
     Build.Result result = new Build().run(
         dossier(index("A.[@bugel ¶1] B.[@bugle ¶9] C.[@bugle \"not there\"]")), Theme.builtIn());
