@@ -130,7 +130,8 @@ public final class MarkdownProcessor {
    * link to the source inside the other link, which HTML does not allow: browsers end the first
    * link where the second starts. Each such citation goes right after the link instead, in the
    * order written, so the reading order of citations (and their numbers) stays the same; the
-   * link's words stay as they are, and a link left with no words shows its address.
+   * link's words stay as they are (but for the space that was before the citation), and a link
+   * left with no words shows its address.
    */
   private static void moveOutOfLinks(List<InLink> inLinks) {
     java.util.Map<Node, Node> lastMoved = new java.util.HashMap<>();
@@ -147,6 +148,9 @@ public final class MarkdownProcessor {
     for (Node link : lastMoved.keySet()) {
       if (link instanceof Link inline && wordless(inline)) {
         inline.appendChild(new Text(inline.getUrl()));
+      } else if (link.getLastChild() instanceof Text last && last.getChars().endsWith(" ")) {
+        // "[the order [@a ¶1]](url)": the space was before the citation, not part of the link.
+        last.setChars(last.getChars().trimEnd());
       }
     }
   }

@@ -33,8 +33,8 @@ class MarkdownProcessorTest {
   @Test
   void aCitationInALinksTextGoesAfterTheLinkSoNoLinkHoldsAnother() {
     MarkdownProcessor.Rendered r = markdown.render("See [the order [@a ¶1] and [@b]](https://example.org/x), [ref text [@c]][r].[@d]\n\n[r]: https://example.org/r");
-    assertThat(r.html()).isEqualTo("<p>See <a href=\"https://example.org/x\" rel=\"noopener noreferrer\">the order  and </a>"
-        + Prose.marker(0) + Prose.marker(1) + ", <a href=\"https://example.org/r\" rel=\"noopener noreferrer\">ref text </a>" + Prose.marker(2) + "." + Prose.marker(3) + "</p>");
+    assertThat(r.html()).isEqualTo("<p>See <a href=\"https://example.org/x\" rel=\"noopener noreferrer\">the order  and</a>"
+        + Prose.marker(0) + Prose.marker(1) + ", <a href=\"https://example.org/r\" rel=\"noopener noreferrer\">ref text</a>" + Prose.marker(2) + "." + Prose.marker(3) + "</p>");
     assertThat(r.refs()).extracting(CitationRef::key).containsExactly("a", "b", "c", "d");
   }
 
