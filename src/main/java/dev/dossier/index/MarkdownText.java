@@ -30,6 +30,12 @@ public record MarkdownText(String text, String path, List<String> fileLines, int
     Objects.requireNonNull(fileLines, "fileLines");
   }
 
+  /** Without the index's lines, which every text of the index shares. */
+  @Override
+  public String toString() {
+    return "MarkdownText[" + path + ":" + startLine + ":" + startColumn + " " + style + " " + text + "]";
+  }
+
   /**
    * Where the text's character at {@code offset} stands in the file; for a space, the next
    * character that is not one; at the text's end, just after its last character.
