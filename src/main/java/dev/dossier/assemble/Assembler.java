@@ -148,11 +148,14 @@ public final class Assembler {
 
   /**
    * A document's own topic that is one slip from a topic of the index ("embasy-drawdown") is
-   * most likely that topic misspelt: worth a warning, at the source's entry when it has one.
+   * most likely that topic misspelt: worth a warning, where the document names it.
    */
   private static void nearTopic(SourcePlan plan, String topic, Set<String> indexTopics, Diagnostics diagnostics) {
+    Position at = Optional.ofNullable(plan.topicsAt.get(plan.topicTitles.getOrDefault(topic, topic)))
+        .or(() -> plan.entry.map(SourceEntry::at))
+        .orElse(Position.file(plan.document.path()));
     dev.dossier.diag.Similarity.closest(topic, indexTopics, 1).filter(known -> !known.equals(topic)).ifPresent(known -> diagnostics.warning(
-        plan.entry.map(SourceEntry::at).orElse(Position.file(plan.document.path())),
+        at,
         "the topics of " + plan.document.path() + " name \"" + topic + "\", which the index does not list, so it becomes a topic of its own",
         "did you mean \"" + known + "\"? Correct the document's topics, or give this source topics: in the index"));
   }
@@ -191,6 +194,8 @@ public final class Assembler {
     Document document;
     List<String> topics = List.of();
     Map<String, String> topicTitles = Map.of();
+    /** Where the document names its topics, by the topic as written. */
+    Map<String, Position> topicsAt = Map.of();
   }
 
   private List<SourcePlan> planSources(Index index, Map<String, ParsedDocument> documents, Diagnostics diagnostics) {
@@ -210,6 +215,7 @@ public final class Assembler {
       plan.document = parsed.document();
       plan.topics = entry.topics().isEmpty() ? slugs(parsed.document().topics()) : entry.topics().stream().map(Ref::id).toList();
       plan.topicTitles = titles(parsed.document().topics());
+      plan.topicsAt = parsed.topicsAt();
       plans.add(plan);
       keys.add(entry.key());
     }
@@ -223,6 +229,7 @@ public final class Assembler {
       plan.document = document;
       plan.topics = slugs(document.topics());
       plan.topicTitles = titles(document.topics());
+      plan.topicsAt = unlisted.getValue().topicsAt();
       plans.add(plan);
       if (!index.sources().isEmpty() || index.title().isPresent()) {
         diagnostics.warning(

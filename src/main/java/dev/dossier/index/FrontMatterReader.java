@@ -1,12 +1,16 @@
 package dev.dossier.index;
 
 import dev.dossier.diag.Diagnostics;
+import dev.dossier.diag.Position;
 import dev.dossier.model.DossierDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads the YAML front matter of a Markdown document, with the same care as the index. */
 public final class FrontMatterReader {
@@ -20,10 +24,16 @@ public final class FrontMatterReader {
       Optional<String> outlet,
       List<String> authors,
       Optional<String> url,
-      List<String> topics) {
+      List<String> topics,
+      Map<String, Position> topicsAt) {
 
     public static final FrontMatter NONE =
-        new FrontMatter(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of());
+        new FrontMatter(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(), Map.of());
+
+    /** The same, with the title a document's first heading gives. */
+    public FrontMatter withTitle(String title) {
+      return new FrontMatter(Optional.of(title), published, outlet, authors, url, topics, topicsAt);
+    }
   }
 
   /**
@@ -63,6 +73,19 @@ public final class FrontMatterReader {
         Optional.ofNullable(m.get("authors")).flatMap(n -> doc.strings(n, "authors")).orElse(List.of()),
         // Checked as the index's url is: it becomes a link on the source's page, in the feed and the exports.
         Optional.ofNullable(m.get("url")).flatMap(n -> doc.optionalString(n, "url").filter(u -> IndexReader.checkUrl(doc, n, u, "url"))),
-        Optional.ofNullable(m.get("topics")).flatMap(n -> doc.strings(n, "topics")).orElse(List.of()));
+        Optional.ofNullable(m.get("topics")).flatMap(n -> doc.strings(n, "topics")).orElse(List.of()),
+        Optional.ofNullable(m.get("topics")).map(n -> where(doc, n)).orElse(Map.of()));
+  }
+
+  /** Where each topic is written: an item of the list, or the one value. */
+  private static Map<String, Position> where(YamlDocument doc, Node topics) {
+    Map<String, Position> at = new LinkedHashMap<>();
+    List<Node> items = topics instanceof SequenceNode list ? list.getValue() : List.of(topics);
+    for (Node item : items) {
+      if (item instanceof ScalarNode scalar) {
+        at.putIfAbsent(scalar.getValue(), doc.position(item));
+      }
+    }
+    return at;
   }
 }

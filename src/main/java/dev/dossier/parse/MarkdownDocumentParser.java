@@ -83,7 +83,7 @@ public final class MarkdownDocumentParser {
       String plain = node instanceof Heading ? new TextCollectingVisitor().collectAndGetText(node).strip() : rendered.get(index).text();
       if (node instanceof Heading heading) {
         if (heading.getLevel() == 1 && blocks.isEmpty() && meta.title().isEmpty()) {
-          meta = withTitle(meta, plain);
+          meta = meta.withTitle(plain);
           continue;
         }
         blocks.add(new Subheading(plain, html.replaceAll("^<h\\d[^>]*>|</h\\d>$", "")));
@@ -106,7 +106,7 @@ public final class MarkdownDocumentParser {
         new Document(
             path, "md", blocks, meta.title(), meta.outlet(), meta.authors(), meta.published(), Optional.empty(),
             meta.url(), Optional.empty(), meta.topics());
-    return new ParsedDocument(document, refs);
+    return new ParsedDocument(document, refs, meta.topicsAt());
   }
 
   /** Flexmark links a footnote reference to "#fn-LABEL"; on the source page it is "#pN". */
@@ -124,9 +124,5 @@ public final class MarkdownDocumentParser {
       }
     }
     return linked;
-  }
-
-  private static FrontMatter withTitle(FrontMatter meta, String title) {
-    return new FrontMatter(Optional.of(title), meta.published(), meta.outlet(), meta.authors(), meta.url(), meta.topics());
   }
 }

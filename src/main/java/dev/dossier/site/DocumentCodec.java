@@ -20,8 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A parsed document and what parsing it said, as bytes for the build cache and back. A plain
@@ -32,7 +35,7 @@ import java.util.Optional;
 final class DocumentCodec {
 
   /** Changes whenever the layout below does. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   /** What parsing one document gave. */
   record Entry(Optional<ParsedDocument> document, List<Diagnostic> diagnostics) {}
@@ -121,6 +124,13 @@ final class DocumentCodec {
       out.writeInt(located.at().line());
       out.writeInt(located.at().column());
     }
+    out.writeInt(parsed.topicsAt().size());
+    for (Map.Entry<String, Position> topic : new TreeMap<>(parsed.topicsAt()).entrySet()) {
+      string(out, topic.getKey());
+      string(out, topic.getValue().path());
+      out.writeInt(topic.getValue().line());
+      out.writeInt(topic.getValue().column());
+    }
   }
 
   private static ParsedDocument readDocument(DataInputStream in) throws IOException {
@@ -158,7 +168,12 @@ final class DocumentCodec {
       CitationRef ref = new CitationRef(string(in), optional(in).map(Integer::valueOf), optional(in), in.readInt(), optional(in));
       citations.add(new LocatedRef(ref, new Position(string(in), in.readInt(), in.readInt())));
     }
-    return new ParsedDocument(document, citations);
+    int topics = count(in);
+    Map<String, Position> topicsAt = new HashMap<>();
+    for (int i = 0; i < topics; i++) {
+      topicsAt.put(string(in), new Position(string(in), in.readInt(), in.readInt()));
+    }
+    return new ParsedDocument(document, citations, topicsAt);
   }
 
   /** A date as its parts, since its text form does not keep an approximate range apart. */

@@ -118,9 +118,18 @@ class BuildTest {
     Files.writeString(dir.resolve("b.md"), "---\ntitle: Why Lviv\ntopics: [lvov, Embassy security]\n---\nLviv is far from the border.\n");
     Build.Result result = new Build().run(dir, Theme.builtIn());
     assertThat(headlines(result)).containsExactly(
-        "index.yml:7:5: warning: the topics of b.md name \"lvov\", which the index does not list, so it becomes a topic of its own");
+        "b.md:3:10: warning: the topics of b.md name \"lvov\", which the index does not list, so it becomes a topic of its own");
     assertThat(result.diagnostics()).filteredOn(d -> d.message().contains("lvov")).singleElement()
         .satisfies(d -> assertThat(d.hint()).contains("did you mean \"lviv\"? Correct the document's topics, or give this source topics: in the index"));
+  }
+
+  @Test
+  void aDocumentTheIndexDoesNotListHasItsTopicSlipShownWhereItIsWritten() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]"));
+    Files.writeString(dir.resolve("b.md"), "---\ntitle: Why Lviv\ntopics:\n  - Embassy security\n  - lvov\n---\nLviv is far from the border.\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(headlines(result)).filteredOn(h -> h.contains("lvov")).containsExactly(
+        "b.md:5:5: warning: the topics of b.md name \"lvov\", which the index does not list, so it becomes a topic of its own");
   }
 
   @Test

@@ -41,6 +41,7 @@ class DocumentCodecTest {
     assertThat(files).hasSizeGreaterThan(10);
     int withCitations = 0;
     int withDiagnostics = 0;
+    int withTopics = 0;
     for (Path file : files) {
       Optional<String> text = utf8(file);
       if (text.isEmpty()) {
@@ -52,9 +53,11 @@ class DocumentCodecTest {
       assertThat(DocumentCodec.decode(DocumentCodec.encode(entry))).as("%s", file).isEqualTo(entry);
       withCitations += parsed.map(p -> p.citations().size()).orElse(0) > 0 ? 1 : 0;
       withDiagnostics += said.sorted().isEmpty() ? 0 : 1;
+      withTopics += parsed.map(p -> p.topicsAt().size()).orElse(0) > 0 ? 1 : 0;
     }
     assertThat(withCitations).as("documents citing others, to test their citations").isPositive();
     assertThat(withDiagnostics).as("documents with diagnostics, to test those").isPositive();
+    assertThat(withTopics).as("documents naming their topics, to test where they do").isPositive();
   }
 
   private static Optional<String> utf8(Path file) throws IOException {
