@@ -108,7 +108,7 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
     for (String part : PARTS.split(text.strip())) {
       Matcher by = BY.matcher(part);
       if (part.length() <= MAX_LINE && by.matches()) {
-        return Byline.read(by.group(1));
+        return Byline.readLine(by.group(1));
       }
     }
     return Optional.empty();

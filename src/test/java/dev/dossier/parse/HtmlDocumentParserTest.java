@@ -310,6 +310,18 @@ class HtmlDocumentParserTest {
   }
 
   @Test
+  void htmlBylinesAreReadAsPlainTextOnesAreWithParticlesAndAnyScript() {
+    String page = "<html><head><title>Embassy closes</title></head><body><article><h1>Embassy closes</h1><p>%s</p>"
+        + "<p>The United States is closing the US Embassy in Kyiv, the State Department said.</p></article></body></html>";
+    Document particles = parser.parse("a.html", page.formatted("By Ana dos Santos and Олена Петренко, Voice of America"), diagnostics);
+    assertThat(particles.authors()).containsExactly("Ana dos Santos", "Олена Петренко");
+    assertThat(particles.site()).contains("Voice of America");
+    Document sentence = parser.parse("b.html", page.formatted("By the time the cars left, the embassy was dark."), diagnostics);
+    assertThat(sentence.authors()).isEmpty();
+    assertThat(texts(sentence)).first().isEqualTo("By the time the cars left, the embassy was dark.");
+  }
+
+  @Test
   void metaAuthorWinsOverTheBylineAndArticleAuthorUrlsAreNotNames() {
     String html =
         """
