@@ -377,55 +377,32 @@ public final class Assembler {
     }
 
     /**
-     * Brackets holding words, then a source's key after an @: "[see @cnn ¶3]", as Pandoc writes
-     * a citation with a prefix. dossier's citations start with the @, so this is text; without a
-     * word, the curator would only see the brackets published as they are. On one line, not
-     * escaped, not an image's description, not a link's text or a reference's label (a bracket
-     * followed by "(", "[" or ":"), and the key a whole word ("@cnn_intl" is a handle).
+     * Words, then a source's key after an @, in brackets that are no link: "[see @cnn ¶3]", as
+     * Pandoc writes a citation with a prefix. dossier's citations start with the @, so this is
+     * text; without a word, the curator would only see the brackets published as they are. The
+     * key must be a whole word ("@cnn_intl" is a handle). Markdown itself tells these brackets
+     * from links, images, code and escaped brackets ({@link MarkdownProcessor.Bracketed}).
      */
-    private static final Pattern PREFIXED = Pattern.compile(
-        "(?<![!\\\\])\\[[^\\[\\]@\"“`\\\\\n]*[^\\[\\]@\"“`\\\\\\s][ \t]+@(" + CitationSyntax.KEY.pattern() + ")(?=[\\s;\\]])[^\\[\\]\\\\\n]*\\](?![(\\[:])");
+    private static final Pattern PREFIXED = Pattern.compile("\\[\\s*[^@\\s][^@]*?\\s@(" + CitationSyntax.KEY.pattern() + ")(?=[\\s;\\]])[^@]*\\]", Pattern.DOTALL);
 
-    private void warnAboutPrefixedCitations(MarkdownText text) {
-      String markdown = text.text();
-      Matcher m = PREFIXED.matcher(markdown);
-      while (m.find()) {
-        if (!keys.contains(m.group(1)) || insideCitation(markdown, m.start()) || insideCode(markdown, m.start())) {
+    private void warnAboutPrefixedCitations(MarkdownText text, List<MarkdownProcessor.Bracketed> bracketed) {
+      for (MarkdownProcessor.Bracketed words : bracketed) {
+        Matcher m = PREFIXED.matcher(words.text());
+        if (!m.matches() || !keys.contains(m.group(1))) {
           continue;
         }
-        String written = m.group();
-        String prefix = written.substring(1, written.indexOf('@')).strip();
+        String written = words.text().replaceAll("\\s+", " ");
+        int at = written.indexOf('@');
         diagnostics.warning(
-            text.position(m.start(1) - 1),
+            text.position(words.offset() + m.start(1) - 1),
             "\"" + written + "\" is not a citation: the words before the @ make it text, published as written",
-            "put the words outside the brackets, as in \"" + prefix + " [" + written.substring(written.indexOf('@')) + "\"");
+            "put the words outside the brackets, as in \"" + written.substring(1, at).strip() + " [" + written.substring(at) + "\"");
       }
-    }
-
-    /** Whether {@code at} is inside a citation (in its quote): the quote's words are the source's business. */
-    private static boolean insideCitation(String markdown, int at) {
-      for (int open = markdown.indexOf("[@"); open >= 0 && open < at; open = markdown.indexOf("[@", open + 2)) {
-        if (at < open + Math.max(2, CitationSyntax.extent(markdown, open))) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Whether {@code at} is in a fenced code block or a code span, which show their text as it is. */
-    private static boolean insideCode(String markdown, int at) {
-      int lineStart = markdown.lastIndexOf('\n', at - 1) + 1;
-      boolean fenced = false;
-      for (String line : markdown.substring(0, lineStart).split("\n")) {
-        String start = line.stripLeading();
-        fenced ^= start.startsWith("```") || start.startsWith("~~~");
-      }
-      return fenced || markdown.substring(lineStart, at).chars().filter(c -> c == '`').count() % 2 == 1;
     }
 
     Prose render(MarkdownText text, Citer citer) {
-      warnAboutPrefixedCitations(text);
       MarkdownProcessor.Rendered rendered = markdown.render(text.text());
+      warnAboutPrefixedCitations(text, rendered.bracketed());
       IntFunction<Position> at = text::position;
       List<Citation> citations = new ArrayList<>();
       for (CitationRef ref : rendered.refs()) {

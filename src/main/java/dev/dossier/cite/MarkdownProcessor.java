@@ -3,6 +3,7 @@ package dev.dossier.cite;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -27,11 +28,21 @@ import java.util.List;
 public final class MarkdownProcessor {
 
   /** Markdown rendered once: HTML with markers, and the references the markers stand for. */
-  public record Rendered(String html, List<CitationRef> refs) {
+  public record Rendered(String html, List<CitationRef> refs, List<Bracketed> bracketed) {
     public Rendered {
       refs = List.copyOf(refs);
+      bracketed = List.copyOf(bracketed);
     }
   }
+
+  /**
+   * Words in brackets that are neither a link nor a citation ("[see @cnn ¶3]", "[sic]"): a
+   * reference link with no reference, which is published as the text it is.
+   *
+   * @param offset where the opening bracket is in the Markdown
+   * @param text the brackets and what they hold, as written
+   */
+  public record Bracketed(int offset, String text) {}
 
   private final Parser parser;
   private final HtmlRenderer renderer;
@@ -167,7 +178,13 @@ public final class MarkdownProcessor {
   /** Renders a whole Markdown text. */
   public Rendered render(String markdown) {
     Document document = parse(markdown);
-    return new Rendered(renderNode(document), refs(document));
+    List<Bracketed> bracketed = new ArrayList<>();
+    new NodeVisitor(new VisitHandler<>(LinkRef.class, link -> {
+      if (!link.isDefined()) {
+        bracketed.add(new Bracketed(link.getStartOffset(), link.getChars().toString()));
+      }
+    })).visit(document);
+    return new Rendered(renderNode(document), refs(document), bracketed);
   }
 
   /** Renders one node of a parsed document (a top-level block of a Markdown source). */

@@ -88,8 +88,8 @@ class BuildTest {
   @Test
   void handlesLinksCodeAndImagesThatMentionASourcesKeyAreNotTakenForCitations() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"] [the desk @bugle](https://example.org/bugle), [via @bugle_intl],"
-        + " [mail @bugle.org], `[see @bugle ¶1]`, ![photo by @bugle](https://example.org/p.png), \\[see @bugle\\], [an aside, see @bugle ¶1"));
-    Files.writeString(dir.resolve("index.yml"), Files.readString(dir.resolve("index.yml")) + "      that runs on] and [x @bugle]: https://example.org/r\n");
+        + " [mail @bugle.org], `[see @bugle ¶1]`, ![photo by @bugle](https://example.org/p.png), \\[see @bugle\\], [the wire][x @bugle]."));
+    Files.writeString(dir.resolve("index.yml"), Files.readString(dir.resolve("index.yml")) + "\n      [x @bugle]: https://example.org/r\n");
     Build.Result result = new Build().run(dir, Theme.builtIn());
     assertThat(result.failed()).isFalse();
     assertThat(headlines(result)).noneMatch(h -> h.contains("not a citation"));
