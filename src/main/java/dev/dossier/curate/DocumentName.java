@@ -1,7 +1,7 @@
 package dev.dossier.curate;
 
-import dev.dossier.model.Slug;
 import dev.dossier.model.Document;
+import dev.dossier.model.Slug;
 import java.util.function.Predicate;
 
 /**

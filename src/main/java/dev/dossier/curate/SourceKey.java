@@ -1,8 +1,8 @@
 package dev.dossier.curate;
 
-import dev.dossier.model.Slug;
 import dev.dossier.load.DossierFolder;
 import dev.dossier.model.Document;
+import dev.dossier.model.Slug;
 import java.util.Optional;
 import java.util.Set;
 

@@ -193,7 +193,7 @@ final class YamlDocument {
    */
   Optional<Map<String, Node>> mapping(Node node, String what, Set<String> allowed) {
     if (!(node instanceof MappingNode mapping)) {
-      wrongType(node, what + " should be a mapping of keys to values", "write it as key: value lines, indented under it, as README.md's \"The index\" shows");
+      error(node, what + " should be a mapping of keys to values", "write it as key: value lines, indented under it, as README.md's \"The index\" shows");
       return Optional.empty();
     }
     Map<String, Node> entries = new LinkedHashMap<>();
@@ -201,7 +201,7 @@ final class YamlDocument {
     for (NodeTuple tuple : mapping.getValue()) {
       Optional<String> key = scalar(tuple.getKeyNode());
       if (key.isEmpty()) {
-        wrongType(tuple.getKeyNode(), "keys should be plain words", "write a word and a colon, such as title:");
+        error(tuple.getKeyNode(), "keys should be plain words", "write a word and a colon, such as title:");
         continue;
       }
       String name = key.get();
@@ -236,7 +236,7 @@ final class YamlDocument {
     if (isNull(node)) {
       return List.of();
     }
-    wrongType(node, what + " should be a list", "put each item on a line of its own that starts with \"- \", or write [a, b]");
+    error(node, what + " should be a list", "put each item on a line of its own that starts with \"- \", or write [a, b]");
     return List.of();
   }
 
@@ -248,7 +248,7 @@ final class YamlDocument {
   Optional<String> string(Node node, String what) {
     Optional<String> value = scalar(node);
     if (value.isEmpty()) {
-      wrongType(node, what + " should be text, not a " + (node instanceof SequenceNode ? "list" : "mapping"),
+      error(node, what + " should be text, not a " + (node instanceof SequenceNode ? "list" : "mapping"),
           "write one text, in quotes if it holds a colon or starts with [ or {: \"like this\"");
     }
     return value;
@@ -263,7 +263,7 @@ final class YamlDocument {
     if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
       return Optional.of(Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT)));
     }
-    wrongType(node, what + " should be true or false", "write true or false, without quotes");
+    error(node, what + " should be true or false", "write true or false, without quotes");
     return Optional.empty();
   }
 
@@ -298,10 +298,6 @@ final class YamlDocument {
 
   private static Optional<String> scalar(Node node) {
     return node instanceof ScalarNode scalar ? Optional.of(scalar.getValue()) : Optional.empty();
-  }
-
-  void wrongType(Node node, String message, String hint) {
-    diagnostics.error(position(node), message, hint);
   }
 
   void error(Node node, String message, String hint) {

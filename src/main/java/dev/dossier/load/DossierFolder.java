@@ -126,8 +126,6 @@ public final class DossierFolder {
       // Valid UTF-8, but not text: NUL (most likely UTF-16 of ASCII letters), or U+FFFF, which
       // the HTML parser takes for the end of the input, silently dropping the rest.
       int bad = firstOf(normal, '\u0000', '\uFFFF');
-      // Valid UTF-8 decodes and encodes back to the same bytes: unless normalising changed the
-      // text, the file's bytes are its UTF-8.
       if (bad >= 0) {
         boolean nul = normal.charAt(bad) == '\u0000';
         diagnostics.error(
@@ -136,6 +134,8 @@ public final class DossierFolder {
             nul ? "re-save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)" : "remove it (it is often left by a broken conversion)");
         return Optional.empty();
       }
+      // Valid UTF-8 decodes and encodes back to the same bytes: unless normalising changed the
+      // text, the file's bytes are its UTF-8.
       return Optional.of(normal == text ? new SourceText(path, normal, bytes) : new SourceText(path, normal));
     } catch (CharacterCodingException e) {
       diagnostics.error(

@@ -184,7 +184,7 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
    * Month.getDisplayName} makes a formatter on every call, and lists of sources ask for tens of
    * thousands of dates.
    */
-  public static String monthName(java.time.Month month) {
+  public static String monthName(Month month) {
     return MONTHS[month.ordinal()];
   }
 

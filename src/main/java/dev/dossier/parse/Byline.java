@@ -11,27 +11,12 @@ import java.util.Optional;
  */
 record Byline(List<String> authors, Optional<String> outlet) {
 
-  /** A person's or an outlet's name: capitalised words, with the particles names carry. */
-  private static final java.util.regex.Pattern NAME =
-      java.util.regex.Pattern.compile(
-          "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|da|del|der|di|la|le|van|von|bin|al)){0,4}");
   /** Days, months and times: a sentence starts with one after "By" ("By Monday, …", "By then …"). */
   private static final String TIME_WORDS =
       "(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august"
           + "|september|october|november|december|today|tonight|yesterday|tomorrow|now|then|noon|midnight|dawn)";
   /** A day or a month alone is not a name. */
   private static final java.util.regex.Pattern DAY_OR_MONTH = java.util.regex.Pattern.compile(TIME_WORDS + "\\.?");
-
-  /**
-   * The byline in the names after "By", if they read as one: every author and the outlet a
-   * name. "Jennifer Hansler and Kylie Atwood, CNN" is a byline; "Monday, most of the staff had
-   * left" is the start of a sentence, and must stay in the text.
-   */
-  static Optional<Byline> read(String text) {
-    Byline byline = parse(text);
-    boolean names = !byline.authors().isEmpty() && byline.authors().stream().allMatch(Byline::isName) && byline.outlet().stream().allMatch(Byline::isName);
-    return names ? Optional.of(byline) : Optional.empty();
-  }
 
   /** A time word followed by what a sentence has there, not a surname: "By June 1, …", not "By June Kronholz". */
   private static final java.util.regex.Pattern TIME_WORD =
@@ -45,9 +30,10 @@ record Byline(List<String> authors, Optional<String> outlet) {
   private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile(".*(?:^|\\s)\\p{Ll}\\S*[.!?…]", java.util.regex.Pattern.DOTALL);
 
   /**
-   * The byline of a plain-text article's head line, unless the line reads as the article's first
-   * sentence ({@link #isProse}). Names need no capitals here ("By the Associated Press", "By Ana
-   * dos Santos, Voice of America", "By 王小明, Xinhua").
+   * The byline in the words after "By" of an article's head line (plain text, or a saved page's),
+   * unless the line reads as the article's first sentence ({@link #isProse}). Names need no
+   * capitals ("By the Associated Press", "By Ana dos Santos, Voice of America", "By 王小明,
+   * Xinhua").
    */
   static Optional<Byline> readLine(String text) {
     if (isProse(text)) {
@@ -109,11 +95,6 @@ record Byline(List<String> authors, Optional<String> outlet) {
   static boolean isProse(String text) {
     String t = text.strip();
     return TIME_WORD.matcher(t).matches() || LOWERCASE_START.matcher(t).matches() || PROSE.matcher(t).find() || SENTENCE_END.matcher(t).matches();
-  }
-
-  /** Whether {@code text} reads as a person's or an outlet's name. */
-  static boolean isName(String text) {
-    return NAME.matcher(text).matches() && !DAY_OR_MONTH.matcher(text).matches();
   }
 
   static Byline parse(String text) {
