@@ -73,6 +73,13 @@ final class BuildCommand implements Callable<Integer> {
       err.flush();
       return Main.CONTENT_ERROR;
     }
+    result.report().map(dev.dossier.site.BuildReport::changedPassages).filter(c -> !c.isEmpty()).ifPresent(changed -> {
+      int n = changed.size();
+      err.println("since the last build, the text of " + (n == 1 ? "1 paragraph" : n + " paragraphs") + " cited without a quote changed;"
+          + " check that each citation still points at the passage it means, or give it a quote so the build checks its words:");
+      changed.forEach(c -> err.println("  " + Reporter.shown(options.dir, c.citation().position()) + ": " + c.describe()));
+      err.flush();
+    });
     stdout.println("built " + out);
     result.report().ifPresent(report -> report.lines().forEach(line -> stdout.println("  " + line)));
     stdout.flush();

@@ -1,15 +1,20 @@
 package dev.dossier.site;
 
 import dev.dossier.cite.Unverified;
+import dev.dossier.model.Citation;
 import dev.dossier.model.Citer;
 import dev.dossier.model.Dossier;
 import dev.dossier.model.Event;
+import dev.dossier.model.Paragraph;
 import dev.dossier.model.Source;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -28,7 +33,8 @@ public record BuildReport(
     List<String> newSources,
     List<String> removedSources,
     List<String> newEvents,
-    List<String> removedEvents) {
+    List<String> removedEvents,
+    List<ChangedPassage> changedPassages) {
 
   /**
    * What the build had to do, the rest coming from the build cache.
@@ -41,16 +47,54 @@ public record BuildReport(
   public record Work(int read, int parsed, int rendered, int reused) {}
 
   /**
-   * What a build held, kept in the build cache for the next build to say what changed: source
-   * keys, event ids, and each citation as "who cites what".
+   * A citation that names a paragraph and quotes nothing, whose paragraph's text is not what it
+   * was at the last build: the build checks only that the paragraph exists, so a source
+   * re-saved with a paragraph more at its head would have it cite the wrong one, unnoticed.
+   *
+   * @param now where the paragraph it cited then is now, if the source still has it
    */
-  record Summary(Set<String> sources, Set<String> events, Set<String> citations) {
+  public record ChangedPassage(Citation citation, Optional<Integer> now) {
+
+    /** {@code [@cnn ¶3] in event e-...: the paragraph it cited is now ¶4}. */
+    public String describe() {
+      return "[@" + citation.key() + " ¶" + citation.paragraph().orElseThrow() + "] in " + citer(citation.citer()) + ": "
+          + now.map(n -> "the paragraph it cited is now ¶" + n).orElse("the paragraph it cited is no longer in the source");
+    }
+  }
+
+  /**
+   * What a build held, kept in the build cache for the next build to say what changed: source
+   * keys, event ids, each citation as "who cites what", and, for each citation of a paragraph
+   * without a quote, a digest of the paragraph's text.
+   */
+  record Summary(Set<String> sources, Set<String> events, Set<String> citations, Map<String, String> passages) {
 
     static Summary of(Dossier dossier) {
+      Map<String, Source> sources = dossier.sourcesByKey();
+      Map<String, String> passages = new TreeMap<>();
+      for (Citation c : dossier.citations()) {
+        if (c.quote().isEmpty() && c.paragraph().isPresent()) {
+          passages.put(citation(c), digest(sources.get(c.key()).paragraph(c.paragraph().get()).orElseThrow()));
+        }
+      }
       return new Summary(
           new TreeSet<>(dossier.sources().stream().map(Source::key).toList()),
           new TreeSet<>(dossier.events().stream().map(Event::id).toList()),
-          new TreeSet<>(dossier.citations().stream().map(c -> citation(c.citer(), c.key(), c.paragraph(), c.quote())).toList()));
+          new TreeSet<>(dossier.citations().stream().map(Summary::citation).toList()),
+          passages);
+    }
+
+    static Summary empty() {
+      return new Summary(Set.of(), Set.of(), Set.of(), Map.of());
+    }
+
+    private static String citation(Citation c) {
+      return citation(c.citer(), c.key(), c.paragraph(), c.quote());
+    }
+
+    /** A paragraph's words, as a short digest: enough to tell an edited paragraph from the same one. */
+    static String digest(Paragraph p) {
+      return SiteWriter.sha256(p.text().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     /**
@@ -66,6 +110,7 @@ public record BuildReport(
       sources.forEach(s -> lines.add("source\t" + s));
       events.forEach(e -> lines.add("event\t" + e));
       citations.forEach(c -> lines.add("citation\t" + c.replace('\n', ' ')));
+      passages.forEach((c, digest) -> lines.add("passage\t" + digest + "\t" + c.replace('\n', ' ')));
       return lines;
     }
 
@@ -73,6 +118,7 @@ public record BuildReport(
       Set<String> sources = new TreeSet<>();
       Set<String> events = new TreeSet<>();
       Set<String> citations = new TreeSet<>();
+      Map<String, String> passages = new TreeMap<>();
       for (String line : lines) {
         int tab = line.indexOf('\t');
         String value = line.substring(tab + 1);
@@ -80,11 +126,44 @@ public record BuildReport(
           case "source" -> sources.add(value);
           case "event" -> events.add(value);
           case "citation" -> citations.add(value);
+          case "passage" -> {
+            int second = value.indexOf('\t');
+            if (second < 0) {
+              throw new IllegalArgumentException("not a summary line: " + line);
+            }
+            passages.put(value.substring(second + 1), value.substring(0, second));
+          }
           default -> throw new IllegalArgumentException("not a summary line: " + line);
         }
       }
-      return new Summary(sources, events, citations);
+      return new Summary(sources, events, citations, passages);
     }
+  }
+
+  /**
+   * The citations of a paragraph without a quote whose paragraph's text changed since the last
+   * build, in the order they are written, each with where that text is now.
+   */
+  static List<ChangedPassage> changedPassages(Dossier dossier, Summary now, Optional<Summary> last) {
+    if (last.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Source> sources = dossier.sourcesByKey();
+    Map<String, ChangedPassage> changed = new TreeMap<>();
+    for (Citation c : dossier.citations()) {
+      String citation = Summary.citation(c);
+      String then = last.get().passages().get(citation);
+      if (then == null || then.equals(now.passages().get(citation)) || changed.containsKey(citation)) {
+        continue;
+      }
+      Optional<Integer> moved = sources.get(c.key()).paragraphs().stream()
+          .filter(p -> Summary.digest(p).equals(then)).map(Paragraph::number).findFirst();
+      changed.put(citation, new ChangedPassage(c, moved));
+    }
+    return changed.values().stream()
+        .sorted(java.util.Comparator.comparing((ChangedPassage p) -> p.citation().position().path())
+            .thenComparingInt(p -> p.citation().position().line()).thenComparingInt(p -> p.citation().position().column()))
+        .toList();
   }
 
   /** The citations that verified in the previous build and no longer do, in the order they are written. */
@@ -98,7 +177,11 @@ public record BuildReport(
   /** A citation as written and where: {@code [@cnn ¶3 "words"] in event e-2022-02-14-...}. */
   public static String describe(Unverified u) {
     return "[@" + u.ref().key() + u.ref().paragraph().map(p -> " ¶" + p).orElse("") + u.ref().quote().map(q -> " \"" + q + "\"").orElse("")
-        + "] in " + u.citer().kind().name().toLowerCase(java.util.Locale.ROOT) + (u.citer().id().isEmpty() ? "" : " " + u.citer().id());
+        + "] in " + citer(u.citer());
+  }
+
+  private static String citer(Citer citer) {
+    return citer.kind().name().toLowerCase(java.util.Locale.ROOT) + (citer.id().isEmpty() ? "" : " " + citer.id());
   }
 
   private static String citation(Unverified u) {
@@ -110,7 +193,7 @@ public record BuildReport(
    * @param last the summary the previous build left, if any
    */
   static BuildReport of(Dossier dossier, Summary now, SiteWriter.Written files, Work work, Duration took, Optional<Summary> last) {
-    Summary previous = last.orElse(new Summary(Set.of(), Set.of(), Set.of()));
+    Summary previous = last.orElse(Summary.empty());
     Set<String> sources = now.sources();
     Set<String> events = now.events();
     return new BuildReport(
@@ -124,7 +207,8 @@ public record BuildReport(
         last.isPresent() ? minus(sources, previous.sources()) : List.of(),
         minus(previous.sources(), sources),
         last.isPresent() ? minus(events, previous.events()) : List.of(),
-        minus(previous.events(), events));
+        minus(previous.events(), events),
+        changedPassages(dossier, now, last));
   }
 
   private static List<String> minus(Set<String> a, Set<String> b) {

@@ -78,6 +78,48 @@ class RebuildIT {
     assertThat(inodes(out)).isEqualTo(after);
   }
 
+  @Test
+  void aRebuildSaysWhenAParagraphCitedWithoutAQuoteNoLongerHoldsTheSameWords() throws Exception {
+    Path dossier = tmp.resolve("seeds");
+    Files.createDirectories(dossier);
+    try (Stream<Path> files = Files.list(Jar.ROOT.resolve("seeds"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dossier.resolve(f.getFileName()));
+      }
+    }
+    Files.writeString(dossier.resolve("2022-02-15-note.txt"), """
+        Embassy staff arrive in Lviv
+
+        Officials spoke on Tuesday.
+
+        The remaining diplomats arrived in Lviv, officials said.
+        """);
+    Files.writeString(dossier.resolve("index.yml"), Files.readString(dossier.resolve("index.yml"))
+        + """
+          - date: 2022-02-15
+            title: "Diplomats reported to have arrived in Lviv"
+            topics: [embassy-closure-lviv]
+            text: The wire reported their arrival.[@2022-02-15-note ¶2]
+        """, StandardOpenOption.TRUNCATE_EXISTING);
+    Path out = tmp.resolve("site");
+    Jar.Run first = Jar.run("build", dossier.toString(), "--out", out.toString());
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.err()).doesNotContain("since the last build");
+
+    // The wire's story is saved again with a paragraph more at its head: ¶2 is now other words.
+    Files.writeString(dossier.resolve("2022-02-15-note.txt"), Files.readString(dossier.resolve("2022-02-15-note.txt"))
+        .replace("Officials spoke", "Updated with the arrival.\n\nOfficials spoke"));
+    Jar.Run resaved = Jar.run("build", dossier.toString(), "--out", out.toString());
+    assertThat(resaved.exit()).as(resaved.err()).isZero();
+    assertThat(resaved.err())
+        .contains("since the last build, the text of 1 paragraph cited without a quote changed;")
+        .containsPattern("\\n  " + java.util.regex.Pattern.quote(dossier + "/index.yml")
+            + ":\\d+:\\d+: \\[@2022-02-15-note ¶2\\] in event e-2022-02-15-diplomats-reported-to-have-arrived-in-lviv: the paragraph it cited is now ¶3\\n");
+
+    Jar.Run after = Jar.run("build", dossier.toString(), "--out", out.toString());
+    assertThat(after.err()).as("said once").doesNotContain("since the last build");
+  }
+
   private static Map<String, Object> inodes(Path root) throws IOException {
     Map<String, Object> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {

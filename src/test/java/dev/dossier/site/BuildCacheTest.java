@@ -250,6 +250,24 @@ class BuildCacheTest {
   }
 
   @Test
+  void aCitationOfAParagraphWithoutAQuoteIsReportedWhenThatParagraphsTextChanges() throws IOException {
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace("summary: The embassy closed.[@bugle ¶1]", "summary: The embassy closed.[@bugle ¶1] Staff moved.[@bugle ¶2]"));
+    build();
+    assertThat(report(build()).changedPassages()).as("nothing changed").isEmpty();
+
+    // The article is saved again with a paragraph more before the one cited, and the wire reworded.
+    Files.writeString(dir.resolve("bugle.txt"), Files.readString(dir.resolve("bugle.txt")).replace("Staff moved to Lviv.", "Guards stayed.\n\nStaff moved to Lviv."));
+    Files.writeString(dir.resolve("wire.txt"), Files.readString(dir.resolve("wire.txt")).replace("Staff were told to leave.", "Most staff were told to leave."));
+    Build.Result edited = build();
+    assertThat(edited.diagnostics()).as("every citation still verifies").filteredOn(Diagnostic::isError).isEmpty();
+    assertThat(report(edited).changedPassages()).extracting(c -> c.citation().position() + " " + c.describe()).containsExactly(
+        "index.yml:14:58 [@bugle ¶2] in topic lviv: the paragraph it cited is now ¶3",
+        "index.yml:17:26 [@wire ¶1] in topic staff: the paragraph it cited is no longer in the source");
+
+    assertThat(report(build()).changedPassages()).as("said once, then compared with the build that said it").isEmpty();
+  }
+
+  @Test
   void theCacheIsNeverReadAsADocument() throws IOException {
     build();
     Build.Result second = build();
