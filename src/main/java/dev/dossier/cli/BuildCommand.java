@@ -75,8 +75,8 @@ final class BuildCommand implements Callable<Integer> {
     }
     result.report().map(dev.dossier.site.BuildReport::changedPassages).filter(c -> !c.isEmpty()).ifPresent(changed -> {
       int n = changed.size();
-      err.println("since the last build, the text of " + (n == 1 ? "1 paragraph" : n + " paragraphs") + " cited without a quote changed;"
-          + " check that each citation still points at the passage it means, or give it a quote so the build checks its words:");
+      err.println("since the last build, " + (n == 1 ? "1 citation of a paragraph without a quote points" : n + " citations of a paragraph without a quote point")
+          + " at words that changed; check that each still cites the passage it means, or give it a quote so the build checks its words:");
       changed.forEach(c -> err.println("  " + Reporter.shown(options.dir, c.citation().position()) + ": " + c.describe()));
       err.flush();
     });

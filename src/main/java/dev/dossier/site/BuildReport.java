@@ -55,10 +55,14 @@ public record BuildReport(
    */
   public record ChangedPassage(Citation citation, Optional<Integer> now) {
 
-    /** {@code [@cnn ¶3] in event e-...: the paragraph it cited is now ¶4}. */
+    /**
+     * {@code [@cnn ¶3] in event e-...: the paragraph it cited is now ¶4}, or, when no paragraph
+     * has its words any more (reworded, or gone), {@code ...: no paragraph reads as ¶3 did}.
+     */
     public String describe() {
-      return "[@" + citation.key() + " ¶" + citation.paragraph().orElseThrow() + "] in " + citer(citation.citer()) + ": "
-          + now.map(n -> "the paragraph it cited is now ¶" + n).orElse("the paragraph it cited is no longer in the source");
+      int cited = citation.paragraph().orElseThrow();
+      return "[@" + citation.key() + " ¶" + cited + "] in " + citer(citation.citer()) + ": "
+          + now.map(n -> "the paragraph it cited is now ¶" + n).orElse("no paragraph of the source reads as ¶" + cited + " did");
     }
   }
 

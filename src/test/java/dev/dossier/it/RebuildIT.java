@@ -112,7 +112,7 @@ class RebuildIT {
     Jar.Run resaved = Jar.run("build", dossier.toString(), "--out", out.toString());
     assertThat(resaved.exit()).as(resaved.err()).isZero();
     assertThat(resaved.err())
-        .contains("since the last build, the text of 1 paragraph cited without a quote changed;")
+        .contains("since the last build, 1 citation of a paragraph without a quote points at words that changed;")
         .containsPattern("\\n  " + java.util.regex.Pattern.quote(dossier + "/index.yml")
             + ":\\d+:\\d+: \\[@2022-02-15-note ¶2\\] in event e-2022-02-15-diplomats-reported-to-have-arrived-in-lviv: the paragraph it cited is now ¶3\\n");
 
