@@ -134,6 +134,8 @@ final class Views {
     });
     page.put("months", months);
     page.put("eventCount", dossier.events().size());
+    page.put("approximateDates", dossier.events().stream().anyMatch(e -> e.date().approximate()));
+    page.put("dateRanges", dossier.events().stream().anyMatch(e -> e.date().isRange()));
     page.put("chart", TimelineChart.svg(dossier.events(), dossier.topics()));
     page.put("chartUnit", TimelineChart.unit(dossier.events()));
     List<Map<String, Object>> legend = new ArrayList<>();
