@@ -47,7 +47,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: build, check, init or add (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: build, check, serve, init or add (see --help)");
   }
 
   /** The version written into the jar's manifest at package time. */

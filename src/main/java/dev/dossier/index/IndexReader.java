@@ -205,7 +205,7 @@ public final class IndexReader {
   private static Optional<String> required(YamlDocument yaml, Node item, Map<String, Node> m, String key, String what) {
     Node value = m.get(key);
     if (value == null || yaml.isNull(value)) {
-      yaml.error(item, what + " needs a \"" + key + "\"", "add " + key + ": to this entry");
+      yaml.error(item, what + " needs " + ("aeiou".indexOf(key.charAt(0)) >= 0 ? "an" : "a") + " \"" + key + "\"", "add " + key + ": to this entry");
       return Optional.empty();
     }
     Optional<String> text = yaml.string(value, key);

@@ -224,7 +224,7 @@ public record BuildReport(
   /** The report as lines of text. */
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
-    lines.add(sources + " sources, " + topics + " topics, " + events + " events, " + citations + " citations");
+    lines.add(count(sources, "source") + ", " + count(topics, "topic") + ", " + count(events, "event") + ", " + count(citations, "citation"));
     lines.add(files.written().size() + " files written, " + files.unchanged().size() + " unchanged, "
         + files.removed().size() + " removed, in " + String.format(java.util.Locale.ROOT, "%.2f s", took.toMillis() / 1000.0));
     lines.add("parsed " + count(work.parsed(), "document") + " (" + (work.read() - work.parsed()) + " from the build cache); rendered "

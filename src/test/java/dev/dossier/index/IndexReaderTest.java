@@ -86,6 +86,8 @@ class IndexReaderTest {
             title: Impossible
           - date: 2023-13-45
             title: Also impossible
+        topics:
+          - title: Nameless
         """);
     assertThat(problems()).containsExactly(
         "index.yml:1:8: error: title should be text, not a list",
@@ -93,7 +95,8 @@ class IndexReaderTest {
         "index.yml:4:10: error: \"Bad Key\" is not a valid source key",
         "index.yml:5:11: error: \"../outside.txt\" points outside the dossier folder; it was not read",
         "index.yml:7:11: error: bad date: \"2023-02-30\" does not exist: February 2023 has 28 days",
-        "index.yml:9:11: error: bad date: \"2023-13-45\" has no month 13; months run from 01 to 12");
+        "index.yml:9:11: error: bad date: \"2023-13-45\" has no month 13; months run from 01 to 12",
+        "index.yml:12:5: error: a topic needs an \"id\"");
   }
 
   @Test

@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -297,6 +299,18 @@ class BuildTest {
     try (Stream<Path> siblings = Files.list(tmp)) {
       assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("dossier", "site");
     }
+  }
+
+  @Test
+  void aDossierOfOneEventIsCountedInTheSingular() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    Path out = tmp.resolve("site");
+    Build.Result result = new Build(false, Optional.empty(), dev.dossier.diag.Progress.NONE, true).build(dir, Theme.builtIn(), out);
+    assertThat(result.report().orElseThrow().lines().get(0)).isEqualTo("1 source, 1 topic, 1 event, 1 citation");
+    assertThat(Jsoup.parse(Files.readString(out.resolve("timeline.html"))).selectFirst(".lede").text())
+        .isEqualTo("1 event, with the passages it rests on.");
+    assertThat(Jsoup.parse(Files.readString(out.resolve("index.html"))).selectFirst("p.more").text())
+        .isEqualTo("The event on the timeline");
   }
 
   @Test
