@@ -76,10 +76,12 @@ final class Feeds {
     return out.append("</feed>\n").toString();
   }
 
+  /** The feed's time: the latest of its entries', events' and sources' alike, so no entry is newer than the feed. */
   private LocalDate latest() {
-    return dossier.events().stream().map(e -> e.date().end().orElse(e.date().start()))
+    return java.util.stream.Stream.concat(
+            dossier.events().stream().map(e -> e.date().end().orElse(e.date().start())),
+            dossier.sources().stream().flatMap(s -> s.date().stream()).map(DossierDate::start))
         .max(Comparator.naturalOrder())
-        .or(() -> dossier.sources().stream().flatMap(s -> s.date().stream()).map(DossierDate::start).max(Comparator.naturalOrder()))
         .orElse(LocalDate.of(1970, 1, 1));
   }
 
