@@ -27,7 +27,7 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "where to write the site (default: ${DEFAULT-VALUE})", defaultValue = "site")
   Path out;
 
-  @Option(names = "--base-url", paramLabel = "URL", description = "where the site will be published (https://...), for the feed and sitemap; overrides base_url in the index")
+  @Option(names = "--base-url", paramLabel = "URL", description = "where the site will be published (https://...), for the feed, the sitemap, the exports' links and the dossier's citation; overrides base_url in the index")
   String baseUrl;
 
   @Option(names = "--force", description = "replace --out even if it holds files dossier did not write")
@@ -42,7 +42,12 @@ final class BuildCommand implements Callable<Integer> {
     Path target = out.toAbsolutePath().normalize();
     if (dossier.startsWith(target)) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--out " + out + " would replace the dossier folder itself; choose another folder");
+          spec.commandLine(), "--out " + out + (dossier.equals(target) ? " is the dossier folder itself" : " holds the dossier folder")
+              + ", and a build replaces its output folder whole; choose a folder outside the dossier");
+    }
+    if (java.nio.file.Files.exists(target) && !java.nio.file.Files.isDirectory(target)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--out " + out + " is a file, not a folder; choose a folder for the site (a new one is made)");
     }
     Usage.requireWebUrl(spec, baseUrl, "--base-url");
     List<String> foreign = force ? List.of() : SiteWriter.foreignFiles(out);

@@ -45,7 +45,13 @@ final class InitCommand implements Callable<Integer> {
       out.println("  " + listed.key() + "  " + listed.file());
       listed.toCheck().forEach(c -> out.println("      check: " + c));
     }
-    out.println("next: check each value against its document, write the topics and events, then run: dossier check " + dir);
+    if (starter.listed().isEmpty()) {
+      // The index is valid but lists nothing, and a build needs documents: say where they come from.
+      out.println("next: the folder holds no documents yet; copy the articles into it as .txt, .md or .html files, or add each with:"
+          + " dossier add " + dir + " URL-or-FILE (which lists it in the index), then run: dossier check " + dir);
+    } else {
+      out.println("next: check each value against its document, write the topics and events, then run: dossier check " + dir);
+    }
     out.flush();
     return starter.diagnostics().stream().anyMatch(d -> d.isError()) ? Main.CONTENT_ERROR : 0;
   }

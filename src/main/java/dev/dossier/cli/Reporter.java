@@ -55,6 +55,10 @@ final class Reporter {
     if (path.startsWith("(")) {
       return path;
     }
+    if (path.equals(".")) {
+      // The dossier folder itself, as the user named it: "empty", not "empty/.".
+      return prefix.isEmpty() ? "." : prefix.substring(0, prefix.length() - 1);
+    }
     if (path.startsWith("/") || Path.of(path).isAbsolute()) {
       // A template found through the dossier folder, named in full: shown from here, like the rest.
       Path here = Path.of("").toAbsolutePath();

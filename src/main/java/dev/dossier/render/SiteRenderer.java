@@ -136,7 +136,7 @@ public final class SiteRenderer {
     }
     dossier.baseUrl().ifPresentOrElse(
         base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))),
-        () -> diagnostics.note(Position.file("index.yml"), "no base URL, so feed.xml and sitemap.xml were not written; give --base-url or base_url: in the index"));
+        () -> diagnostics.note(Position.file("index.yml"), "no base URL, so the site has no feed.xml or sitemap.xml, which need absolute addresses; give base_url: in the index, or build with --base-url"));
   }
 
   /**
@@ -312,6 +312,17 @@ public final class SiteRenderer {
         return first + " " + expression;
       }
     }
+    if (first.endsWith(":")) {
+      // "Encountered "<", but was expecting one of these patterns:" and the patterns, one a line.
+      List<String> listed = java.util.Arrays.stream(lines).skip(1).map(String::strip).filter(l -> !l.isEmpty()).toList();
+      if (!listed.isEmpty()) {
+        int shown = Math.min(listed.size(), EXPECTED_SHOWN);
+        return first + " " + String.join(", ", listed.subList(0, shown)) + (listed.size() > shown ? " and " + (listed.size() - shown) + " more" : "");
+      }
+    }
     return first;
   }
+
+  /** How many of the patterns a syntax error says it expected are named. */
+  private static final int EXPECTED_SHOWN = 6;
 }

@@ -60,8 +60,10 @@ class BadInputTest {
     }
   }
 
+  /** A line's paths as from the dossier folder; the folder itself, named as given, as ".". */
   private static String relative(String line, Path input) {
-    return line.replace(input.toAbsolutePath() + "/", "").replace(input + "/", "");
+    String folder = line.startsWith(input + ": ") ? "." + line.substring(input.toString().length()) : line;
+    return folder.replace(input.toAbsolutePath() + "/", "").replace(input + "/", "");
   }
 
   private static Run run(String... args) {

@@ -159,6 +159,8 @@ class InitCommandTest {
   void aFolderWithoutDocumentsGetsAnEmptyButValidIndex() throws IOException {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     assertThat(run("init", empty.toString())).isZero();
+    assertThat(out.toString()).contains("listing 0 documents")
+        .contains("next: the folder holds no documents yet; copy the articles into it as .txt, .md or .html files, or add each with: dossier add " + empty);
     Diagnostics diagnostics = new Diagnostics();
     new IndexReader().read("index.yml", Files.readString(empty.resolve("index.yml")), diagnostics);
     // Valid, and said to be empty: check then asks for documents.

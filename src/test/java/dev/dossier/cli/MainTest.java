@@ -81,7 +81,26 @@ class MainTest {
     Path dir = Files.createDirectories(tmp.resolve("d"));
     Files.writeString(dir.resolve("a.txt"), "Text.");
     assertThat(run("build", dir.toString(), "--out", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--out " + dir + " is the dossier folder itself, and a build replaces its output folder whole;");
     assertThat(run("build", dir.toString(), "--out", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--out " + tmp + " holds the dossier folder, and a build replaces its output folder whole;");
     assertThat(dir.resolve("a.txt")).hasContent("Text.");
+  }
+
+  @Test
+  void anEmptyFolderIsNamedAsGiven() throws IOException {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    assertThat(run("check", empty.toString())).isEqualTo(1);
+    assertThat(err.toString()).startsWith(empty + ": error: the dossier holds no documents");
+  }
+
+  @Test
+  void refusesAFileForTheOutputFolderEvenWithForce() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("d"));
+    Files.writeString(dir.resolve("a.txt"), "Text.");
+    Path file = Files.writeString(tmp.resolve("notes"), "mine");
+    assertThat(run("build", dir.toString(), "--out", file.toString(), "--force")).isEqualTo(2);
+    assertThat(err.toString()).contains("--out " + file + " is a file, not a folder;");
+    assertThat(file).hasContent("mine");
   }
 }
