@@ -157,6 +157,7 @@ final class Views {
     Page page = new Page("sources/index.html", "Sources", "bibliography");
     page.put("sources", dossier.sources().stream().map(s -> source(s, page.links)).toList());
     page.put("dossierCitation", dossierCitation());
+    page.put("feed", dossier.baseUrl().isPresent());
     return page.model();
   }
 

@@ -85,5 +85,13 @@ class FeedsTest {
     Build.Result given = new Build(false, Optional.of("https://example.org/other/")).run(dir, Theme.builtIn());
     assertThat(new String(page(given, "sitemap.xml"), StandardCharsets.UTF_8))
         .contains("<loc>https://example.org/other/index.html</loc>").contains("<loc>https://example.org/other/sources/gazette.html</loc>");
+    // The bibliography offers the data files, and the feed only when there is one.
+    assertThat(downloads(result)).containsExactly("../sources.bib", "../sources.json", "../timeline.json", "../dossier.json");
+    assertThat(downloads(given)).containsExactly("../sources.bib", "../sources.json", "../timeline.json", "../dossier.json", "../feed.xml");
+    assertThat(given.pages()).extracting(Page::path).contains("sources.bib", "sources.json", "timeline.json", "dossier.json", "feed.xml");
+  }
+
+  private static List<String> downloads(Build.Result result) {
+    return Jsoup.parse(new String(page(result, "sources/index.html"), StandardCharsets.UTF_8)).select(".downloads a").eachAttr("href");
   }
 }
