@@ -196,6 +196,9 @@ final class Views {
         view.put("cited", cited);
         view.put("html", new ShownParagraph(p, backlinks.quotes(source.key(), p.number()), source.citations()));
         view.put("citedBy", backlinks.citing(source.key(), p.number()).stream().map(c -> citer(c, page.links)).toList());
+        // The source's own date note is no backlink, but it does cite the paragraph: said so, or the highlight is unexplained.
+        view.put("citedByDateNote", source.publishedNote().stream().flatMap(n -> n.citations().stream())
+            .anyMatch(c -> c.key().equals(source.key()) && c.paragraph().equals(java.util.Optional.of(p.number()))));
       } else if (block instanceof Subheading h) {
         if (source.reproduce() == Reproduce.EXCERPTS) {
           continue;
