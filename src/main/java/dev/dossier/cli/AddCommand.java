@@ -76,7 +76,7 @@ final class AddCommand implements Callable<Integer> {
     row(out, "outlet", added.outlet().orElse("(unknown)"));
     row(out, "authors", added.authors().isEmpty() ? "(none named)" : String.join(", ", added.authors()));
     row(out, "url", added.url().orElse("(unknown)"));
-    out.println((added.indexCreated() ? "created " : "listed it in ") + added.index() + " at line " + added.line());
+    out.println((added.indexCreated() ? "created " + added.index() + ", listing it" : "listed it in " + added.index()) + " at line " + added.line());
     List<String> toCheck = added.toCheck();
     if (!toCheck.isEmpty()) {
       out.println("check:");

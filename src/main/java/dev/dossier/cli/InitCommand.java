@@ -48,7 +48,7 @@ final class InitCommand implements Callable<Integer> {
     if (starter.listed().isEmpty()) {
       // The index is valid but lists nothing, and a build needs documents: say where they come from.
       out.println("next: the folder holds no documents yet; copy the articles into it as .txt, .md or .html files, or add each with:"
-          + " dossier add " + dir + " URL-or-FILE (which lists it in the index), then run: dossier check " + dir);
+          + " dossier add FILE-or-URL " + dir + " (which lists it in the index), then run: dossier check " + dir);
     } else {
       out.println("next: check each value against its document, write the topics and events, then run: dossier check " + dir);
     }

@@ -228,7 +228,7 @@ public record BuildReport(
     lines.add(files.written().size() + " files written, " + files.unchanged().size() + " unchanged, "
         + files.removed().size() + " removed, in " + String.format(java.util.Locale.ROOT, "%.2f s", took.toMillis() / 1000.0));
     lines.add("parsed " + count(work.parsed(), "document") + " (" + (work.read() - work.parsed()) + " from the build cache); rendered "
-        + count(work.rendered(), "page") + " (" + work.reused() + " unchanged since the last build)");
+        + count(work.rendered(), "page") + (work.reused() == 0 ? "" : " (" + work.reused() + " kept from the last build, their inputs the same)"));
     change(lines, "new sources", newSources);
     change(lines, "removed sources", removedSources);
     change(lines, "new events", newEvents);

@@ -230,7 +230,7 @@ class AddCommandTest {
   void aFolderWithoutAnIndexGetsOneWithTheEntry() throws IOException {
     Path fresh = Files.createDirectories(tmp.resolve("fresh"));
     assertThat(run("add", FIXTURES.resolve("blog-analysis.html").toString(), fresh.toString())).isZero();
-    assertThat(out.toString()).contains("created " + fresh.resolve("index.yml") + " at line 2");
+    assertThat(out.toString()).contains("created " + fresh.resolve("index.yml") + ", listing it at line 2");
     assertThat(Files.readString(fresh.resolve("index.yml")))
         .startsWith("sources:\n  - key: why-lviv-reading-the-embassy-move-2022-02-15\n");
     assertThat(run("check", fresh.toString())).isZero();

@@ -160,7 +160,7 @@ class InitCommandTest {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     assertThat(run("init", empty.toString())).isZero();
     assertThat(out.toString()).contains("listing 0 documents")
-        .contains("next: the folder holds no documents yet; copy the articles into it as .txt, .md or .html files, or add each with: dossier add " + empty);
+        .contains("next: the folder holds no documents yet; copy the articles into it as .txt, .md or .html files, or add each with: dossier add FILE-or-URL " + empty + " (which lists it in the index)");
     Diagnostics diagnostics = new Diagnostics();
     new IndexReader().read("index.yml", Files.readString(empty.resolve("index.yml")), diagnostics);
     // Valid, and said to be empty: check then asks for documents.

@@ -85,12 +85,13 @@ class BuildCacheTest {
     assertThat(first.work().reused()).isZero();
     int pages = first.work().rendered();
     assertThat(pages).isEqualTo(8); // home, timeline, bibliography, search, 2 topics, 2 sources
+    assertThat(first.lines()).contains("parsed 2 documents (0 from the build cache); rendered 8 pages");
     Map<String, String> site = BuildTest.snapshot(out);
 
     BuildReport second = report(build());
     assertThat(second.work()).isEqualTo(new BuildReport.Work(2, 0, 0, pages));
     assertThat(second.files().written()).isEmpty();
-    assertThat(second.lines()).contains("parsed 0 documents (2 from the build cache); rendered 0 pages (8 unchanged since the last build)");
+    assertThat(second.lines()).contains("parsed 0 documents (2 from the build cache); rendered 0 pages (8 kept from the last build, their inputs the same)");
     assertThat(BuildTest.snapshot(out)).isEqualTo(site);
   }
 
