@@ -42,12 +42,27 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setExitCodeExceptionMapper(e -> USAGE);
     cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setParameterExceptionHandler(Main::wrongUsage);
     return cli;
+  }
+
+  /**
+   * Wrong usage: the message, picocli's "did you mean" for a misspelt option or command, and
+   * where the help is; not the whole help, which would bury the one line that matters.
+   */
+  private static int wrongUsage(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    java.io.PrintWriter err = cli.getErr();
+    err.println("dossier: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("see: " + cli.getCommandSpec().qualifiedName() + " --help");
+    err.flush();
+    return USAGE;
   }
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: build, check, serve, init or add (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: build, check, serve, init or add");
   }
 
   /** The version written into the jar's manifest at package time. */

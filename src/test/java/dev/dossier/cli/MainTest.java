@@ -34,7 +34,10 @@ class MainTest {
   @Test
   void wrongUsageExitsWithTwo() throws IOException {
     assertThat(run("build", "--no-such-option")).isEqualTo(2);
-    assertThat(err.toString()).contains("--no-such-option");
+    // The one line that matters and where the help is, not the whole help under it.
+    assertThat(err.toString()).isEqualTo("dossier: Unknown option: '--no-such-option'\nPossible solutions: --no-cache\nsee: dossier build --help\n");
+    assertThat(run("buidl")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument at index 0: 'buidl'").contains("Did you mean: dossier build?");
     assertThat(run("build", tmp.resolve("missing").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no dossier folder at");
     Path dir = Files.createDirectories(tmp.resolve("d"));
