@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":2,"version":"70a9cd6826681207","docs":89,"kinds":{"topic":[0,9],"event":[9,33],"source":[33,36],"paragraph":[36,89]},"impactLevels":15,"termShards":["0"],"docShards":[0,25],"docNames":["0f3c8121892e1edd","99bce40ef9642495"]});
+dossierSearch.manifest({"format":2,"version":"3d30292f5074c8a8","docs":89,"kinds":{"topic":[0,9],"event":[9,33],"source":[33,36],"paragraph":[36,89]},"impactLevels":15,"termShards":["0"],"docShards":[0,25],"docNames":["0fd6eac370fa444d","583b7e5747a99582"]});
