@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -176,10 +177,23 @@ public final class Build {
     Diagnostics diagnostics = strict ? Diagnostics.strict() : new Diagnostics();
     progress.stage("index", 0);
     DossierFolder folder = new DossierFolder(dir);
-    Optional<SourceText> indexText = folder.index(diagnostics);
-    Index index = indexText
-        .map(t -> indexReader.read(t.path(), t.text(), diagnostics))
-        .orElse(Index.empty(DossierFolder.INDEX));
+    Optional<BuildCache> cache = cached ? Optional.of(new BuildCache(dir.resolve(BuildCache.FOLDER), tool)) : Optional.empty();
+    AtomicInteger parsedNow = new AtomicInteger();
+    List<IOException> unwritable = Collections.synchronizedList(new ArrayList<>());
+    Reads reads = new Reads(folder, cache, unwritable, parsedNow);
+    // Every document of the folder is read whatever the index says (listed, or included
+    // unlisted): start on them now, on another core, while this one reads the index.
+    reads.startAhead(folder.documents());
+    Index index;
+    Optional<SourceText> indexText;
+    try {
+      indexText = folder.index(diagnostics);
+      index = indexText
+          .map(t -> indexReader.read(t.path(), t.text(), diagnostics))
+          .orElse(Index.empty(DossierFolder.INDEX));
+    } finally {
+      reads.stopAhead();
+    }
 
     Map<String, Position> wanted = new TreeMap<>();
     // A file outside the folder was already reported by the index reader; it is never read.
@@ -199,18 +213,14 @@ public final class Build {
           "copy the articles into " + (named == null ? dir.toAbsolutePath().normalize() : named) + ", or give the folder that holds them");
     }
 
-    Optional<BuildCache> cache = cached ? Optional.of(new BuildCache(dir.resolve(BuildCache.FOLDER), tool)) : Optional.empty();
     Map<String, ParsedDocument> documents = new ConcurrentHashMap<>();
     Map<String, String> keys = new ConcurrentHashMap<>();
-    AtomicInteger parsedNow = new AtomicInteger();
-    List<IOException> unwritable = Collections.synchronizedList(new ArrayList<>());
     progress.stage("reading", wanted.size());
     wanted.entrySet().parallelStream().forEach(e -> {
-      folder.read(e.getKey(), diagnostics, e.getValue()).ifPresent(text -> {
-        String key = BuildCache.documentKey(tool, text.path(), text.utf8());
-        keys.put(e.getKey(), key);
-        parse(text, key, cache, unwritable, parsedNow, diagnostics).ifPresent(d -> documents.put(e.getKey(), d));
-      });
+      Read read = reads.read(e.getKey(), e.getValue());
+      diagnostics.addAll(read.said());
+      read.key().ifPresent(key -> keys.put(e.getKey(), key));
+      read.document().ifPresent(d -> documents.put(e.getKey(), d));
       progress.step();
     });
     if (cache.isPresent()) {
@@ -248,6 +258,111 @@ public final class Build {
 
   /** The pages of this Build's last run, for {@code serve} to reuse what did not change. */
   private Map<String, MemorySink.Unit> rendered = Map.of();
+
+  /**
+   * A document read and parsed, with what reading and parsing it said.
+   *
+   * @param key its build cache key; empty when it could not be read
+   */
+  private record Read(Optional<String> key, Optional<ParsedDocument> document, List<Diagnostic> said) {}
+
+  /**
+   * Each document of one run read and parsed once, by whichever thread comes to it first: a
+   * thread of its own reads the folder's documents ahead while the index is read, and the
+   * rest of the work joins in once it is.
+   */
+  private final class Reads {
+    private final DossierFolder folder;
+    private final Optional<BuildCache> cache;
+    private final List<IOException> unwritable;
+    private final AtomicInteger parsedNow;
+    private final Map<String, CompletableFuture<Read>> started = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
+    private Thread ahead;
+
+    Reads(DossierFolder folder, Optional<BuildCache> cache, List<IOException> unwritable, AtomicInteger parsedNow) {
+      this.folder = folder;
+      this.cache = cache;
+      this.unwritable = unwritable;
+      this.parsedNow = parsedNow;
+    }
+
+    void startAhead(List<String> paths) {
+      ahead = new Thread(() -> {
+        for (String path : paths) {
+          if (stopped) {
+            return;
+          }
+          try {
+            read(path, Position.file(path));
+          } catch (RuntimeException | Error e) {
+            // Kept in the document's future: whoever needs the document meets it there.
+            return;
+          }
+        }
+      }, "dossier-read-ahead");
+      ahead.setDaemon(true);
+      ahead.start();
+    }
+
+    /** Reads no further ahead: the index is read, and the reading threads take over. */
+    void stopAhead() {
+      stopped = true;
+      try {
+        ahead.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /**
+     * The document at {@code path}, read and parsed now or by the thread that began it.
+     *
+     * @param cause where the index names it, for the error if it cannot be read
+     */
+    Read read(String path, Position cause) {
+      CompletableFuture<Read> mine = new CompletableFuture<>();
+      CompletableFuture<Read> begun = started.putIfAbsent(path, mine);
+      if (begun != null) {
+        Read read = joined(begun);
+        // Read ahead before the index said where it names the file: its reading error belongs there.
+        return read.key().isEmpty() && !cause.equals(Position.file(path)) ? readNow(path, cause) : read;
+      }
+      try {
+        Read read = readNow(path, cause);
+        mine.complete(read);
+        return read;
+      } catch (RuntimeException | Error e) {
+        mine.completeExceptionally(e);
+        throw e;
+      }
+    }
+
+    private Read readNow(String path, Position cause) {
+      Diagnostics said = new Diagnostics();
+      Optional<SourceText> text = folder.read(path, said, cause);
+      if (text.isEmpty()) {
+        return new Read(Optional.empty(), Optional.empty(), said.sorted());
+      }
+      String key = BuildCache.documentKey(tool, text.get().path(), text.get().utf8());
+      Optional<ParsedDocument> document = parse(text.get(), key, cache, unwritable, parsedNow, said);
+      return new Read(Optional.of(key), document, said.sorted());
+    }
+
+    private static Read joined(CompletableFuture<Read> read) {
+      try {
+        return read.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e;
+      }
+    }
+  }
 
   private Optional<ParsedDocument> parse(
       SourceText file, String key, Optional<BuildCache> cache, List<IOException> unwritable, AtomicInteger parsedNow,

@@ -301,6 +301,28 @@ class BuildTest {
     }
   }
 
+  /**
+   * A link out of the folder is refused where it is named: at the index's entry when the index
+   * lists it (though the file is read ahead of the index, named by its path alone), else at the file.
+   */
+  @Test
+  void aDocumentLinkedFromOutsideTheFolderIsRefusedWhereItIsNamed() throws IOException {
+    Path secret = Files.writeString(tmp.resolve("secret.txt"), "Not part of the dossier.\n");
+    Path dir = dossier(index("It closed.[@bugle ¶1]").replace("""
+        topics:
+          - id: lviv""", """
+          - key: leak
+            file: leak.txt
+        topics:
+          - id: lviv"""));
+    Files.createSymbolicLink(dir.resolve("leak.txt"), secret);
+    Files.createSymbolicLink(dir.resolve("unlisted.txt"), secret);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(headlines(result)).containsExactly(
+        "index.yml:8:11: error: \"leak.txt\" links to a file outside the dossier folder; it was not read",
+        "unlisted.txt: error: \"unlisted.txt\" links to a file outside the dossier folder; it was not read");
+  }
+
   @Test
   void aDossierOfOneEventIsCountedInTheSingular() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1]"));
