@@ -45,9 +45,11 @@ final class BuildCommand implements Callable<Integer> {
           spec.commandLine(), "--out " + out + (dossier.equals(target) ? " is the dossier folder itself" : " holds the dossier folder")
               + ", and a build replaces its output folder whole; choose a folder outside the dossier");
     }
-    if (java.nio.file.Files.exists(target) && !java.nio.file.Files.isDirectory(target)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--out " + out + " is a file, not a folder; choose a folder for the site (a new one is made)");
+    for (Path at = target; at != null; at = at.getParent()) {
+      if (java.nio.file.Files.exists(at) && !java.nio.file.Files.isDirectory(at)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + (at.equals(target) ? " is a file" : " is inside " + at + ", a file")
+            + ", not a folder; choose a folder for the site (a new one is made)");
+      }
     }
     Usage.requireWebUrl(spec, baseUrl, "--base-url");
     List<String> foreign = force ? List.of() : SiteWriter.foreignFiles(out);

@@ -57,7 +57,7 @@ final class Reporter {
     }
     if (path.equals(".")) {
       // The dossier folder itself, as the user named it: "empty", not "empty/.".
-      return prefix.isEmpty() ? "." : prefix.substring(0, prefix.length() - 1);
+      return prefix.length() <= 1 ? (prefix.isEmpty() ? "." : prefix) : prefix.substring(0, prefix.length() - 1);
     }
     if (path.startsWith("/") || Path.of(path).isAbsolute()) {
       // A template found through the dossier folder, named in full: shown from here, like the rest.

@@ -78,7 +78,10 @@ public record BuildReport(
       Map<String, String> passages = new TreeMap<>();
       for (Citation c : dossier.citations()) {
         if (c.quote().isEmpty() && c.paragraph().isPresent()) {
-          passages.put(citation(c), digest(sources.get(c.key()).paragraph(c.paragraph().get()).orElseThrow()));
+          String digest = digest(sources.get(c.key()).paragraph(c.paragraph().get()).orElseThrow());
+          // By the citation, and by the paragraph alone, for a citation whose event was retitled or that moved.
+          passages.put(citation(c), digest);
+          passages.put(passage(c.key(), c.paragraph().get()), digest);
         }
       }
       return new Summary(
@@ -106,15 +109,24 @@ public record BuildReport(
      * paragraph when it quotes nothing (a quote's paragraph is found, not written).
      */
     static String citation(Citer citer, String key, Optional<Integer> paragraph, Optional<String> quote) {
-      return citer.kind() + " " + citer.id() + " @" + key + " " + quote.map(q -> "\"" + q + "\"").orElse("¶" + paragraph.map(String::valueOf).orElse(""));
+      // One line of the summary file, whatever the quote holds: a quote may run over lines.
+      return citer.kind() + " " + citer.id() + " @" + key + " "
+          + quote.map(q -> "\"" + LINE_BREAKS.matcher(q).replaceAll(" ") + "\"").orElse("¶" + paragraph.map(String::valueOf).orElse(""));
+    }
+
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t\\u0085\\u2028\\u2029]");
+
+    /** A paragraph as cited, whoever cites it: {@code @cnn ¶3}. */
+    static String passage(String key, int paragraph) {
+      return "@" + key + " ¶" + paragraph;
     }
 
     List<String> lines() {
       List<String> lines = new ArrayList<>();
       sources.forEach(s -> lines.add("source\t" + s));
       events.forEach(e -> lines.add("event\t" + e));
-      citations.forEach(c -> lines.add("citation\t" + c.replace('\n', ' ')));
-      passages.forEach((c, digest) -> lines.add("passage\t" + digest + "\t" + c.replace('\n', ' ')));
+      citations.forEach(c -> lines.add("citation\t" + c));
+      passages.forEach((c, digest) -> lines.add("passage\t" + digest + "\t" + c));
       return lines;
     }
 
@@ -146,27 +158,36 @@ public record BuildReport(
 
   /**
    * The citations of a paragraph without a quote whose paragraph's text changed since the last
-   * build, in the order they are written, each with where that text is now.
+   * build, every one, in the order they are written, each with where that text is now. A
+   * citation is compared with what it cited then; one the last build did not have as such (its
+   * event retitled, or moved to another) with what the last build's citations of that paragraph cited.
    */
   static List<ChangedPassage> changedPassages(Dossier dossier, Summary now, Optional<Summary> last) {
     if (last.isEmpty()) {
       return List.of();
     }
     Map<String, Source> sources = dossier.sourcesByKey();
-    Map<String, ChangedPassage> changed = new TreeMap<>();
+    List<ChangedPassage> changed = new ArrayList<>();
     for (Citation c : dossier.citations()) {
-      String citation = Summary.citation(c);
-      String then = last.get().passages().get(citation);
-      if (then == null || then.equals(now.passages().get(citation)) || changed.containsKey(citation)) {
+      if (c.quote().isPresent() || c.paragraph().isEmpty()) {
         continue;
       }
+      int cited = c.paragraph().get();
+      String then = Optional.ofNullable(last.get().passages().get(Summary.citation(c)))
+          .orElse(last.get().passages().get(Summary.passage(c.key(), cited)));
+      if (then == null || then.equals(now.passages().get(Summary.citation(c)))) {
+        continue;
+      }
+      // Where those words are now: of the paragraphs that read so, the nearest to where they were.
       Optional<Integer> moved = sources.get(c.key()).paragraphs().stream()
-          .filter(p -> Summary.digest(p).equals(then)).map(Paragraph::number).findFirst();
-      changed.put(citation, new ChangedPassage(c, moved));
+          .filter(p -> Summary.digest(p).equals(then)).map(Paragraph::number)
+          .min(java.util.Comparator.comparingInt(n -> Math.abs(n - cited)));
+      changed.add(new ChangedPassage(c, moved));
     }
-    return changed.values().stream()
+    return changed.stream()
         .sorted(java.util.Comparator.comparing((ChangedPassage p) -> p.citation().position().path())
             .thenComparingInt(p -> p.citation().position().line()).thenComparingInt(p -> p.citation().position().column()))
+        .distinct()
         .toList();
   }
 
@@ -225,7 +246,7 @@ public record BuildReport(
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
     lines.add(count(sources, "source") + ", " + count(topics, "topic") + ", " + count(events, "event") + ", " + count(citations, "citation"));
-    lines.add(files.written().size() + " files written, " + files.unchanged().size() + " unchanged, "
+    lines.add(count(files.written().size(), "file") + " written, " + files.unchanged().size() + " unchanged, "
         + files.removed().size() + " removed, in " + String.format(java.util.Locale.ROOT, "%.2f s", took.toMillis() / 1000.0));
     lines.add("parsed " + count(work.parsed(), "document") + " (" + (work.read() - work.parsed()) + " from the build cache); rendered "
         + count(work.rendered(), "page") + (work.reused() == 0 ? "" : " (" + work.reused() + " kept from the last build, their inputs the same)"));

@@ -160,12 +160,18 @@ class InitCommandTest {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     assertThat(run("init", empty.toString())).isZero();
     assertThat(out.toString()).contains("listing 0 documents")
-        .contains("next: the folder holds no documents yet; copy the articles into it as .txt, .md or .html files, or add each with: dossier add FILE-or-URL " + empty + " (which lists it in the index)");
+        .contains("next: the folder holds no documents dossier reads yet; copy the articles into it as .txt, .md or .html files, or add each with: dossier add FILE-or-URL " + empty + " (which lists it in the index)");
     Diagnostics diagnostics = new Diagnostics();
     new IndexReader().read("index.yml", Files.readString(empty.resolve("index.yml")), diagnostics);
     // Valid, and said to be empty: check then asks for documents.
     assertThat(diagnostics.sorted()).extracting(d -> d.headline())
         .containsExactly("index.yml: warning: the index lists no title, sources, topics or events, so the site will have none");
     assertThat(run("init", tmp.resolve("missing").toString())).isEqualTo(2);
+
+    // A folder of PDFs holds no document dossier reads: said, with what to do.
+    Path pdfs = Files.createDirectories(tmp.resolve("pdfs"));
+    Files.write(pdfs.resolve("report.pdf"), new byte[] {'%', 'P', 'D', 'F'});
+    assertThat(run("init", pdfs.toString())).isZero();
+    assertThat(out.toString()).contains("next: the folder holds no documents dossier reads yet (report.pdf is not one: save an article's text as .txt, .md or .html)");
   }
 }

@@ -104,6 +104,8 @@ class MainTest {
     Path file = Files.writeString(tmp.resolve("notes"), "mine");
     assertThat(run("build", dir.toString(), "--out", file.toString(), "--force")).isEqualTo(2);
     assertThat(err.toString()).contains("--out " + file + " is a file, not a folder;");
+    assertThat(run("build", dir.toString(), "--out", file.resolve("site").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--out " + file.resolve("site") + " is inside " + file + ", a file, not a folder;");
     assertThat(file).hasContent("mine");
   }
 }

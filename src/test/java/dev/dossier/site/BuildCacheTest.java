@@ -269,6 +269,34 @@ class BuildCacheTest {
   }
 
   @Test
+  void everyCitationOfAChangedParagraphIsListedEvenInARetitledEvent() throws IOException {
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace(
+        "text: Staff were told to go.[@wire ¶1 \"told to leave\"]",
+        "text: |\n      Staff were told to go.[@bugle ¶2]\n\n      They went.[@bugle ¶2]"));
+    build();
+    // A paragraph more before ¶2, and the event retitled (so its id changes) in the same edit.
+    Files.writeString(dir.resolve("bugle.txt"), Files.readString(dir.resolve("bugle.txt")).replace("Staff moved to Lviv.", "Guards stayed.\n\nStaff moved to Lviv."));
+    Files.writeString(dir.resolve("index.yml"), Files.readString(dir.resolve("index.yml")).replace("title: Staff told to leave", "title: Staff ordered out"));
+    BuildReport edited = report(build());
+    assertThat(edited.newEvents()).containsExactly("e-2022-02-13-staff-ordered-out");
+    assertThat(edited.changedPassages()).extracting(c -> c.citation().position() + " " + c.describe()).containsExactly(
+        "index.yml:27:30 [@bugle ¶2] in event e-2022-02-13-staff-ordered-out: the paragraph it cited is now ¶3",
+        "index.yml:29:18 [@bugle ¶2] in event e-2022-02-13-staff-ordered-out: the paragraph it cited is now ¶3");
+  }
+
+  @Test
+  void aQuoteRunningOverLinesLeavesTheSummaryReadable() throws IOException {
+    // In YAML's double quotes, \\r is a carriage return: Java's readAllLines splits a line there too.
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace(
+        "text: It closed.[@bugle ¶1 \"closed on Monday\"]",
+        "text: \"It closed.[@bugle ¶1 \\\"closed\\ron Monday\\\"] Staff moved.[@bugle ¶2]\""));
+    build();
+    Files.writeString(dir.resolve("bugle.txt"), Files.readString(dir.resolve("bugle.txt")).replace("Staff moved to Lviv.", "All staff moved to Lviv."));
+    assertThat(report(build()).changedPassages()).extracting(ChangedPassage -> ChangedPassage.describe())
+        .containsExactly("[@bugle ¶2] in event e-2022-02-14-embassy-closed: no paragraph of the source reads as ¶2 did");
+  }
+
+  @Test
   void theCacheIsNeverReadAsADocument() throws IOException {
     build();
     Build.Result second = build();
