@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs {@code target/dossier.jar} as a separate process, as a user would. */
 final class Jar {
@@ -18,6 +19,17 @@ final class Jar {
   static final Path JAR = Path.of(System.getProperty("dossier.jar", "target/dossier.jar"));
 
   private Jar() {}
+
+  /** A copy of the seed dossier (its documents and index, not its build cache) in {@code dir}/seeds, to build and edit. */
+  static Path copyOfTheSeeds(Path dir) throws IOException {
+    Path copy = Files.createDirectories(dir.resolve("seeds"));
+    try (Stream<Path> files = Files.list(ROOT.resolve("seeds"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    return copy;
+  }
 
   static Run run(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));

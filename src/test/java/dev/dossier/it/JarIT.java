@@ -106,13 +106,6 @@ class JarIT {
   }
 
   private Path copySeeds() throws IOException {
-    Path copy = tmp.resolve("seeds");
-    Files.createDirectories(copy);
-    try (Stream<Path> files = Files.list(Jar.ROOT.resolve("seeds"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, copy.resolve(f.getFileName()));
-      }
-    }
-    return copy;
+    return Jar.copyOfTheSeeds(tmp);
   }
 }

@@ -51,13 +51,7 @@ class LauncherIT {
   }
 
   private Path seeds() throws IOException {
-    Path dossier = Files.createDirectories(tmp.resolve("seeds"));
-    try (Stream<Path> files = Files.list(Jar.ROOT.resolve("seeds"))) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, dossier.resolve(f.getFileName()));
-      }
-    }
-    return dossier;
+    return Jar.copyOfTheSeeds(tmp);
   }
 
   @Test

@@ -19,7 +19,7 @@ class RebuildIT {
 
   @Test
   void addingOneDocumentLeavesUnrelatedPagesUntouched() throws Exception {
-    Path dossier = copyOfTheSeeds();
+    Path dossier = Jar.copyOfTheSeeds(tmp);
     Path out = tmp.resolve("site");
     assertThat(Jar.run("build", dossier.toString(), "--out", out.toString()).exit()).isZero();
 
@@ -74,7 +74,7 @@ class RebuildIT {
 
   @Test
   void aRebuildSaysWhenAParagraphCitedWithoutAQuoteNoLongerHoldsTheSameWords() throws Exception {
-    Path dossier = copyOfTheSeeds();
+    Path dossier = Jar.copyOfTheSeeds(tmp);
     Files.writeString(dossier.resolve("2022-02-15-note.txt"), """
         Embassy staff arrive in Lviv
 
@@ -106,16 +106,6 @@ class RebuildIT {
 
     Jar.Run after = Jar.run("build", dossier.toString(), "--out", out.toString());
     assertThat(after.err()).as("said once").doesNotContain("since the last build");
-  }
-
-  private Path copyOfTheSeeds() throws IOException {
-    Path dossier = Files.createDirectories(tmp.resolve("seeds"));
-    try (Stream<Path> files = Files.list(Jar.ROOT.resolve("seeds"))) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, dossier.resolve(f.getFileName()));
-      }
-    }
-    return dossier;
   }
 
   private static Map<String, Object> inodes(Path root) throws IOException {

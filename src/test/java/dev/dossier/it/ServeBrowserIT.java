@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -20,12 +19,7 @@ class ServeBrowserIT {
 
   @Test
   void anEditToTheIndexReloadsTheOpenPage() throws Exception {
-    Path dossier = Files.createDirectories(tmp.resolve("seeds"));
-    try (Stream<Path> files = Files.list(Jar.ROOT.resolve("seeds"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, dossier.resolve(f.getFileName()));
-      }
-    }
+    Path dossier = Jar.copyOfTheSeeds(tmp);
     Path log = tmp.resolve("serve.log");
     Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         Jar.JAR.toAbsolutePath().toString(), "serve", dossier.toString(), "--port", "0")
