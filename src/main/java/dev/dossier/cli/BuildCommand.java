@@ -4,10 +4,11 @@ import dev.dossier.diag.Progress;
 import dev.dossier.diag.StageTimes;
 import dev.dossier.site.Build;
 import dev.dossier.site.SiteWriter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ final class BuildCommand implements Callable<Integer> {
               + ", and a build replaces its output folder whole; choose a folder outside the dossier");
     }
     for (Path at = target; at != null; at = at.getParent()) {
-      if (java.nio.file.Files.exists(at) && !java.nio.file.Files.isDirectory(at)) {
+      if (Files.exists(at) && !Files.isDirectory(at)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + (at.equals(target) ? " is a file" : " is inside " + at + ", a file")
             + ", not a folder; choose a folder for the site (a new one is made)");
       }

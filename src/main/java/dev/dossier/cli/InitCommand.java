@@ -4,7 +4,6 @@ import dev.dossier.curate.Refusal;
 import dev.dossier.curate.StarterIndex;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,12 +46,9 @@ final class InitCommand implements Callable<Integer> {
       listed.toCheck().forEach(c -> out.println("      check: " + c));
     }
     if (starter.listed().isEmpty()) {
-      // The index is valid but lists nothing, and a build needs documents: say where they come from.
-      List<String> unread = new dev.dossier.load.DossierFolder(dir).unreadDocuments();
-      out.println("next: the folder holds no documents dossier reads yet"
-          + (unread.isEmpty() ? "" : " (" + String.join(", ", unread) + (unread.size() == 1 ? " is not one" : " are not")
-              + ": save an article's text as .txt, .md or .html)")
-          + "; copy the articles into it as .txt, .md or .html files, or add each with:"
+      // The index is valid but lists nothing, and a build needs documents: say where they come from
+      // (files of other kinds have a note each, above).
+      out.println("next: the folder holds no documents dossier reads yet; copy the articles into it as .txt, .md or .html files, or add each with:"
           + " dossier add FILE-or-URL " + dir + " (which lists it in the index), then run: dossier check " + dir);
     } else {
       out.println("next: check each value against its document, write the topics and events, then run: dossier check " + dir);

@@ -49,6 +49,7 @@ public final class StarterIndex {
     DossierFolder folder = new DossierFolder(dir);
     Diagnostics diagnostics = new Diagnostics();
     DocumentReader reader = new DocumentReader();
+    folder.noteUnreadDocuments(diagnostics);
     List<IndexEntry> entries = new ArrayList<>();
     Set<String> keys = new HashSet<>();
     for (String file : folder.documents()) {

@@ -66,6 +66,13 @@ public final class DossierFolder {
     return files(UNREAD_EXTENSIONS);
   }
 
+  /** A note for each of the {@link #unreadDocuments}, saying how to make it a source. */
+  public void noteUnreadDocuments(Diagnostics diagnostics) throws IOException {
+    for (String other : unreadDocuments()) {
+      diagnostics.note(Position.file(other), "not read: dossier reads .txt, .md and .html documents; save the article's text as one of those to make it a source");
+    }
+  }
+
   /** The documents lying in the folder itself, sorted by name. */
   public List<String> documents() throws IOException {
     return files(DOCUMENT_EXTENSIONS);

@@ -201,9 +201,7 @@ public final class Build {
     Set<String> unlisted = new LinkedHashSet<>(folder.documents());
     unlisted.removeAll(wanted.keySet());
     unlisted.forEach(f -> wanted.put(f, Position.file(f)));
-    for (String other : folder.unreadDocuments()) {
-      diagnostics.note(Position.file(other), "not read: dossier reads .txt, .md and .html documents; save the article's text as one of those to make it a source");
-    }
+    folder.noteUnreadDocuments(diagnostics);
     if (wanted.isEmpty() && !diagnostics.hasErrors()) {
       // Building nothing would replace a site with an empty one: most likely the wrong folder.
       Path named = dir.toAbsolutePath().normalize().getFileName();

@@ -77,7 +77,7 @@ public record BuildReport(
       Map<String, Source> sources = dossier.sourcesByKey();
       Map<String, String> passages = new TreeMap<>();
       for (Citation c : dossier.citations()) {
-        if (c.quote().isEmpty() && c.paragraph().isPresent()) {
+        if (namesParagraphOnly(c)) {
           String digest = digest(sources.get(c.key()).paragraph(c.paragraph().get()).orElseThrow());
           // By the citation, and by the paragraph alone, for a citation whose event was retitled or that moved.
           passages.put(citation(c), digest);
@@ -89,6 +89,11 @@ public record BuildReport(
           new TreeSet<>(dossier.events().stream().map(Event::id).toList()),
           new TreeSet<>(dossier.citations().stream().map(Summary::citation).toList()),
           passages);
+    }
+
+    /** A citation of a paragraph without a quote: checked only for the paragraph's existence, so its words are kept track of. */
+    static boolean namesParagraphOnly(Citation c) {
+      return c.quote().isEmpty() && c.paragraph().isPresent();
     }
 
     static Summary empty() {
@@ -169,7 +174,7 @@ public record BuildReport(
     Map<String, Source> sources = dossier.sourcesByKey();
     List<ChangedPassage> changed = new ArrayList<>();
     for (Citation c : dossier.citations()) {
-      if (c.quote().isPresent() || c.paragraph().isEmpty()) {
+      if (!Summary.namesParagraphOnly(c)) {
         continue;
       }
       int cited = c.paragraph().get();

@@ -172,6 +172,7 @@ class InitCommandTest {
     Path pdfs = Files.createDirectories(tmp.resolve("pdfs"));
     Files.write(pdfs.resolve("report.pdf"), new byte[] {'%', 'P', 'D', 'F'});
     assertThat(run("init", pdfs.toString())).isZero();
-    assertThat(out.toString()).contains("next: the folder holds no documents dossier reads yet (report.pdf is not one: save an article's text as .txt, .md or .html)");
+    assertThat(out.toString()).contains("next: the folder holds no documents dossier reads yet;");
+    assertThat(err.toString()).contains(pdfs.resolve("report.pdf") + ": note: not read: dossier reads .txt, .md and .html documents; save the article's text as one of those to make it a source");
   }
 }
