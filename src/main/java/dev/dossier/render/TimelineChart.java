@@ -31,7 +31,8 @@ final class TimelineChart {
   private static final int HEIGHT = 180;
   private static final int LEFT = 28;
   private static final int BOTTOM = 34;
-  private static final int TOP = 10;
+  /** Room above the tallest bar for its count. */
+  private static final int TOP = 22;
 
   private TimelineChart() {}
 
@@ -62,8 +63,6 @@ final class TimelineChart {
     svg.append("<desc id=\"chart-desc\">").append(x(describe(bars))).append("</desc>\n");
     svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"").append(width)
         .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"currentColor\" stroke-width=\"1\"/>\n");
-    svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(TOP + 8).append("\" text-anchor=\"end\" font-size=\"12\" fill=\"currentColor\">")
-        .append(max).append("</text>\n");
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
       int x = LEFT + GAP + i * (BAR + GAP);
@@ -74,6 +73,11 @@ final class TimelineChart {
         y -= h;
         svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(BAR).append("\" height=\"").append(h)
             .append("\" fill=\"").append(colours.getOrDefault(part.getKey(), PALETTE.get(PALETTE.size() - 1))).append("\"/>\n");
+      }
+      if (bar.total() > 0) {
+        // Each bar's count above it: no scale to read off, and the count needs no colour.
+        svg.append("<text class=\"count\" x=\"").append(x + BAR / 2).append("\" y=\"").append(y - 5)
+            .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"currentColor\">").append(bar.total()).append("</text>\n");
       }
       svg.append("<text x=\"").append(x + BAR / 2).append("\" y=\"").append(HEIGHT - BOTTOM + 14)
           .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"currentColor\">").append(x(bar.label())).append("</text>\n");

@@ -157,6 +157,7 @@ final class Views {
     Page page = new Page("sources/index.html", "Sources", "bibliography");
     page.put("sources", dossier.sources().stream().map(s -> source(s, page.links)).toList());
     page.put("dossierCitation", dossierCitation());
+    page.put("address", dossier.baseUrl().orElse(null));
     page.put("feed", dossier.baseUrl().isPresent());
     return page.model();
   }
@@ -215,35 +216,35 @@ final class Views {
     return page.model();
   }
 
-  /** The passages cited for a topic: by its summary and by its events, in source order. */
+  /**
+   * The passages cited for a topic: by its summary and by its events, in source order, each
+   * with the words this topic quotes from it marked (not those other topics quote).
+   */
   private List<Map<String, Object>> passages(Topic topic, Links links) {
     // The topic's citations and its events', in the dossier's order.
     SortedSet<Integer> forTopic = new TreeSet<>(citationsBy(Citer.Kind.TOPIC, topic.id()));
     eventsOf(topic.id()).forEach(e -> forTopic.addAll(citationsBy(Citer.Kind.EVENT, e.id())));
-    Map<String, Map<String, Object>> byTarget = new TreeMap<>();
+    Map<String, List<Citation>> byTarget = new TreeMap<>();
     for (int index : forTopic) {
       Citation c = citations.get(index);
-      if (c.paragraph().isEmpty()) {
-        continue;
-      }
-      Source source = sources.get(c.key());
-      int number = c.paragraph().get();
-      String sortKey = c.key() + String.format(Locale.ROOT, "|%06d", number);
-      Map<String, Object> passage = byTarget.computeIfAbsent(sortKey, k -> {
-        Map<String, Object> view = new LinkedHashMap<>();
-        Paragraph p = source.paragraph(number).orElseThrow();
-        view.put("source", source(source, links));
-        view.put("number", number);
-        view.put("href", links.paragraph(c.key(), number));
-        view.put("quotes", new ArrayList<String>());
-        view.put("html", Highlighter.highlight(stripMarkers(p.html()), backlinks.quotes(c.key(), number)));
-        return view;
-      });
-      @SuppressWarnings("unchecked")
-      List<String> quotes = (List<String>) passage.get("quotes");
-      c.quote().filter(q -> !quotes.contains(q)).ifPresent(quotes::add);
+      c.paragraph().ifPresent(number ->
+          byTarget.computeIfAbsent(c.key() + String.format(Locale.ROOT, "|%06d", number), k -> new ArrayList<>()).add(c));
     }
-    return List.copyOf(byTarget.values());
+    List<Map<String, Object>> passages = new ArrayList<>();
+    byTarget.values().forEach(cited -> {
+      Citation first = cited.get(0);
+      Source source = sources.get(first.key());
+      int number = first.paragraph().orElseThrow();
+      List<String> quotes = cited.stream().flatMap(c -> c.quote().stream()).distinct().toList();
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("source", source(source, links));
+      view.put("number", number);
+      view.put("href", links.paragraph(first.key(), number));
+      view.put("quotes", quotes);
+      view.put("html", Highlighter.highlight(stripMarkers(source.paragraph(number).orElseThrow().html()), quotes));
+      passages.add(view);
+    });
+    return List.copyOf(passages);
   }
 
   /** The original article deep-linked to the cited words, when its URL is known. */
@@ -363,8 +364,9 @@ final class Views {
 
   private String dossierCitation() {
     StringBuilder out = new StringBuilder();
-    dossier.editor().ifPresent(e -> out.append(e).append(", ed. "));
     out.append("“").append(dossier.title()).append(".”");
+    // "Edited by", not "ed.": an editor may be one person or a group.
+    dossier.editor().ifPresent(e -> out.append(" Edited by ").append(e).append('.'));
     dossier.baseUrl().ifPresent(u -> out.append(' ').append(u).append('.'));
     return out.toString();
   }

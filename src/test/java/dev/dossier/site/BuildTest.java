@@ -336,6 +336,36 @@ class BuildTest {
   }
 
   @Test
+  void aTopicsPassagesMarkOnlyTheWordsThatTopicQuotes() throws IOException {
+    Path dir = dossier("""
+        title: Test dossier
+        sources:
+          - key: bugle
+            file: a.txt
+        topics:
+          - id: closure
+            title: The closure
+            summary: It closed.[@bugle ¶1 "closed on Monday"]
+          - id: sources
+            title: Who said so
+            summary: Officials said so.[@bugle ¶1 "officials said"]
+          - id: whole
+            title: The whole paragraph
+            summary: It is all here.[@bugle ¶1]
+        """);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).isFalse();
+    java.util.function.Function<String, List<String>> marked = path ->
+        Jsoup.parse(page(result, path)).select("blockquote.passage mark").eachText();
+    assertThat(marked.apply("topics/closure.html")).containsExactly("closed on Monday");
+    assertThat(marked.apply("topics/sources.html")).containsExactly("officials said");
+    assertThat(marked.apply("topics/whole.html")).isEmpty();
+    // The source's own page marks every word the dossier quotes.
+    assertThat(Jsoup.parse(page(result, "sources/bugle.html")).select("#p1 mark").eachText())
+        .containsExactly("closed on Monday", "officials said");
+  }
+
+  @Test
   void aTemplateOverrideReplacesTheBuiltInFileByFile() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1]"));
     Files.createDirectories(dir.resolve("templates"));

@@ -1,0 +1,47 @@
+package dev.dossier.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dossier.model.DossierDate;
+import dev.dossier.model.Event;
+import dev.dossier.model.Prose;
+import dev.dossier.model.Topic;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+class TimelineChartTest {
+
+  private static Event event(String id, String day, String... topics) {
+    return new Event(id, DossierDate.day(LocalDate.parse(day)), id, List.of(topics), new Prose("", List.of()));
+  }
+
+  private static final List<Topic> TOPICS = List.of(new Topic("a", "A", Optional.empty()), new Topic("b", "B", Optional.empty()));
+
+  @Test
+  void eachBarShowsItsCountAndAWeekWithoutEventsShowsNone() {
+    // Two events in the week of 7 February, none in the week of 14, one in the week of 21.
+    List<Event> events = List.of(event("e1", "2022-02-07", "a"), event("e2", "2022-02-11", "b"), event("e3", "2022-02-21", "a"));
+    Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
+    assertThat(svg.select("text.count").eachText()).containsExactly("2", "1");
+    assertThat(svg.select("g > title").eachText())
+        .containsExactly("Week of 7 February 2022: 2 events", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 1 event");
+    // The first week's bar is two rectangles, one per first topic, in the topics' colours.
+    assertThat(svg.select("g").get(0).select("rect").eachAttr("fill"))
+        .containsExactly(TimelineChart.PALETTE.get(0), TimelineChart.PALETTE.get(1));
+  }
+
+  @Test
+  void theTallestBarsCountStaysInsideTheChart() {
+    List<Event> events = List.of(event("e1", "2022-02-07", "a"), event("e2", "2022-02-08", "a"), event("e3", "2022-02-09", "a"));
+    Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
+    int countBaseline = Integer.parseInt(svg.selectFirst("text.count").attr("y"));
+    // Its baseline is far enough down for 12-pixel digits to fit above it.
+    assertThat(countBaseline).isGreaterThanOrEqualTo(12);
+    assertThat(Integer.parseInt(svg.selectFirst("rect").attr("y"))).isGreaterThan(countBaseline);
+  }
+}
