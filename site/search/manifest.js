@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":2,"version":"3d30292f5074c8a8","docs":89,"kinds":{"topic":[0,9],"event":[9,33],"source":[33,36],"paragraph":[36,89]},"impactLevels":15,"termShards":["0"],"docShards":[0,25],"docNames":["0fd6eac370fa444d","583b7e5747a99582"]});
+dossierSearch.manifest({"format":2,"version":"c3643e45bfe4c658","docs":89,"kinds":{"topic":[0,9],"event":[9,33],"source":[33,36],"paragraph":[36,89]},"impactLevels":15,"termShards":["0"],"docShards":[0,25],"docNames":["b21022d34408463c","b7fe3b5353956689"]});
