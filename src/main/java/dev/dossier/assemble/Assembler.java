@@ -201,7 +201,8 @@ public final class Assembler {
   private List<SourcePlan> planSources(Index index, Map<String, ParsedDocument> documents, Diagnostics diagnostics) {
     List<SourcePlan> plans = new ArrayList<>();
     Set<String> listed = new HashSet<>();
-    Set<String> keys = new HashSet<>();
+    // A document saved as index.html must not take the bibliography's page.
+    Set<String> keys = new HashSet<>(Set.of(Source.RESERVED_KEY));
     for (SourceEntry entry : index.sources()) {
       ParsedDocument parsed = documents.get(entry.file());
       listed.add(entry.file());

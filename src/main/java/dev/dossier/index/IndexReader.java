@@ -9,6 +9,7 @@ import dev.dossier.index.Index.SourceEntry;
 import dev.dossier.index.Index.TopicEntry;
 import dev.dossier.model.DossierDate;
 import dev.dossier.model.Reproduce;
+import dev.dossier.model.Source;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -129,6 +130,10 @@ public final class IndexReader {
     Optional<String> key = required(yaml, item, m, "key", "a source");
     Optional<String> file = required(yaml, item, m, "file", "a source");
     key.ifPresent(k -> checkId(yaml, m.get("key"), k, "source key"));
+    key.filter(Source.RESERVED_KEY::equals).ifPresent(k -> yaml.error(
+        m.get("key"),
+        "the source key \"" + k + "\" is taken: sources/" + k + ".html is the bibliography",
+        "choose another key, e.g. \"" + k + "-source\""));
     file.ifPresent(f -> checkFile(yaml, m.get("file"), f));
     Optional<String> url = get(m, "url").flatMap(n -> yaml.optionalString(n, "url"));
     url.ifPresent(u -> checkUrl(yaml, m.get("url"), u, "url"));

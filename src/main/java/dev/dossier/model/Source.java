@@ -34,6 +34,12 @@ public record Source(
     List<Block> blocks,
     List<Citation> citations) {
 
+  /**
+   * The key no source may have: a source's page is {@code sources/<key>.html}, and
+   * {@code sources/index.html} is the bibliography.
+   */
+  public static final String RESERVED_KEY = "index";
+
   public Source {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(file, "file");

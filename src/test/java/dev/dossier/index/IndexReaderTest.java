@@ -74,6 +74,18 @@ class IndexReaderTest {
   }
 
   @Test
+  void theBibliographysKeyIsNoSourcesKey() {
+    read("""
+        title: x
+        sources:
+          - key: index
+            file: index.html
+        """);
+    assertThat(problems()).containsExactly("index.yml:3:10: error: the source key \"index\" is taken: sources/index.html is the bibliography");
+    assertThat(diagnostics.sorted().get(0).hint()).contains("choose another key, e.g. \"index-source\"");
+  }
+
+  @Test
   void wrongTypesMissingKeysAndBadDatesAreAllReported() {
     read("""
         title: [not, text]

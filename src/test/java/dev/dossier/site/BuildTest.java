@@ -366,6 +366,17 @@ class BuildTest {
   }
 
   @Test
+  void aPageSavedAsIndexHtmlDoesNotTakeTheBibliographysPlace() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("saved"));
+    Files.writeString(dir.resolve("index.html"), "<html><body><article><h1>Embassy closes</h1><p>The embassy closed on Monday.</p></article></body></html>");
+    Path out = tmp.resolve("site");
+    Build.Result result = new Build().build(dir, Theme.builtIn(), out);
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    assertThat(Files.readString(out.resolve("sources/index-2.html"))).contains("The embassy closed on Monday.");
+    assertThat(Jsoup.parse(Files.readString(out.resolve("sources/index.html"))).selectFirst("h1").text()).isEqualTo("Sources");
+  }
+
+  @Test
   void aTemplateOverrideReplacesTheBuiltInFileByFile() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1]"));
     Files.createDirectories(dir.resolve("templates"));
