@@ -236,6 +236,13 @@ public final class SiteRenderer {
     } catch (ParseException e) {
       syntaxError(name, e, diagnostics);
     } catch (TemplateException e) {
+      // A page importing a template (layout.ftlh) that does not parse fails "importing": the
+      // syntax error in the imported file is the cause, and is what the curator must fix.
+      Optional<ParseException> syntax = syntaxCause(e);
+      if (syntax.isPresent()) {
+        syntaxError(name, syntax.get(), diagnostics);
+        return Optional.empty();
+      }
       diagnostics.error(
           new Position(
               theme.locate(Optional.ofNullable(e.getTemplateSourceName()).orElse(name)),
@@ -291,6 +298,15 @@ public final class SiteRenderer {
     public String toString() {
       return page.toString();
     }
+  }
+
+  private static Optional<ParseException> syntaxCause(Throwable e) {
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof ParseException syntax) {
+        return Optional.of(syntax);
+      }
+    }
+    return Optional.empty();
   }
 
   private void syntaxError(String name, ParseException e, Diagnostics diagnostics) {

@@ -401,6 +401,21 @@ class BuildTest {
   }
 
   @Test
+  void aSyntaxErrorInTheSharedLayoutIsReportedOnceAtTheLayout() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    Files.createDirectories(dir.resolve("templates"));
+    String layout = Files.readString(Path.of("templates/layout.ftlh")).replace("</body>", "<#if true>\n</body>");
+    Files.writeString(dir.resolve("templates/layout.ftlh"), layout);
+    Build.Result result = new Build().run(dir, new Theme(List.of(dir.resolve("templates"))));
+    assertThat(result.failed()).isTrue();
+    // Every page imports the layout; none of them is to blame.
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
+      assertThat(d.path()).isEqualTo(dir.resolve("templates/layout.ftlh").toAbsolutePath().toString());
+      assertThat(d.message()).startsWith("template syntax: ");
+    });
+  }
+
+  @Test
   void aCheckRendersEveryPageToFindTemplateErrorsAndKeepsNone() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1]"));
     Build.Result fine = new Build().check(dir, Theme.builtIn());
