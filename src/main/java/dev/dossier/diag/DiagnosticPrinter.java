@@ -20,7 +20,7 @@ public final class DiagnosticPrinter {
 
   public void print(List<Diagnostic> diagnostics, PrintWriter out) {
     for (Diagnostic d : diagnostics) {
-      out.println(d.headline());
+      out.println(visible(d.headline()));
       if (d.line() > 0) {
         linesOf.apply(d.path())
             .filter(lines -> d.line() <= lines.size())
@@ -28,15 +28,41 @@ public final class DiagnosticPrinter {
             .ifPresent(
                 line -> {
                   Window shown = Window.around(line, Math.max(d.column(), 1));
-                  out.println("  " + shown.text());
+                  out.println("  " + visible(shown.text()));
                   if (d.column() > 0) {
                     out.println("  " + caretPadding(shown.text(), shown.column()) + "^");
                   }
                 });
       }
-      d.hint().ifPresent(hint -> out.println("  = help: " + hint));
+      d.hint().ifPresent(hint -> out.println("  = help: " + visible(hint)));
     }
     out.flush();
+  }
+
+  /**
+   * The text with every character a terminal would act on instead of showing replaced by one
+   * that shows (so a caret still lines up): a document's words reach these messages, and an
+   * escape sequence in them could retitle or clear the curator's terminal. Control characters
+   * become their pictures (ESC is "␛"); C1 controls and the marks that reorder text, "�".
+   * Tabs and line breaks stay.
+   */
+  static String visible(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char shown = c == '\t' || c == '\n' ? c
+          : c < 0x20 ? (char) (0x2400 + c)
+          : c == 0x7f ? '\u2421'
+          : c >= 0x80 && c < 0xa0 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 ? '\ufffd'
+          : c;
+      if (shown != c && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        out.append(shown);
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   /** Lines longer than this are shown as a stretch of this many characters around the column. */

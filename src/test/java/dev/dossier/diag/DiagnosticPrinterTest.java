@@ -18,6 +18,22 @@ class DiagnosticPrinterTest {
   }
 
   @Test
+  void aDocumentsControlCharactersNeverReachTheTerminal() {
+    // An escape sequence that would turn text red, and another that would retitle the terminal.
+    String line = "title: \u001b[31mRED\u001b[0m \u001b]0;pwned\u0007 x\u0085y\u202ez";
+    StringWriter out = new StringWriter();
+    new DiagnosticPrinter(path -> Optional.of(List.of(line)))
+        .print(List.of(new Diagnostic("index.yml", 1, line.indexOf('x') + 1, Severity.ERROR,
+            "quote not found: \"\u001b[2J\"", Optional.of("the closest passage is \u001b]0;pwned\u0007"))), new PrintWriter(out));
+    String printed = out.toString();
+    assertThat(printed.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c < 0xa0 || c == 0x202e)).isEmpty();
+    assertThat(printed).contains("quote not found: \"\u241b[2J\"", "title: \u241b[31mRED\u241b[0m \u241b]0;pwned\u2407 x\ufffdy\ufffdz");
+    // One character for one: the caret still stands under the x.
+    String[] lines = printed.split("\n");
+    assertThat(lines[2].indexOf('^')).isEqualTo(lines[1].indexOf('x'));
+  }
+
+  @Test
   void aShortLineIsShownWholeWithTheCaretUnderTheColumn() {
     assertThat(print("title: [a, b]", 8)).isEqualTo("index.yml:1:8: error: quote not found\n  title: [a, b]\n         ^\n  = help: check the words\n");
   }
