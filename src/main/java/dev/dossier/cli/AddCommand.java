@@ -120,6 +120,7 @@ final class AddCommand implements Callable<Integer> {
   }
 
   private static void row(PrintWriter out, String label, String value) {
-    out.println("  " + label + " ".repeat(Math.max(1, 11 - label.length())) + value);
+    // The values come from the page: shown, never acted on by the terminal.
+    out.println("  " + label + " ".repeat(Math.max(1, 11 - label.length())) + dev.dossier.diag.DiagnosticPrinter.visible(value));
   }
 }

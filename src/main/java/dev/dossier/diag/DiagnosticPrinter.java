@@ -46,7 +46,7 @@ public final class DiagnosticPrinter {
    * become their pictures (ESC is "␛"); C1 controls and the marks that reorder text, "�".
    * Tabs and line breaks stay.
    */
-  static String visible(String text) {
+  public static String visible(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
