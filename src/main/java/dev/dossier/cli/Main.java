@@ -33,6 +33,11 @@ public final class Main implements Runnable {
           + " MB; nothing was written");
       System.err.println("  = help: give Java more, e.g. java -Xmx2g -jar dossier.jar ...");
       exit = CONTENT_ERROR;
+    } catch (StackOverflowError e) {
+      // The readers catch this for the index and each document; this is for what they do not see.
+      System.err.println("dossier: error: an input nests too deeply to read (text inside text, thousands deep); nothing was written");
+      System.err.println("  = help: flatten the nesting in the index's prose, or give Java a larger stack, e.g. java -Xss16m -jar dossier.jar ...");
+      exit = CONTENT_ERROR;
     }
     System.exit(exit);
   }

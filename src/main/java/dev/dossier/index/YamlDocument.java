@@ -48,6 +48,11 @@ final class YamlDocument {
     LoadSettings settings = LoadSettings.builder().setLabel(path).setMaxAliasesForCollections(50).build();
     try {
       return new Compose(settings).composeString(yaml);
+    } catch (StackOverflowError e) {
+      // Brackets or lists inside one another thousands deep: the parser recurses.
+      diagnostics.error(new Position(path, 1, 1), "YAML nests too deeply to read (lists or mappings inside one another, thousands deep)",
+          "flatten the nesting; an index needs a few levels at most");
+      return Optional.empty();
     } catch (MarkedYamlEngineException e) {
       String[] lines = yaml.split("\n", -1);
       String problemLine = e.getProblemMark().map(m -> m.getLine() < lines.length ? lines[m.getLine()] : "").orElse("");

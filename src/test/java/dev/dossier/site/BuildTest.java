@@ -377,6 +377,18 @@ class BuildTest {
   }
 
   @Test
+  void inputNestedThousandsDeepIsAnErrorAtItsFileNotACrash() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    Files.writeString(dir.resolve("deep.md"), "# Deep\n\n" + ">".repeat(20_000) + " text\n");
+    Build.Result deepDocument = new Build().run(dir, Theme.builtIn());
+    assertThat(headlines(deepDocument)).contains("deep.md: error: the document nests too deeply to read (block quotes, lists or elements inside one another, thousands deep)");
+    Files.delete(dir.resolve("deep.md"));
+    Files.writeString(dir.resolve("index.yml"), "title: x\ndescription: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+    Build.Result deepIndex = new Build().run(dir, Theme.builtIn());
+    assertThat(headlines(deepIndex)).contains("index.yml:1:1: error: YAML nests too deeply to read (lists or mappings inside one another, thousands deep)");
+  }
+
+  @Test
   void aTemplateOverrideReplacesTheBuiltInFileByFile() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1]"));
     Files.createDirectories(dir.resolve("templates"));
