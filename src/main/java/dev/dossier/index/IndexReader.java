@@ -128,13 +128,15 @@ public final class IndexReader {
 
   private Optional<SourceEntry> source(YamlDocument yaml, Node item, Map<String, Node> m, List<String> lines) {
     Optional<String> key = required(yaml, item, m, "key", "a source");
-    Optional<String> file = required(yaml, item, m, "file", "a source");
+    Optional<String> written = required(yaml, item, m, "file", "a source");
     key.ifPresent(k -> checkId(yaml, m.get("key"), k, "source key"));
     key.filter(Source.RESERVED_KEY::equals).ifPresent(k -> yaml.error(
         m.get("key"),
         "the source key \"" + k + "\" is taken: sources/" + k + ".html is the bibliography",
         "choose another key, e.g. \"" + k + "-source\""));
-    file.ifPresent(f -> checkFile(yaml, m.get("file"), f));
+    written.ifPresent(f -> checkFile(yaml, m.get("file"), f));
+    // As the folder lists it, so "./a.txt" is the document a.txt, not a second one.
+    Optional<String> file = written.map(IndexReader::normalFile);
     Optional<String> url = get(m, "url").flatMap(n -> yaml.optionalString(n, "url"));
     url.ifPresent(u -> checkUrl(yaml, m.get("url"), u, "url"));
     Optional<DossierDate> published = get(m, "published").flatMap(n -> date(yaml, n, "published"));
@@ -267,9 +269,29 @@ public final class IndexReader {
     }
   }
 
+  /**
+   * A file's path as the folder's listing gives it: "./a.txt" and "sub/../a.txt" are "a.txt".
+   * A path that climbs out of the folder keeps its "..", so it is still refused.
+   */
+  static String normalFile(String file) {
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    for (String part : file.split("/", -1)) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+        parts.removeLast();
+      } else {
+        parts.addLast(part);
+      }
+    }
+    String normal = (file.startsWith("/") ? "/" : "") + String.join("/", parts);
+    return normal.isEmpty() ? file : normal;
+  }
+
   /** True for a relative path that cannot climb out of the folder it is relative to. */
   public static boolean staysInside(String file) {
-    String normal = file.replace('\\', '/');
+    String normal = normalFile(file.replace('\\', '/'));
     return !(normal.startsWith("/") || normal.matches("^[A-Za-z]:.*") || Arrays.asList(normal.split("/")).contains(".."));
   }
 

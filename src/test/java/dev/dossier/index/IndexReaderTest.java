@@ -86,6 +86,24 @@ class IndexReaderTest {
   }
 
   @Test
+  void aFileIsNamedAsTheFolderListsIt() {
+    Index index = read("""
+        title: x
+        sources:
+          - key: a
+            file: ./a.txt
+          - key: b
+            file: notes/../b.txt
+          - key: c
+            file: notes//./c.txt
+          - key: d
+            file: notes/../../d.txt
+        """);
+    assertThat(index.sources()).extracting(Index.SourceEntry::file).containsExactly("a.txt", "b.txt", "notes/c.txt", "../d.txt");
+    assertThat(problems()).containsExactly("index.yml:10:11: error: \"notes/../../d.txt\" points outside the dossier folder; it was not read");
+  }
+
+  @Test
   void wrongTypesMissingKeysAndBadDatesAreAllReported() {
     read("""
         title: [not, text]
