@@ -35,12 +35,28 @@ final class PageChrome {
   private static final Set<String> HEADER_WORDS = Set.of("header", "masthead");
   private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})");
   private static final String GUARDED = "h1, main, [role=main], [itemprop=articleBody]";
+  /**
+   * Class names that say "this is the article's text", guarded like {@code articleBody}: a
+   * newspaper's body may carry a modifier with a chrome word in it ({@code class="article-body
+   * tone-comment"} on an opinion column), and its text must not go with the comments.
+   */
+  private static final Set<String> BODY_CLASSES =
+      Set.of(
+          "article-body", "articlebody", "article__body", "article-content", "article__content", "articlecontent",
+          "article-text", "story-body", "storybody", "story-content", "story-text", "entry-content", "post-content",
+          "post-body", "body-text", "content-body");
 
   private final Set<Element> guarded = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Element, Boolean> within = new IdentityHashMap<>();
 
   PageChrome(org.jsoup.nodes.Document page) {
-    for (Element e : page.select(GUARDED)) {
+    List<Element> guards = new java.util.ArrayList<>(page.select(GUARDED));
+    for (Element e : page.select("[class]")) {
+      if (e.classNames().stream().anyMatch(c -> BODY_CLASSES.contains(c.toLowerCase(Locale.ROOT)))) {
+        guards.add(e);
+      }
+    }
+    for (Element e : guards) {
       // Marks e and its ancestors, stopping where an earlier walk already went.
       Element up = e;
       while (up != null && guarded.add(up)) {

@@ -387,6 +387,26 @@ class HtmlDocumentParserTest {
             "The second half of the story picks up after the advertising slot.");
   }
 
+  @Test
+  void anArticleBodyWhoseClassNamesAChromeWordKeepsItsText() {
+    // An opinion column's body, marked with a modifier that holds the word "comment".
+    String html =
+        """
+        <html><body><article><h1>Why the embassy had to move</h1>
+        <div class="article-body tone-comment"><p>The decision to leave Kyiv was the right one, the columnist argues.</p>
+        <p>Second paragraph of the column, on what comes next for the staff in Lviv.</p></div>
+        <p>Jane Doe is a columnist.</p>
+        <div class="comments"><p>Reader comment: I disagree with every word of this column.</p></div>
+        </article></body></html>
+        """;
+
+    assertThat(texts(parser.parse("column.html", html, diagnostics)))
+        .containsExactly(
+            "The decision to leave Kyiv was the right one, the columnist argues.",
+            "Second paragraph of the column, on what comes next for the staff in Lviv.",
+            "Jane Doe is a columnist.");
+  }
+
   // --- Bad input --------------------------------------------------------------------------------
 
   @ParameterizedTest
