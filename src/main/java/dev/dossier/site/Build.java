@@ -338,6 +338,11 @@ public final class Build {
 
     private Read readNow(String path, Position cause) {
       Diagnostics said = new Diagnostics();
+      if (DocumentReader.format(path).isEmpty()) {
+        // Only the index names such a file (the folder's own are .txt, .md and .html): said there.
+        said.error(cause, "unsupported document type \"." + DossierFolder.extension(path) + "\"", "use .txt, .md or .html");
+        return new Read(Optional.empty(), Optional.empty(), said.sorted());
+      }
       Optional<SourceText> text = folder.read(path, said, cause);
       if (text.isEmpty()) {
         return new Read(Optional.empty(), Optional.empty(), said.sorted());

@@ -389,6 +389,21 @@ class BuildTest {
   }
 
   @Test
+  void aListedFileOfAnotherTypeIsAnErrorAtTheIndexsEntry() throws IOException {
+    Path dir = dossier("""
+        title: Test dossier
+        sources:
+          - key: bugle
+            file: a.txt
+          - key: scan
+            file: scan.pdf
+        """);
+    Files.write(dir.resolve("scan.pdf"), new byte[] {'%', 'P', 'D', 'F'});
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(headlines(result)).contains("index.yml:6:11: error: unsupported document type \".pdf\"");
+  }
+
+  @Test
   void aTemplateOverrideReplacesTheBuiltInFileByFile() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1]"));
     Files.createDirectories(dir.resolve("templates"));
