@@ -61,7 +61,13 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
       if (range.matches()) {
         LocalDate from = LocalDate.parse(range.group(1));
         LocalDate to = LocalDate.parse(range.group(2));
-        if (!to.isAfter(from)) {
+        if (from.getYear() == 0) {
+          return Parsed.failure("\"" + s + "\" has the year 0000, which no calendar has; the year before 1 AD is 1 BC");
+        }
+        if (to.equals(from)) {
+          return Parsed.failure("the range \"" + s + "\" starts and ends on the same day; write the day alone: " + from);
+        }
+        if (to.isBefore(from)) {
           return Parsed.failure("the range \"" + s + "\" ends before it starts");
         }
         return Parsed.success(new DossierDate(from, Precision.DAY, false, Optional.of(to)));
@@ -73,6 +79,9 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
       }
       boolean approximate = single.group(1) != null;
       int year = Integer.parseInt(single.group(2));
+      if (year == 0) {
+        return Parsed.failure("\"" + s + "\" has the year 0000, which no calendar has; the year before 1 AD is 1 BC");
+      }
       if (single.group(3) == null) {
         return Parsed.success(new DossierDate(LocalDate.of(year, 1, 1), Precision.YEAR, approximate, Optional.empty()));
       }

@@ -41,6 +41,9 @@ class DossierDateTest {
     assertThat(DossierDate.parse("2023-13-45").problem()).contains("no month 13");
     assertThat(DossierDate.parse("14 Feb 2022").problem()).contains("is not a date");
     assertThat(DossierDate.parse("2022-02-20/2022-02-10").problem()).contains("ends before it starts");
+    assertThat(DossierDate.parse("2022-02-10/2022-02-10").problem()).contains("starts and ends on the same day; write the day alone: 2022-02-10");
+    assertThat(DossierDate.parse("0000-02-10").problem()).contains("has the year 0000");
+    assertThat(DossierDate.parse("0000-02-10/0000-02-12").problem()).contains("has the year 0000");
   }
 
   @Test
