@@ -18,6 +18,10 @@ final class Usage {
     try {
       java.net.URI uri = new java.net.URI(url);
       if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              option + " " + url + " has a query or a fragment, which would end up in the middle of every page's address; give the folder's address alone, such as https://example.org/kyiv/");
+        }
         return;
       }
     } catch (java.net.URISyntaxException e) {

@@ -56,7 +56,7 @@ public final class IndexReader {
     Map<String, Node> m = top.get();
     Optional<String> language = get(m, "language").flatMap(n -> yaml.optionalString(n, "language")).filter(l -> checkLanguage(yaml, m.get("language"), l));
     Optional<String> baseUrl = get(m, "base_url").flatMap(n -> yaml.optionalString(n, "base_url"));
-    baseUrl.ifPresent(url -> checkUrl(yaml, m.get("base_url"), url, "base_url"));
+    baseUrl.filter(url -> checkUrl(yaml, m.get("base_url"), url, "base_url")).ifPresent(url -> checkBase(yaml, m.get("base_url"), url));
     Index index = new Index(
         path,
         get(m, "title").flatMap(n -> yaml.optionalString(n, "title")),
@@ -299,6 +299,15 @@ public final class IndexReader {
    * Whether {@code url} is an absolute http(s) URL, the only kind a page links to as a source's
    * original; reports it at {@code node} if not.
    */
+  /** A base URL has pages' paths added to it: a query or a fragment would end up in their middle. */
+  private static void checkBase(YamlDocument yaml, Node node, String url) {
+    URI uri = URI.create(url);
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      yaml.error(node, "base_url \"" + url + "\" has a " + (uri.getRawQuery() != null ? "query (?…)" : "fragment (#…)") + ", which would end up in the middle of every page's address",
+          "give the folder's address alone, such as https://example.org/kyiv/");
+    }
+  }
+
   static boolean checkUrl(YamlDocument yaml, Node node, String url, String what) {
     try {
       URI uri = new URI(url);

@@ -104,6 +104,16 @@ class IndexReaderTest {
   }
 
   @Test
+  void aBaseUrlIsTheFolderAloneWithoutQueryOrFragment() {
+    read("""
+        title: x
+        base_url: https://example.org/kyiv/#top
+        """);
+    assertThat(problems()).containsExactly(
+        "index.yml:2:11: error: base_url \"https://example.org/kyiv/#top\" has a fragment (#…), which would end up in the middle of every page's address");
+  }
+
+  @Test
   void wrongTypesMissingKeysAndBadDatesAreAllReported() {
     read("""
         title: [not, text]
