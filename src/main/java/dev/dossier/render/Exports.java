@@ -196,9 +196,10 @@ final class Exports {
     return v;
   }
 
+  /** TimelineJS shows a headline as HTML: the curator's title is text, so it is escaped. */
   private static Map<String, Object> text(String headline, String html) {
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("headline", headline);
+    v.put("headline", headline.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
     v.put("text", html);
     return v;
   }
