@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,6 +23,14 @@ final class Highlighter {
   private Highlighter() {}
 
   static String highlight(String html, Collection<String> quotes) {
+    return highlight(html, quotes, null);
+  }
+
+  /**
+   * @param anchorOf when given, the id of an empty {@code <span class="quote-anchor">} put where
+   *     each quote first begins, for a citation to link to the very words it rests on
+   */
+  static String highlight(String html, Collection<String> quotes, java.util.function.Function<String, String> anchorOf) {
     if (quotes.isEmpty()) {
       return html;
     }
@@ -43,6 +52,16 @@ final class Highlighter {
     if (ranges.isEmpty()) {
       return html;
     }
+    // Where each quote first begins, by its id (two quotes beginning at the same place keep both).
+    Map<String, Integer> anchors = new java.util.LinkedHashMap<>();
+    if (anchorOf != null) {
+      for (String quote : quotes) {
+        List<Range> found = QuoteMatcher.findAll(all.toString(), quote, 1);
+        if (!found.isEmpty()) {
+          anchors.putIfAbsent(anchorOf.apply(quote), found.get(0).start());
+        }
+      }
+    }
     for (int i = texts.size() - 1; i >= 0; i--) {
       TextNode node = texts.get(i);
       int start = starts.get(i);
@@ -56,7 +75,28 @@ final class Highlighter {
         }
       }
     }
+    anchors.forEach((id, at) -> anchor(doc, id, at));
     return doc.body().html();
+  }
+
+  /** Puts an empty span with the id before the character at offset {@code at} of the text. */
+  private static void anchor(Document doc, String id, int at) {
+    List<TextNode> texts = new ArrayList<>();
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof TextNode t) {
+        texts.add(t);
+      }
+    }, doc.body());
+    int start = 0;
+    for (TextNode t : texts) {
+      int length = t.getWholeText().length();
+      if (at < start + length) {
+        TextNode rest = at > start ? t.splitText(at - start) : t;
+        rest.before(new Element("span").addClass("quote-anchor").attr("id", id));
+        return;
+      }
+      start += length;
+    }
   }
 
   /** Wraps characters [from, to) of a text node in a mark, splitting it as needed. */

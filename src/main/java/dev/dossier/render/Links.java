@@ -38,6 +38,24 @@ final class Links {
     return source(key) + "#p" + number;
   }
 
+  /** Where the quoted words begin in the paragraph, on the source's page. */
+  String quote(String key, int number, String quote) {
+    return source(key) + "#" + quoteId(number, quote);
+  }
+
+  /**
+   * The id of the place a quote begins: the paragraph's and a hash of the quote's words, so it
+   * depends on nothing else (another citation added or removed leaves every link as it was).
+   */
+  static String quoteId(int number, String quote) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(quote.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "p" + number + "-q" + java.util.HexFormat.of().formatHex(hash, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
   String topic(String id) {
     return root + "topics/" + id + ".html";
   }

@@ -64,7 +64,9 @@ final class PageReferences {
 
   private Note newNote(Citation citation) {
     Source source = sources.get(citation.key());
-    String href = citation.paragraph().map(p -> links.paragraph(citation.key(), p)).orElse(links.source(citation.key()));
+    String href = citation.paragraph()
+        .map(p -> citation.quote().map(q -> links.quote(citation.key(), p, q)).orElse(links.paragraph(citation.key(), p)))
+        .orElse(links.source(citation.key()));
     return new Note(notes.size() + 1, citation, source, href);
   }
 

@@ -26,7 +26,7 @@ public final class ShownParagraph {
   /** Safe HTML with citation markers, quoted words in {@code <mark>}. */
   public String html() {
     if (html == null) {
-      html = Highlighter.highlight(paragraph.html(), quotes);
+      html = Highlighter.highlight(paragraph.html(), quotes, q -> Links.quoteId(paragraph.number(), q));
     }
     return html;
   }

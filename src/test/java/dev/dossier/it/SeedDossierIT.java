@@ -159,6 +159,27 @@ class SeedDossierIT {
   }
 
   @Test
+  void aCitationOfQuotedWordsLandsWhereThoseWordsBegin() throws IOException {
+    int checked = 0;
+    for (String path : List.of("index.html", "timeline.html", "topics/diplomacy.html", "topics/embassy-drawdown.html")) {
+      for (Element link : page(path).select("sup.ref a[href*=-q]")) {
+        String href = link.attr("href");
+        String target = java.nio.file.Path.of(path).resolveSibling(href.substring(0, href.indexOf('#'))).normalize().toString();
+        Element anchor = page(target).getElementById(href.substring(href.indexOf('#') + 1));
+        assertThat(anchor).as(path + " " + href).isNotNull();
+        // The words the link's title quotes begin right after the anchor, inside the cited paragraph.
+        String quoted = link.attr("title").replaceAll("^.*: “", "").replaceAll("”$", "");
+        assertThat(anchor.closest(".ptext")).as(href).isNotNull();
+        // Straight or curly quotation marks and runs of spaces compare equal, as in checking.
+        java.util.function.UnaryOperator<String> folded = t -> t.replaceAll("[“”\"]", "\"").replaceAll("[‘’']", "'").replaceAll("\\s+", " ");
+        assertThat(folded.apply(anchor.closest(".ptext").text())).as(href).contains(folded.apply(quoted));
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(50);
+  }
+
+  @Test
   void anInferredDateIsMarkedAsSuch() throws IOException {
     Element metadata = page("sources/blinken-visit-2022-01-18.html").selectFirst(".metadata");
     assertThat(metadata.select("time[datetime=2022-01-18]").text()).isEqualTo("c. 18 January 2022");

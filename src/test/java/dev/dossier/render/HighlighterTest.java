@@ -25,4 +25,20 @@ class HighlighterTest {
   void leavesTextAloneWhenNothingMatches() {
     assertThat(Highlighter.highlight("<p>Text &amp; more.</p>", List.of("absent"))).isEqualTo("<p>Text &amp; more.</p>");
   }
+
+  @Test
+  void eachQuoteGetsAnAnchorWhereItFirstBeginsAndTheTextStaysTheSame() {
+    String html = "<p>The <em>United States</em> is closing the embassy, and the United States is leaving.</p>";
+    String marked = Highlighter.highlight(html, List.of("United States is closing", "the embassy", "the embassy"), q -> "p1-" + q.length());
+    assertThat(marked).isEqualTo(
+        "<p>The <em><mark><span class=\"quote-anchor\" id=\"p1-24\"></span>United States</mark></em><mark> is closing</mark> "
+            + "<mark><span class=\"quote-anchor\" id=\"p1-11\"></span>the embassy</mark>, and the United States is leaving.</p>");
+    assertThat(org.jsoup.Jsoup.parse(marked).text()).isEqualTo(org.jsoup.Jsoup.parse(html).text());
+  }
+
+  @Test
+  void aQuotesAnchorDependsOnlyOnTheParagraphAndTheQuote() {
+    assertThat(Links.quoteId(3, "the safety of our staff")).isEqualTo(Links.quoteId(3, "the safety of our staff")).matches("p3-q[0-9a-f]{8}");
+    assertThat(Links.quoteId(3, "the safety of our staff")).isNotEqualTo(Links.quoteId(3, "the safety of the staff"));
+  }
 }

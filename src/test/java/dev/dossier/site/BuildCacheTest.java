@@ -109,7 +109,7 @@ class BuildCacheTest {
         .doesNotContain("sources/bugle.html", "topics/lviv.html");
     assertThat(second.work().reused()).isGreaterThanOrEqualTo(2);
     assertThat(fileKey(out.resolve("sources/bugle.html"))).isEqualTo(bugle);
-    assertThat(Files.readString(out.resolve("sources/wire.html"))).contains("<mark>told to leave</mark> Kyiv.");
+    assertThat(BuildTest.unanchored(Files.readString(out.resolve("sources/wire.html")))).contains("<mark>told to leave</mark> Kyiv.");
   }
 
   @Test
@@ -121,7 +121,7 @@ class BuildCacheTest {
     BuildReport second = report(build());
     assertThat(second.work().parsed()).isZero();
     assertThat(second.files().written()).contains("sources/bugle.html");
-    assertThat(Files.readString(out.resolve("sources/bugle.html")))
+    assertThat(BuildTest.unanchored(Files.readString(out.resolve("sources/bugle.html"))))
         .contains("The <mark>embassy in Kyiv</mark> closed on Monday.")
         .doesNotContain("<mark>closed on Monday</mark>");
     assertThat(fileKey(out.resolve("sources/wire.html"))).isEqualTo(wire);

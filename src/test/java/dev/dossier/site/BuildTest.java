@@ -148,8 +148,11 @@ class BuildTest {
     Build.Result result = new Build().run(dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]")), Theme.builtIn());
     assertThat(headlines(result)).isEmpty();
     String timeline = page(result, "timeline.html");
-    assertThat(timeline).contains("<a href=\"sources/bugle.html#p1\" title=\"Daily Bugle, 14 February 2022, ¶1: “closed on Monday”\">[1]</a>");
-    assertThat(page(result, "sources/bugle.html")).contains("The embassy in Kyiv <mark>closed on Monday</mark>, officials said.");
+    // To the very words: where the quote begins in the paragraph.
+    assertThat(timeline).containsPattern("<a href=\"sources/bugle.html#p1-q[0-9a-f]{8}\" title=\"Daily Bugle, 14 February 2022, ¶1: “closed on Monday”\">\\[1\\]</a>");
+    String source = page(result, "sources/bugle.html");
+    assertThat(source).containsPattern("<mark><span class=\"quote-anchor\" id=\"p1-q[0-9a-f]{8}\"></span>closed on Monday</mark>");
+    assertThat(unanchored(source)).contains("The embassy in Kyiv <mark>closed on Monday</mark>, officials said.");
   }
 
   @Test
@@ -270,7 +273,7 @@ class BuildTest {
       assertThat(t.title()).isEqualTo("Embassy moves");
     });
     assertThat(page(result, "timeline.html")).contains("<time datetime=\"2022-02-15\">15 February 2022</time>");
-    assertThat(page(result, "sources/note.html")).contains("href=\"../sources/a.html#p2\"");
+    assertThat(page(result, "sources/note.html")).containsPattern("href=\"../sources/a.html#p2-q[0-9a-f]{8}\"");
   }
 
   @Test
@@ -462,6 +465,11 @@ class BuildTest {
     return result.pages().stream().filter(p -> p.path().equals(path)).findFirst()
         .map(p -> new String(p.bytes(), java.nio.charset.StandardCharsets.UTF_8))
         .orElseThrow(() -> new AssertionError("no page " + path + "; " + headlines(result)));
+  }
+
+  /** A page without the empty spans that mark where each quote begins. */
+  static String unanchored(String html) {
+    return html.replaceAll("<span class=\"quote-anchor\" id=\"[^\"]+\"></span>", "");
   }
 
   static Map<String, String> snapshot(Path root) throws IOException {
