@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -36,31 +38,45 @@ final class Highlighter {
     }
     Document doc = Jsoup.parseBodyFragment(html);
     doc.outputSettings().prettyPrint(false);
-    List<TextNode> texts = new ArrayList<>();
-    NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof TextNode t) {
-        texts.add(t);
-      }
-    }, doc.body());
-    StringBuilder all = new StringBuilder();
+    List<TextNode> texts = textNodes(doc);
     List<Integer> starts = new ArrayList<>();
-    for (TextNode t : texts) {
-      starts.add(all.length());
-      all.append(t.getWholeText());
+    String all = text(texts, starts);
+    // Each quote looked for once, however many citations make it.
+    Map<String, List<Range>> found = new LinkedHashMap<>();
+    for (String quote : quotes) {
+      found.computeIfAbsent(quote, q -> QuoteMatcher.findAll(all, q, 100));
     }
-    List<Range> ranges = merge(quotes.stream().flatMap(q -> QuoteMatcher.findAll(all.toString(), q, 100).stream()).toList());
+    List<Range> ranges = merge(found.values().stream().flatMap(List::stream).toList());
     if (ranges.isEmpty()) {
       return html;
     }
-    // Where each quote first begins, by its id (two quotes beginning at the same place keep both).
-    Map<String, Integer> anchors = new java.util.LinkedHashMap<>();
     if (anchorOf != null) {
-      for (String quote : quotes) {
-        List<Range> found = QuoteMatcher.findAll(all.toString(), quote, 1);
-        if (!found.isEmpty()) {
-          anchors.putIfAbsent(anchorOf.apply(quote), found.get(0).start());
+      // Where each quote first begins, by its id, latest first so earlier offsets keep their
+      // text node: a split leaves the node its first part.
+      TreeMap<Integer, List<String>> anchors = new TreeMap<>(Comparator.reverseOrder());
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      found.forEach((quote, at) -> {
+        String id = anchorOf.apply(quote);
+        if (!at.isEmpty() && ids.add(id)) {
+          anchors.computeIfAbsent(at.get(0).start(), k -> new ArrayList<>()).add(id);
+        }
+      });
+      int i = texts.size() - 1;
+      for (Map.Entry<Integer, List<String>> anchor : anchors.entrySet()) {
+        int at = anchor.getKey();
+        while (i > 0 && starts.get(i) > at) {
+          i--;
+        }
+        TextNode node = texts.get(i);
+        TextNode rest = at > starts.get(i) ? node.splitText(at - starts.get(i)) : node;
+        for (String id : anchor.getValue()) {
+          rest.before(new Element("span").addClass("quote-anchor").attr("id", id));
         }
       }
+      // The splits made new text nodes: take them again (the text is the same).
+      texts = textNodes(doc);
+      starts.clear();
+      text(texts, starts);
     }
     for (int i = texts.size() - 1; i >= 0; i--) {
       TextNode node = texts.get(i);
@@ -75,28 +91,27 @@ final class Highlighter {
         }
       }
     }
-    anchors.forEach((id, at) -> anchor(doc, id, at));
     return doc.body().html();
   }
 
-  /** Puts an empty span with the id before the character at offset {@code at} of the text. */
-  private static void anchor(Document doc, String id, int at) {
+  private static List<TextNode> textNodes(Document doc) {
     List<TextNode> texts = new ArrayList<>();
     NodeTraversor.traverse((node, depth) -> {
       if (node instanceof TextNode t) {
         texts.add(t);
       }
     }, doc.body());
-    int start = 0;
+    return texts;
+  }
+
+  /** The text of the nodes run together, with where each begins in it. */
+  private static String text(List<TextNode> texts, List<Integer> starts) {
+    StringBuilder all = new StringBuilder();
     for (TextNode t : texts) {
-      int length = t.getWholeText().length();
-      if (at < start + length) {
-        TextNode rest = at > start ? t.splitText(at - start) : t;
-        rest.before(new Element("span").addClass("quote-anchor").attr("id", id));
-        return;
-      }
-      start += length;
+      starts.add(all.length());
+      all.append(t.getWholeText());
     }
+    return all.toString();
   }
 
   /** Wraps characters [from, to) of a text node in a mark, splitting it as needed. */

@@ -31,8 +31,8 @@ class HighlighterTest {
     String html = "<p>The <em>United States</em> is closing the embassy, and the United States is leaving.</p>";
     String marked = Highlighter.highlight(html, List.of("United States is closing", "the embassy", "the embassy"), q -> "p1-" + q.length());
     assertThat(marked).isEqualTo(
-        "<p>The <em><mark><span class=\"quote-anchor\" id=\"p1-24\"></span>United States</mark></em><mark> is closing</mark> "
-            + "<mark><span class=\"quote-anchor\" id=\"p1-11\"></span>the embassy</mark>, and the United States is leaving.</p>");
+        "<p>The <em><span class=\"quote-anchor\" id=\"p1-24\"></span><mark>United States</mark></em><mark> is closing</mark> "
+            + "<span class=\"quote-anchor\" id=\"p1-11\"></span><mark>the embassy</mark>, and the United States is leaving.</p>");
     assertThat(org.jsoup.Jsoup.parse(marked).text()).isEqualTo(org.jsoup.Jsoup.parse(html).text());
   }
 
