@@ -31,6 +31,8 @@ final class PageChrome {
           "related", "promo", "promos", "promotion", "ad", "ads", "advert", "adverts", "advertisement",
           "sponsored", "footer", "comment", "comments", "breadcrumb", "breadcrumbs", "skip", "toolbar",
           "popup", "modal", "overlay", "recommended", "trending", "outbrain", "taboola", "tags");
+  /** A form holding this much text, in paragraphs, is the page itself, not a form on it. */
+  private static final int WHOLE_PAGE_FORM = 300;
   /** A page's header is chrome; an article's own header holds its headline, dek and byline. */
   private static final Set<String> HEADER_WORDS = Set.of("header", "masthead");
   private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})");
@@ -93,6 +95,11 @@ final class PageChrome {
 
   private static boolean named(Element e) {
     String tag = e.normalName();
+    if (tag.equals("form") && e.text().length() >= WHOLE_PAGE_FORM && e.select("p").size() >= 2) {
+      // Not a search box or a sign-up form: a site that wraps its whole page in one form
+      // (ASP.NET does), article and all. Its parts are judged each on its own.
+      return false;
+    }
     if (TAGS.contains(tag) || ROLES.contains(e.attr("role").strip().toLowerCase(Locale.ROOT))) {
       return true;
     }

@@ -407,6 +407,28 @@ class HtmlDocumentParserTest {
             "Jane Doe is a columnist.");
   }
 
+  @Test
+  void aPageWrappedWholeInOneFormKeepsItsArticle() {
+    // ASP.NET pages put everything inside one form (forms cannot nest: its search box is a field of it).
+    String html =
+        """
+        <html><body><form id="aspnetForm" method="post" action="./story.aspx">
+        <input type="hidden" name="__VIEWSTATE" value="abc">
+        <div class="header"><input type="search" name="q"> Search the Ledger</div>
+        <div class="story"><h2>Embassy staff ordered out of Kyiv</h2>
+        <p>The United States ordered employees at its embassy in Kyiv to leave Ukraine by Sunday, officials said on Saturday.</p>
+        <p>A limited number of diplomats could be relocated to western Ukraine, according to people familiar with the plans.</p>
+        <p>The State Department also contacted US citizens still in the country to ask whether they had arranged to leave.</p>
+        <p>Security guards patrolled the grounds early on Saturday, and many of the building's lights were on.</p>
+        </div></form></body></html>
+        """;
+
+    List<String> texts = texts(parser.parse("story.html", html, diagnostics));
+    assertThat(texts).noneMatch(t -> t.contains("Search the Ledger"));
+    // The h2 stays a subheading (no h1 says it is the headline); the four paragraphs are all there.
+    assertThat(texts.stream().filter(t -> !t.startsWith("# "))).hasSize(4).first().asString().startsWith("The United States ordered employees");
+  }
+
   // --- Bad input --------------------------------------------------------------------------------
 
   @ParameterizedTest
