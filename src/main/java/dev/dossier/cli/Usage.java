@@ -10,7 +10,7 @@ final class Usage {
 
   private Usage() {}
 
-  /** An absolute http(s) URL, when given at all. */
+  /** An absolute http(s) URL a site can be published under (no query, no fragment), when given at all. */
   static void requireWebUrl(CommandSpec spec, String url, String option) {
     if (url == null) {
       return;
@@ -18,9 +18,9 @@ final class Usage {
     try {
       java.net.URI uri = new java.net.URI(url);
       if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-          throw new CommandLine.ParameterException(spec.commandLine(),
-              option + " " + url + " has a query or a fragment, which would end up in the middle of every page's address; give the folder's address alone, such as https://example.org/kyiv/");
+        java.util.Optional<String> problem = dev.dossier.index.IndexReader.baseUrlProblem(url);
+        if (problem.isPresent()) {
+          throw new CommandLine.ParameterException(spec.commandLine(), option + " " + url + " " + problem.get() + "; " + dev.dossier.index.IndexReader.BASE_URL_HINT);
         }
         return;
       }

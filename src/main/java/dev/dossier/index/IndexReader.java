@@ -295,19 +295,28 @@ public final class IndexReader {
     return !(normal.startsWith("/") || normal.matches("^[A-Za-z]:.*") || Arrays.asList(normal.split("/")).contains(".."));
   }
 
+  private static void checkBase(YamlDocument yaml, Node node, String url) {
+    baseUrlProblem(url).ifPresent(problem -> yaml.error(node, "base_url \"" + url + "\" " + problem, BASE_URL_HINT));
+  }
+
+  /**
+   * What is wrong with an absolute http(s) URL as the site's base, if anything: pages' paths are
+   * added to it, so a query or a fragment would end up in the middle of every page's address.
+   */
+  public static Optional<String> baseUrlProblem(String url) {
+    URI uri = URI.create(url);
+    if (uri.getRawQuery() == null && uri.getRawFragment() == null) {
+      return Optional.empty();
+    }
+    return Optional.of("has a " + (uri.getRawQuery() != null ? "query (?…)" : "fragment (#…)") + ", which would end up in the middle of every page's address");
+  }
+
+  public static final String BASE_URL_HINT = "give the folder's address alone, such as https://example.org/kyiv/";
+
   /**
    * Whether {@code url} is an absolute http(s) URL, the only kind a page links to as a source's
    * original; reports it at {@code node} if not.
    */
-  /** A base URL has pages' paths added to it: a query or a fragment would end up in their middle. */
-  private static void checkBase(YamlDocument yaml, Node node, String url) {
-    URI uri = URI.create(url);
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      yaml.error(node, "base_url \"" + url + "\" has a " + (uri.getRawQuery() != null ? "query (?…)" : "fragment (#…)") + ", which would end up in the middle of every page's address",
-          "give the folder's address alone, such as https://example.org/kyiv/");
-    }
-  }
-
   static boolean checkUrl(YamlDocument yaml, Node node, String url, String what) {
     try {
       URI uri = new URI(url);

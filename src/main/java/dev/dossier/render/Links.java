@@ -48,12 +48,8 @@ final class Links {
    * depends on nothing else (another citation added or removed leaves every link as it was).
    */
   static String quoteId(int number, String quote) {
-    try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(quote.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "p" + number + "-q" + java.util.HexFormat.of().formatHex(hash, 0, 4);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    byte[] hash = SearchIndex.sha256().digest(quote.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "p" + number + "-q" + java.util.HexFormat.of().formatHex(hash, 0, 4);
   }
 
   String topic(String id) {

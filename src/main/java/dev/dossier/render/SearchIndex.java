@@ -557,8 +557,8 @@ final class SearchIndex {
     return out.toString();
   }
 
-  /** For a digest of every shard, so the browser can ask for a changed index past its cache. */
-  private static MessageDigest sha256() {
+  /** For shard names, the index's version and quote anchors (Links). */
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -252,8 +252,9 @@ public final class SiteRenderer {
     } catch (IOException e) {
       // FreeMarker remembers a template that failed to load, and says only that to every later
       // page using it: the syntax error is the cause, and is reported (once) as such.
-      if (e.getCause() instanceof ParseException syntax) {
-        syntaxError(name, syntax, diagnostics);
+      Optional<ParseException> syntax = syntaxCause(e);
+      if (syntax.isPresent()) {
+        syntaxError(name, syntax.get(), diagnostics);
       } else {
         diagnostics.error(Position.file(theme.locate(name)), "cannot read template: " + e.getMessage());
       }

@@ -395,19 +395,15 @@ public final class Build {
   }
 
   private Optional<ParsedDocument> parseAnew(SourceText file, Diagnostics diagnostics) {
-    Optional<ParsedDocument> parsed;
+    // Only the formats DocumentReader parses get here (readNow refuses the others).
     try {
-      parsed = documents.parse(file.path(), file.text(), diagnostics);
+      return documents.parse(file.path(), file.text(), diagnostics);
     } catch (StackOverflowError e) {
       // Block quotes or lists inside one another thousands deep: the parsers recurse.
       diagnostics.error(Position.file(file.path()), "the document nests too deeply to read (block quotes, lists or elements inside one another, thousands deep)",
           "flatten the nesting, or remove the document from the folder");
       return Optional.empty();
     }
-    if (parsed.isEmpty()) {
-      diagnostics.error(Position.file(file.path()), "unsupported document type \"." + DossierFolder.extension(file.path()) + "\"", "use .txt, .md or .html");
-    }
-    return parsed;
   }
 
   /** The text of an input file, for printing diagnostics with their source line. */
