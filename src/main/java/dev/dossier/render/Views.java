@@ -48,6 +48,11 @@ final class Views {
   record PageModel(Map<String, Object> data, Function<Citation, Object> citationInputs) {}
 
   private static final int LATEST_EVENTS = 6;
+  /**
+   * The home page lists every source up to this many; a bigger dossier's home page lists this
+   * many of the newest and links to the bibliography, which lists them all.
+   */
+  static final int HOME_SOURCES = 12;
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
@@ -113,7 +118,15 @@ final class Views {
     page.put("topics", dossier.topics().stream().map(t -> topic(t, page.links)).toList());
     page.put("latestEvents", latest.stream().limit(LATEST_EVENTS).map(e -> event(e, page.links)).toList());
     page.put("eventCount", dossier.events().size());
-    page.put("sources", dossier.sources().stream().map(s -> source(s, page.links)).toList());
+    List<Source> shown = dossier.sources();
+    if (shown.size() > HOME_SOURCES) {
+      // Newest first, the undated after the dated, each in the index's order when dates tie.
+      Comparator<Source> newest = Comparator.comparing((Source s) -> s.date().orElse(null), Comparator.nullsLast(Comparator.reverseOrder()));
+      shown = shown.stream().sorted(newest).limit(HOME_SOURCES).toList();
+    }
+    page.put("sources", shown.stream().map(s -> source(s, page.links)).toList());
+    page.put("sourceCount", dossier.sources().size());
+    page.put("latestSources", shown.size() < dossier.sources().size());
     return page.model();
   }
 

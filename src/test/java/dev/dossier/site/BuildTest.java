@@ -338,6 +338,36 @@ class BuildTest {
         .isEqualTo("The event on the timeline");
   }
 
+  /** A home page listing ten thousand sources would weigh megabytes: past twelve it shows the newest and links to them all. */
+  @Test
+  void theHomePageOfABigDossierListsItsNewestSourcesAndLinksToThemAll() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    Path out = tmp.resolve("site");
+    for (int day = 1; day <= 12; day++) {
+      // Written in no order of date; the undated report has no place among the newest.
+      int d = day * 5 % 12 + 1;
+      Files.writeString(dir.resolve("r" + d + ".md"), "---\ntitle: Report %d\ndate: 2022-01-%02d\n---\n\nSomething happened on day %d.\n".formatted(d, d, d));
+    }
+    Files.writeString(dir.resolve("undated.md"), "---\ntitle: An undated report\n---\n\nSomething happened.\n");
+    new Build().build(dir, Theme.builtIn(), out);
+    org.jsoup.nodes.Document home = Jsoup.parse(Files.readString(out.resolve("index.html")));
+    assertThat(home.selectFirst("#sources").text()).isEqualTo("Latest sources");
+    assertThat(home.select(".source-list a").eachText()).containsExactly(
+        "Embassy closes", "Report 12", "Report 11", "Report 10", "Report 9", "Report 8", "Report 7", "Report 6", "Report 5", "Report 4",
+        "Report 3", "Report 2");
+    assertThat(home.select(".source-list + p.more a").eachAttr("href")).containsExactly("sources/index.html");
+    assertThat(home.selectFirst(".source-list + p.more").text()).isEqualTo("All 14 sources");
+    assertThat(Jsoup.parse(Files.readString(out.resolve("sources/index.html"))).select("ol.bibliography > li")).hasSize(14);
+
+    Files.delete(dir.resolve("undated.md"));
+    Files.delete(dir.resolve("r1.md"));
+    new Build().build(dir, Theme.builtIn(), out);
+    home = Jsoup.parse(Files.readString(out.resolve("index.html")));
+    assertThat(home.selectFirst("#sources").text()).isEqualTo("Sources");
+    assertThat(home.select(".source-list a")).hasSize(12);
+    assertThat(home.select(".source-list + p.more")).isEmpty();
+  }
+
   @Test
   void aTopicsPassagesMarkOnlyTheWordsThatTopicQuotes() throws IOException {
     Path dir = dossier("""
