@@ -385,7 +385,8 @@
     item.appendChild(title);
     var meta = document.createElement("p");
     meta.className = "search-hit-meta";
-    meta.textContent = KIND_LABELS[doc.kind] + (doc.date ? " · " + doc.date : "");
+    var about = doc.kind === "paragraph" && shard.about ? shard.about[doc.source] : doc.date;
+    meta.textContent = KIND_LABELS[doc.kind] + (about ? " · " + about : "");
     item.appendChild(meta);
     if (doc.text) {
       item.appendChild(snippet(doc.text, words));

@@ -57,7 +57,7 @@ import org.jsoup.Jsoup;
 final class SearchIndex {
 
   static final String DIR = "search/";
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   static final int TITLE_BOOST = 3;
   static final double K1 = 1.2;
   static final double B = 0.75;
@@ -81,6 +81,8 @@ final class SearchIndex {
   private final List<Doc> docs = new ArrayList<>();
   private final Map<String, int[]> kindRanges = new LinkedHashMap<>();
   private final Map<String, String> sourceTitles = new HashMap<>();
+  /** Each source's outlet and date, as a paragraph's hit shows them beside its source's title; absent when neither is known. */
+  private final Map<String, String> sourceAbout = new HashMap<>();
 
   SearchIndex(Dossier dossier, Backlinks backlinks) {
     Links links = new Links("search.html");
@@ -97,6 +99,12 @@ final class SearchIndex {
     begin("source");
     for (Source s : dossier.sources()) {
       sourceTitles.put(s.key(), Bibliography.displayTitle(s));
+      List<String> outletAndDate = new ArrayList<>();
+      s.outlet().value().ifPresent(outletAndDate::add);
+      Bibliography.dateLabel(s).ifPresent(outletAndDate::add);
+      if (!outletAndDate.isEmpty()) {
+        sourceAbout.put(s.key(), String.join(" · ", outletAndDate));
+      }
       List<String> about = new ArrayList<>();
       s.outlet().value().ifPresent(about::add);
       s.authors().value().ifPresent(about::addAll);
@@ -457,7 +465,8 @@ final class SearchIndex {
   }
 
   /**
-   * {@code dossierSearch.docs("name",{"sources":{key:title,..},"docs":[..]});}, each document as
+   * {@code dossierSearch.docs("name",{"sources":{key:title,..},"about":{key:"outlet · date",..},"docs":[..]});}
+   * ("about" only when one of the shard's sources has an outlet or a date), each document as
    * {@code {"kind","href","title" (when it has one), its extras by name, "text"}}; the name is
    * the first 16 hex digits of the SHA-256 of what follows it.
    * The JSON is what {@code Json.compact} would write for those maps, written here directly: the
@@ -484,7 +493,19 @@ final class SearchIndex {
       Json.quoted(title.getValue(), js);
       comma = ",";
     }
-    js.append("},\"docs\":[");
+    js.append('}');
+    comma = "";
+    for (String key : titles.keySet()) {
+      String about = sourceAbout.get(key);
+      if (about != null) {
+        js.append(comma.isEmpty() ? ",\"about\":{" : comma);
+        Json.quoted(key, js);
+        js.append(':');
+        Json.quoted(about, js);
+        comma = ",";
+      }
+    }
+    js.append(comma.isEmpty() ? "" : "}").append(",\"docs\":[");
     for (int id = first; id < end; id++) {
       Doc d = docs.get(id);
       js.append(id == first ? "{" : ",{").append("\"kind\":");

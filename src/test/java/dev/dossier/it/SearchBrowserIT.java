@@ -43,6 +43,8 @@ class SearchBrowserIT extends SeedSiteInBrowser {
     WebElement link = hits.get(0).findElement(By.cssSelector("a.search-hit-link"));
     String href = link.getDomAttribute("href");
     assertThat(href).as("the first hit links to a numbered paragraph of a source").matches(PARAGRAPH_LINK);
+    assertThat(hits.get(0).findElement(By.cssSelector(".search-hit-meta")).getText())
+        .as("a passage's hit says which outlet published it, and when").matches("Source passage · (CNN|BuzzFeed News) · .*2022");
 
     link.click();
 

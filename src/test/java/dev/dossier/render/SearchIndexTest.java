@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,6 +114,23 @@ class SearchIndexTest {
     assertThat(checked).isGreaterThan(30);
     assertThat(index.postings("lviv").keySet().stream().map(index::doc).map(d -> d.get("href")))
         .contains("sources/cnn-2022-02-14.html#p1", "topics/embassy-closure-lviv.html");
+  }
+
+  /** A passage's hit names its source's outlet and date beside the title, as the home page lists sources. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDocumentShardGivesTheOutletAndDateOfEachSourceItQuotes() throws IOException {
+    Index index = new Index(seeds.pages());
+    Map<String, Object> sources = new TreeMap<>();
+    Map<String, Object> about = new TreeMap<>();
+    for (Map<String, Object> shard : index.docShards()) {
+      sources.putAll((Map<String, Object>) shard.get("sources"));
+      about.putAll((Map<String, Object>) shard.getOrDefault("about", Map.of()));
+    }
+    assertThat(sources.keySet()).hasSize(3);
+    assertThat(about).containsEntry("cnn-2022-02-14", "CNN · updated 15 February 2022")
+        .containsEntry("buzzfeed-2022-02-12", "BuzzFeed News · 12 February 2022")
+        .hasSize(3);
   }
 
   @Test
