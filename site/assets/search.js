@@ -258,15 +258,22 @@
     return lo;
   }
 
+  // A word written with a full stop after it ("Feb. 20", "Gov.") may be an abbreviation, so it
+  // matches as the start of a word too, as the last word of a query does: "Feb." finds February.
   function parseQuery(query) {
     var list = terms(query);
+    var abbreviated = {};
+    (query.match(/[\p{L}\p{M}]+\.(?=\s|$)/gu) || []).forEach(function (word) {
+      terms(word).forEach(function (text) { abbreviated[text] = true; });
+    });
     var seen = {};
     var words = [];
     var endsInWord = /[\p{L}\p{N}\p{M}]$/u.test(query);
     list.forEach(function (text, i) {
       if (!seen[text]) {
         seen[text] = true;
-        words.push({ text: text, prefix: i === list.length - 1 && endsInWord && text.length >= MIN_PREFIX });
+        var open = (i === list.length - 1 && endsInWord) || abbreviated[text] === true;
+        words.push({ text: text, prefix: open && text.length >= MIN_PREFIX });
       }
     });
     return words;

@@ -65,6 +65,21 @@ class SearchBrowserIT extends SeedSiteInBrowser {
     assertRequestsStayInside(origin);
   }
 
+  /** BuzzFeed writes "Feb. 20", the dossier's own event "20 February": a reader typing either finds both. */
+  @ParameterizedTest
+  @EnumSource(Origin.class)
+  void anAbbreviatedMonthFindsTheMonthWrittenInFull(Origin origin) {
+    WebDriver driver = openSearch(origin, "search.html?q=" + java.net.URLEncoder.encode("Feb. 20 exercises", java.nio.charset.StandardCharsets.UTF_8));
+
+    List<WebElement> hits = waitForHits(driver);
+    List<String> titles = hits.stream().map(h -> h.findElement(By.cssSelector("a.search-hit-link")).getText()).toList();
+    assertThat(titles).as("the event dated 20 February, whose text says \"20 February\"")
+        .contains("Russia's drills and its joint exercises in Belarus expected to end");
+    assertThat(hits.stream().map(h -> h.findElement(By.cssSelector("a.search-hit-link")).getDomAttribute("href")))
+        .as("the passage that says \"Feb. 20\"").contains("sources/buzzfeed-2022-02-12.html#p13");
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
   @ParameterizedTest
   @EnumSource(Origin.class)
   void aSearchWithNoHitsSaysSo(Origin origin) {
