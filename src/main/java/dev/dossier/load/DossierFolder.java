@@ -3,6 +3,7 @@ package dev.dossier.load;
 import dev.dossier.cite.LineIndex;
 import dev.dossier.diag.Diagnostics;
 import dev.dossier.diag.Position;
+import dev.dossier.model.HtmlCharacters;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -140,6 +141,11 @@ public final class DossierFolder {
             nul ? "the file holds NUL characters, so it is not UTF-8 text (it may be UTF-16)" : "U+FFFF is not a character, and would cut the text short here",
             nul ? "re-save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)" : "remove it (it is often left by a broken conversion)");
         return Optional.empty();
+      }
+      Optional<HtmlCharacters.Replaced> replaced = HtmlCharacters.replace(normal);
+      if (replaced.isPresent()) {
+        diagnostics.warning(new LineIndex(normal).position(path, replaced.get().first(), 1), replaced.get().message(), HtmlCharacters.HINT);
+        normal = replaced.get().text();
       }
       // Valid UTF-8 decodes and encodes back to the same bytes: unless normalising changed the
       // text, the file's bytes are its UTF-8.

@@ -130,11 +130,14 @@ final class BlockReader {
     }
   }
 
-  /** Nothing a reader would see: spaces of any kind, zero-width and control characters. */
+  /**
+   * Nothing a reader would see: spaces of any kind, zero-width and control characters, and the
+   * replacement characters that stand for control characters (HtmlCharacters) and say nothing.
+   */
   private static boolean isBlank(String s) {
     return s.codePoints()
         .allMatch(
             c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT);
+                || Character.getType(c) == Character.FORMAT || c == '\uFFFD');
   }
 }

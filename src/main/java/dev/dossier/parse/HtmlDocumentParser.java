@@ -5,6 +5,7 @@ import dev.dossier.diag.Position;
 import dev.dossier.model.Block;
 import dev.dossier.model.Document;
 import dev.dossier.model.DossierDate;
+import dev.dossier.model.HtmlCharacters;
 import dev.dossier.model.Paragraph;
 import dev.dossier.model.Subheading;
 import java.net.URI;
@@ -78,6 +79,35 @@ public final class HtmlDocumentParser {
   public HtmlDocumentParser() {}
 
   /**
+   * Character references to characters no web page may hold ({@code &#1;}, {@code &#x7f;}): the
+   * file's own such characters were replaced as it was read, these only now that the parser has
+   * turned the references into characters. Each is read as U+FFFD; a warning says where the
+   * first text holding one begins.
+   */
+  private static void replaceForbiddenReferences(org.jsoup.nodes.Document page, String path, Diagnostics diagnostics) {
+    org.jsoup.nodes.TextNode[] first = {null};
+    int[] firstFound = {0};
+    int[] count = {0};
+    page.traverse((node, depth) -> {
+      if (node instanceof org.jsoup.nodes.TextNode text) {
+        HtmlCharacters.replace(text.getWholeText()).ifPresent(replaced -> {
+          if (first[0] == null) {
+            first[0] = text;
+            firstFound[0] = replaced.found();
+          }
+          count[0] += replaced.count();
+          text.text(replaced.text());
+        });
+      }
+    });
+    if (first[0] != null) {
+      org.jsoup.nodes.Range.Position start = first[0].sourceRange().start();
+      Position at = start.lineNumber() > 0 ? new Position(path, start.lineNumber(), start.columnNumber()) : Position.file(path);
+      diagnostics.warning(at, HtmlCharacters.referenceMessage(firstFound[0], count[0]), HtmlCharacters.HINT);
+    }
+  }
+
+  /**
    * @param path the file, relative to the dossier folder (used in diagnostics and Document.path)
    * @param html the saved page
    * @param diagnostics where problems with the page are reported
@@ -87,6 +117,7 @@ public final class HtmlDocumentParser {
         Jsoup.parse(html == null ? "" : html, "", Parser.htmlParser().setTrackPosition(true));
     // Serialise as written: pretty printing would add whitespace to paragraph html.
     page.outputSettings().prettyPrint(false);
+    replaceForbiddenReferences(page, path, diagnostics);
 
     // Head tags and JSON-LD are read before the page is stripped of meta, link and script.
     SavedPageTags tags = SavedPageTags.read(page);

@@ -190,6 +190,18 @@ class HtmlDocumentParserTest {
             "Invisible text", "password", "City Chronicle", "alert");
   }
 
+  /** A reference to a control character or a noncharacter would put one in the site's pages, which no web page may hold. */
+  @Test
+  void aReferenceToAControlCharacterOrANoncharacterIsReadAsTheReplacementCharacter() {
+    String html = "<html><body><article><h1>Embassy</h1>\n<p>The embassy&#1; closed on Monday.</p>\n<p>Staff left&#xFFFE; for&#x7f; Lviv.</p></article></body></html>";
+    Document doc = new HtmlDocumentParser().parse("a.html", html, diagnostics);
+    assertThat(doc.blocks()).extracting(b -> ((Paragraph) b).text())
+        .containsExactly("The embassy\uFFFD closed on Monday.", "Staff left\uFFFD for\uFFFD Lviv.");
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
+        "a.html:2:4: warning: a character reference in this text stands for U+0001, a control character, which no web page may hold:"
+            + " it is read as U+FFFD, shown as \"\uFFFD\" (as are 2 more in this page)");
+  }
+
   @Test
   void hostilePageMetadataIsPlainTextAndOnlyWebUrls() {
     Document doc = fixture("hostile.html");

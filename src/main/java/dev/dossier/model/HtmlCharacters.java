@@ -1,0 +1,92 @@
+package dev.dossier.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Characters no web page may hold, raw or as a character reference: the control characters
+ * other than tab, line feed and form feed (DELETE and U+0080 to U+009F among them), and the
+ * noncharacters. A page holding one is not valid HTML, and a browser shows it as nothing or as
+ * a box, so a reader could not tell it was there. A document's text reads each as U+FFFD, the
+ * replacement character, which every page shows as "�", and the curator is told where.
+ */
+public final class HtmlCharacters {
+
+  /** What to do about them, for the warning that says where the first was. */
+  public static final String HINT =
+      "remove it from the file (such characters are usually left over from a conversion), or leave it to show as \"\uFFFD\"";
+
+  private HtmlCharacters() {}
+
+  public static boolean forbidden(int c) {
+    if (c < 0x20) {
+      return c != '\t' && c != '\n' && c != '\f';
+    }
+    return c >= 0x7F && c <= 0x9F || noncharacter(c);
+  }
+
+  private static boolean noncharacter(int c) {
+    return c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE;
+  }
+
+  /**
+   * A text with its forbidden characters replaced.
+   *
+   * @param first where in the original text the first one was
+   * @param found the first one
+   * @param count how many there were
+   */
+  public record Replaced(String text, int first, int found, int count) {
+    /** "U+0001 is a control character, which no web page may hold: ...", for a character in a file. */
+    public String message() {
+      return name(found) + " is " + kind(found) + consequence(count, "in this file");
+    }
+  }
+
+  /** "a character reference in this text stands for U+0001, a control character, ...", for characters a parser made of references. */
+  public static String referenceMessage(int found, int count) {
+    String kind = kind(found);
+    return "a character reference in this text stands for " + name(found) + (kind.startsWith("a ") ? ", " + kind : ", which is " + kind)
+        + consequence(count, "in this page");
+  }
+
+  private static String name(int c) {
+    return String.format(Locale.ROOT, "U+%04X", c);
+  }
+
+  private static String kind(int c) {
+    return noncharacter(c) ? "not a character" : "a control character";
+  }
+
+  private static String consequence(int count, String where) {
+    return ", which no web page may hold: it is read as U+FFFD, shown as \"\uFFFD\"" + (count > 1 ? " (as are " + (count - 1) + " more " + where + ")" : "");
+  }
+
+  /** The text with each forbidden character read as U+FFFD; empty when it has none. */
+  public static Optional<Replaced> replace(String text) {
+    int first = -1;
+    for (int i = 0, n = text.length(); i < n && first < 0; i++) {
+      char c = text.charAt(i);
+      // Only these ranges can hold one; most text has none, and is looked at once.
+      if ((c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0xFDD0) && forbidden(text.codePointAt(i))) {
+        first = i;
+      }
+    }
+    if (first < 0) {
+      return Optional.empty();
+    }
+    StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+    int count = 0;
+    for (int i = first; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (forbidden(c)) {
+        out.append('\uFFFD');
+        count++;
+      } else {
+        out.appendCodePoint(c);
+      }
+      i += Character.charCount(c);
+    }
+    return Optional.of(new Replaced(out.toString(), first, text.codePointAt(first), count));
+  }
+}
