@@ -11,6 +11,8 @@ import dev.dossier.model.Reproduce;
 import dev.dossier.model.Source;
 import dev.dossier.model.Subheading;
 import dev.dossier.model.Topic;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,11 +33,22 @@ final class Exports {
   private final Map<String, Source> sources;
   private final Backlinks backlinks;
 
+  /** Where the last build's {@code dossier.json} is, and where this one's pieces are recorded. */
+  private final PageSink sink;
+
   Exports(Dossier dossier, Backlinks backlinks) {
+    this(dossier, backlinks, PageSink.DISCARD);
+  }
+
+  /** @param sink asked for the pieces of the last build's {@code dossier.json}, and told this one's */
+  Exports(Dossier dossier, Backlinks backlinks, PageSink sink) {
     this.dossier = dossier;
     this.sources = dossier.sourcesByKey();
     this.backlinks = backlinks;
+    this.sink = sink;
   }
+
+  static final String DOSSIER_JSON = "dossier.json";
 
   /**
    * The export files by path. Each is made only as it is written, and written as it is made:
@@ -46,7 +59,7 @@ final class Exports {
     files.put("sources.json", out -> Json.pretty(dossier.sources().stream().map(this::csl).toList(), out));
     files.put("sources.bib", out -> out.write(bibtex().getBytes(StandardCharsets.UTF_8)));
     files.put("timeline.json", out -> Json.pretty(timelineJs(), out));
-    files.put("dossier.json", out -> Json.pretty(model(), out));
+    files.put(DOSSIER_JSON, this::writeModel);
     return files;
   }
 
@@ -209,23 +222,97 @@ final class Exports {
     return dossier.baseUrl().map(Links::absolute).orElse(new Links("dossier.json"));
   }
 
-  private Map<String, Object> model() {
+  /**
+   * {@code dossier.json}: the JSON {@code Json.pretty} writes for {@link #model()}, written a
+   * source at a time. Each source's JSON, as it stands in the file, is recorded as a piece by a
+   * fingerprint of its data, and the next build copies it from this file when the source's data
+   * are the same: the sources' text is nearly all of the file, and writing it was most of the
+   * exports' time in a rebuild after one article was added to 10,000.
+   */
+  private void writeModel(OutputStream stream) throws IOException {
+    Counting out = new Counting(stream);
     PageReferences refs = new PageReferences(links(), sources);
+    List<PageSink.Piece> pieces = new ArrayList<>();
+    try (PageSink.Previous previous = sink.pieces(DOSSIER_JSON)) {
+      String comma = "{";
+      for (Map.Entry<String, java.util.function.Supplier<Object>> field : fields(refs).entrySet()) {
+        out.write(comma + "\n  " + Json.compact(field.getKey()) + " : ");
+        comma = ",";
+        if (field.getKey().equals("sources")) {
+          out.write(dossier.sources().isEmpty() ? "[ ]" : "[ ");
+          String separator = "";
+          for (Source s : dossier.sources()) {
+            out.write(separator);
+            separator = ", ";
+            Map<String, Object> source = source(s, refs);
+            String fingerprint = new Fingerprint(c -> null).add(source).hex();
+            long start = out.count;
+            Optional<byte[]> kept = previous.piece(fingerprint);
+            out.write(kept.isPresent() ? kept.get() : nested(Json.pretty(source)).getBytes(StandardCharsets.UTF_8));
+            pieces.add(new PageSink.Piece(fingerprint, start, (int) (out.count - start)));
+          }
+          out.write(dossier.sources().isEmpty() ? "" : " ]");
+        } else {
+          out.write(nested(Json.pretty(field.getValue().get())));
+        }
+      }
+      out.write("\n}\n");
+    }
+    sink.pieces(DOSSIER_JSON, pieces);
+  }
+
+  /** A value's pretty JSON as it stands one level into an object: each line after the first two spaces further in. */
+  private static String nested(String pretty) {
+    return pretty.strip().replace("\n", "\n  ");
+  }
+
+  /** Counts what passes through, for where each piece begins. */
+  private static final class Counting {
+    private final OutputStream out;
+    long count;
+
+    Counting(OutputStream out) {
+      this.out = out;
+    }
+
+    void write(String text) throws IOException {
+      write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void write(byte[] bytes) throws IOException {
+      out.write(bytes);
+      count += bytes.length;
+    }
+  }
+
+  /** The whole dossier as data; {@code dossier.json} is its JSON. */
+  Map<String, Object> model() {
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("title", dossier.title());
-    v.put("description", dossier.description().map(refs::cite).orElse(null));
-    v.put("editor", dossier.editor().orElse(null));
-    v.put("language", dossier.language());
-    v.put("base_url", dossier.baseUrl().orElse(null));
-    v.put("sources", dossier.sources().stream().map(s -> source(s, refs)).toList());
-    v.put("topics", dossier.topics().stream().map(t -> {
+    fields(new PageReferences(links(), sources)).forEach((name, value) -> v.put(name, value.get()));
+    return v;
+  }
+
+  /**
+   * The fields of the model in order, each made when it is asked for: a citation is numbered
+   * as it is cited, so the description's are made first, then the sources' (in their notes), then
+   * the topics' and the events'.
+   */
+  private Map<String, java.util.function.Supplier<Object>> fields(PageReferences refs) {
+    Map<String, java.util.function.Supplier<Object>> v = new LinkedHashMap<>();
+    v.put("title", dossier::title);
+    v.put("description", () -> dossier.description().map(refs::cite).orElse(null));
+    v.put("editor", () -> dossier.editor().orElse(null));
+    v.put("language", dossier::language);
+    v.put("base_url", () -> dossier.baseUrl().orElse(null));
+    v.put("sources", () -> dossier.sources().stream().map(s -> source(s, refs)).toList());
+    v.put("topics", () -> dossier.topics().stream().map(t -> {
       Map<String, Object> topic = new LinkedHashMap<>();
       topic.put("id", t.id());
       topic.put("title", t.title());
       topic.put("summary", t.summary().map(refs::cite).orElse(null));
       return (Object) topic;
     }).toList());
-    v.put("events", dossier.events().stream().map(e -> {
+    v.put("events", () -> dossier.events().stream().map(e -> {
       Map<String, Object> event = new LinkedHashMap<>();
       event.put("id", e.id());
       event.put("date", e.date().iso());
@@ -235,7 +322,7 @@ final class Exports {
       event.put("text", refs.cite(e.text()));
       return (Object) event;
     }).toList());
-    v.put("citations", dossier.citations().stream().map(this::citation).toList());
+    v.put("citations", () -> dossier.citations().stream().map(this::citation).toList());
     return v;
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where rendered pages go as soon as each is done (a list in memory, the staging folder of the
@@ -53,6 +54,34 @@ public interface PageSink {
   default boolean reuse(String unit, String fingerprint) {
     return false;
   }
+
+  /**
+   * One piece of a file written as it is made: where its bytes are in the file, and a
+   * fingerprint of what they were made from, so that a later build can take the same bytes from
+   * the file rather than make them again ({@code dossier.json} holds each source's text).
+   */
+  record Piece(String fingerprint, long offset, int length) {}
+
+  /**
+   * The pieces of the file the output holds at {@code path}, as the build that wrote it recorded
+   * them; none when the file or the record is not at hand, or the file is no longer the one
+   * recorded. Closed once the file is made again, so the old one can be moved.
+   */
+  interface Previous extends java.io.Closeable {
+    /** The bytes of the piece with this fingerprint, if the file has one. */
+    Optional<byte[]> piece(String fingerprint) throws IOException;
+
+    @Override
+    default void close() throws IOException {}
+  }
+
+  /** The previous build's pieces of the file at {@code path}. */
+  default Previous pieces(String path) {
+    return fingerprint -> Optional.empty();
+  }
+
+  /** Records the pieces of a file just written, in the order they are in the file. */
+  default void pieces(String path, List<Piece> pieces) {}
 
   /**
    * Whether this sink keeps fingerprints, to reuse what it was given in a later build. When it

@@ -109,7 +109,7 @@ public final class SiteRenderer {
     AtomicReference<SearchIndex.Shards<SearchIndex.DocShard>> documents = new AtomicReference<>();
     sideBySide(
         () -> {
-          out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks()).files());
+          out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks(), sink).files());
           if (!searchReused) {
             documents.set(index.join().writeDocShards(search));
           }

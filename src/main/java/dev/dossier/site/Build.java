@@ -144,7 +144,7 @@ public final class Build {
     OutputSink sink;
     try (SiteWriter.Session session = new SiteWriter().open(out)) {
       Optional<BuildCache> cache = prepared.cache();
-      sink = new OutputSink(session, cache.map(c -> c.pages(out)));
+      sink = new OutputSink(session, cache.map(c -> c.pages(out)), cache.map(c -> c.pieces(out)).orElse(Map.of()));
       new SiteRenderer(theme, tool).render(dossier, diagnostics, progress, sink, prepared.inputs());
       if (diagnostics.hasErrors()) {
         return new Result(diagnostics.sorted(), prepared.dossier(), List.of());
@@ -154,6 +154,7 @@ public final class Build {
       if (cache.isPresent()) {
         try {
           cache.get().storePages(out, sink.units());
+          cache.get().storePieces(out, sink.pieceFiles());
           cache.get().storeSummary(out, summary);
         } catch (IOException e) {
           cannotCache(diagnostics, e);

@@ -21,8 +21,10 @@ import java.util.stream.Stream;
  * What one build leaves for the next, in a folder of the dossier outside the output
  * ({@value #FOLDER}): each document's parse, filed under a hash of the tool's version, the
  * document's path and its text; and, for each output folder, the fingerprint of every page it
- * holds, so a page whose inputs did not change is neither parsed nor rendered again, and a
- * summary of what the last build held, so the next can say what changed.
+ * holds, so a page whose inputs did not change is neither parsed nor rendered again; where in
+ * the files written in pieces ({@code dossier.json}) each piece is, so the next build copies the
+ * pieces whose data did not change; and a summary of what the last build held, so the next can
+ * say what changed.
  *
  * <p>The cache only ever saves work. An entry that cannot be read is ignored and made again;
  * deleting the folder costs one full build; a cache that cannot be written is reported as a
@@ -36,6 +38,8 @@ final class BuildCache {
   private static final String DOCUMENTS = "documents";
   private static final String PAGES = "pages-";
   private static final String SUMMARY = "summary-";
+  private static final String PIECES = "pieces-";
+  private static final String PIECES_HEADER = "dossier file pieces 1";
   private static final String TEMP = ".tmp-";
   private static final String HEADER = "dossier page fingerprints 1";
 
@@ -140,6 +144,48 @@ final class BuildCache {
         text.append(name).append('\t').append(unit.fingerprint()).append('\t').append(f.path()).append('\t')
             .append(f.sha256()).append('\t').append(f.size()).append('\n')));
     writeAtomically(pagesFile(out), text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A file written in pieces, as it was written: its SHA-256, its size, and its pieces in order. */
+  record PieceFile(String sha256, long size, List<dev.dossier.render.PageSink.Piece> pieces) {}
+
+  /** The files of {@code out} the last build recorded in pieces, by path; empty if none is known. */
+  Map<String, PieceFile> pieces(Path out) {
+    Path file = outputFile(PIECES, out);
+    Map<String, PieceFile> files = new HashMap<>();
+    try {
+      if (!Files.isRegularFile(file)) {
+        return files;
+      }
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      if (lines.size() < 2 || !lines.get(0).equals(PIECES_HEADER) || !lines.get(1).equals(tool + "\t" + target(out))) {
+        return files;
+      }
+      List<dev.dossier.render.PageSink.Piece> current = null;
+      for (String line : lines.subList(2, lines.size())) {
+        String[] f = line.split("\t", -1);
+        if (f[0].equals("F") && f.length == 4) {
+          current = new ArrayList<>();
+          files.put(f[1], new PieceFile(f[2], Long.parseLong(f[3]), current));
+        } else if (f[0].equals("P") && f.length == 4 && current != null) {
+          current.add(new dev.dossier.render.PageSink.Piece(f[1], Long.parseLong(f[2]), Integer.parseInt(f[3])));
+        } else {
+          return new HashMap<>();
+        }
+      }
+      return files;
+    } catch (IOException | RuntimeException e) {
+      return new HashMap<>();
+    }
+  }
+
+  void storePieces(Path out, Map<String, PieceFile> files) throws IOException {
+    StringBuilder text = new StringBuilder(PIECES_HEADER).append('\n').append(tool).append('\t').append(target(out)).append('\n');
+    new TreeMap<>(files).forEach((path, file) -> {
+      text.append("F\t").append(path).append('\t').append(file.sha256()).append('\t').append(file.size()).append('\n');
+      file.pieces().forEach(p -> text.append("P\t").append(p.fingerprint()).append('\t').append(p.offset()).append('\t').append(p.length()).append('\n'));
+    });
+    writeAtomically(outputFile(PIECES, out), text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** What the last build into {@code out} held, if it was recorded. */

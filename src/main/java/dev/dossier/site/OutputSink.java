@@ -2,13 +2,20 @@ package dev.dossier.site;
 
 import dev.dossier.render.Page;
 import dev.dossier.render.PageSink;
+import dev.dossier.render.PageSink.Piece;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,11 +32,94 @@ final class OutputSink implements PageSink {
   private final java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
 
+  private final Map<String, BuildCache.PieceFile> piecesBefore;
+  private final Map<String, List<Piece>> piecesNow = new ConcurrentHashMap<>();
+
   /** @param before what the build cache says the output holds; empty when there is no cache */
   OutputSink(SiteWriter.Session session, Optional<Map<String, BuildCache.Unit>> before) {
+    this(session, before, Map.of());
+  }
+
+  /** @param piecesBefore the output's files the last build wrote in pieces, as the build cache recorded them */
+  OutputSink(SiteWriter.Session session, Optional<Map<String, BuildCache.Unit>> before, Map<String, BuildCache.PieceFile> piecesBefore) {
     this.session = session;
     this.before = before.orElse(Map.of());
     this.remembers = before.isPresent();
+    this.piecesBefore = piecesBefore;
+  }
+
+  /**
+   * The pieces of the output's file at {@code path}, read from the file itself, when the cache
+   * recorded them for the file the output now holds (by the manifest's SHA-256 and the size).
+   */
+  @Override
+  public Previous pieces(String path) {
+    BuildCache.PieceFile known = piecesBefore.get(path);
+    Optional<Path> file = known == null ? Optional.empty() : session.previousFile(path, known.sha256(), known.size());
+    if (file.isEmpty()) {
+      return PageSink.super.pieces(path);
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file.get(), StandardOpenOption.READ);
+    } catch (IOException e) {
+      return PageSink.super.pieces(path);
+    }
+    Map<String, Piece> byFingerprint = new HashMap<>();
+    known.pieces().forEach(p -> byFingerprint.putIfAbsent(p.fingerprint(), p));
+    return new Previous() {
+      @Override
+      public Optional<byte[]> piece(String fingerprint) throws IOException {
+        Piece p = byFingerprint.get(fingerprint);
+        if (p == null || p.offset() < 0 || p.length() < 0 || p.offset() + p.length() > known.size()) {
+          return Optional.empty();
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(p.length());
+        while (bytes.hasRemaining()) {
+          if (channel.read(bytes, p.offset() + bytes.position()) < 0) {
+            return Optional.empty();
+          }
+        }
+        return Optional.of(bytes.array());
+      }
+
+      @Override
+      public void close() throws IOException {
+        channel.close();
+      }
+    };
+  }
+
+  @Override
+  public void pieces(String path, List<Piece> pieces) {
+    piecesNow.put(path, List.copyOf(pieces));
+  }
+
+  /**
+   * The files the output will hold that were written in pieces, for the cache: those written
+   * now, and those kept as the last build wrote them.
+   */
+  Map<String, BuildCache.PieceFile> pieceFiles() {
+    Map<String, BuildCache.File> files = new HashMap<>();
+    now.values().forEach(unit -> {
+      synchronized (unit.files()) {
+        unit.files().forEach(f -> files.put(f.path(), f));
+      }
+    });
+    Map<String, BuildCache.PieceFile> pieceFiles = new TreeMap<>();
+    piecesNow.forEach((path, pieces) -> {
+      BuildCache.File f = files.get(path);
+      if (f != null) {
+        pieceFiles.put(path, new BuildCache.PieceFile(f.sha256(), f.size(), pieces));
+      }
+    });
+    piecesBefore.forEach((path, known) -> {
+      BuildCache.File f = files.get(path);
+      if (!pieceFiles.containsKey(path) && f != null && f.sha256().equals(known.sha256()) && f.size() == known.size()) {
+        pieceFiles.put(path, known);
+      }
+    });
+    return pieceFiles;
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -221,6 +222,14 @@ public final class SiteWriter {
         }
       }
       return true;
+    }
+
+    /**
+     * The previous site's file at {@code path}, if the manifest gives it this SHA-256 and it
+     * has this size: for reading what is still there, before the new site replaces it.
+     */
+    public Optional<Path> previousFile(String path, String hash, long size) {
+      return unchanged(path, hash, size) ? Optional.of(target.resolve(path)) : Optional.empty();
     }
 
     /** Whether the previous site has this file, by the manifest's hash and the file's size. */

@@ -40,6 +40,71 @@ class ExportsTest {
     assertThat(headlines(json)).containsExactly("Floods &amp; &lt;em&gt;levees&lt;/em&gt;", "Q&amp;A: why the &lt;b&gt;river&lt;/b&gt; rose");
   }
 
+  /**
+   * dossier.json is written a source at a time, each source's JSON a piece the next build copies
+   * from the last file when the source's data have its fingerprint: what it writes is Jackson's
+   * JSON of the whole model, whether it copies pieces or makes them.
+   */
+  @Test
+  void dossierJsonCopiesTheLastFilesPieceForASourceWhoseDataAreTheSame() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("dossier"));
+    Files.writeString(dir.resolve("gazette.txt"), "Published: 2023-03-10\n\nThe river peaked on Sunday.\n");
+    Files.writeString(dir.resolve("herald.txt"), "Published: 2023-03-11\n\nThe levee held </script> all night.\n");
+    Files.writeString(dir.resolve("index.yml"), """
+        title: Floods
+        description: The river rose.[@gazette ¶1 "river peaked"]
+        sources:
+          - key: gazette
+            file: gazette.txt
+          - key: herald
+            file: herald.txt
+            published: ~2023-03-11
+            published_note: A day after the peak.[@gazette ¶1]
+        events:
+          - date: 2023-03-05
+            title: The peak
+            text: The river peaked.[@gazette ¶1]
+        """);
+    dev.dossier.model.Dossier dossier = new Build().run(dir, Theme.builtIn()).dossier().orElseThrow();
+    Backlinks backlinks = new Backlinks(dossier);
+    List<PageSink.Piece> recorded = new ArrayList<>();
+    PageSink first = new PageSink() {
+      @Override
+      public void accept(String unit, String fingerprint, dev.dossier.render.Page page) {}
+
+      @Override
+      public void pieces(String path, List<PageSink.Piece> pieces) {
+        recorded.addAll(pieces);
+      }
+    };
+    String written = write(new Exports(dossier, backlinks, first));
+    assertThat(written).isEqualTo(Json.pretty(new Exports(dossier, backlinks).model()));
+    assertThat(recorded).hasSize(2);
+    byte[] bytes = written.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    PageSink.Piece gazette = recorded.get(0);
+    String gazetteJson = new String(bytes, (int) gazette.offset(), gazette.length(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(gazetteJson).startsWith("{\n    \"key\" : \"gazette\"").endsWith("\n  }");
+
+    // The next build is handed the gazette's piece (marked, to tell it from one made anew) and not the herald's.
+    String marked = gazetteJson.replace("The river peaked on Sunday.", "The river PEAKED on Sunday.");
+    PageSink second = new PageSink() {
+      @Override
+      public void accept(String unit, String fingerprint, dev.dossier.render.Page page) {}
+
+      @Override
+      public Previous pieces(String path) {
+        return fingerprint -> java.util.Optional.ofNullable(fingerprint.equals(gazette.fingerprint()) ? marked.getBytes(java.nio.charset.StandardCharsets.UTF_8) : null);
+      }
+    };
+    assertThat(write(new Exports(dossier, backlinks, second))).isEqualTo(written.replace(gazetteJson, marked));
+  }
+
+  private static String write(Exports exports) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    exports.files().get("dossier.json").writeTo(out);
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private static List<String> headlines(byte[] json) throws IOException {
     List<String> found = new ArrayList<>();
     try (JsonParser parser = new JsonFactory().createParser(json)) {

@@ -355,6 +355,44 @@ class BuildTest {
         .isEqualTo("The event on the timeline");
   }
 
+  /**
+   * A rebuild copies each unchanged source's JSON from the last dossier.json: what it writes
+   * must be what a build from scratch writes, whatever changed, and a citation's number in a
+   * source's date note follows the notes before it.
+   */
+  @Test
+  void aRebuildsDossierJsonIsTheOneABuildFromScratchWrites() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    for (int i = 1; i <= 4; i++) {
+      Files.writeString(dir.resolve("r" + i + ".md"), "---\ntitle: Report " + i + "\ndate: 2022-01-0" + i + "\n---\n\nDay " + i + " was quiet.\n\nIt stayed so.\n");
+    }
+    Path out = tmp.resolve("site");
+    Build cached = new Build(false, Optional.empty(), dev.dossier.diag.Progress.NONE, true);
+    cached.build(dir, Theme.builtIn(), out);
+    assertThat(Files.list(dir.resolve(BuildCache.FOLDER)).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("pieces-"));
+
+    // One source's text changes, one is new, one goes, and the index dates one by a note that cites another.
+    Files.writeString(dir.resolve("r2.md"), "---\ntitle: Report 2\ndate: 2022-01-02\n---\n\nDay 2 was loud.\n\nIt stayed so.\n");
+    Files.writeString(dir.resolve("r5.md"), "---\ntitle: Report 5\n---\n\nDay 5 came.\n");
+    Files.delete(dir.resolve("r4.md"));
+    Files.writeString(dir.resolve("index.yml"), index("It closed.[@bugle ¶1]").replace("""
+        topics:
+          - id: lviv""", """
+          - key: r5
+            file: r5.md
+            published: ~2022-01-05
+            published_note: The day after report 3.[@r3 ¶1 "Day 3"]
+        topics:
+          - id: lviv"""));
+    Build.Result again = cached.build(dir, Theme.builtIn(), out);
+    assertThat(again.failed()).as("%s", again.diagnostics()).isFalse();
+
+    Path fresh = tmp.resolve("fresh");
+    new Build(false, Optional.empty(), dev.dossier.diag.Progress.NONE, false).build(dir, Theme.builtIn(), fresh);
+    assertThat(Files.readString(out.resolve("dossier.json"))).isEqualTo(Files.readString(fresh.resolve("dossier.json")))
+        .contains("\"key\" : \"r5\"", "Day 2 was loud.").doesNotContain("Report 4");
+  }
+
   /** A home page listing ten thousand sources would weigh megabytes: past twelve it shows the newest and links to them all. */
   @Test
   void theHomePageOfABigDossierListsItsNewestSourcesAndLinksToThemAll() throws IOException {
