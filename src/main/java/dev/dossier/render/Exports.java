@@ -245,9 +245,10 @@ final class Exports {
             out.write(separator);
             separator = ", ";
             Map<String, Object> source = source(s, refs);
-            String fingerprint = new Fingerprint(c -> null).add(source).hex();
+            // A build that keeps nothing for the next one has no use for fingerprints.
+            String fingerprint = sink.remembers() ? new Fingerprint(c -> null).add(source).hex() : "";
             long start = out.count;
-            Optional<byte[]> kept = previous.piece(fingerprint);
+            Optional<byte[]> kept = fingerprint.isEmpty() ? Optional.empty() : previous.piece(fingerprint);
             out.write(kept.isPresent() ? kept.get() : nested(Json.pretty(source)).getBytes(StandardCharsets.UTF_8));
             pieces.add(new PageSink.Piece(fingerprint, start, (int) (out.count - start)));
           }

@@ -73,6 +73,11 @@ class ExportsTest {
       public void accept(String unit, String fingerprint, dev.dossier.render.Page page) {}
 
       @Override
+      public boolean remembers() {
+        return true;
+      }
+
+      @Override
       public void pieces(String path, List<PageSink.Piece> pieces) {
         recorded.addAll(pieces);
       }
@@ -90,6 +95,11 @@ class ExportsTest {
     PageSink second = new PageSink() {
       @Override
       public void accept(String unit, String fingerprint, dev.dossier.render.Page page) {}
+
+      @Override
+      public boolean remembers() {
+        return true;
+      }
 
       @Override
       public Previous pieces(String path) {
