@@ -67,8 +67,9 @@ public final class HtmlCharacters {
     int first = -1;
     for (int i = 0, n = text.length(); i < n && first < 0; i++) {
       char c = text.charAt(i);
-      // Only these ranges can hold one; most text has none, and is looked at once.
-      if ((c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0xFDD0) && forbidden(text.codePointAt(i))) {
+      // Only these ranges can hold one (from U+D800, the surrogates too, which make the
+      // noncharacters past U+FFFF); most text has none, and is looked at once.
+      if ((c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0xD800) && forbidden(text.codePointAt(i))) {
         first = i;
       }
     }

@@ -69,16 +69,21 @@ final class OutputSink implements PageSink {
     known.pieces().forEach(p -> byFingerprint.putIfAbsent(p.fingerprint(), p));
     return new Previous() {
       @Override
-      public Optional<byte[]> piece(String fingerprint) throws IOException {
+      public Optional<byte[]> piece(String fingerprint) {
         Piece p = byFingerprint.get(fingerprint);
         if (p == null || p.offset() < 0 || p.length() < 0 || p.offset() + p.length() > known.size()) {
           return Optional.empty();
         }
         ByteBuffer bytes = ByteBuffer.allocate(p.length());
-        while (bytes.hasRemaining()) {
-          if (channel.read(bytes, p.offset() + bytes.position()) < 0) {
-            return Optional.empty();
+        try {
+          while (bytes.hasRemaining()) {
+            if (channel.read(bytes, p.offset() + bytes.position()) < 0) {
+              return Optional.empty();
+            }
           }
+        } catch (IOException e) {
+          // The cache only saves work: a piece that cannot be read is made again.
+          return Optional.empty();
         }
         return Optional.of(bytes.array());
       }

@@ -79,15 +79,15 @@ class BuildTest {
   @Test
   void controlCharactersAndNoncharactersShowAsReplacementCharacters() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]"));
-    Files.writeString(dir.resolve("b.txt"), "Staff left\u0001 on Sunday.\n\nThey went\u007f west,\u0085 to \uFFFE Lviv.\f\tLater.\n");
+    Files.writeString(dir.resolve("b.txt"), "Staff left\u0001 on Sunday.\n\nThey went\u007f west,\u0085 to \uFFFE Lviv.\f\tLater \uD83F\uDFFF.\n");
     Files.writeString(dir.resolve("c.md"), "It was\u0002 quiet.\n");
     Path out = tmp.resolve("site");
     Build.Result result = new Build().build(dir, Theme.builtIn(), out);
     assertThat(headlines(result).stream().filter(h -> h.contains("U+"))).containsExactly(
-        "b.txt:1:11: warning: U+0001 is a control character, which no web page may hold: it is read as U+FFFD, shown as \"\uFFFD\" (as are 3 more in this file)",
+        "b.txt:1:11: warning: U+0001 is a control character, which no web page may hold: it is read as U+FFFD, shown as \"\uFFFD\" (as are 4 more in this file)",
         "c.md:1:7: warning: U+0002 is a control character, which no web page may hold: it is read as U+FFFD, shown as \"\uFFFD\"");
     String page = Files.readString(out.resolve("sources/b.html"));
-    assertThat(page).contains("Staff left\uFFFD on Sunday.", "They went\uFFFD west,\uFFFD to \uFFFD Lviv.")
+    assertThat(page).contains("Staff left\uFFFD on Sunday.", "They went\uFFFD west,\uFFFD to \uFFFD Lviv.", "Later \uFFFD.")
         .doesNotContain("\u0001", "&#x1;", "\u007f", "\u0085", "\uFFFE");
     assertThat(Files.readString(out.resolve("sources/c.html"))).contains("It was\uFFFD quiet.");
   }
