@@ -84,6 +84,17 @@ public interface PageSink {
   default void pieces(String path, List<Piece> pieces) {}
 
   /**
+   * Keeps, as one of {@code unit}'s files, the file an earlier build wrote at {@code path}, if
+   * the output still has it as written; for files whose path names their content (the search
+   * index's document shards), which need not be made to be known the same.
+   *
+   * @return whether it did; if not, the file must be made
+   */
+  default boolean keep(String unit, String fingerprint, String path) {
+    return false;
+  }
+
+  /**
    * Whether this sink keeps fingerprints, to reuse what it was given in a later build. When it
    * does not, the renderer spares itself computing them and passes "".
    */

@@ -49,10 +49,11 @@ import org.jsoup.Jsoup;
  * text for the snippets. They are cut where the content says, not at fixed sizes: after a
  * document whose link hashes to one of {@link #DOC_SHARD_SPACING} values (once at least
  * {@link #DOC_SHARD_MIN_BYTES} are in the shard), or at {@link #DOC_SHARD_MAX_BYTES} or
- * {@link #DOC_SHARD_DOCS} documents at most. A shard is named by a hash of its bytes and holds no
- * document numbers (the manifest gives each shard's first), so a new source, which shifts the
- * numbers of every document after it, changes the one or two shards around it and leaves the
- * others the same files: a static host receives the shards that changed, not all of them.
+ * {@link #DOC_SHARD_DOCS} documents at most. A shard is named by a fingerprint of what it holds
+ * and holds no document numbers (the manifest gives each shard's first), so a new source, which
+ * shifts the numbers of every document after it, changes the one or two shards around it and
+ * leaves the others the same files: a static host receives the shards that changed, not all of
+ * them, and a rebuild keeps the others without making them.
  */
 final class SearchIndex {
 
@@ -222,10 +223,19 @@ final class SearchIndex {
   /** A document shard as the manifest lists it: its first document's number and its name. */
   record DocShard(int first, String name) {}
 
-  /** Writes the document shards, named by a hash of their bytes. */
+  /** Writes the document shards, named by a fingerprint of what they hold. */
   Shards<DocShard> writeDocShards(java.util.function.Consumer<Page> out) {
+    return writeDocShards(out, path -> false);
+  }
+
+  /**
+   * Writes the document shards, named by a fingerprint of what they hold, except those
+   * {@code kept} says the output already has: a shard's name stands for its content, so a file
+   * of that name from an earlier build is that shard.
+   */
+  Shards<DocShard> writeDocShards(java.util.function.Consumer<Page> out, java.util.function.Predicate<String> kept) {
     MessageDigest digest = sha256();
-    List<DocShard> shards = docShards(digesting(digest, out));
+    List<DocShard> shards = docShards(out, kept, digest);
     return new Shards<>(shards, digest.digest());
   }
 
@@ -417,8 +427,11 @@ final class SearchIndex {
     return new Page(DIR + "t-" + fileName(name) + ".js", js.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Cuts the documents, in id order, into shards where their content says; returns the shards. */
-  private List<DocShard> docShards(java.util.function.Consumer<Page> out) {
+  /**
+   * Cuts the documents, in id order, into shards where their content says; returns the shards.
+   * The digest, for the index's version, takes each shard's path, which names its content.
+   */
+  private List<DocShard> docShards(java.util.function.Consumer<Page> out, java.util.function.Predicate<String> kept, MessageDigest digest) {
     List<DocShard> shards = new ArrayList<>();
     for (int first = 0; first < docs.size(); ) {
       int end = first;
@@ -430,12 +443,43 @@ final class SearchIndex {
           break;
         }
       }
-      NamedPage shard = docShard(first, end);
-      out.accept(shard.page());
-      shards.add(new DocShard(first, shard.name()));
+      Map<String, String> titles = sourceTitles(first, end);
+      String name = docShardName(first, end, titles);
+      String path = DIR + "d-" + name + ".js";
+      digest.update(path.getBytes(StandardCharsets.UTF_8));
+      if (!kept.test(path)) {
+        out.accept(new Page(path, docShard(name, first, end, titles)));
+      }
+      shards.add(new DocShard(first, name));
       first = end;
     }
     return shards;
+  }
+
+  /** The titles of the sources whose paragraphs are among the documents, by key. */
+  private Map<String, String> sourceTitles(int first, int end) {
+    Map<String, String> titles = new TreeMap<>();
+    for (int id = first; id < end; id++) {
+      if (docs.get(id).extra().get("source") instanceof String key) {
+        titles.put(key, sourceTitles.get(key));
+      }
+    }
+    return titles;
+  }
+
+  /**
+   * A document shard's name: 16 hex digits of a fingerprint of everything its file holds (each
+   * document, its sources' titles and outlets), so that it can be known, and an earlier build's
+   * file of that name kept, without making the file.
+   */
+  private String docShardName(int first, int end, Map<String, String> titles) {
+    Fingerprint fingerprint = new Fingerprint(c -> null).add(FORMAT);
+    for (int id = first; id < end; id++) {
+      Doc d = docs.get(id);
+      fingerprint.add(d.kind()).add(d.href()).add(d.title()).add(d.text()).add(new TreeMap<>(d.extra()));
+    }
+    titles.forEach((key, title) -> fingerprint.add(key).add(title).add(sourceAbout.get(key)));
+    return fingerprint.hex().substring(0, 16);
   }
 
   /** Whether a document ends its shard: by its link alone, so the cut stays where it is when other documents come or go. */
@@ -468,22 +512,19 @@ final class SearchIndex {
    * {@code dossierSearch.docs("name",{"sources":{key:title,..},"about":{key:"outlet · date",..},"docs":[..]});}
    * ("about" only when one of the shard's sources has an outlet or a date), each document as
    * {@code {"kind","href","title" (when it has one), its extras by name, "text"}}; the name is
-   * the first 16 hex digits of the SHA-256 of what follows it.
+   * {@link #docShardName}.
    * The JSON is what {@code Json.compact} would write for those maps, written here directly: the
    * document shards hold all the dossier's text, and a map and Jackson for each document cost 0.5
    * to 0.9 s a build.
    */
-  private NamedPage docShard(int first, int end) {
-    Map<String, String> titles = new TreeMap<>();
+  private byte[] docShard(String name, int first, int end, Map<String, String> titles) {
     int size = 64;
     for (int id = first; id < end; id++) {
       Doc d = docs.get(id);
       size += d.title().length() + d.text().length() + d.href().length() + 64;
-      if (d.extra().get("source") instanceof String key) {
-        titles.put(key, sourceTitles.get(key));
-      }
     }
     StringBuilder js = new StringBuilder(size);
+    js.append("dossierSearch.docs(\"").append(name).append("\",");
     js.append("{\"sources\":{");
     String comma = "";
     for (Map.Entry<String, String> title : titles.entrySet()) {
@@ -516,9 +557,9 @@ final class SearchIndex {
         js.append(",\"title\":");
         Json.quoted(d.title(), js);
       }
-      new TreeMap<>(d.extra()).forEach((name, value) -> {
+      new TreeMap<>(d.extra()).forEach((field, value) -> {
         js.append(',');
-        Json.quoted(name, js);
+        Json.quoted(field, js);
         js.append(':');
         value(value, js);
       });
@@ -526,21 +567,9 @@ final class SearchIndex {
       Json.quoted(d.text(), js);
       js.append('}');
     }
-    js.append("]}");
-    byte[] body = js.toString().getBytes(StandardCharsets.UTF_8);
-    String name = HexFormat.of().formatHex(sha256().digest(body), 0, 8);
-    byte[] head = ("dossierSearch.docs(\"" + name + "\",").getBytes(StandardCharsets.UTF_8);
-    byte[] file = new byte[head.length + body.length + 3];
-    System.arraycopy(head, 0, file, 0, head.length);
-    System.arraycopy(body, 0, file, head.length, body.length);
-    file[file.length - 3] = ')';
-    file[file.length - 2] = ';';
-    file[file.length - 1] = '\n';
-    return new NamedPage(name, new Page(DIR + "d-" + name + ".js", file));
+    js.append("]});\n");
+    return js.toString().getBytes(StandardCharsets.UTF_8);
   }
-
-  /** A document shard's file and the name the manifest lists it by. */
-  private record NamedPage(String name, Page page) {}
 
   private static void value(Object value, StringBuilder js) {
     if (value instanceof String s) {

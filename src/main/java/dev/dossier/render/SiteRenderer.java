@@ -111,7 +111,7 @@ public final class SiteRenderer {
         () -> {
           out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks(), sink).files());
           if (!searchReused) {
-            documents.set(index.join().writeDocShards(search));
+            documents.set(index.join().writeDocShards(search, path -> sink.keep("search", whole, path)));
           }
         },
         () -> {

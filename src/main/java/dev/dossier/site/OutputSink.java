@@ -176,6 +176,28 @@ final class OutputSink implements PageSink {
     return true;
   }
 
+  /** Every file the last build recorded, by path, found when first asked for. */
+  private volatile Map<String, BuildCache.File> recorded;
+
+  @Override
+  public boolean keep(String unit, String fingerprint, String path) {
+    if (recorded == null) {
+      Map<String, BuildCache.File> files = new HashMap<>();
+      before.values().forEach(u -> u.files().forEach(f -> files.put(f.path(), f)));
+      recorded = files;
+    }
+    BuildCache.File file = recorded.get(path);
+    try {
+      if (file == null || !session.keep(path, file.sha256(), file.size())) {
+        return false;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    record(unit, fingerprint, file);
+    return true;
+  }
+
   /** How many HTML pages were rendered. */
   int rendered() {
     return rendered.get();

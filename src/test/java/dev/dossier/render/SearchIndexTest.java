@@ -133,6 +133,23 @@ class SearchIndexTest {
         .hasSize(3);
   }
 
+  /** A shard's name stands for what it holds, so a rebuild keeps the file the output has instead of making it. */
+  @Test
+  void aDocumentShardTheOutputHasIsNamedButNotMadeAgain() {
+    Dossier dossier = seeds.dossier().orElseThrow();
+    SearchIndex index = new SearchIndex(dossier, new Backlinks(dossier));
+    List<Page> made = new ArrayList<>();
+    SearchIndex.Shards<SearchIndex.DocShard> all = index.writeDocShards(made::add);
+    String kept = made.get(0).path();
+    List<Page> remade = new ArrayList<>();
+    SearchIndex.Shards<SearchIndex.DocShard> again = index.writeDocShards(remade::add, path -> path.equals(kept));
+    assertThat(again.names()).isEqualTo(all.names());
+    assertThat(again.digest()).isEqualTo(all.digest());
+    assertThat(remade).isEqualTo(made.subList(1, made.size()));
+    assertThat(new String(made.get(0).bytes(), StandardCharsets.UTF_8))
+        .startsWith("dossierSearch.docs(\"" + all.names().get(0).name() + "\",");
+  }
+
   @Test
   void anExcerptSourcesUncitedParagraphReachesNoFile() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("dossier"));
