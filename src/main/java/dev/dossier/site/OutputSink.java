@@ -4,11 +4,11 @@ import dev.dossier.render.Page;
 import dev.dossier.render.PageSink;
 import dev.dossier.render.PageSink.Piece;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,12 +35,10 @@ final class OutputSink implements PageSink {
   private final Map<String, BuildCache.PieceFile> piecesBefore;
   private final Map<String, List<Piece>> piecesNow = new ConcurrentHashMap<>();
 
-  /** @param before what the build cache says the output holds; empty when there is no cache */
-  OutputSink(SiteWriter.Session session, Optional<Map<String, BuildCache.Unit>> before) {
-    this(session, before, Map.of());
-  }
-
-  /** @param piecesBefore the output's files the last build wrote in pieces, as the build cache recorded them */
+  /**
+   * @param before what the build cache says the output holds; empty when there is no cache
+   * @param piecesBefore the output's files the last build wrote in pieces, as the build cache recorded them
+   */
   OutputSink(SiteWriter.Session session, Optional<Map<String, BuildCache.Unit>> before, Map<String, BuildCache.PieceFile> piecesBefore) {
     this.session = session;
     this.before = before.orElse(Map.of());
