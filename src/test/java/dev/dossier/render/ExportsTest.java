@@ -68,15 +68,7 @@ class ExportsTest {
     dev.dossier.model.Dossier dossier = new Build().run(dir, Theme.builtIn()).dossier().orElseThrow();
     Backlinks backlinks = new Backlinks(dossier);
     List<PageSink.Piece> recorded = new ArrayList<>();
-    PageSink first = new PageSink() {
-      @Override
-      public void accept(String unit, String fingerprint, dev.dossier.render.Page page) {}
-
-      @Override
-      public boolean remembers() {
-        return true;
-      }
-
+    PageSink first = new RememberingSink() {
       @Override
       public void pieces(String path, List<PageSink.Piece> pieces) {
         recorded.addAll(pieces);
@@ -92,21 +84,24 @@ class ExportsTest {
 
     // The next build is handed the gazette's piece (marked, to tell it from one made anew) and not the herald's.
     String marked = gazetteJson.replace("The river peaked on Sunday.", "The river PEAKED on Sunday.");
-    PageSink second = new PageSink() {
-      @Override
-      public void accept(String unit, String fingerprint, dev.dossier.render.Page page) {}
-
-      @Override
-      public boolean remembers() {
-        return true;
-      }
-
+    PageSink second = new RememberingSink() {
       @Override
       public Previous pieces(String path) {
         return fingerprint -> java.util.Optional.ofNullable(fingerprint.equals(gazette.fingerprint()) ? marked.getBytes(java.nio.charset.StandardCharsets.UTF_8) : null);
       }
     };
     assertThat(write(new Exports(dossier, backlinks, second))).isEqualTo(written.replace(gazetteJson, marked));
+  }
+
+  /** A sink that keeps nothing but says it remembers, as a build with a cache does, so the exports record their pieces. */
+  private abstract static class RememberingSink implements PageSink {
+    @Override
+    public void accept(String unit, String fingerprint, dev.dossier.render.Page page) {}
+
+    @Override
+    public boolean remembers() {
+      return true;
+    }
   }
 
   private static String write(Exports exports) throws IOException {
