@@ -62,7 +62,7 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
         LocalDate from = LocalDate.parse(range.group(1));
         LocalDate to = LocalDate.parse(range.group(2));
         if (from.getYear() == 0) {
-          return Parsed.failure("\"" + s + "\" has the year 0000, which no calendar has; the year before 1 AD is 1 BC");
+          return Parsed.failure(yearZero(s));
         }
         if (to.equals(from)) {
           return Parsed.failure("the range \"" + s + "\" starts and ends on the same day; write the day alone: " + from);
@@ -80,7 +80,7 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
       boolean approximate = single.group(1) != null;
       int year = Integer.parseInt(single.group(2));
       if (year == 0) {
-        return Parsed.failure("\"" + s + "\" has the year 0000, which no calendar has; the year before 1 AD is 1 BC");
+        return Parsed.failure(yearZero(s));
       }
       if (single.group(3) == null) {
         return Parsed.success(new DossierDate(LocalDate.of(year, 1, 1), Precision.YEAR, approximate, Optional.empty()));
@@ -200,5 +200,9 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
   @Override
   public int compareTo(DossierDate other) {
     return ORDER.compare(this, other);
+  }
+
+  private static String yearZero(String written) {
+    return "\"" + written + "\" has the year 0000, which no calendar has; the year before 1 AD is 1 BC";
   }
 }

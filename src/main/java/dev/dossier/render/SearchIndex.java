@@ -443,7 +443,7 @@ final class SearchIndex {
           break;
         }
       }
-      Map<String, String> titles = sourceTitles(first, end);
+      Map<String, String> titles = titlesOf(first, end);
       String name = docShardName(first, end, titles);
       String path = DIR + "d-" + name + ".js";
       digest.update(path.getBytes(StandardCharsets.UTF_8));
@@ -457,7 +457,7 @@ final class SearchIndex {
   }
 
   /** The titles of the sources whose paragraphs are among the documents, by key. */
-  private Map<String, String> sourceTitles(int first, int end) {
+  private Map<String, String> titlesOf(int first, int end) {
     Map<String, String> titles = new TreeMap<>();
     for (int id = first; id < end; id++) {
       if (docs.get(id).extra().get("source") instanceof String key) {
