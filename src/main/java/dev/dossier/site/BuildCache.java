@@ -81,8 +81,18 @@ final class BuildCache {
 
   void storeDocument(String key, Optional<ParsedDocument> document, List<Diagnostic> said) throws IOException {
     // Written even over an existing entry: a document is parsed only when its entry was
-    // missing or could not be read.
-    writeAtomically(root.resolve(DOCUMENTS).resolve(key), DocumentCodec.encode(new DocumentCodec.Entry(document, said)));
+    // missing or could not be read. Written in place, not through a temporary file and a
+    // rename as the other files are: a first build writes one entry per document (10,000 of
+    // them for a large dossier), and an entry cut short by a killed build cannot be read (the
+    // codec reads exact lengths and refuses bytes left over), so it is parsed again.
+    Path file = root.resolve(DOCUMENTS).resolve(key);
+    byte[] bytes = DocumentCodec.encode(new DocumentCodec.Entry(document, said));
+    try {
+      Files.write(file, bytes);
+    } catch (java.nio.file.NoSuchFileException e) {
+      Files.createDirectories(file.getParent());
+      Files.write(file, bytes);
+    }
   }
 
   /**
