@@ -119,17 +119,9 @@ final class BuildCache {
 
   /** The units an earlier build wrote into {@code out}, by name; empty if none is known. */
   Map<String, Unit> pages(Path out) {
-    Path file = pagesFile(out);
     Map<String, Unit> units = new HashMap<>();
     try {
-      if (!Files.isRegularFile(file)) {
-        return units;
-      }
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).equals(tool + "\t" + target(out))) {
-        return units;
-      }
-      for (String line : lines.subList(2, lines.size())) {
+      for (String line : recorded(pagesFile(out), HEADER, out)) {
         String[] f = line.split("\t", -1);
         if (f.length != 5) {
           return new HashMap<>();
@@ -148,7 +140,7 @@ final class BuildCache {
 
   /** Records the units now in {@code out}, after it was written. */
   void storePages(Path out, Map<String, Unit> units) throws IOException {
-    StringBuilder text = new StringBuilder(HEADER).append('\n').append(tool).append('\t').append(target(out)).append('\n');
+    StringBuilder text = heading(HEADER, out);
     // A unit's files may have been made by several threads: listed by path, whatever their order.
     new TreeMap<>(units).forEach((name, unit) -> unit.files().stream().sorted(java.util.Comparator.comparing(File::path)).forEach(f ->
         text.append(name).append('\t').append(unit.fingerprint()).append('\t').append(f.path()).append('\t')
@@ -161,18 +153,10 @@ final class BuildCache {
 
   /** The files of {@code out} the last build recorded in pieces, by path; empty if none is known. */
   Map<String, PieceFile> pieces(Path out) {
-    Path file = outputFile(PIECES, out);
     Map<String, PieceFile> files = new HashMap<>();
     try {
-      if (!Files.isRegularFile(file)) {
-        return files;
-      }
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      if (lines.size() < 2 || !lines.get(0).equals(PIECES_HEADER) || !lines.get(1).equals(tool + "\t" + target(out))) {
-        return files;
-      }
       List<dev.dossier.render.PageSink.Piece> current = null;
-      for (String line : lines.subList(2, lines.size())) {
+      for (String line : recorded(outputFile(PIECES, out), PIECES_HEADER, out)) {
         String[] f = line.split("\t", -1);
         if (f[0].equals("F") && f.length == 4) {
           current = new ArrayList<>();
@@ -190,12 +174,32 @@ final class BuildCache {
   }
 
   void storePieces(Path out, Map<String, PieceFile> files) throws IOException {
-    StringBuilder text = new StringBuilder(PIECES_HEADER).append('\n').append(tool).append('\t').append(target(out)).append('\n');
+    StringBuilder text = heading(PIECES_HEADER, out);
     new TreeMap<>(files).forEach((path, file) -> {
       text.append("F\t").append(path).append('\t').append(file.sha256()).append('\t').append(file.size()).append('\n');
       file.pieces().forEach(p -> text.append("P\t").append(p.fingerprint()).append('\t').append(p.offset()).append('\t').append(p.length()).append('\n'));
     });
     writeAtomically(outputFile(PIECES, out), text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The lines of a record this tool made for {@code out} under {@code header}, after its two
+   * heading lines ({@link #heading}); none if the file is missing or another tool's or output's.
+   */
+  private List<String> recorded(Path file, String header, Path out) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    if (lines.size() < 2 || !lines.get(0).equals(header) || !lines.get(1).equals(tool + "\t" + target(out))) {
+      return List.of();
+    }
+    return lines.subList(2, lines.size());
+  }
+
+  /** A record's two heading lines: what it is, and the tool and output it was made by and for. */
+  private StringBuilder heading(String header, Path out) {
+    return new StringBuilder(header).append('\n').append(tool).append('\t').append(target(out)).append('\n');
   }
 
   /** What the last build into {@code out} held, if it was recorded. */
