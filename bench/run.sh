@@ -9,7 +9,8 @@
 # Markdown tables of median wall and CPU times and peak RSS; then, on the largest corpus, the
 # first build with the build cache (as `dossier build` runs on a new dossier) and the rebuild
 # after adding one article (with the cache, as a curator rebuilds; the full builds run with
-# --no-cache, as Hugo builds everything), and the three-seed dossier's build with JVM start.
+# --no-cache, as Hugo builds everything), those two builds repeated in one warm JVM
+# (bench/Warm.java), and the three-seed dossier's build with JVM start.
 # Timings are this script's output only, never test assertions. Installs nothing.
 #
 # Settings (environment):
@@ -21,6 +22,8 @@
 #                        failure is recorded in the table, then the first heap that works is timed
 #   TIMEOUT=900          seconds before a single build is given up
 #   SEED=42              corpus seed
+#   WARM_ROUNDS=5        rounds of bench/Warm.java: the largest corpus's full build and add-one
+#                        rebuild repeated in one JVM, to show what the JIT's warm-up costs (0: none)
 #   NEW_JDK=DIR          a JDK of release 25 or later, for bin/dossier with an ahead-of-time cache
 #                        alongside (JAVA_HOME=DIR): default the first such JDK under /usr/lib/jvm;
 #                        NEW_JDK= (empty) leaves those runs out
@@ -32,6 +35,7 @@ WORK=$ROOT/bench/work
 SIZES=${SIZES:-"1000 3000 10000"}
 RUNS=${RUNS:-5}
 REBUILD_RUNS=${REBUILD_RUNS:-3}
+WARM_ROUNDS=${WARM_ROUNDS:-5}
 HEAP=${HEAP:-512m}
 FALLBACK_HEAPS=${FALLBACK_HEAPS:-"1g 1536m 2g 4g"}
 TIMEOUT=${TIMEOUT:-900}
@@ -189,6 +193,7 @@ for n in $SIZES; do
   results+=("| $n | ${dmed:--} s with -Xmx${heap:-?} (${#dt[@]}/$RUNS ok) | ${jmed:--} s | ${hmed:--} s | $ratio | ${dcpu:--} s | ${hcpu:--} s | $cratio | $(mib "${dmax:--}") | $(mib "${hmax:--}") |")
   newer+=("| $n | ${amed:--} s (${#at[@]}/$RUNS ok) | $aratio | $(mib "${amax:--}") |")
   eval "hugo_median_$n=${hmed:-0}"
+  eval "dossier_median_$n=${dmed:-0}"
   eval "heap_$n=${heap:-}"
 done
 
@@ -269,6 +274,21 @@ rcpu=$(printf '%s\n' "${rc_[@]}" | grep . | median || true)
 hfull=$(eval echo "\${hugo_median_$largest:-0}")
 rratio=$(awk -v d="${rmed:-0}" -v h="$hfull" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
 
+# The same builds of the largest corpus repeated in one JVM (bench/Warm.java), with the heap and
+# collector bin/dossier uses: the rounds after the first two run dossier's code compiled, so
+# set beside the fresh-JVM figures above they show what the JIT's warm-up costs.
+warm_full=""
+warm_add=""
+if [ "$WARM_ROUNDS" -gt 0 ]; then
+  echo "warm: $WARM_ROUNDS rounds of the $largest-article builds in one JVM ..." >&2
+  if warm=$(java -Xmx"$heap" -XX:+UseParallelGC -cp "$JAR" bench/Warm.java "$src" "$WORK/out" "$WARM_ROUNDS" "$SEED"); then
+    warm_full=$(echo "$warm" | sed -n 's/^warm full=\([0-9.]*\) .*/\1/p')
+    warm_add=$(echo "$warm" | sed -n 's/.* addone=\([0-9.]*\)$/\1/p')
+  else
+    echo "bench/Warm.java failed" >&2
+  fi
+fi
+
 # The three-seed dossier: JVM start included, default heap. Three ways: everything from scratch
 # (--no-cache), as a curator rebuilds it (build cache warm), and through bin/dossier (build
 # cache and class-data-sharing archive warm; its first run, which makes the archive, untimed).
@@ -313,4 +333,18 @@ if [ -n "$NEW_JDK" ]; then
   echo "| three-seed dossier through \`bin/dossier\` on the newer JDK (AOT cache and build cache warm) | ${aot_s} s | ${aot_c} s | $(mib "${aot_m}") | < 1 s |"
 fi
 echo
+if [ -n "$warm_full" ]; then
+  dfull=$(eval echo "\${dossier_median_$largest:-0}")
+  echo "## The JIT's share"
+  echo
+  echo "The same builds of the $largest articles repeated $WARM_ROUNDS times in one JVM (\`bench/Warm.java\`, -Xmx$heap,"
+  echo "the parallel collector), against the fresh JVM that each \`dossier build\` starts. Warm: the median of"
+  echo "the rounds after the first two, once the JIT has compiled dossier's code."
+  echo
+  echo "| build of $largest articles | fresh JVM (\`bin/dossier\`, above) | one JVM, warm | ratio to Hugo's full build ($hfull s), warm |"
+  echo "|---|---:|---:|---:|"
+  echo "| full build (\`--no-cache\`) | ${dfull} s | ${warm_full} s | $(awk -v d="$warm_full" -v h="$hfull" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}') |"
+  echo "| rebuild after adding one article | ${rmed:--} s | ${warm_add:--} s | $(awk -v d="${warm_add:-0}" -v h="$hfull" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}') |"
+  echo
+fi
 echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
