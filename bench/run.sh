@@ -197,6 +197,34 @@ for n in $SIZES; do
   eval "heap_$n=${heap:-}"
 done
 
+# Into an empty output folder. The builds above write into the folder their warm-up filled,
+# where dossier compares each file with the one there and writes none, while Hugo writes every
+# file again; a first build into a new folder writes all of them, so that is timed too, on the
+# largest corpus, for both tools, alternating.
+largest=$(printf '%s\n' $SIZES | sort -n | tail -1)
+esrc=$(corpus "$largest")
+econtent=$(hugo_content "$esrc" "$largest")
+eheap=$(eval echo "\${heap_$largest:-}")
+et=(); ec=(); eht=(); ehc=()
+if [ -n "$eheap" ]; then
+  for r in $(seq "$REBUILD_RUNS"); do
+    rm -rf "$WORK/out/empty-dossier" "$WORK/out/empty-hugo" && sync
+    read -r s k c < <(measure "dossier into an empty folder, run $r" env DOSSIER_HEAP="$eheap" "$ROOT/bin/dossier" build "$esrc" --out "$WORK/out/empty-dossier" --no-cache)
+    echo "N=$largest into an empty folder, run $r: dossier $s s, $k KB, cpu ${c:-} s" >&2
+    [ "$s" != FAIL ] && et+=("$s") && ec+=("$c")
+    rm -rf "$WORK/out/empty-dossier" && sync
+    read -r s k c < <(measure "hugo into an empty folder, run $r" hugo --quiet -s "$ROOT/bench/hugo" --contentDir "$econtent" -d "$WORK/out/empty-hugo")
+    echo "N=$largest into an empty folder, run $r: hugo $s s, $k KB, cpu ${c:-} s" >&2
+    [ "$s" != FAIL ] && eht+=("$s") && ehc+=("$c")
+  done
+  rm -rf "$WORK/out/empty-dossier" "$WORK/out/empty-hugo"
+fi
+emed=$(printf '%s\n' "${et[@]}" | grep . | median || true)
+ecpu=$(printf '%s\n' "${ec[@]}" | grep . | median || true)
+ehmed=$(printf '%s\n' "${eht[@]}" | grep . | median || true)
+ehcpu=$(printf '%s\n' "${ehc[@]}" | grep . | median || true)
+eratio=$(awk -v d="${emed:-0}" -v h="${ehmed:-0}" 'BEGIN {if (d+0 > 0 && h+0 > 0) printf "%.2f", d/h; else print "-"}')
+
 echo "## Full builds"
 echo
 echo "Medians of $RUNS runs each, the tools alternating, after one untimed warm-up each. dossier runs"
@@ -209,6 +237,12 @@ echo "| articles | dossier wall | dossier wall, java -jar | Hugo wall | wall rat
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${results[@]}"
 echo
+if [ "${#et[@]}" -gt 0 ]; then
+  echo "Those builds write into the folder their warm-up filled: dossier compares each file with the one"
+  echo "there and writes none, Hugo writes every file again. Into an empty folder ($largest articles, median of"
+  echo "${#et[@]}, alternating): dossier ${emed} s (CPU ${ecpu} s), Hugo ${ehmed} s (CPU ${ehcpu} s): ratio ${eratio}."
+  echo
+fi
 if [ -n "$NEW_JDK" ]; then
   echo "The same builds, in the same rounds, through \`JAVA_HOME=$NEW_JDK bin/dossier\` (an ahead-of-time"
   echo "cache recorded by the untimed warm-up of the first size that uses its JVM options):"
@@ -222,8 +256,7 @@ fi
 # Rebuild after adding one article: the largest corpus, built into an output folder, then one
 # generated article and its index entry (and an event citing it) added, and built again into
 # the same folder.
-largest=$(printf '%s\n' $SIZES | sort -n | tail -1)
-src=$(corpus "$largest")
+src=$esrc
 heap=$(eval echo "\${heap_$largest:-}")
 heap=${heap:-$HEAP}
 copy=$WORK/rebuild-$largest
