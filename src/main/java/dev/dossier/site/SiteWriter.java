@@ -139,14 +139,19 @@ public final class SiteWriter {
       return hash;
     }
 
-    private synchronized void add(Page page, String hash) throws IOException {
-      if (!keep(page.path(), hash, page.bytes().length)) {
+    private void add(Page page, String hash) throws IOException {
+      if (keep(page.path(), hash, page.bytes().length)) {
+        return;
+      }
+      Path file;
+      synchronized (this) {
         claim(page.path(), hash);
         written.add(page.path());
-        Path file = staging().resolve(page.path());
-        folder(file.getParent());
-        Files.write(file, page.bytes());
+        file = staging().resolve(page.path());
       }
+      // Written outside the lock, so the rendering threads write their pages side by side.
+      folder(file.getParent());
+      Files.write(file, page.bytes());
     }
 
     /**
