@@ -1,7 +1,10 @@
 package dev.dossier.site;
 
 import dev.dossier.render.Page;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -14,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,34 +159,127 @@ public final class SiteWriter {
     }
 
     /**
-     * Adds a file written as it is made, straight into the staging folder; if it comes out as
-     * the previous site had it, the previous file is kept instead.
+     * Adds a file written as it is made. While it comes out as the previous site's file at the
+     * same path, it is only compared with that file; from the first byte that differs it is
+     * written, into the staging folder. A file that comes out the same is kept, so a build that
+     * changes nothing writes nothing, not even the large exports and the search index.
      */
     public BuildCache.File add(String path, dev.dossier.render.PageSink.Body body) throws IOException {
       Page.checkPath(path);
-      Path part;
-      synchronized (this) {
-        part = createUnique(staging(), ".part-", false);
-      }
       MessageDigest sha = sha256();
-      try (java.io.OutputStream out = new java.security.DigestOutputStream(
-          new java.io.BufferedOutputStream(Files.newOutputStream(part), 1 << 16), sha)) {
+      Streamed file = new Streamed(previous.containsKey(path) ? target.resolve(path) : null);
+      try (OutputStream out = new BufferedOutputStream(new java.security.DigestOutputStream(file, sha), 1 << 16)) {
         body.writeTo(out);
       }
       String hash = HexFormat.of().formatHex(sha.digest());
-      long size = Files.size(part);
+      BuildCache.File made = new BuildCache.File(path, hash, file.size);
+      if (file.part == null && keep(path, hash, file.size)) {
+        return made;
+      }
       synchronized (this) {
-        if (keep(path, hash, size)) {
-          Files.delete(part);
+        claim(path, hash);
+        written.add(path);
+        Path staged = staging().resolve(path);
+        folder(staged.getParent());
+        if (file.part == null) {
+          // The previous file's very bytes, which the manifest gives another hash: it was
+          // edited by hand into what this build makes. Written again, as any changed file.
+          Files.copy(target.resolve(path), staged);
         } else {
-          claim(path, hash);
-          written.add(path);
-          Path file = staging.resolve(path);
-          folder(file.getParent());
-          Files.move(part, file);
+          Files.move(file.part, staged);
         }
       }
-      return new BuildCache.File(path, hash, size);
+      return made;
+    }
+
+    /**
+     * A file as it is made: compared with {@code before} (the previous site's file at its path)
+     * while the two agree, then written to a new file in the staging folder, which starts with
+     * the bytes that agreed.
+     */
+    private final class Streamed extends OutputStream {
+      private final Path before;
+      /** The previous file, read as far as the new one agrees with it; null once it differs. */
+      private InputStream reading;
+      private final byte[] read = new byte[1 << 16];
+      private long agreed;
+      /** The new file in the staging folder, once it differs; null while it agrees. */
+      private Path part;
+      private OutputStream writing;
+      long size;
+
+      Streamed(Path before) throws IOException {
+        this.before = before;
+        if (before != null && Files.isRegularFile(before)) {
+          reading = Files.newInputStream(before);
+        } else {
+          differ();
+        }
+      }
+
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] bytes, int from, int length) throws IOException {
+        size += length;
+        while (reading != null && length > 0) {
+          int n = Math.min(length, read.length);
+          int got = reading.readNBytes(read, 0, n);
+          if (got < n || Arrays.mismatch(read, 0, n, bytes, from, from + n) >= 0) {
+            differ();
+            break;
+          }
+          agreed += n;
+          from += n;
+          length -= n;
+        }
+        if (writing != null) {
+          writing.write(bytes, from, length);
+        }
+      }
+
+      /** From here on the file is new: it is written, starting with what agreed so far. */
+      private void differ() throws IOException {
+        if (reading != null) {
+          reading.close();
+          reading = null;
+        }
+        synchronized (Session.this) {
+          part = createUnique(staging(), ".part-", false);
+        }
+        writing = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16);
+        if (agreed > 0) {
+          try (InputStream again = Files.newInputStream(before)) {
+            long left = agreed;
+            while (left > 0) {
+              int got = again.read(read, 0, (int) Math.min(left, read.length));
+              if (got < 0) {
+                throw new IOException(before + " changed while it was read");
+              }
+              writing.write(read, 0, got);
+              left -= got;
+            }
+          }
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (reading != null && reading.read() >= 0) {
+          // The previous file goes on: the new one is shorter.
+          differ();
+        }
+        if (reading != null) {
+          reading.close();
+          reading = null;
+        }
+        if (writing != null) {
+          writing.close();
+        }
+      }
     }
 
     /**

@@ -140,6 +140,89 @@ class SiteWriterTest {
     }
   }
 
+  /** The exports and the search index run to hundreds of megabytes: unchanged, not one byte of them is written. */
+  @Test
+  void aStreamedFileThatComesOutTheSameIsNeverWritten() throws IOException {
+    Path out = tmp.resolve("site");
+    byte[] big = bigText(300_000);
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add("data/big.json", o -> o.write(big));
+      session.add(page("index.html", "home"));
+      session.commit();
+    }
+    Object kept = Files.getAttribute(out.resolve("data/big.json"), "unix:ino");
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add("data/big.json", o -> {
+        // In pieces of every size, as a writer flushes them.
+        for (int i = 0, step = 1; i < big.length; i += step, step = step * 3 % 70_001 + 1) {
+          o.write(big, i, Math.min(step, big.length - i));
+        }
+      });
+      session.add(page("index.html", "home"));
+      try (var siblings = Files.list(tmp)) {
+        assertThat(siblings.map(p -> p.getFileName().toString())).as("no staging folder made").containsExactly("site");
+      }
+      assertThat(session.commit().changedNothing()).isTrue();
+    }
+    assertThat(Files.getAttribute(out.resolve("data/big.json"), "unix:ino")).isEqualTo(kept);
+  }
+
+  /** Compared up to the first byte that differs, then written: the new file must hold what agreed too. */
+  @Test
+  void aStreamedFileThatDiffersAnywhereIsWrittenWhole() throws IOException {
+    byte[] big = bigText(300_000);
+    byte[] early = big.clone();
+    early[10] = '#';
+    byte[] late = big.clone();
+    late[250_000] = '#';
+    byte[] longer = java.util.Arrays.copyOf(big, big.length + 5);
+    byte[] shorter = java.util.Arrays.copyOf(big, 200_000);
+    List<byte[]> cases = List.of(early, late, longer, shorter, new byte[0]);
+    for (int c = 0; c < cases.size(); c++) {
+      byte[] next = cases.get(c);
+      Path out = tmp.resolve("site-" + c);
+      try (SiteWriter.Session session = new SiteWriter().open(out)) {
+        session.add("big.json", o -> o.write(big));
+        session.commit();
+      }
+      try (SiteWriter.Session session = new SiteWriter().open(out)) {
+        BuildCache.File made = session.add("big.json", o -> o.write(next));
+        assertThat(made).isEqualTo(new BuildCache.File("big.json", SiteWriter.sha256(next), next.length));
+        assertThat(session.commit().written()).containsExactly("big.json");
+      }
+      assertThat(Files.readAllBytes(out.resolve("big.json"))).isEqualTo(next);
+    }
+  }
+
+  /** The file on disk already reads as the build makes it, but not as the manifest says: it is written, and listed with its real hash. */
+  @Test
+  void aStreamedFileEditedByHandIntoTheNewOneIsWrittenWithItsOwnHash() throws IOException {
+    Path out = tmp.resolve("site");
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add("data.json", o -> o.write("[1]".getBytes(StandardCharsets.UTF_8)));
+      session.commit();
+    }
+    Files.writeString(out.resolve("data.json"), "[2]");
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add("data.json", o -> o.write("[2]".getBytes(StandardCharsets.UTF_8)));
+      assertThat(session.commit().written()).containsExactly("data.json");
+    }
+    // Listed under its own hash, a build that makes "[1]" again does not take it for that.
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add("data.json", o -> o.write("[1]".getBytes(StandardCharsets.UTF_8)));
+      assertThat(session.commit().written()).containsExactly("data.json");
+    }
+    assertThat(out.resolve("data.json")).hasContent("[1]");
+  }
+
+  private static byte[] bigText(int size) {
+    byte[] bytes = new byte[size];
+    for (int i = 0; i < size; i++) {
+      bytes[i] = (byte) ('a' + i * 7 % 26);
+    }
+    return bytes;
+  }
+
   @Test
   void aSessionClosedWithoutCommitLeavesTheSiteAsItWas() throws IOException {
     Path out = tmp.resolve("site");
