@@ -168,8 +168,18 @@ public final class SiteWriter {
       Page.checkPath(path);
       MessageDigest sha = sha256();
       Streamed file = new Streamed(previous.containsKey(path) ? target.resolve(path) : null);
-      try (OutputStream out = new BufferedOutputStream(new java.security.DigestOutputStream(file, sha), 1 << 16)) {
+      try {
+        OutputStream out = new BufferedOutputStream(new java.security.DigestOutputStream(file, sha), 1 << 16);
         body.writeTo(out);
+        out.close();
+      } catch (Throwable e) {
+        // Made only in part: neither compared to the end nor written, just closed.
+        try {
+          file.release();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
       }
       String hash = HexFormat.of().formatHex(sha.digest());
       BuildCache.File made = new BuildCache.File(path, hash, file.size);
@@ -211,8 +221,13 @@ public final class SiteWriter {
       Streamed(Path before) throws IOException {
         this.before = before;
         if (before != null && Files.isRegularFile(before)) {
-          reading = Files.newInputStream(before);
-        } else {
+          try {
+            reading = Files.newInputStream(before);
+          } catch (IOException e) {
+            // Unreadable (another user's, say): the file is written anew, as before there was a comparison.
+          }
+        }
+        if (reading == null) {
           differ();
         }
       }
@@ -243,9 +258,10 @@ public final class SiteWriter {
 
       /** From here on the file is new: it is written, starting with what agreed so far. */
       private void differ() throws IOException {
-        if (reading != null) {
-          reading.close();
-          reading = null;
+        InputStream compared = reading;
+        reading = null;
+        if (compared != null) {
+          compared.close();
         }
         synchronized (Session.this) {
           part = createUnique(staging(), ".part-", false);
@@ -268,16 +284,21 @@ public final class SiteWriter {
 
       @Override
       public void close() throws IOException {
-        if (reading != null && reading.read() >= 0) {
-          // The previous file goes on: the new one is shorter.
-          differ();
+        try {
+          if (reading != null && reading.read() >= 0) {
+            // The previous file goes on: the new one is shorter.
+            differ();
+          }
+        } finally {
+          release();
         }
-        if (reading != null) {
-          reading.close();
+      }
+
+      /** Closes the files it has open, whatever state it is in. */
+      void release() throws IOException {
+        try (InputStream compared = reading; OutputStream made = writing) {
           reading = null;
-        }
-        if (writing != null) {
-          writing.close();
+          writing = null;
         }
       }
     }

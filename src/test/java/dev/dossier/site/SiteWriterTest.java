@@ -1,6 +1,7 @@
 package dev.dossier.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dossier.render.Page;
 import java.io.IOException;
@@ -192,6 +193,52 @@ class SiteWriterTest {
       }
       assertThat(Files.readAllBytes(out.resolve("big.json"))).isEqualTo(next);
     }
+  }
+
+  /** A template or export that fails midway: the file is neither finished nor written, and nothing is left open. */
+  @Test
+  void aStreamedFileThatFailsHalfwayIsDroppedAndLeavesNothingOpen() throws IOException {
+    Path out = tmp.resolve("site");
+    byte[] big = bigText(1_000_000);
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add("big.json", o -> o.write(big));
+      session.commit();
+    }
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      assertThatThrownBy(() -> session.add("big.json", o -> {
+        o.write(big, 0, 500_000);
+        throw new IOException("the export failed");
+      })).hasMessage("the export failed");
+      try (var siblings = Files.list(tmp)) {
+        assertThat(siblings.map(p -> p.getFileName().toString())).as("no staging folder made for it").containsExactly("site");
+      }
+      // The previous file vanishes while the new one is compared with it, so the part that
+      // agreed cannot be copied: the add fails, and closes the new file it had begun.
+      assertThatThrownBy(() -> session.add("big.json", o -> {
+        o.write(big, 0, 500_000);
+        o.flush();
+        Files.move(out.resolve("big.json"), tmp.resolve("moved.json"));
+      })).isInstanceOf(IOException.class);
+      assertThat(openFiles()).noneMatch(f -> f.contains(".part-"));
+    }
+    assertThat(openFiles()).noneMatch(f -> f.startsWith(tmp.toString()));
+  }
+
+  /** What this process has open, by path, where Linux tells (/proc/self/fd). */
+  private static List<String> openFiles() throws IOException {
+    Path fds = Path.of("/proc/self/fd");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd");
+    List<String> open = new java.util.ArrayList<>();
+    try (var list = Files.list(fds)) {
+      for (Path fd : list.toList()) {
+        try {
+          open.add(Files.readSymbolicLink(fd).toString());
+        } catch (IOException e) {
+          // Closed since it was listed.
+        }
+      }
+    }
+    return open;
   }
 
   /** The file on disk already reads as the build makes it, but not as the manifest says: it is written, and listed with its real hash. */
