@@ -146,11 +146,7 @@ class SiteWriterTest {
   void aStreamedFileThatComesOutTheSameIsNeverWritten() throws IOException {
     Path out = tmp.resolve("site");
     byte[] big = bigText(300_000);
-    try (SiteWriter.Session session = new SiteWriter().open(out)) {
-      session.add("data/big.json", o -> o.write(big));
-      session.add(page("index.html", "home"));
-      session.commit();
-    }
+    streamedSite(out, "data/big.json", big, page("index.html", "home"));
     Object kept = Files.getAttribute(out.resolve("data/big.json"), "unix:ino");
     try (SiteWriter.Session session = new SiteWriter().open(out)) {
       session.add("data/big.json", o -> {
@@ -182,10 +178,7 @@ class SiteWriterTest {
     for (int c = 0; c < cases.size(); c++) {
       byte[] next = cases.get(c);
       Path out = tmp.resolve("site-" + c);
-      try (SiteWriter.Session session = new SiteWriter().open(out)) {
-        session.add("big.json", o -> o.write(big));
-        session.commit();
-      }
+      streamedSite(out, "big.json", big);
       try (SiteWriter.Session session = new SiteWriter().open(out)) {
         BuildCache.File made = session.add("big.json", o -> o.write(next));
         assertThat(made).isEqualTo(new BuildCache.File("big.json", SiteWriter.sha256(next), next.length));
@@ -200,10 +193,7 @@ class SiteWriterTest {
   void aStreamedFileThatFailsHalfwayIsDroppedAndLeavesNothingOpen() throws IOException {
     Path out = tmp.resolve("site");
     byte[] big = bigText(1_000_000);
-    try (SiteWriter.Session session = new SiteWriter().open(out)) {
-      session.add("big.json", o -> o.write(big));
-      session.commit();
-    }
+    streamedSite(out, "big.json", big);
     try (SiteWriter.Session session = new SiteWriter().open(out)) {
       assertThatThrownBy(() -> session.add("big.json", o -> {
         o.write(big, 0, 500_000);
@@ -245,10 +235,7 @@ class SiteWriterTest {
   @Test
   void aStreamedFileEditedByHandIntoTheNewOneIsWrittenWithItsOwnHash() throws IOException {
     Path out = tmp.resolve("site");
-    try (SiteWriter.Session session = new SiteWriter().open(out)) {
-      session.add("data.json", o -> o.write("[1]".getBytes(StandardCharsets.UTF_8)));
-      session.commit();
-    }
+    streamedSite(out, "data.json", "[1]".getBytes(StandardCharsets.UTF_8));
     Files.writeString(out.resolve("data.json"), "[2]");
     try (SiteWriter.Session session = new SiteWriter().open(out)) {
       session.add("data.json", o -> o.write("[2]".getBytes(StandardCharsets.UTF_8)));
@@ -260,6 +247,17 @@ class SiteWriterTest {
       assertThat(session.commit().written()).containsExactly("data.json");
     }
     assertThat(out.resolve("data.json")).hasContent("[1]");
+  }
+
+  /** Writes a site of one streamed file and the given pages. */
+  private static void streamedSite(Path out, String path, byte[] bytes, Page... pages) throws IOException {
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add(path, o -> o.write(bytes));
+      for (Page page : pages) {
+        session.add(page);
+      }
+      session.commit();
+    }
   }
 
   private static byte[] bigText(int size) {
