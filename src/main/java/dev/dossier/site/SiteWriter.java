@@ -186,18 +186,20 @@ public final class SiteWriter {
       if (file.part == null && keep(path, hash, file.size)) {
         return made;
       }
+      Path staged;
       synchronized (this) {
         claim(path, hash);
         written.add(path);
-        Path staged = staging().resolve(path);
-        folder(staged.getParent());
-        if (file.part == null) {
-          // The previous file's very bytes, which the manifest gives another hash: it was
-          // edited by hand into what this build makes. Written again, as any changed file.
-          Files.copy(target.resolve(path), staged);
-        } else {
-          Files.move(file.part, staged);
-        }
+        staged = staging().resolve(path);
+      }
+      // Moved or copied outside the lock, as a page is written (above).
+      folder(staged.getParent());
+      if (file.part == null) {
+        // The previous file's very bytes, which the manifest gives another hash: it was
+        // edited by hand into what this build makes. Written again, as any changed file.
+        Files.copy(target.resolve(path), staged);
+      } else {
+        Files.move(file.part, staged);
       }
       return made;
     }
