@@ -17,9 +17,11 @@ final class Backlinks {
   private final Map<String, Set<Citer>> bySource = new HashMap<>();
   private final Map<String, List<String>> quotesByParagraph = new HashMap<>();
   private final Set<String> cited = new java.util.HashSet<>();
+  private final Map<String, List<Citation>> ofSource = new HashMap<>();
 
   Backlinks(Dossier dossier) {
     for (Citation c : dossier.citations()) {
+      ofSource.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
       c.paragraph().ifPresent(p -> {
         cited.add(c.key() + "#" + p);
         c.quote().ifPresent(q -> quotesByParagraph.computeIfAbsent(c.key() + "#" + p, k -> new ArrayList<>()).add(q));
@@ -31,6 +33,14 @@ final class Backlinks {
       bySource.computeIfAbsent(c.key(), k -> new LinkedHashSet<>()).add(c.citer());
       c.paragraph().ifPresent(p -> byParagraph.computeIfAbsent(c.key() + "#" + p, k -> new LinkedHashSet<>()).add(c.citer()));
     }
+  }
+
+  /**
+   * Every citation of the source, its own date note's included, in the dossier's order: all
+   * that the lists above say of it is made from these.
+   */
+  List<Citation> of(String key) {
+    return ofSource.getOrDefault(key, List.of());
   }
 
   List<Citer> citing(String key, int paragraph) {

@@ -61,7 +61,7 @@ public final class SiteRenderer {
   /** Every page and asset of the site, sorted by path. */
   public List<Page> render(Dossier dossier, Diagnostics diagnostics) {
     PageSink.Collected pages = PageSink.collect();
-    render(dossier, diagnostics, Progress.NONE, pages, "");
+    render(dossier, diagnostics, Progress.NONE, pages, "", Map.of());
     return pages.pages();
   }
 
@@ -71,8 +71,11 @@ public final class SiteRenderer {
    *
    * @param inputs a fingerprint of the whole dossier's input (index, documents, options), for
    *     the files made from all of it: exports, search index, feeds; "" when not known
+   * @param documentKeys the build cache key of each document's text, by path, which stands for
+   *     the text of its source's page (see {@link Views#sourcePageInputs}); a document not in
+   *     it has its page fingerprinted from the page's whole data
    */
-  public void render(Dossier dossier, Diagnostics diagnostics, Progress progress, PageSink sink, String inputs) {
+  public void render(Dossier dossier, Diagnostics diagnostics, Progress progress, PageSink sink, String inputs, Map<String, String> documentKeys) {
     Views views = new Views(dossier);
     Renderer out = new Renderer(sink, diagnostics);
     progress.stage("rendering", 3 + dossier.topics().size() + dossier.sources().size());
@@ -91,7 +94,12 @@ public final class SiteRenderer {
     });
     dossier.sources().parallelStream().forEach(source -> {
       String path = sourcePath(source.key());
-      out.page(path, "source.ftlh", views.sourcePage(source, path));
+      String document = documentKeys.get(source.file());
+      if (document == null || !sink.remembers()) {
+        out.page(path, "source.ftlh", views.sourcePage(source, path));
+      } else {
+        out.page(path, "source.ftlh", out.fingerprint("source.ftlh", views.sourcePageInputs(source, path, document)), () -> views.sourcePage(source, path));
+      }
       progress.step();
     });
     for (String asset : theme.assets()) {
@@ -199,11 +207,19 @@ public final class SiteRenderer {
     }
 
     void page(String path, String template, Views.PageModel model) {
-      String fingerprint = sink.remembers() ? new Fingerprint(model.citationInputs()).add(salt).add(template).add(model.data()).hex() : "";
+      page(path, template, sink.remembers() ? fingerprint(template, model) : "", () -> model);
+    }
+
+    /** A page whose fingerprint is known before its data is made, and made only if the sink has no page for it. */
+    void page(String path, String template, String fingerprint, java.util.function.Supplier<Views.PageModel> model) {
       if (sink.reuse(path, fingerprint)) {
         return;
       }
-      render(template, model.data(), diagnostics).ifPresent(html -> sink.accept(path, fingerprint, new Page(path, html.getBytes(StandardCharsets.UTF_8))));
+      render(template, model.get().data(), diagnostics).ifPresent(html -> sink.accept(path, fingerprint, new Page(path, html.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    String fingerprint(String template, Views.PageModel model) {
+      return new Fingerprint(model.citationInputs()).add(salt).add(template).add(model.data()).hex();
     }
 
     /** Files made together from the whole dossier, reused or made together. */

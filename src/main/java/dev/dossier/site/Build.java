@@ -104,7 +104,7 @@ public final class Build {
       return new Result(diagnostics.sorted(), Optional.empty(), List.of());
     }
     MemorySink sink = new MemorySink(rendered);
-    new SiteRenderer(theme, tool).render(prepared.dossier().get(), diagnostics, progress, sink, prepared.inputs());
+    new SiteRenderer(theme, tool).render(prepared.dossier().get(), diagnostics, progress, sink, prepared.inputs(), prepared.documents());
     if (diagnostics.hasErrors()) {
       return new Result(diagnostics.sorted(), prepared.dossier(), List.of());
     }
@@ -120,7 +120,7 @@ public final class Build {
     Prepared prepared = prepare(dir);
     Diagnostics diagnostics = prepared.diagnostics();
     if (prepared.dossier().isPresent()) {
-      new SiteRenderer(theme, tool).render(prepared.dossier().get(), diagnostics, progress, PageSink.DISCARD, prepared.inputs());
+      new SiteRenderer(theme, tool).render(prepared.dossier().get(), diagnostics, progress, PageSink.DISCARD, prepared.inputs(), prepared.documents());
     }
     return new Result(diagnostics.sorted(), prepared.dossier(), List.of());
   }
@@ -145,7 +145,7 @@ public final class Build {
     try (SiteWriter.Session session = new SiteWriter().open(out)) {
       Optional<BuildCache> cache = prepared.cache();
       sink = new OutputSink(session, cache.map(c -> c.pages(out)), cache.map(c -> c.pieces(out)).orElse(Map.of()));
-      new SiteRenderer(theme, tool).render(dossier, diagnostics, progress, sink, prepared.inputs());
+      new SiteRenderer(theme, tool).render(dossier, diagnostics, progress, sink, prepared.inputs(), prepared.documents());
       if (diagnostics.hasErrors()) {
         return new Result(diagnostics.sorted(), prepared.dossier(), List.of());
       }
@@ -171,8 +171,9 @@ public final class Build {
    *
    * @param dossier empty when there were errors
    * @param inputs a fingerprint of everything read: the index, every document, the options
+   * @param documents the build cache key of each document read, by path
    */
-  private record Prepared(Diagnostics diagnostics, Optional<Dossier> dossier, String inputs, Optional<BuildCache> cache, int read, int parsed, List<Unverified> unverified) {}
+  private record Prepared(Diagnostics diagnostics, Optional<Dossier> dossier, String inputs, Map<String, String> documents, Optional<BuildCache> cache, int read, int parsed, List<Unverified> unverified) {}
 
   private Prepared prepare(Path dir) throws IOException {
     Diagnostics diagnostics = strict ? Diagnostics.strict() : new Diagnostics();
@@ -239,7 +240,7 @@ public final class Build {
     indexText.ifPresent(t -> inputs.append(BuildCache.documentKey(tool, t.path(), t.utf8())).append('\n'));
     new TreeMap<>(keys).forEach((path, key) -> inputs.append(path).append(' ').append(key).append('\n'));
     String fingerprint = SiteWriter.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
-    return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), fingerprint, cache, keys.size(), parsedNow.get(), List.copyOf(unverified));
+    return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), fingerprint, Map.copyOf(keys), cache, keys.size(), parsedNow.get(), List.copyOf(unverified));
   }
 
   private static void cannotCache(Diagnostics diagnostics, IOException e) {

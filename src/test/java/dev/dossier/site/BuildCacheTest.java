@@ -140,6 +140,50 @@ class BuildCacheTest {
     assertThat(BuildTest.snapshot(fresh)).isEqualTo(cached);
   }
 
+  /**
+   * A source page a rebuild keeps is fingerprinted from its inputs, not its data: each of them,
+   * changed, must change the page just as a fresh build makes it, and the pages of the sources
+   * the change does not touch must be kept.
+   */
+  @Test
+  void aSourcePageIsKeptOnlyWhileEverythingItShowsIsAsItWas() throws IOException {
+    // A column that cites the wire in its own text: its page shows the wire in its notes.
+    Files.writeString(dir.resolve("column.md"), "---\ntitle: A column\n---\n\nThe staff left.[@wire ¶1 \"told to leave\"]\n\nNothing else.\n");
+    String index = INDEX.replace("topics:\n  - id: lviv", "  - key: column\n    file: column.md\n    topics: [staff]\ntopics:\n  - id: lviv");
+    Files.writeString(dir.resolve("index.yml"), index);
+    build();
+
+    List<String[]> edits = List.of(
+        new String[] {"a topic's title, which the bugle's page lists", "title: The move to Lviv", "title: The move west"},
+        new String[] {"the title of an event citing the wire", "title: Staff told to leave", "title: Staff ordered out"},
+        new String[] {"the words an event quotes from the wire", "\"told to leave\"]\n", "\"Staff were told\"]\n"},
+        new String[] {"the paragraph a topic cites of the bugle", "summary: The embassy closed.[@bugle ¶1]", "summary: Staff moved.[@bugle ¶2]"},
+        new String[] {"the wire's outlet, shown in the column's notes", "    title: Staff leave\n", "    title: Staff leave\n    outlet: The Wire\n"},
+        new String[] {"a note on the wire's date, citing the wire", "    outlet: The Wire\n", "    outlet: The Wire\n    published_note: As dated.[@wire ¶1]\n"},
+        new String[] {"the bugle's text reduced to its cited passages", "    title: Embassy closes\n", "    title: Embassy closes\n    reproduce: excerpts\n"},
+        new String[] {"the dossier's title, on every page", "title: Cache test", "title: Cache test, revised"});
+    for (String[] edit : edits) {
+      assertThat(index).as(edit[0]).contains(edit[1]);
+      index = index.replace(edit[1], edit[2]);
+      Files.writeString(dir.resolve("index.yml"), index);
+      BuildReport cached = report(build());
+      Path fresh = tmp.resolve("fresh-" + edits.indexOf(edit));
+      assertThat(new Build(false, Optional.empty(), Progress.NONE, false).build(dir, Theme.builtIn(), fresh).failed()).isFalse();
+      assertThat(BuildTest.snapshot(out)).as("after changing %s", edit[0]).isEqualTo(BuildTest.snapshot(fresh));
+      assertThat(cached.files().written()).as("after changing %s", edit[0]).filteredOn(f -> f.startsWith("sources/") && !f.equals("sources/index.html")).isNotEmpty();
+    }
+
+    // The column's own text, edited: only its page, of the sources' pages, is made again.
+    Files.writeString(dir.resolve("column.md"), Files.readString(dir.resolve("column.md")).replace("Nothing else.", "Nothing more."));
+    BuildReport edited = report(build());
+    assertThat(edited.files().written()).contains("sources/column.html").doesNotContain("sources/bugle.html", "sources/wire.html");
+    assertThat(Files.readString(out.resolve("sources/column.html"))).contains("Nothing more.");
+    // And a change that touches no source page keeps them all: a summary's words, not its citation.
+    Files.writeString(dir.resolve("index.yml"), index.replace("summary: Staff left.[@wire ¶1]", "summary: Most staff left.[@wire ¶1]"));
+    BuildReport retitled = report(build());
+    assertThat(retitled.files().written()).contains("topics/staff.html").noneMatch(f -> f.startsWith("sources/") && !f.equals("sources/index.html"));
+  }
+
   @Test
   void anEditedTemplateRendersEveryPageAgain() throws IOException {
     Path templates = Files.createDirectories(dir.resolve("templates"));
