@@ -122,6 +122,14 @@ public final class SiteWriter {
     private final List<String> unchanged = new ArrayList<>();
     private Path staging;
     private boolean committed;
+    /** Committed or closed: nothing more may be added. */
+    private boolean closed;
+    /**
+     * Writes under way outside the lock (a page, a streamed file, links to kept files), which
+     * {@link #close} waits for: a rendering thread still writing a page after the build has
+     * failed must not make the staging folder again once it is gone.
+     */
+    private int busy;
     /** What a new file's permissions are here (the umask's), on a POSIX file system; else null. */
     private java.util.Set<java.nio.file.attribute.PosixFilePermission> newFile;
     /** Folders of the staging folder made so far, so each is made once. */
@@ -147,15 +155,33 @@ public final class SiteWriter {
       if (keep(page.path(), hash, page.bytes().length)) {
         return;
       }
-      Path file;
-      synchronized (this) {
-        claim(page.path(), hash);
-        written.add(page.path());
-        file = staging().resolve(page.path());
+      begin();
+      try {
+        Path file;
+        synchronized (this) {
+          claim(page.path(), hash);
+          written.add(page.path());
+          file = staging().resolve(page.path());
+        }
+        // Written outside the lock, so the rendering threads write their pages side by side.
+        folder(file.getParent());
+        Files.write(file, page.bytes());
+      } finally {
+        end();
       }
-      // Written outside the lock, so the rendering threads write their pages side by side.
-      folder(file.getParent());
-      Files.write(file, page.bytes());
+    }
+
+    /** A write begins outside the lock; refused once the session is committed or closed. */
+    private synchronized void begin() {
+      if (closed) {
+        throw new IllegalStateException("the site at " + target + " is no longer being written: a file came after the build stopped");
+      }
+      busy++;
+    }
+
+    private synchronized void end() {
+      busy--;
+      notifyAll();
     }
 
     /**
@@ -166,6 +192,15 @@ public final class SiteWriter {
      */
     public BuildCache.File add(String path, dev.dossier.render.PageSink.Body body) throws IOException {
       Page.checkPath(path);
+      begin();
+      try {
+        return addStreamed(path, body);
+      } finally {
+        end();
+      }
+    }
+
+    private BuildCache.File addStreamed(String path, dev.dossier.render.PageSink.Body body) throws IOException {
       MessageDigest sha = sha256();
       Streamed file = new Streamed(previous.containsKey(path) ? target.resolve(path) : null);
       try {
@@ -340,10 +375,17 @@ public final class SiteWriter {
         }
         // Files kept before the staging folder was made are linked when it is made.
         link = staging != null;
+        if (link) {
+          begin();
+        }
       }
       if (link) {
-        for (BuildCache.File f : files) {
-          link(f.path());
+        try {
+          for (BuildCache.File f : files) {
+            link(f.path());
+          }
+        } finally {
+          end();
         }
       }
       return true;
@@ -414,6 +456,7 @@ public final class SiteWriter {
       List<String> unchangedSorted = unchanged.stream().sorted().toList();
       Written result = new Written(writtenSorted, unchangedSorted, removed);
       committed = true;
+      closed = true;
       if (result.changedNothing() && Files.isRegularFile(target.resolve(MANIFEST)) && asReadableAsNew(target)) {
         discard();
         return result;
@@ -448,9 +491,25 @@ public final class SiteWriter {
       staging = null;
     }
 
-    /** Drops a site that was not committed; the output stays as it was. */
+    /**
+     * Drops a site that was not committed; the output stays as it was. Writes still under way
+     * (another rendering thread's page, when one page failed) are finished first, so that none
+     * of them leaves a staging folder behind; any file added after this is refused.
+     */
     @Override
     public synchronized void close() throws IOException {
+      closed = true;
+      boolean interrupted = false;
+      while (busy > 0) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       if (!committed || staging != null) {
         discard();
       }

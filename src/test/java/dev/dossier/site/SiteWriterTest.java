@@ -141,6 +141,55 @@ class SiteWriterTest {
     }
   }
 
+  /**
+   * When one page fails, the other rendering threads may still be writing theirs as the build
+   * drops the site: the session waits for them before it removes the staging folder, and
+   * refuses what comes after, so no staging folder is left beside the output.
+   */
+  @Test
+  void aFileStillBeingWrittenWhenTheSiteIsDroppedLeavesNoStagingFolder() throws Exception {
+    Path out = tmp.resolve("site");
+    SiteWriter.Session session = new SiteWriter().open(out);
+    java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+    // A thread each (the common pool may have one): the two must run at once.
+    java.util.concurrent.Executor threads = task -> new Thread(task).start();
+    java.util.concurrent.CompletableFuture<BuildCache.File> exports = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return session.add("dossier.json", o -> {
+          o.write(bigText(100_000));
+          o.flush();
+          begun.countDown();
+          try {
+            finish.await();
+          } catch (InterruptedException e) {
+            throw new java.io.InterruptedIOException();
+          }
+          o.write(bigText(100_000));
+        });
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, threads);
+    begun.await();
+    java.util.concurrent.CompletableFuture<Void> closed = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        session.close();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, threads);
+    Thread.sleep(200);
+    assertThat(closed).as("closing waits for the file being written").isNotDone();
+    finish.countDown();
+    exports.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThatThrownBy(() -> session.add(page("late.html", "too late"))).isInstanceOf(IllegalStateException.class);
+    try (var siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).as("no staging folder left, and no site").isEmpty();
+    }
+  }
+
   /** The exports and the search index run to hundreds of megabytes: unchanged, not one byte of them is written. */
   @Test
   void aStreamedFileThatComesOutTheSameIsNeverWritten() throws IOException {
