@@ -274,6 +274,10 @@ public final class IndexReader {
    * A path that climbs out of the folder keeps its "..", so it is still refused.
    */
   static String normalFile(String file) {
+    if (isNormal(file)) {
+      // Most are: "a00001.md", "articles/bbc.html".
+      return file;
+    }
     java.util.Deque<String> parts = new java.util.ArrayDeque<>();
     for (String part : file.split("/", -1)) {
       if (part.isEmpty() || part.equals(".")) {
@@ -289,10 +293,26 @@ public final class IndexReader {
     return normal.isEmpty() ? file : normal;
   }
 
+  /** Whether a path has no empty, "." or ".." part, which {@link #normalFile} would leave as it is. */
+  private static boolean isNormal(String file) {
+    int start = 0;
+    for (int i = 0; i <= file.length(); i++) {
+      if (i == file.length() || file.charAt(i) == '/') {
+        int length = i - start;
+        if (length == 0 || length <= 2 && file.charAt(start) == '.' && file.charAt(i - 1) == '.') {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
   /** True for a relative path that cannot climb out of the folder it is relative to. */
   public static boolean staysInside(String file) {
     String normal = normalFile(file.replace('\\', '/'));
-    return !(normal.startsWith("/") || normal.matches("^[A-Za-z]:.*") || Arrays.asList(normal.split("/")).contains(".."));
+    boolean drive = normal.length() >= 2 && normal.charAt(1) == ':' && (normal.charAt(0) | 0x20) >= 'a' && (normal.charAt(0) | 0x20) <= 'z';
+    return !(normal.startsWith("/") || drive || Arrays.asList(normal.split("/")).contains(".."));
   }
 
   private static void checkBase(YamlDocument yaml, Node node, String url) {

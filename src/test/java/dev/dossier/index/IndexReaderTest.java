@@ -104,6 +104,16 @@ class IndexReaderTest {
   }
 
   @Test
+  void aPathThatLeavesTheFolderIsRefusedWhateverItsForm() {
+    assertThat(java.util.List.of("a.txt", "notes/a.txt", "a..b.txt", "...txt", ".hidden/a.txt", "notes/./a.txt", "notes/../a.txt", "notes/"))
+        .allMatch(IndexReader::staysInside);
+    assertThat(java.util.List.of("../a.txt", "..", "/etc/passwd", "C:/a.txt", "c:a.txt", "notes/../../a.txt", "..\\a.txt", "notes\\..\\..\\a.txt"))
+        .noneMatch(IndexReader::staysInside);
+    assertThat(java.util.List.of("a..b.txt", "notes/", "./.hidden", "a//b", ".", "..")).map(IndexReader::normalFile)
+        .containsExactly("a..b.txt", "notes", ".hidden", "a/b", ".", "..");
+  }
+
+  @Test
   void aBaseUrlIsTheFolderAloneWithoutQueryOrFragment() {
     read("""
         title: x
