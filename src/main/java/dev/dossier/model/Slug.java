@@ -2,6 +2,7 @@ package dev.dossier.model;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Lowercase ASCII letters, digits and hyphens made from any text, as keys, ids and file names
@@ -29,10 +30,31 @@ public final class Slug {
     return (cut > 0 ? slug.substring(0, cut) : slug.substring(0, max)).replaceAll("-+$", "");
   }
 
-  /** The whole slug, uncut. */
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  /**
+   * The whole slug, uncut. ASCII text, most of what it is given (a dossier makes one for each
+   * topic a document names, and each event), needs neither transliterating nor decomposing.
+   */
   public static String ascii(String text) {
-    String latin = Normalizer.normalize(transliterated(text.toLowerCase(Locale.ROOT)), Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    return latin.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String lower = text.toLowerCase(Locale.ROOT);
+    String latin = lower.chars().allMatch(c -> c < 0x80) ? lower : MARKS.matcher(Normalizer.normalize(transliterated(lower), Normalizer.Form.NFKD)).replaceAll("");
+    // Each run of anything but a-z and 0-9 becomes one hyphen, and none is left at either end.
+    StringBuilder slug = new StringBuilder(latin.length());
+    boolean gap = false;
+    for (int i = 0; i < latin.length(); i++) {
+      char c = latin.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        if (gap && slug.length() > 0) {
+          slug.append('-');
+        }
+        gap = false;
+        slug.append(c);
+      } else {
+        gap = true;
+      }
+    }
+    return slug.toString();
   }
 
   /** Lowercase Cyrillic in Latin letters, after Ukraine's national system (2010), with Russian's extra letters. */

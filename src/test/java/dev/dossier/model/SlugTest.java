@@ -24,6 +24,17 @@ class SlugTest {
   }
 
   @Test
+  void everyRunOfOtherCharactersIsOneHyphenAndNoneEndsIt() {
+    assertThat(Slug.ascii("  --Kyiv -- Lviv!?  ")).isEqualTo("kyiv-lviv");
+    assertThat(Slug.ascii("2022-02-14")).isEqualTo("2022-02-14");
+    assertThat(Slug.ascii("?!")).isEmpty();
+    assertThat(Slug.ascii("")).isEmpty();
+    // Compatibility forms: the ligature is two letters; the degree sign's capital C is not a-z.
+    assertThat(Slug.ascii("Ofﬁce at 5℃")).isEqualTo("office-at-5");
+    assertThat(Slug.ascii("Tbilisi — Kyiv")).isEqualTo("tbilisi-kyiv");
+  }
+
+  @Test
   void otherScriptsAreLost() {
     assertThat(Slug.ascii("大使館")).isEmpty();
   }
