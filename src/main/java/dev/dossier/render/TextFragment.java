@@ -12,17 +12,19 @@ import java.util.Arrays;
 final class TextFragment {
 
   private static final int EDGE_WORDS = 4;
+  /** Compiled once: a link is made for every citation a page shows, and for every source page's own. */
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
   private TextFragment() {}
 
   /** The original, deep-linked to an exact quote. */
   static String toQuote(String url, String quote) {
-    return base(url) + "#:~:text=" + encode(quote.strip().replaceAll("\\s+", " "));
+    return base(url) + "#:~:text=" + encode(SPACES.matcher(quote.strip()).replaceAll(" "));
   }
 
   /** The original, deep-linked to a whole paragraph: its first words through its last. */
   static String toParagraph(String url, String paragraph) {
-    String[] words = paragraph.strip().split("\\s+");
+    String[] words = SPACES.split(paragraph.strip());
     if (words.length <= EDGE_WORDS * 2) {
       return toQuote(url, paragraph);
     }
