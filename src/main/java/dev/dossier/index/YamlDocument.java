@@ -45,7 +45,10 @@ final class YamlDocument {
 
   /** The root node, or empty after reporting a syntax error. */
   Optional<Node> compose(String yaml) {
-    LoadSettings settings = LoadSettings.builder().setLabel(path).setMaxAliasesForCollections(50).build();
+    // No limit on the text's length: SnakeYAML's default (3 MiB) would refuse the index of a
+    // dossier of 12,000 sources or so (10,000 take 2.6 MB), and the text is in memory already.
+    // The limit on aliases stays: it is what keeps a few lines from expanding into millions.
+    LoadSettings settings = LoadSettings.builder().setLabel(path).setMaxAliasesForCollections(50).setCodePointLimit(Integer.MAX_VALUE).build();
     try {
       return new Compose(settings).composeString(yaml);
     } catch (StackOverflowError e) {

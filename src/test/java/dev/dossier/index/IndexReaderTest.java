@@ -103,6 +103,20 @@ class IndexReaderTest {
     assertThat(problems()).containsExactly("index.yml:10:11: error: \"notes/../../d.txt\" points outside the dossier folder; it was not read");
   }
 
+  /** SnakeYAML refuses a document over 3 MiB unless told otherwise; 10,000 sources take 2.6 MB. */
+  @Test
+  void anIndexOfManyMegabytesIsRead() {
+    StringBuilder big = new StringBuilder("title: Big\nsources:\n");
+    for (int i = 0; i < 30_000; i++) {
+      big.append("  - key: source-").append(i).append("\n    file: articles/a").append(i).append(".md\n    url: https://example.org/2022/02/14/a-long-enough-address-").append(i).append("\n");
+    }
+    assertThat(big.length()).as("more than 3 MiB").isGreaterThan(3 << 20);
+    Index index = read(big.toString());
+    assertThat(problems()).isEmpty();
+    assertThat(index.sources()).hasSize(30_000);
+    assertThat(index.sources().get(29_999).fileAt()).isEqualTo(new dev.dossier.diag.Position("index.yml", 90_001, 11));
+  }
+
   @Test
   void aPathThatLeavesTheFolderIsRefusedWhateverItsForm() {
     assertThat(java.util.List.of("a.txt", "notes/a.txt", "a..b.txt", "...txt", ".hidden/a.txt", "notes/./a.txt", "notes/../a.txt", "notes/"))
