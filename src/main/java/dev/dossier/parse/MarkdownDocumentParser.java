@@ -93,6 +93,9 @@ public final class MarkdownDocumentParser {
     }
     if (blocks.isEmpty()) {
       diagnostics.error(Position.file(path), "the document has no text", "add the article's text or remove the file");
+    } else if (blocks.stream().noneMatch(Paragraph.class::isInstance)) {
+      // Nothing to number or cite: a citation of it could only be dropped.
+      diagnostics.error(Position.file(path), "the document has headings but no text under them", "add the article's text or remove the file");
     }
     if (!footnotes.isEmpty()) {
       blocks = linkFootnotes(blocks, footnotes);
