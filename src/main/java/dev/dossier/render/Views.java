@@ -230,11 +230,14 @@ final class Views {
    * What a source page is made from, for its fingerprint, without the data of its every
    * paragraph: so that a rebuild tells the page of a source nothing touched is as it was
    * without making that data (at 10,000 sources, a third of a rebuild's rendering). The page's
-   * text, its paragraphs, subheadings and the citations the document makes, is made from the
-   * document's text alone, so the document's build cache key stands for it. Of the rest of the
-   * dossier, the text shows only the citations of this source (what is cited, with which
-   * words, by what), so those stand for it; the rest is the page's own data, as {@link
-   * #sourcePage} makes it, and the sources it cites, through the fingerprint's citation inputs.
+   * paragraphs and subheadings are made from the document's path and text alone (no index
+   * setting changes how a document is read), so the document's build cache key stands for
+   * them. The citations the document makes are not: a quote's paragraph is found in the cited
+   * source's current text, and a citation of a source with no text is dropped, so they are
+   * added as verified. Of the rest of the dossier, the text shows only the citations of this
+   * source (what is cited, with which words, by what), so those stand for it; the rest is the
+   * page's own data, as {@link #sourcePage} makes it, and the sources it cites, through the
+   * fingerprint's citation inputs.
    *
    * @param document the build cache key of the source's document text
    */
