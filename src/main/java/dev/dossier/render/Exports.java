@@ -35,17 +35,24 @@ final class Exports {
 
   /** Where the last build's {@code dossier.json} is, and where this one's pieces are recorded. */
   private final PageSink sink;
+  /** The build cache key of each document's text, by path, which stands for its source's text in {@code dossier.json}. */
+  private final Map<String, String> documentKeys;
 
   Exports(Dossier dossier, Backlinks backlinks) {
-    this(dossier, backlinks, PageSink.DISCARD);
+    this(dossier, backlinks, PageSink.DISCARD, Map.of());
   }
 
-  /** @param sink asked for the pieces of the last build's {@code dossier.json}, and told this one's */
-  Exports(Dossier dossier, Backlinks backlinks, PageSink sink) {
+  /**
+   * @param sink asked for the pieces of the last build's {@code dossier.json}, and told this one's
+   * @param documentKeys the build cache key of each document's text, by path; a source whose
+   *     document is not in it has its piece fingerprinted from its whole data
+   */
+  Exports(Dossier dossier, Backlinks backlinks, PageSink sink, Map<String, String> documentKeys) {
     this.dossier = dossier;
     this.sources = dossier.sourcesByKey();
     this.backlinks = backlinks;
     this.sink = sink;
+    this.documentKeys = documentKeys;
   }
 
   static final String DOSSIER_JSON = "dossier.json";
@@ -227,7 +234,10 @@ final class Exports {
    * source at a time. Each source's JSON, as it stands in the file, is recorded as a piece by a
    * fingerprint of its data, and the next build copies it from this file when the source's data
    * are the same: the sources' text is nearly all of the file, and writing it was most of the
-   * exports' time in a rebuild after one article was added to 10,000.
+   * exports' time in a rebuild after one article was added to 10,000. The fingerprint takes the
+   * text from what it is made of, as a source's page does ({@link Views#sourcePageInputs}): the
+   * document's build cache key, and for a source published as excerpts the paragraphs cited;
+   * so a source whose piece is kept has its text neither made into data nor hashed.
    */
   private void writeModel(OutputStream stream) throws IOException {
     Counting out = new Counting(stream);
@@ -244,11 +254,15 @@ final class Exports {
           for (Source s : dossier.sources()) {
             out.write(separator);
             separator = ", ";
-            Map<String, Object> source = source(s, refs);
+            // Its date note is numbered here, once, whether the piece is kept or made.
+            Map<String, Object> source = sourceHead(s, refs);
             // A build that keeps nothing for the next one has no use for fingerprints.
-            String fingerprint = sink.remembers() ? new Fingerprint(c -> null).add(source).hex() : "";
+            String fingerprint = sink.remembers() ? pieceFingerprint(s, source) : "";
             long start = out.count;
             Optional<byte[]> kept = fingerprint.isEmpty() ? Optional.empty() : previous.piece(fingerprint);
+            if (kept.isEmpty()) {
+              source.put("text", text(s));
+            }
             out.write(kept.isPresent() ? kept.get() : nested(Json.pretty(source)).getBytes(StandardCharsets.UTF_8));
             pieces.add(new PageSink.Piece(fingerprint, start, (int) (out.count - start)));
           }
@@ -327,7 +341,31 @@ final class Exports {
     return v;
   }
 
+  /**
+   * What a source's piece of {@code dossier.json} is made from: its data but the text, and
+   * what the text is made from. A source whose document is not known by its key is
+   * fingerprinted from its whole data.
+   */
+  private String pieceFingerprint(Source s, Map<String, Object> head) {
+    String document = documentKeys.get(s.file());
+    if (document == null) {
+      Map<String, Object> whole = new LinkedHashMap<>(head);
+      whole.put("text", text(s));
+      return new Fingerprint(c -> null).add(whole).hex();
+    }
+    List<Integer> shown = s.reproduce() == Reproduce.FULL ? null
+        : s.paragraphs().stream().map(Paragraph::number).filter(n -> backlinks.isCited(s.key(), n)).toList();
+    return new Fingerprint(c -> null).add("inputs").add(head).add(document).add(shown).hex();
+  }
+
   private Map<String, Object> source(Source s, PageReferences refs) {
+    Map<String, Object> v = sourceHead(s, refs);
+    v.put("text", text(s));
+    return v;
+  }
+
+  /** A source's data in {@code dossier.json} but its text, which comes last. */
+  private Map<String, Object> sourceHead(Source s, PageReferences refs) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("key", s.key());
     v.put("file", s.file());
@@ -352,6 +390,11 @@ final class Exports {
     v.put("dateline", s.dateline().orElse(null));
     v.put("reproduce", s.reproduce().name().toLowerCase(java.util.Locale.ROOT));
     v.put("topics", s.topics());
+    return v;
+  }
+
+  /** A source's text as {@code dossier.json} gives it: every paragraph and subheading, or the cited paragraphs of excerpts. */
+  private List<Object> text(Source s) {
     List<Object> blocks = new ArrayList<>();
     for (Block block : s.blocks()) {
       if (block instanceof Paragraph p && (s.reproduce() == Reproduce.FULL || backlinks.isCited(s.key(), p.number()))) {
@@ -363,8 +406,7 @@ final class Exports {
         blocks.add(Map.of("subheading", h.text()));
       }
     }
-    v.put("text", blocks);
-    return v;
+    return blocks;
   }
 
   private static Map<String, Object> field(Field<String> field) {

@@ -117,7 +117,7 @@ public final class SiteRenderer {
     AtomicReference<SearchIndex.Shards<SearchIndex.DocShard>> documents = new AtomicReference<>();
     sideBySide(
         () -> {
-          out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks(), sink).files());
+          out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks(), sink, documentKeys).files());
           if (!searchReused) {
             documents.set(index.join().writeDocShards(search, path -> sink.keep("search", whole, path)));
           }

@@ -47,6 +47,16 @@ class ExportsTest {
    */
   @Test
   void dossierJsonCopiesTheLastFilesPieceForASourceWhoseDataAreTheSame() throws IOException {
+    dossierJsonCopiesPieces(java.util.Map.of());
+  }
+
+  /** The same, each source's text standing in the fingerprint as its document's cache key, as in a build with the cache. */
+  @Test
+  void dossierJsonCopiesPiecesFingerprintedByTheirDocumentsKeys() throws IOException {
+    dossierJsonCopiesPieces(java.util.Map.of("gazette.txt", "key-of-the-gazette", "herald.txt", "key-of-the-herald"));
+  }
+
+  private void dossierJsonCopiesPieces(java.util.Map<String, String> documentKeys) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("dossier"));
     Files.writeString(dir.resolve("gazette.txt"), "Published: 2023-03-10\n\nThe river peaked on Sunday.\n");
     Files.writeString(dir.resolve("herald.txt"), "Published: 2023-03-11\n\nThe levee held </script> all night.\n");
@@ -74,7 +84,7 @@ class ExportsTest {
         recorded.addAll(pieces);
       }
     };
-    String written = write(new Exports(dossier, backlinks, first));
+    String written = write(new Exports(dossier, backlinks, first, documentKeys));
     assertThat(written).isEqualTo(Json.pretty(new Exports(dossier, backlinks).model()));
     assertThat(recorded).hasSize(2);
     byte[] bytes = written.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -90,7 +100,7 @@ class ExportsTest {
         return fingerprint -> java.util.Optional.ofNullable(fingerprint.equals(gazette.fingerprint()) ? marked.getBytes(java.nio.charset.StandardCharsets.UTF_8) : null);
       }
     };
-    assertThat(write(new Exports(dossier, backlinks, second))).isEqualTo(written.replace(gazetteJson, marked));
+    assertThat(write(new Exports(dossier, backlinks, second, documentKeys))).isEqualTo(written.replace(gazetteJson, marked));
   }
 
   /** A sink that keeps nothing but says it remembers, as a build with a cache does, so the exports record their pieces. */

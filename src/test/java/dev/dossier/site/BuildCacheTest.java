@@ -161,27 +161,34 @@ class BuildCacheTest {
         new String[] {"the wire's outlet, shown in the column's notes", "    title: Staff leave\n", "    title: Staff leave\n    outlet: The Wire\n"},
         new String[] {"a note on the wire's date, citing the wire", "    outlet: The Wire\n", "    outlet: The Wire\n    published_note: As dated.[@wire ¶1]\n"},
         new String[] {"the bugle's text reduced to its cited passages", "    title: Embassy closes\n", "    title: Embassy closes\n    reproduce: excerpts\n"},
+        new String[] {"which of the bugle's passages are cited, and shown", "summary: Staff moved.[@bugle ¶2]", "summary: It closed.[@bugle ¶1]"},
         new String[] {"the dossier's title, on every page", "title: Cache test", "title: Cache test, revised"});
     for (String[] edit : edits) {
       assertThat(index).as(edit[0]).contains(edit[1]);
       index = index.replace(edit[1], edit[2]);
       Files.writeString(dir.resolve("index.yml"), index);
       BuildReport cached = report(build());
-      Path fresh = tmp.resolve("fresh-" + edits.indexOf(edit));
-      assertThat(new Build(false, Optional.empty(), Progress.NONE, false).build(dir, Theme.builtIn(), fresh).failed()).isFalse();
-      assertThat(BuildTest.snapshot(out)).as("after changing %s", edit[0]).isEqualTo(BuildTest.snapshot(fresh));
+      assertThat(BuildTest.snapshot(out)).as("after changing %s", edit[0]).isEqualTo(freshBuild("fresh-" + edits.indexOf(edit)));
       assertThat(cached.files().written()).as("after changing %s", edit[0]).filteredOn(f -> f.startsWith("sources/") && !f.equals("sources/index.html")).isNotEmpty();
     }
 
     // The column's own text, edited: only its page, of the sources' pages, is made again.
     Files.writeString(dir.resolve("column.md"), Files.readString(dir.resolve("column.md")).replace("Nothing else.", "Nothing more."));
     BuildReport edited = report(build());
+    assertThat(BuildTest.snapshot(out)).as("after editing the column's text").isEqualTo(freshBuild("fresh-column"));
     assertThat(edited.files().written()).contains("sources/column.html").doesNotContain("sources/bugle.html", "sources/wire.html");
     assertThat(Files.readString(out.resolve("sources/column.html"))).contains("Nothing more.");
     // And a change that touches no source page keeps them all: a summary's words, not its citation.
     Files.writeString(dir.resolve("index.yml"), index.replace("summary: Staff left.[@wire ¶1]", "summary: Most staff left.[@wire ¶1]"));
     BuildReport retitled = report(build());
     assertThat(retitled.files().written()).contains("topics/staff.html").noneMatch(f -> f.startsWith("sources/") && !f.equals("sources/index.html"));
+  }
+
+  /** The site a build that keeps and reads no cache makes of the dossier as it is now. */
+  private Map<String, String> freshBuild(String name) throws IOException {
+    Path fresh = tmp.resolve(name);
+    assertThat(new Build(false, Optional.empty(), Progress.NONE, false).build(dir, Theme.builtIn(), fresh).failed()).isFalse();
+    return BuildTest.snapshot(fresh);
   }
 
   @Test
