@@ -256,11 +256,16 @@ final class Exports {
             separator = ", ";
             // Its date note is numbered here, once, whether the piece is kept or made.
             Map<String, Object> source = sourceHead(s, refs);
+            String document = documentKeys.get(s.file());
+            if (document == null) {
+              // Known by no key: its text is in its fingerprint, so it is made first.
+              source.put("text", text(s));
+            }
             // A build that keeps nothing for the next one has no use for fingerprints.
-            String fingerprint = sink.remembers() ? pieceFingerprint(s, source) : "";
+            String fingerprint = sink.remembers() ? pieceFingerprint(s, source, document) : "";
             long start = out.count;
             Optional<byte[]> kept = fingerprint.isEmpty() ? Optional.empty() : previous.piece(fingerprint);
-            if (kept.isEmpty()) {
+            if (kept.isEmpty() && document != null) {
               source.put("text", text(s));
             }
             out.write(kept.isPresent() ? kept.get() : nested(Json.pretty(source)).getBytes(StandardCharsets.UTF_8));
@@ -343,19 +348,18 @@ final class Exports {
 
   /**
    * What a source's piece of {@code dossier.json} is made from: its data but the text, and
-   * what the text is made from. A source whose document is not known by its key is
-   * fingerprinted from its whole data.
+   * what the text is made from (its document's key, and which paragraphs excerpts show). A
+   * source whose document is not known by its key is fingerprinted from its whole data.
+   *
+   * @param data the source's data, with its text when {@code document} is null
    */
-  private String pieceFingerprint(Source s, Map<String, Object> head) {
-    String document = documentKeys.get(s.file());
+  private String pieceFingerprint(Source s, Map<String, Object> data, String document) {
     if (document == null) {
-      Map<String, Object> whole = new LinkedHashMap<>(head);
-      whole.put("text", text(s));
-      return new Fingerprint(c -> null).add(whole).hex();
+      return new Fingerprint(c -> null).add(data).hex();
     }
     List<Integer> shown = s.reproduce() == Reproduce.FULL ? null
         : s.paragraphs().stream().map(Paragraph::number).filter(n -> backlinks.isCited(s.key(), n)).toList();
-    return new Fingerprint(c -> null).add("inputs").add(head).add(document).add(shown).hex();
+    return new Fingerprint(c -> null).add("inputs").add(data).add(document).add(shown).hex();
   }
 
   private Map<String, Object> source(Source s, PageReferences refs) {
