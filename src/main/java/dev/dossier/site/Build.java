@@ -161,7 +161,7 @@ public final class Build {
         }
       }
     }
-    BuildReport report = BuildReport.of(dossier, summary, written, new BuildReport.Work(prepared.read(), prepared.parsed(), sink.rendered(), sink.reused()),
+    BuildReport report = BuildReport.of(dossier, summary, written, new BuildReport.Work(prepared.documents().size(), prepared.parsed(), sink.rendered(), sink.reused()),
         Duration.ofNanos(System.nanoTime() - start), previous);
     return new Result(diagnostics.sorted(), prepared.dossier(), List.of(), Optional.of(report), List.of());
   }
@@ -173,7 +173,7 @@ public final class Build {
    * @param inputs a fingerprint of everything read: the index, every document, the options
    * @param documents the build cache key of each document read, by path
    */
-  private record Prepared(Diagnostics diagnostics, Optional<Dossier> dossier, String inputs, Map<String, String> documents, Optional<BuildCache> cache, int read, int parsed, List<Unverified> unverified) {}
+  private record Prepared(Diagnostics diagnostics, Optional<Dossier> dossier, String inputs, Map<String, String> documents, Optional<BuildCache> cache, int parsed, List<Unverified> unverified) {}
 
   private Prepared prepare(Path dir) throws IOException {
     Diagnostics diagnostics = strict ? Diagnostics.strict() : new Diagnostics();
@@ -240,7 +240,7 @@ public final class Build {
     indexText.ifPresent(t -> inputs.append(BuildCache.documentKey(tool, t.path(), t.utf8())).append('\n'));
     new TreeMap<>(keys).forEach((path, key) -> inputs.append(path).append(' ').append(key).append('\n'));
     String fingerprint = SiteWriter.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
-    return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), fingerprint, Map.copyOf(keys), cache, keys.size(), parsedNow.get(), List.copyOf(unverified));
+    return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), fingerprint, Map.copyOf(keys), cache, parsedNow.get(), List.copyOf(unverified));
   }
 
   private static void cannotCache(Diagnostics diagnostics, IOException e) {
