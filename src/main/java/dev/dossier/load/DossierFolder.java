@@ -10,8 +10,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +31,8 @@ public final class DossierFolder {
   private final Path root;
   /** The folder's own entries (name, and whether a regular file), listed once, when first asked: one build's view of it. */
   private Map<String, Boolean> entries;
+  /** The folder's real path, its links resolved, when first asked; any thread may ask. */
+  private volatile Path realRoot;
 
   public DossierFolder(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -104,19 +108,29 @@ public final class DossierFolder {
    * @param cause where the file was asked for, to point at when it is missing
    */
   public Optional<SourceText> read(String path, Diagnostics diagnostics, Position cause) {
+    return bytes(path, diagnostics, cause).flatMap(bytes -> text(path, bytes, diagnostics));
+  }
+
+  /**
+   * A file's bytes as they are on disk, if it is inside the folder and can be read: what a
+   * document's text is made from ({@link #text}), so that a build which parsed the same bytes
+   * before need not decode them again.
+   *
+   * @param cause where the file was asked for, to point at when it is missing
+   */
+  public Optional<byte[]> bytes(String path, Diagnostics diagnostics, Position cause) {
     Path file = root.resolve(path).normalize();
     if (!file.startsWith(root)) {
       diagnostics.error(cause, "\"" + path + "\" is outside the dossier folder; it was not read", "copy the document into the dossier folder and name it from there");
       return Optional.empty();
     }
-    byte[] bytes;
     try {
       // A link inside the folder may still point out of it; follow it before trusting it.
-      if (Files.exists(file) && !file.toRealPath().startsWith(root.toRealPath())) {
+      if (linksOutside(file)) {
         diagnostics.error(cause, "\"" + path + "\" links to a file outside the dossier folder; it was not read", "copy the document itself into the dossier folder in place of the link");
         return Optional.empty();
       }
-      bytes = Files.readAllBytes(file);
+      return Optional.of(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       diagnostics.error(cause, "file not found: " + path, "check the name, or copy the document into " + root.getFileName());
       return Optional.empty();
@@ -124,6 +138,40 @@ public final class DossierFolder {
       diagnostics.error(cause, "cannot read " + path + ": " + e.getMessage(), "check the file's permissions");
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether the file is, or lies under, a link that leads out of the folder. A file right in
+   * the folder that is not a link is inside without resolving every part of its path: a build
+   * asks this of each of thousands of documents.
+   */
+  private boolean linksOutside(Path file) throws IOException {
+    if (root.equals(file.getParent())) {
+      try {
+        if (!Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
+          return false;
+        }
+      } catch (NoSuchFileException e) {
+        return false;
+      }
+    }
+    return Files.exists(file) && !file.toRealPath().startsWith(realRoot());
+  }
+
+  private Path realRoot() throws IOException {
+    Path real = realRoot;
+    if (real == null) {
+      real = root.toRealPath();
+      realRoot = real;
+    }
+    return real;
+  }
+
+  /**
+   * A file's text from its {@link #bytes}: UTF-8 decoded, line ends and byte-order mark
+   * normalised, and refused or warned about as a document's text must be.
+   */
+  public Optional<SourceText> text(String path, byte[] bytes, Diagnostics diagnostics) {
     try {
       String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

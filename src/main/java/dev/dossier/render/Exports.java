@@ -35,7 +35,7 @@ final class Exports {
 
   /** Where the last build's {@code dossier.json} is, and where this one's pieces are recorded. */
   private final PageSink sink;
-  /** The build cache key of each document's text, by path, which stands for its source's text in {@code dossier.json}. */
+  /** The build cache key of each document's bytes, by path, which stands for its source's text in {@code dossier.json}. */
   private final Map<String, String> documentKeys;
 
   Exports(Dossier dossier, Backlinks backlinks) {
@@ -44,7 +44,7 @@ final class Exports {
 
   /**
    * @param sink asked for the pieces of the last build's {@code dossier.json}, and told this one's
-   * @param documentKeys the build cache key of each document's text, by path; a source whose
+   * @param documentKeys the build cache key of each document's bytes, by path; a source whose
    *     document is not in it has its piece fingerprinted from its whole data
    */
   Exports(Dossier dossier, Backlinks backlinks, PageSink sink, Map<String, String> documentKeys) {

@@ -71,7 +71,7 @@ public final class SiteRenderer {
    *
    * @param inputs a fingerprint of the whole dossier's input (index, documents, options), for
    *     the files made from all of it: exports, search index, feeds; "" when not known
-   * @param documentKeys the build cache key of each document's text, by path, which stands for
+   * @param documentKeys the build cache key of each document's bytes, by path, which stands for
    *     the text of its source's page (see {@link Views#sourcePageInputs}); a document not in
    *     it has its page fingerprinted from the page's whole data
    */

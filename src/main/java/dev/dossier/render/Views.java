@@ -239,7 +239,7 @@ final class Views {
    * page's own data, as {@link #sourcePage} makes it, and the sources it cites, through the
    * fingerprint's citation inputs.
    *
-   * @param document the build cache key of the source's document text
+   * @param document the build cache key of the source's document (of its bytes)
    */
   PageModel sourcePageInputs(Source source, String path, String document) {
     Page page = sourcePageHead(source, path);

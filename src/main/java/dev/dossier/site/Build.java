@@ -247,11 +247,11 @@ public final class Build {
     diagnostics.note(Position.file(BuildCache.FOLDER), "cannot write the build cache (" + e + "); the next build will redo the work");
   }
 
-  /** A document parsed before, with what parsing it said, kept while its text is the same. */
+  /** A document parsed before, with what reading and parsing it said, kept while its bytes are the same. */
   private record Parsed(String key, Optional<ParsedDocument> document, List<Diagnostic> said) {}
 
   /**
-   * Parsed documents by path, reused when a document's text has not changed since the last run
+   * Parsed documents by path, reused when a document's bytes have not changed since the last run
    * of this Build: {@code serve} rebuilds after every save, and most documents did not change.
    */
   private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
@@ -345,13 +345,24 @@ public final class Build {
         said.error(cause, "unsupported document type \"." + DossierFolder.extension(path) + "\"", "use .txt, .md or .html");
         return new Read(Optional.empty(), Optional.empty(), said.sorted());
       }
-      Optional<SourceText> text = folder.read(path, said, cause);
-      if (text.isEmpty()) {
+      Optional<byte[]> bytes = folder.bytes(path, said, cause);
+      if (bytes.isEmpty()) {
         return new Read(Optional.empty(), Optional.empty(), said.sorted());
       }
-      String key = BuildCache.documentKey(tool, text.get().path(), text.get().utf8());
-      Optional<ParsedDocument> document = parse(text.get(), key, cache, unwritable, parsedNow, said);
-      return new Read(Optional.of(key), document, said.sorted());
+      String key = BuildCache.documentKey(tool, path, bytes.get());
+      Optional<Parsed> known = known(path, key, cache);
+      if (known.isEmpty()) {
+        // Not parsed before: its text is made from its bytes, which may fail (not UTF-8).
+        Diagnostics mine = new Diagnostics();
+        Optional<SourceText> text = folder.text(path, bytes.get(), mine);
+        if (text.isEmpty()) {
+          said.addAll(mine.sorted());
+          return new Read(Optional.empty(), Optional.empty(), said.sorted());
+        }
+        known = Optional.of(parse(text.get(), key, mine, cache, unwritable, parsedNow));
+      }
+      said.addAll(known.get().said());
+      return new Read(Optional.of(key), known.get().document(), said.sorted());
     }
 
     private static Read joined(CompletableFuture<Read> read) {
@@ -369,31 +380,34 @@ public final class Build {
     }
   }
 
-  private Optional<ParsedDocument> parse(
-      SourceText file, String key, Optional<BuildCache> cache, List<IOException> unwritable, AtomicInteger parsedNow,
-      Diagnostics diagnostics) {
-    Parsed known = parsed.get(file.path());
-    if (known == null || !known.key().equals(key)) {
-      known = cache.flatMap(c -> c.document(key))
-          .map(entry -> new Parsed(key, entry.document(), entry.diagnostics()))
-          .orElseGet(() -> {
-            Diagnostics mine = new Diagnostics();
-            parsedNow.incrementAndGet();
-            Optional<ParsedDocument> document = parseAnew(file, mine);
-            Parsed made = new Parsed(key, document, mine.sorted());
-            cache.ifPresent(c -> {
-              try {
-                c.storeDocument(key, document, made.said());
-              } catch (IOException e) {
-                unwritable.add(e);
-              }
-            });
-            return made;
-          });
-      parsed.put(file.path(), known);
+  /** A document this Build or an earlier one parsed from the same bytes: kept in memory, or in the build cache. */
+  private Optional<Parsed> known(String path, String key, Optional<BuildCache> cache) {
+    Parsed known = parsed.get(path);
+    if (known != null && known.key().equals(key)) {
+      return Optional.of(known);
     }
-    diagnostics.addAll(known.said());
-    return known.document();
+    Optional<Parsed> cached = cache.flatMap(c -> c.document(key)).map(entry -> new Parsed(key, entry.document(), entry.diagnostics()));
+    cached.ifPresent(c -> parsed.put(path, c));
+    return cached;
+  }
+
+  /**
+   * Parses a document's text, and keeps what it gave, with what reading and parsing it said
+   * ({@code said}), for later runs and builds.
+   */
+  private Parsed parse(SourceText file, String key, Diagnostics said, Optional<BuildCache> cache, List<IOException> unwritable, AtomicInteger parsedNow) {
+    parsedNow.incrementAndGet();
+    Optional<ParsedDocument> document = parseAnew(file, said);
+    Parsed made = new Parsed(key, document, said.sorted());
+    cache.ifPresent(c -> {
+      try {
+        c.storeDocument(key, document, made.said());
+      } catch (IOException e) {
+        unwritable.add(e);
+      }
+    });
+    parsed.put(file.path(), made);
+    return made;
   }
 
   private Optional<ParsedDocument> parseAnew(SourceText file, Diagnostics diagnostics) {

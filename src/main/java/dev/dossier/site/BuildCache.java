@@ -61,11 +61,18 @@ final class BuildCache {
     this.tool = tool;
   }
 
-  /** The key of a document's entry: its text (in UTF-8), path and the tool that parses it. */
-  static String documentKey(String tool, String path, byte[] text) {
+  /**
+   * The key of a document's entry: the tool that parses it, its path and its bytes (the file's
+   * own, or for the index its text in UTF-8). The path goes in after its length, so that no
+   * name, not even one holding a line break, can run on into the bytes and give another
+   * document's key.
+   */
+  static String documentKey(String tool, String path, byte[] bytes) {
     java.security.MessageDigest digest = SiteWriter.sha256();
-    digest.update((tool + "\n" + path + "\n").getBytes(StandardCharsets.UTF_8));
-    digest.update(text);
+    byte[] name = path.getBytes(StandardCharsets.UTF_8);
+    digest.update((tool + "\n" + name.length + "\n").getBytes(StandardCharsets.UTF_8));
+    digest.update(name);
+    digest.update(bytes);
     return java.util.HexFormat.of().formatHex(digest.digest());
   }
 

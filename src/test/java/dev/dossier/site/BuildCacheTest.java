@@ -96,6 +96,29 @@ class BuildCacheTest {
   }
 
   @Test
+  void aDocumentFromTheCacheSaysWhatReadingItSaidAndShowsTheSameText() throws IOException {
+    // Windows line ends, a byte-order mark and a control character: the text is not the file's bytes.
+    Files.writeString(dir.resolve("wire.txt"), "\uFEFFPublished: 2022-02-13\r\n\r\nStaff were told to leave.\u0001\r\n");
+    Build.Result first = build();
+    List<String> warnings = first.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).map(Diagnostic::toString).toList();
+    assertThat(warnings).as("the control character is warned about").anySatisfy(w -> assertThat(w).contains("path=wire.txt, line=3, column=26", "U+0001"));
+    Map<String, String> site = BuildTest.snapshot(out);
+
+    Build.Result second = build();
+    assertThat(report(second).work().parsed()).as("nothing parsed again").isZero();
+    assertThat(second.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).map(Diagnostic::toString).toList())
+        .as("the warning said again, though the file was not read as text").isEqualTo(warnings);
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+  }
+
+  @Test
+  void noDocumentNameRunsOnIntoItsBytes() {
+    byte[] text = "text".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] runOn = "b\ntext".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(BuildCache.documentKey("dossier 1.0", "a\nb", text)).isNotEqualTo(BuildCache.documentKey("dossier 1.0", "a", runOn));
+  }
+
+  @Test
   void anEditedDocumentIsParsedAgainAndOnlyThePagesThatShowItAreRendered() throws IOException {
     build();
     Object bugle = fileKey(out.resolve("sources/bugle.html"));
