@@ -61,7 +61,9 @@ class SearchIndexTest {
         "", " ", "plain ascii words, with: punctuation! and 42 numbers_underscored-dashed",
         "“Curly quotes” — dashes – and ‘apostrophes’ … ellipses", "e\u0301te\u0301 and \u0301 lone marks \u0301abc",
         "½ ① ﬁ ℌ Ⅻ ㎏ ＦＵＬＬ", "ΟΔΟΣ ΣΟΦΟΣ. Σ", "İstanbul ǅ Straße", "mixed123ünï456", "emoji 🙂 in text 🙂x",
-        "Київ—Lviv/Kyiv: 2022-02-14T10:00", "tab\tnewline\nnbsp\u00A0zwsp\u200Bsoft\u00ADhyphen"));
+        "Київ—Lviv/Kyiv: 2022-02-14T10:00", "tab\tnewline\nnbsp\u00A0zwsp\u200Bsoft\u00ADhyphen",
+        // Capitals lowered a word at a time when every character is below U+0100, else the whole text at once:
+        "KYIV Embassy CAFÉ Ñandú ÀÉÎÕÜ µ ß ÿ ×÷ ÆØÅ", "ΑΣ'Α ΟΔΟΣ'. ΣΑΣ'Σ Kyiv", "ÀB Ā"));
     seeds.dossier().orElseThrow().sources().forEach(s -> s.paragraphs().forEach(p -> texts.add(p.text())));
     for (String text : texts) {
       assertThat(SearchIndex.terms(text)).as(text).isEqualTo(reference.apply(text));
