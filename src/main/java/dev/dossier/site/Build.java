@@ -181,8 +181,7 @@ public final class Build {
     DossierFolder folder = new DossierFolder(dir);
     Optional<BuildCache> cache = cached ? Optional.of(new BuildCache(dir.resolve(BuildCache.FOLDER), tool)) : Optional.empty();
     AtomicInteger parsedNow = new AtomicInteger();
-    List<IOException> unwritable = Collections.synchronizedList(new ArrayList<>());
-    Reads reads = new Reads(folder, cache, unwritable, parsedNow);
+    Reads reads = new Reads(folder, cache, parsedNow);
     // Every document of the folder is read whatever the index says (listed, or included
     // unlisted): start on them now, on another core, while this one reads the index.
     reads.startAhead(folder.documents());
@@ -197,44 +196,39 @@ public final class Build {
       reads.stopAhead();
     }
 
+    Map<String, Position> wanted = new TreeMap<>();
+    // A file outside the folder was already reported by the index reader; it is never read.
+    index.sources().stream().filter(s -> IndexReader.staysInside(s.file())).forEach(s -> wanted.putIfAbsent(s.file(), s.fileAt()));
+    Set<String> unlisted = new LinkedHashSet<>(folder.documents());
+    unlisted.removeAll(wanted.keySet());
+    unlisted.forEach(f -> wanted.put(f, Position.file(f)));
+    folder.noteUnreadDocuments(diagnostics);
+    if (wanted.isEmpty() && !diagnostics.hasErrors()) {
+      // Building nothing would replace a site with an empty one: most likely the wrong folder.
+      Path named = dir.toAbsolutePath().normalize().getFileName();
+      diagnostics.error(
+          Position.file(indexText.isPresent() ? DossierFolder.INDEX : "."),
+          "the dossier holds no documents: no .txt, .md or .html file in the folder, and none listed in the index",
+          "copy the articles into " + (named == null ? dir.toAbsolutePath().normalize() : named) + ", or give the folder that holds them");
+    }
+
     Map<String, ParsedDocument> documents = new ConcurrentHashMap<>();
     Map<String, String> keys = new ConcurrentHashMap<>();
-    try {
-      Map<String, Position> wanted = new TreeMap<>();
-      // A file outside the folder was already reported by the index reader; it is never read.
-      index.sources().stream().filter(s -> IndexReader.staysInside(s.file())).forEach(s -> wanted.putIfAbsent(s.file(), s.fileAt()));
-      Set<String> unlisted = new LinkedHashSet<>(folder.documents());
-      unlisted.removeAll(wanted.keySet());
-      unlisted.forEach(f -> wanted.put(f, Position.file(f)));
-      folder.noteUnreadDocuments(diagnostics);
-      if (wanted.isEmpty() && !diagnostics.hasErrors()) {
-        // Building nothing would replace a site with an empty one: most likely the wrong folder.
-        Path named = dir.toAbsolutePath().normalize().getFileName();
-        diagnostics.error(
-            Position.file(indexText.isPresent() ? DossierFolder.INDEX : "."),
-            "the dossier holds no documents: no .txt, .md or .html file in the folder, and none listed in the index",
-            "copy the articles into " + (named == null ? dir.toAbsolutePath().normalize() : named) + ", or give the folder that holds them");
-      }
-
-      progress.stage("reading", wanted.size());
-      wanted.entrySet().parallelStream().forEach(e -> {
-        Read read = reads.read(e.getKey(), e.getValue());
-        diagnostics.addAll(read.said());
-        read.key().ifPresent(key -> keys.put(e.getKey(), key));
-        read.document().ifPresent(d -> documents.put(e.getKey(), d));
-        progress.step();
-      });
-    } finally {
-      reads.finishStoring();
-    }
+    progress.stage("reading", wanted.size());
+    wanted.entrySet().parallelStream().forEach(e -> {
+      Read read = reads.read(e.getKey(), e.getValue());
+      diagnostics.addAll(read.said());
+      read.key().ifPresent(key -> keys.put(e.getKey(), key));
+      read.document().ifPresent(d -> documents.put(e.getKey(), d));
+      progress.step();
+    });
     if (cache.isPresent()) {
       try {
-        cache.get().keepOnlyDocuments(Set.copyOf(keys.values()));
+        cache.get().commitDocuments(Set.copyOf(keys.values()));
       } catch (IOException e) {
-        unwritable.add(e);
+        cannotCache(diagnostics, e);
       }
     }
-    unwritable.stream().findFirst().ifPresent(e -> cannotCache(diagnostics, e));
 
     progress.stage("assembling", 0);
     List<Unverified> unverified = Collections.synchronizedList(new ArrayList<>());
@@ -278,18 +272,14 @@ public final class Build {
   private final class Reads {
     private final DossierFolder folder;
     private final Optional<BuildCache> cache;
-    private final List<IOException> unwritable;
     private final AtomicInteger parsedNow;
     private final Map<String, CompletableFuture<Read>> started = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private Thread ahead;
-    /** Writes parsed documents' cache entries; made when the first is parsed. */
-    private java.util.concurrent.ExecutorService storing;
 
-    Reads(DossierFolder folder, Optional<BuildCache> cache, List<IOException> unwritable, AtomicInteger parsedNow) {
+    Reads(DossierFolder folder, Optional<BuildCache> cache, AtomicInteger parsedNow) {
       this.folder = folder;
       this.cache = cache;
-      this.unwritable = unwritable;
       this.parsedNow = parsedNow;
     }
 
@@ -309,54 +299,6 @@ public final class Build {
       }, "dossier-read-ahead");
       ahead.setDaemon(true);
       ahead.start();
-    }
-
-    /**
-     * Files a document just parsed in the build cache, on a thread of its own: a first build
-     * writes thousands of entries, and a disk slow to take them then holds up no parsing.
-     */
-    private void store(Parsed made) {
-      if (cache.isEmpty()) {
-        return;
-      }
-      java.util.concurrent.ExecutorService writer;
-      synchronized (this) {
-        if (storing == null) {
-          storing = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "dossier-cache-writer");
-            thread.setDaemon(true);
-            return thread;
-          });
-        }
-        writer = storing;
-      }
-      writer.execute(() -> {
-        try {
-          cache.get().storeDocument(made.key(), made.document(), made.said());
-        } catch (IOException e) {
-          unwritable.add(e);
-        }
-      });
-    }
-
-    /** Waits until every entry {@link #store} was given is written (or failed to be). */
-    void finishStoring() {
-      java.util.concurrent.ExecutorService writer;
-      synchronized (this) {
-        writer = storing;
-      }
-      if (writer == null) {
-        return;
-      }
-      writer.shutdown();
-      try {
-        while (!writer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
-          // A disk this slow is still writing; the cache must be whole before it is pruned.
-        }
-      } catch (InterruptedException e) {
-        writer.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
     }
 
     /** Reads no further ahead: the index is read, and the reading threads take over. */
@@ -413,8 +355,7 @@ public final class Build {
           said.addAll(mine.sorted());
           return new Read(Optional.empty(), Optional.empty(), said.sorted());
         }
-        known = Optional.of(parse(text.get(), key, mine, parsedNow));
-        store(known.get());
+        known = Optional.of(parse(text.get(), key, mine, cache, parsedNow));
       }
       said.addAll(known.get().said());
       return new Read(Optional.of(key), known.get().document(), said.sorted());
@@ -448,11 +389,13 @@ public final class Build {
 
   /**
    * Parses a document's text, and keeps what it gave, with what reading and parsing it said
-   * ({@code said}), for later runs of this Build.
+   * ({@code said}), for later runs and builds.
    */
-  private Parsed parse(SourceText file, String key, Diagnostics said, AtomicInteger parsedNow) {
+  private Parsed parse(SourceText file, String key, Diagnostics said, Optional<BuildCache> cache, AtomicInteger parsedNow) {
     parsedNow.incrementAndGet();
-    Parsed made = new Parsed(key, parseAnew(file, said), said.sorted());
+    Optional<ParsedDocument> document = parseAnew(file, said);
+    Parsed made = new Parsed(key, document, said.sorted());
+    cache.ifPresent(c -> c.storeDocument(key, document, made.said()));
     parsed.put(file.path(), made);
     return made;
   }

@@ -14,13 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * What one build leaves for the next, in a folder of the dossier outside the output
  * ({@value #FOLDER}): each document's parse, filed under a hash of the tool's version, the
- * document's path and its text; and, for each output folder, the fingerprint of every page it
+ * document's path and its bytes, in one of 256 packs (a file per document would make a first
+ * build create thousands of files, which costs more than writing their bytes); and, for each
+ * output folder, the fingerprint of every page it
  * holds, so a page whose inputs did not change is neither parsed nor rendered again; where in
  * the files written in pieces ({@code dossier.json}) each piece is, so the next build copies the
  * pieces whose data did not change; and a summary of what the last build held, so the next can
@@ -36,6 +41,12 @@ final class BuildCache {
   static final String FOLDER = ".dossier-cache";
 
   private static final String DOCUMENTS = "documents";
+  private static final String PACK = ".pack";
+  private static final java.util.regex.Pattern PACK_NAME = java.util.regex.Pattern.compile("[0-9a-f]{2}\\.pack");
+  /** "dpk1": the first bytes of a pack of documents. */
+  private static final int PACK_MAGIC = 0x64706b31;
+  private static final int KEY_BYTES = 32;
+  private static final int KEY_ENTRY = KEY_BYTES + 4;
   private static final String PAGES = "pages-";
   private static final String SUMMARY = "summary-";
   private static final String PIECES = "pieces-";
@@ -51,6 +62,10 @@ final class BuildCache {
 
   private final Path root;
   private final String tool;
+  /** The packs of documents read so far, by name. */
+  private final Map<String, CompletableFuture<Pack>> packs = new ConcurrentHashMap<>();
+  /** The documents this build parsed, by key, until {@link #commitDocuments} writes them. */
+  private final Map<String, DocumentCodec.Entry> parsed = new ConcurrentHashMap<>();
 
   /**
    * @param root the cache folder
@@ -76,44 +91,65 @@ final class BuildCache {
     return java.util.HexFormat.of().formatHex(digest.digest());
   }
 
-  /** A document parsed by an earlier build, if its entry is there and readable. */
+  /**
+   * A document parsed by an earlier build, if its entry is there and readable. The first
+   * question about a pack reads and decodes all of it; any thread may ask.
+   */
   Optional<DocumentCodec.Entry> document(String key) {
-    Path file = root.resolve(DOCUMENTS).resolve(key);
-    try {
-      return Files.isRegularFile(file) ? Optional.of(DocumentCodec.decode(Files.readAllBytes(file))) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
+    CompletableFuture<Pack> mine = new CompletableFuture<>();
+    CompletableFuture<Pack> begun = packs.putIfAbsent(packName(key), mine);
+    if (begun == null) {
+      mine.complete(readPack(packName(key)));
+      begun = mine;
     }
+    return Optional.ofNullable(begun.join().entries().get(key));
   }
 
-  void storeDocument(String key, Optional<ParsedDocument> document, List<Diagnostic> said) throws IOException {
-    // Written even over an existing entry: a document is parsed only when its entry was
-    // missing or could not be read. Written in place, not through a temporary file and a
-    // rename as the other files are: a first build writes one entry per document (10,000 of
-    // them for a large dossier), and an entry cut short by a killed build cannot be read (the
-    // codec reads exact lengths and refuses bytes left over), so it is parsed again.
-    Path file = root.resolve(DOCUMENTS).resolve(key);
-    byte[] bytes = DocumentCodec.encode(new DocumentCodec.Entry(document, said));
-    try {
-      Files.write(file, bytes);
-    } catch (java.nio.file.NoSuchFileException e) {
-      Files.createDirectories(file.getParent());
-      Files.write(file, bytes);
-    }
+  /** Keeps a document this build parsed, to be written with the others by {@link #commitDocuments}. */
+  void storeDocument(String key, Optional<ParsedDocument> document, List<Diagnostic> said) {
+    parsed.put(key, new DocumentCodec.Entry(document, said));
   }
 
   /**
-   * Deletes the entries of documents this build did not read (changed, renamed or gone), and
-   * the half-written files a killed build left.
+   * Writes the entries of the documents this build read ({@code keys}) into their packs, and
+   * only those: an entry of a document changed, renamed or gone is left out, and a pack that
+   * holds no entry any more is deleted. A pack that already holds exactly its documents'
+   * entries is not written again. Each pack is written whole to a file of its own and renamed
+   * into place, so a killed build leaves the packs as they were. Files of an older layout (an
+   * entry per file) and half-written files are deleted.
    */
-  void keepOnlyDocuments(Set<String> keys) throws IOException {
+  void commitDocuments(Set<String> keys) throws IOException {
     Path dir = root.resolve(DOCUMENTS);
+    Map<String, List<String>> wanted = new TreeMap<>();
+    for (String key : new TreeSet<>(keys)) {
+      wanted.computeIfAbsent(packName(key), p -> new ArrayList<>()).add(key);
+    }
+    Set<String> names = new TreeSet<>(wanted.keySet());
     if (Files.isDirectory(dir)) {
       try (Stream<Path> files = Files.list(dir)) {
-        for (Path f : files.filter(f -> !keys.contains(f.getFileName().toString())).toList()) {
-          Files.deleteIfExists(f);
+        for (Path f : files.toList()) {
+          String name = f.getFileName().toString();
+          if (PACK_NAME.matcher(name).matches()) {
+            names.add(name);
+          } else {
+            Files.deleteIfExists(f);
+          }
         }
       }
+    }
+    List<IOException> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+    names.parallelStream().forEach(name -> {
+      try {
+        commitPack(dir.resolve(name), wanted.getOrDefault(name, List.of()));
+      } catch (IOException e) {
+        failed.add(e);
+      }
+    });
+    // What was read and parsed is the build's now; the cache need not hold on to it.
+    packs.clear();
+    parsed.clear();
+    if (!failed.isEmpty()) {
+      throw failed.get(0);
     }
     if (Files.isDirectory(root)) {
       try (Stream<Path> files = Files.list(root)) {
@@ -122,6 +158,164 @@ final class BuildCache {
         }
       }
     }
+  }
+
+  private void commitPack(Path file, List<String> keys) throws IOException {
+    boolean parsedNow = keys.stream().anyMatch(parsed::containsKey);
+    CompletableFuture<Pack> read = packs.get(file.getFileName().toString());
+    List<String> held = read != null ? read.join().keys() : directory(file);
+    if (!parsedNow && held.equals(keys)) {
+      return;
+    }
+    if (keys.isEmpty()) {
+      Files.deleteIfExists(file);
+      return;
+    }
+    // The entries kept from the pack as it is: copied as bytes, never decoded again.
+    Map<String, byte[]> kept = keys.stream().anyMatch(k -> !parsed.containsKey(k) && held.contains(k)) ? entryBytes(file) : Map.of();
+    List<String> written = new ArrayList<>();
+    List<byte[]> entries = new ArrayList<>();
+    for (String key : keys) {
+      DocumentCodec.Entry entry = parsed.get(key);
+      byte[] bytes = entry != null ? DocumentCodec.encode(entry) : kept.get(key);
+      if (bytes != null) {
+        written.add(key);
+        entries.add(bytes);
+      }
+    }
+    java.io.ByteArrayOutputStream pack = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(pack)) {
+      out.writeInt(PACK_MAGIC);
+      out.writeInt(DocumentCodec.FORMAT);
+      out.writeInt(written.size());
+      for (int i = 0; i < written.size(); i++) {
+        out.write(java.util.HexFormat.of().parseHex(written.get(i)));
+        out.writeInt(entries.get(i).length);
+      }
+      for (byte[] entry : entries) {
+        out.write(entry);
+      }
+    }
+    writeAtomically(file, pack.toByteArray());
+  }
+
+  /** The entries of a pack, by key, and the keys it holds in order; none if it is missing or not a pack. */
+  private record Pack(List<String> keys, Map<String, DocumentCodec.Entry> entries) {}
+
+  private Pack readPack(String name) {
+    Map<String, byte[]> bytes;
+    try {
+      bytes = entryBytes(root.resolve(DOCUMENTS).resolve(name));
+    } catch (IOException e) {
+      return new Pack(List.of(), Map.of());
+    }
+    Map<String, DocumentCodec.Entry> entries = new HashMap<>();
+    bytes.forEach((key, entry) -> {
+      try {
+        entries.put(key, DocumentCodec.decode(entry));
+      } catch (IOException e) {
+        // An entry that cannot be read is parsed again.
+      }
+    });
+    return new Pack(List.copyOf(bytes.keySet()), entries);
+  }
+
+  /** A pack's entries as bytes, by key in the pack's order; empty if it is missing or not a pack. */
+  private static Map<String, byte[]> entryBytes(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return Map.of();
+    }
+    byte[] pack = Files.readAllBytes(file);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(pack);
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try {
+      Head head = head(in);
+      if (java.util.Arrays.stream(head.lengths()).asLongStream().sum() != in.remaining()) {
+        return Map.of();
+      }
+      for (int i = 0; i < head.keys().size(); i++) {
+        byte[] entry = new byte[head.lengths()[i]];
+        in.get(entry);
+        entries.put(head.keys().get(i), entry);
+      }
+      return entries;
+    } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+      return Map.of();
+    }
+  }
+
+  /** The keys a pack holds, from its head alone; none if it is missing or not a pack. */
+  private static List<String> directory(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+      java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(12);
+      if (channel.read(head, 0) < 12) {
+        return List.of();
+      }
+      head.flip();
+      if (head.getInt() != PACK_MAGIC || head.getInt() != DocumentCodec.FORMAT) {
+        return List.of();
+      }
+      int count = head.getInt();
+      if (count < 0 || (long) count * KEY_ENTRY > channel.size()) {
+        return List.of();
+      }
+      java.nio.ByteBuffer all = java.nio.ByteBuffer.allocate(12 + count * KEY_ENTRY);
+      channel.read(all, 0);
+      all.flip();
+      return head(all).keys();
+    } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  /** A pack's head: the keys it holds, in order, and their entries' lengths. */
+  private record Head(List<String> keys, int[] lengths) {}
+
+  private static Head head(java.nio.ByteBuffer in) {
+    if (in.getInt() != PACK_MAGIC || in.getInt() != DocumentCodec.FORMAT) {
+      throw new IllegalArgumentException("not a pack of this format");
+    }
+    int count = in.getInt();
+    if (count < 0 || (long) count * KEY_ENTRY > in.remaining()) {
+      throw new IllegalArgumentException("bad count");
+    }
+    List<String> keys = new ArrayList<>(count);
+    int[] lengths = new int[count];
+    byte[] key = new byte[KEY_BYTES];
+    for (int i = 0; i < count; i++) {
+      in.get(key);
+      keys.add(java.util.HexFormat.of().formatHex(key));
+      int length = in.getInt();
+      if (length < 0) {
+        throw new IllegalArgumentException("bad length");
+      }
+      lengths[i] = length;
+    }
+    return new Head(keys, lengths);
+  }
+
+  /** The keys of the documents the cache holds, sorted. */
+  List<String> storedDocuments() throws IOException {
+    Path dir = root.resolve(DOCUMENTS);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(f -> PACK_NAME.matcher(f.getFileName().toString()).matches()).toList()) {
+        keys.addAll(directory(f));
+      }
+    }
+    keys.sort(null);
+    return keys;
+  }
+
+  /** Documents are filed in 256 packs by the first two hex digits of their key. */
+  private static String packName(String key) {
+    return key.substring(0, 2) + PACK;
   }
 
   /** The units an earlier build wrote into {@code out}, by name; empty if none is known. */

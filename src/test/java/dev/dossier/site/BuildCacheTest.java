@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -278,14 +279,61 @@ class BuildCacheTest {
   void entriesOfDocumentsNoLongerReadAreDeleted() throws IOException {
     build();
     Files.writeString(dir.resolve("wire.txt"), "Published: 2022-02-13\n\nStaff were told to leave Kyiv.\n");
-    // What a build killed while writing the cache leaves behind.
+    // What a build killed while writing the cache leaves behind, and an entry of the layout before packs.
     Files.writeString(dir.resolve(BuildCache.FOLDER).resolve(".tmp-123"), "half");
     Files.writeString(dir.resolve(BuildCache.FOLDER).resolve("documents/.tmp-456"), "half");
+    Files.writeString(dir.resolve(BuildCache.FOLDER).resolve("documents/" + "ab".repeat(32)), "an entry of its own");
     build();
     assertThat(dir.resolve(BuildCache.FOLDER).resolve(".tmp-123")).doesNotExist();
     try (Stream<Path> entries = Files.list(dir.resolve(BuildCache.FOLDER).resolve("documents"))) {
-      assertThat(entries.count()).as("one entry per document, the old wire.txt's gone").isEqualTo(2);
+      assertThat(entries.map(p -> p.getFileName().toString())).as("packs only").allMatch(n -> n.matches("[0-9a-f]{2}\\.pack"));
     }
+    String tool = ToolVersion.identity();
+    assertThat(new BuildCache(dir.resolve(BuildCache.FOLDER), tool).storedDocuments()).as("one entry per document, the old wire.txt's gone").containsExactlyInAnyOrder(
+        BuildCache.documentKey(tool, "bugle.txt", Files.readAllBytes(dir.resolve("bugle.txt"))),
+        BuildCache.documentKey(tool, "wire.txt", Files.readAllBytes(dir.resolve("wire.txt"))));
+  }
+
+  @Test
+  void aPackIsWrittenOnlyWhenItsEntriesChange() throws IOException {
+    // Enough documents to fill many of the 256 packs, so that one edit leaves most alone.
+    StringBuilder index = new StringBuilder("title: Packs\n");
+    for (int i = 0; i < 40; i++) {
+      Files.writeString(dir.resolve("d" + i + ".txt"), "Published: 2022-02-13\n\nDocument " + i + " says something.\n");
+    }
+    Files.writeString(dir.resolve("index.yml"), index.toString());
+    build();
+    Map<String, Object> before = packFiles();
+    assertThat(before).hasSizeGreaterThan(20);
+
+    build();
+    assertThat(packFiles()).as("nothing changed: no pack written again").isEqualTo(before);
+
+    Files.writeString(dir.resolve("d7.txt"), "Published: 2022-02-13\n\nDocument 7 says something else.\n");
+    build();
+    Map<String, Object> after = packFiles();
+    String tool = ToolVersion.identity();
+    String gone = BuildCache.documentKey(tool, "d7.txt", "Published: 2022-02-13\n\nDocument 7 says something.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String added = BuildCache.documentKey(tool, "d7.txt", Files.readAllBytes(dir.resolve("d7.txt")));
+    Set<String> touched = Set.of(gone.substring(0, 2) + ".pack", added.substring(0, 2) + ".pack");
+    before.forEach((name, file) -> {
+      if (!touched.contains(name)) {
+        assertThat(after.get(name)).as(name).isEqualTo(file);
+      }
+    });
+    touched.forEach(name -> assertThat(after.get(name)).as(name).isNotEqualTo(before.get(name)));
+    assertThat(report(build()).work().parsed()).as("the new entry is there").isZero();
+  }
+
+  /** Each pack by name, as the file it is (the same file keeps its identity until it is written again). */
+  private Map<String, Object> packFiles() throws IOException {
+    Map<String, Object> files = new TreeMap<>();
+    try (Stream<Path> packs = Files.list(dir.resolve(BuildCache.FOLDER).resolve("documents"))) {
+      for (Path p : packs.toList()) {
+        files.put(p.getFileName().toString(), Files.readAttributes(p, BasicFileAttributes.class).fileKey());
+      }
+    }
+    return files;
   }
 
   @Test
@@ -294,7 +342,8 @@ class BuildCacheTest {
     BuildCache newer = new BuildCache(tmp.resolve("cache"), "dossier 1.1 123 789");
     String key = BuildCache.documentKey("dossier 1.0 123 456", "a.txt", "text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     mine.storeDocument(key, Optional.empty(), List.of());
-    assertThat(mine.document(key)).isPresent();
+    mine.commitDocuments(Set.of(key));
+    assertThat(new BuildCache(tmp.resolve("cache"), "dossier 1.0 123 456").document(key)).isPresent();
     assertThat(BuildCache.documentKey("dossier 1.1 123 789", "a.txt", "text".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isNotEqualTo(key);
 
     Map<String, BuildCache.Unit> units = new TreeMap<>(Map.of("index.html", new BuildCache.Unit("f", List.of(new BuildCache.File("index.html", "h", 3)))));
