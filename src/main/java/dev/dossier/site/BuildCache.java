@@ -99,7 +99,13 @@ final class BuildCache {
     CompletableFuture<Pack> mine = new CompletableFuture<>();
     CompletableFuture<Pack> begun = packs.putIfAbsent(packName(key), mine);
     if (begun == null) {
-      mine.complete(readPack(packName(key)));
+      try {
+        mine.complete(readPack(packName(key)));
+      } catch (RuntimeException | Error e) {
+        // Whoever waits for this pack meets the failure too, rather than waiting for ever.
+        mine.completeExceptionally(e);
+        throw e;
+      }
       begun = mine;
     }
     return Optional.ofNullable(begun.join().entries().get(key));
