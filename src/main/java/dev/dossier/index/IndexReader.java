@@ -338,6 +338,9 @@ public final class IndexReader {
    * original; reports it at {@code node} if not.
    */
   static boolean checkUrl(YamlDocument yaml, Node node, String url, String what) {
+    if (plainHttpUrl(url)) {
+      return true;
+    }
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -350,6 +353,71 @@ public final class IndexReader {
       yaml.error(node, what + " \"" + url + "\" is not a valid URL: " + e.getReason(), "check the address for spaces or stray characters");
       return false;
     }
+  }
+
+  /**
+   * Whether {@code url} is plainly an absolute http(s) URL that {@link URI} takes with a host:
+   * {@code http://} or {@code https://}, a host name (labels of letters, digits and inner
+   * hyphens, the last beginning with a letter), then only unreserved characters, percent
+   * escapes, {@code /=&+,;:@$}, one {@code ?} and one {@code #}. The sources' URLs, thousands in
+   * a large dossier, are nearly all of that kind, and looking at their characters costs far less
+   * than parsing them; any other URL is parsed, and said to be wrong only by that.
+   */
+  static boolean plainHttpUrl(String url) {
+    int i = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+    if (i < 0) {
+      return false;
+    }
+    int n = url.length();
+    int label = i;
+    boolean letterFirst = false;
+    for (; i < n; i++) {
+      char c = url.charAt(i);
+      if (c == '.' || c == '/' || c == '?' || c == '#') {
+        // A label ends: not empty, no hyphen at either end.
+        if (i == label || url.charAt(label) == '-' || url.charAt(i - 1) == '-') {
+          return false;
+        }
+        letterFirst = Character.isLetter(url.charAt(label));
+        if (c != '.') {
+          break;
+        }
+        label = i + 1;
+      } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+        return false;
+      }
+    }
+    if (i == n) {
+      if (i == label || url.charAt(label) == '-' || url.charAt(i - 1) == '-') {
+        return false;
+      }
+      return Character.isLetter(url.charAt(label));
+    }
+    if (!letterFirst) {
+      return false;
+    }
+    boolean query = false;
+    boolean fragment = false;
+    for (; i < n; i++) {
+      char c = url.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/=&+,;:@$".indexOf(c) >= 0) {
+        continue;
+      }
+      if (c == '%' && i + 2 < n && hex(url.charAt(i + 1)) && hex(url.charAt(i + 2))) {
+        i += 2;
+      } else if (c == '?' && !query && !fragment) {
+        query = true;
+      } else if (c == '#' && !fragment) {
+        fragment = true;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   /** A suggestion for a bad id: lowercase, hyphens for everything else. */

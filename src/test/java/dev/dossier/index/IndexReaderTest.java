@@ -20,6 +20,62 @@ class IndexReaderTest {
     return diagnostics.sorted().stream().map(Diagnostic::headline).toList();
   }
 
+  /** The quick look at a URL's characters only ever takes what parsing it would take. */
+  @Test
+  void aUrlTakenWithoutParsingIsOneTheParserTakes() {
+    List<String> plain = List.of(
+        "https://edition.cnn.com/2022/02/14/politics/us-embassy-kyiv-ukraine/index.html",
+        "http://example.org", "https://example.org/", "https://a-b.example/x?y=1&z=2#frag", "https://x.example/%E2%80%94/~me;v=1:2@3$,+",
+        "https://localhost/path", "https://www.buzzfeednews.com/article/x-y?utm_source=a.b#p-3");
+    List<String> others = List.of(
+        "", "https://", "https:///x", "ftp://example.org/", "HTTPS://example.org/", "https://-a.example/", "https://a-.example/",
+        "https://a..example/", "https://example.org./", "https://192.168.0.1/", "https://example.123/", "https://example.org:8080/",
+        "https://user@example.org/", "https://[::1]/", "https://exa mple.org/", "https://example.org/a b", "https://example.org/%zz",
+        "https://example.org/%2", "https://example.org/a#b#c", "https://example.org/a#b?c", "https://example.org/a?b?c",
+        "https://example.org/ü", "https://exämple.org/", "https://example.org/\"q\"", "https://example.org/<x>", "https://example.org/a|b",
+        "https://example.org/(a)", "https://example.org/a!b", "https://example.org/[x]", "https://example.org/a^b");
+    for (String url : plain) {
+      assertThat(IndexReader.plainHttpUrl(url)).as(url).isTrue();
+    }
+    for (String url : others) {
+      assertThat(IndexReader.plainHttpUrl(url)).as(url).isFalse();
+    }
+    for (String url : concat(plain, others)) {
+      if (IndexReader.plainHttpUrl(url)) {
+        java.net.URI uri = java.net.URI.create(url);
+        assertThat(uri.getScheme()).as(url).isIn("http", "https");
+        assertThat(uri.getHost()).as(url).isNotNull();
+      }
+    }
+  }
+
+  /** The same, over many addresses made at random from the characters that matter. */
+  @Test
+  void noRandomUrlTakenWithoutParsingIsOneTheParserRefuses() {
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "ab9Z-._~/?#%:@[]!$&'()*+,;= \"<>^`{|}ü.1eF";
+    int taken = 0;
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder url = new StringBuilder(random.nextBoolean() ? "https://" : "http://");
+      for (int j = random.nextInt(16); j > 0; j--) {
+        url.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String u = url.toString();
+      if (IndexReader.plainHttpUrl(u)) {
+        taken++;
+        java.net.URI uri = java.net.URI.create(u);
+        assertThat(uri.getHost()).as(u).isNotNull();
+      }
+    }
+    assertThat(taken).as("some were taken").isGreaterThan(100);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   @Test
   void readsAWellFormedIndex() {
     Index index = read("""
