@@ -169,7 +169,7 @@ final class BuildCache {
   private void commitPack(Path file, List<String> keys) throws IOException {
     boolean parsedNow = keys.stream().anyMatch(parsed::containsKey);
     CompletableFuture<Pack> read = packs.get(file.getFileName().toString());
-    List<String> held = read != null ? read.join().keys() : directory(file);
+    List<String> held = read != null && !read.isCompletedExceptionally() ? read.join().keys() : directory(file);
     if (!parsedNow && held.equals(keys)) {
       return;
     }
