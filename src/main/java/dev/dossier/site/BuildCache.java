@@ -122,7 +122,8 @@ final class BuildCache {
    * holds no entry any more is deleted. A pack that already holds exactly its documents'
    * entries is not written again. Each pack is written whole to a file of its own and renamed
    * into place, so a killed build leaves the packs as they were. Files of an older layout (an
-   * entry per file) and half-written files are deleted.
+   * entry per file) and half-written files are deleted; a failure to delete one is reported
+   * after the packs are written.
    */
   void commitDocuments(Set<String> keys) throws IOException {
     Path dir = root.resolve(DOCUMENTS);
@@ -131,19 +132,24 @@ final class BuildCache {
       wanted.computeIfAbsent(packName(key), p -> new ArrayList<>()).add(key);
     }
     Set<String> names = new TreeSet<>(wanted.keySet());
+    List<IOException> failed = java.util.Collections.synchronizedList(new ArrayList<>());
     if (Files.isDirectory(dir)) {
       try (Stream<Path> files = Files.list(dir)) {
         for (Path f : files.toList()) {
           String name = f.getFileName().toString();
           if (PACK_NAME.matcher(name).matches()) {
             names.add(name);
-          } else {
-            Files.deleteIfExists(f);
+          } else if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // An entry of the layout before packs, or a pack half-written by a killed build.
+            try {
+              Files.deleteIfExists(f);
+            } catch (IOException e) {
+              failed.add(e);
+            }
           }
         }
       }
     }
-    List<IOException> failed = java.util.Collections.synchronizedList(new ArrayList<>());
     names.parallelStream().forEach(name -> {
       try {
         commitPack(dir.resolve(name), wanted.getOrDefault(name, List.of()));
@@ -188,6 +194,12 @@ final class BuildCache {
         written.add(key);
         entries.add(bytes);
       }
+    }
+    if (written.isEmpty()) {
+      // None of its documents' entries is at hand (they came from a Build's memory, and the
+      // pack was deleted since): a pack of nothing would only be written again next time.
+      Files.deleteIfExists(file);
+      return;
     }
     java.io.ByteArrayOutputStream pack = new java.io.ByteArrayOutputStream();
     try (java.io.DataOutputStream out = new java.io.DataOutputStream(pack)) {

@@ -325,6 +325,40 @@ class BuildCacheTest {
     assertThat(report(build()).work().parsed()).as("the new entry is there").isZero();
   }
 
+  @Test
+  void aCacheDeletedWhileServingIsNotFilledWithEmptyPacks() throws IOException {
+    Build serving = new Build(false, Optional.empty(), Progress.NONE, true);
+    assertThat(serving.run(dir, Theme.builtIn()).failed()).isFalse();
+    deleteRecursively(dir.resolve(BuildCache.FOLDER));
+    // The documents come from the Build's memory now, so there is no entry to write.
+    assertThat(serving.run(dir, Theme.builtIn()).failed()).isFalse();
+    Path documents = dir.resolve(BuildCache.FOLDER).resolve("documents");
+    if (Files.isDirectory(documents)) {
+      try (Stream<Path> packs = Files.list(documents)) {
+        assertThat(packs.toList()).as("no pack of nothing").isEmpty();
+      }
+    }
+    assertThat(report(build()).work().parsed()).as("the next build from the command line fills the cache again").isEqualTo(2);
+    assertThat(report(build()).work().parsed()).isZero();
+  }
+
+  @Test
+  void somethingInTheCacheThatCannotBeDeletedStopsNoPackFromBeingWritten() throws IOException {
+    Files.createDirectories(dir.resolve(BuildCache.FOLDER).resolve("documents/stray"));
+    Files.writeString(dir.resolve(BuildCache.FOLDER).resolve("documents/stray/f"), "not ours");
+    build();
+    assertThat(report(build()).work().parsed()).as("both documents from the packs").isZero();
+    assertThat(dir.resolve(BuildCache.FOLDER).resolve("documents/stray/f")).as("left alone").exists();
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+  }
+
   /** Each pack by name, as the file it is (the same file keeps its identity until it is written again). */
   private Map<String, Object> packFiles() throws IOException {
     Map<String, Object> files = new TreeMap<>();
