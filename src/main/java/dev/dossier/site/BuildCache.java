@@ -43,10 +43,11 @@ final class BuildCache {
   private static final String DOCUMENTS = "documents";
   private static final String PACK = ".pack";
   private static final java.util.regex.Pattern PACK_NAME = java.util.regex.Pattern.compile("[0-9a-f]{2}\\.pack");
-  /** "dpk1": the first bytes of a pack of documents. */
-  private static final int PACK_MAGIC = 0x64706b31;
+  /** "dpk2": the first bytes of a pack of documents. */
+  private static final int PACK_MAGIC = 0x64706b32;
   private static final int KEY_BYTES = 32;
-  private static final int KEY_ENTRY = KEY_BYTES + 4;
+  /** Each entry in a pack's head: its key, its length and its CRC-32C. */
+  private static final int KEY_ENTRY = KEY_BYTES + 8;
   private static final String PAGES = "pages-";
   private static final String SUMMARY = "summary-";
   private static final String PIECES = "pieces-";
@@ -209,6 +210,7 @@ final class BuildCache {
       for (int i = 0; i < written.size(); i++) {
         out.write(java.util.HexFormat.of().parseHex(written.get(i)));
         out.writeInt(entries.get(i).length);
+        out.writeInt(crc(entries.get(i)));
       }
       for (byte[] entry : entries) {
         out.write(entry);
@@ -254,7 +256,11 @@ final class BuildCache {
       for (int i = 0; i < head.keys().size(); i++) {
         byte[] entry = new byte[head.lengths()[i]];
         in.get(entry);
-        entries.put(head.keys().get(i), entry);
+        // A damaged entry might still decode, into words the document does not hold: it is left
+        // out, so its document is parsed again and the pack written anew.
+        if (crc(entry) == head.crcs()[i]) {
+          entries.put(head.keys().get(i), entry);
+        }
       }
       return entries;
     } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
@@ -289,8 +295,8 @@ final class BuildCache {
     }
   }
 
-  /** A pack's head: the keys it holds, in order, and their entries' lengths. */
-  private record Head(List<String> keys, int[] lengths) {}
+  /** A pack's head: the keys it holds, in order, and their entries' lengths and checksums. */
+  private record Head(List<String> keys, int[] lengths, int[] crcs) {}
 
   private static Head head(java.nio.ByteBuffer in) {
     if (in.getInt() != PACK_MAGIC || in.getInt() != DocumentCodec.FORMAT) {
@@ -302,6 +308,7 @@ final class BuildCache {
     }
     List<String> keys = new ArrayList<>(count);
     int[] lengths = new int[count];
+    int[] crcs = new int[count];
     byte[] key = new byte[KEY_BYTES];
     for (int i = 0; i < count; i++) {
       in.get(key);
@@ -311,8 +318,15 @@ final class BuildCache {
         throw new IllegalArgumentException("bad length");
       }
       lengths[i] = length;
+      crcs[i] = in.getInt();
     }
-    return new Head(keys, lengths);
+    return new Head(keys, lengths, crcs);
+  }
+
+  private static int crc(byte[] bytes) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes);
+    return (int) crc.getValue();
   }
 
   /** The keys of the documents the cache holds, sorted. */

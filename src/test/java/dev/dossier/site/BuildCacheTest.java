@@ -326,6 +326,31 @@ class BuildCacheTest {
   }
 
   @Test
+  void aDamagedEntryThatStillDecodesIsParsedAgain() throws IOException {
+    build();
+    Map<String, String> site = BuildTest.snapshot(out);
+    // One letter of a paragraph changed inside the cache, as a bad disk might: the entry still decodes.
+    boolean damaged = false;
+    try (Stream<Path> packs = Files.list(dir.resolve(BuildCache.FOLDER).resolve("documents"))) {
+      for (Path pack : packs.toList()) {
+        byte[] bytes = Files.readAllBytes(pack);
+        String latin = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = latin.indexOf("Staff were told");
+        if (at >= 0) {
+          bytes[at + 2] = 'u';
+          Files.write(pack, bytes);
+          damaged = true;
+        }
+      }
+    }
+    assertThat(damaged).isTrue();
+    BuildReport second = report(build());
+    assertThat(second.work().parsed()).as("the damaged document parsed again").isEqualTo(1);
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+    assertThat(report(build()).work().parsed()).as("and its pack written anew").isZero();
+  }
+
+  @Test
   void aCacheDeletedWhileServingIsNotFilledWithEmptyPacks() throws IOException {
     Build serving = new Build(false, Optional.empty(), Progress.NONE, true);
     assertThat(serving.run(dir, Theme.builtIn()).failed()).isFalse();
