@@ -369,16 +369,14 @@ public final class IndexReader {
       return false;
     }
     int n = url.length();
+    // The host: labels of letters, digits and inner hyphens, up to the first '/', '?' or '#'.
     int label = i;
-    boolean letterFirst = false;
-    for (; i < n; i++) {
-      char c = url.charAt(i);
+    for (; ; i++) {
+      char c = i < n ? url.charAt(i) : '/';
       if (c == '.' || c == '/' || c == '?' || c == '#') {
-        // A label ends: not empty, no hyphen at either end.
         if (i == label || url.charAt(label) == '-' || url.charAt(i - 1) == '-') {
           return false;
         }
-        letterFirst = Character.isLetter(url.charAt(label));
         if (c != '.') {
           break;
         }
@@ -387,13 +385,7 @@ public final class IndexReader {
         return false;
       }
     }
-    if (i == n) {
-      if (i == label || url.charAt(label) == '-' || url.charAt(i - 1) == '-') {
-        return false;
-      }
-      return Character.isLetter(url.charAt(label));
-    }
-    if (!letterFirst) {
+    if (!Character.isLetter(url.charAt(label))) {
       return false;
     }
     boolean query = false;

@@ -97,11 +97,12 @@ final class BuildCache {
    * question about a pack reads and decodes all of it; any thread may ask.
    */
   Optional<DocumentCodec.Entry> document(String key) {
+    String name = packName(key);
     CompletableFuture<Pack> mine = new CompletableFuture<>();
-    CompletableFuture<Pack> begun = packs.putIfAbsent(packName(key), mine);
+    CompletableFuture<Pack> begun = packs.putIfAbsent(name, mine);
     if (begun == null) {
       try {
-        mine.complete(readPack(packName(key)));
+        mine.complete(readPack(name));
       } catch (RuntimeException | Error e) {
         // Whoever waits for this pack meets the failure too, rather than waiting for ever.
         mine.completeExceptionally(e);
@@ -278,11 +279,8 @@ final class BuildCache {
       if (channel.read(head, 0) < 12) {
         return List.of();
       }
-      head.flip();
-      if (head.getInt() != PACK_MAGIC || head.getInt() != DocumentCodec.FORMAT) {
-        return List.of();
-      }
-      int count = head.getInt();
+      // Its count bounded by the file's size before the head is read whole, and checked there.
+      int count = head.getInt(8);
       if (count < 0 || (long) count * KEY_ENTRY > channel.size()) {
         return List.of();
       }
