@@ -83,6 +83,18 @@ public final class DossierFolder {
     return files(DOCUMENT_EXTENSIONS);
   }
 
+  /**
+   * Every name in the folder itself but hidden ones, sorted, each that is not a regular file
+   * followed by "/": all of the folder that a build looks at beyond the files it reads (a
+   * document or PDF added, a second index), so that a build can tell it is as it was.
+   */
+  public List<String> listing() throws IOException {
+    return entries().entrySet().stream()
+        .filter(e -> !e.getKey().startsWith("."))
+        .map(e -> e.getValue() ? e.getKey() : e.getKey() + "/")
+        .toList();
+  }
+
   /** The folder's own files (not hidden ones) with one of these extensions, sorted by name. */
   private List<String> files(Set<String> extensions) throws IOException {
     return entries().entrySet().stream()

@@ -72,7 +72,7 @@ public final class Theme {
    * A hash of every file the theme may use, built-in and overriding, so that editing a template
    * renders every page again.
    */
-  String fingerprint() {
+  public String fingerprint() {
     Fingerprint all = new Fingerprint(c -> "");
     try {
       for (String name : BUILT_IN_TEMPLATES) {

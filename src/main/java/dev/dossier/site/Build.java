@@ -131,6 +131,12 @@ public final class Build {
    */
   public Result build(Path dir, Theme theme, Path out) throws IOException {
     long start = System.nanoTime();
+    if (cached) {
+      Optional<Result> same = unchanged(new BuildCache(dir.resolve(BuildCache.FOLDER), tool), dir, theme, out, start);
+      if (same.isPresent()) {
+        return same.get();
+      }
+    }
     Prepared prepared = prepare(dir);
     Diagnostics diagnostics = prepared.diagnostics();
     Optional<BuildReport.Summary> previous = prepared.cache().flatMap(c -> c.summary(out));
@@ -150,12 +156,25 @@ public final class Build {
         return new Result(diagnostics.sorted(), prepared.dossier(), List.of());
       }
       progress.stage("committing", 0);
+      boolean forgotten = cache.isEmpty();
+      if (cache.isPresent()) {
+        try {
+          cache.get().forgetLastBuild(out);
+          forgotten = true;
+        } catch (IOException e) {
+          cannotCache(diagnostics, e);
+        }
+      }
       written = session.commit();
       if (cache.isPresent()) {
         try {
           cache.get().storePages(out, sink.units());
           cache.get().storePieces(out, sink.pieceFiles());
           cache.get().storeSummary(out, summary);
+          // A note that the cache could not be written is not for the next build to say again.
+          if (forgotten && diagnostics.sorted().stream().noneMatch(d -> d.path().equals(BuildCache.FOLDER))) {
+            cache.get().storeLastBuild(out, lastBuild(prepared, theme, dossier, diagnostics, written, out));
+          }
         } catch (IOException e) {
           cannotCache(diagnostics, e);
         }
@@ -167,13 +186,63 @@ public final class Build {
   }
 
   /**
+   * The result of a build that has nothing to do, if this is one: the last build into
+   * {@code out} was made from the same inputs (index, documents, the folder's names, theme and
+   * options), and left the files that are there now. It reads and hashes every document, and
+   * parses, renders and writes nothing; what the last build said is said again.
+   */
+  private Optional<Result> unchanged(BuildCache cache, Path dir, Theme theme, Path out, long start) throws IOException {
+    Optional<LastBuild> last = cache.lastBuild(out);
+    if (last.isEmpty() || !last.get().leftAsItWas(out) || !SiteWriter.asReadableAsNew(out)) {
+      return Optional.empty();
+    }
+    DossierFolder folder = new DossierFolder(dir);
+    Diagnostics reading = new Diagnostics();
+    Optional<SourceText> index = folder.index(reading);
+    Map<String, String> keys = new ConcurrentHashMap<>();
+    last.get().documents().parallelStream().forEach(path -> folder.bytes(path, reading, Position.file(path))
+        .ifPresent(bytes -> keys.put(path, BuildCache.documentKey(tool, path, bytes))));
+    // Anything reading says (a file gone, a second index) is news: the long way says it.
+    if (!reading.sorted().isEmpty() || keys.size() != last.get().documents().size()) {
+      return Optional.empty();
+    }
+    String inputs = LastBuild.fingerprint(strict, theme.fingerprint(), inputs(index, keys), folder.listing());
+    if (!inputs.equals(last.get().inputs())) {
+      return Optional.empty();
+    }
+    LastBuild.Counts counts = last.get().counts();
+    List<String> files = last.get().files().stream().map(LastBuild.OutputFile::path).filter(p -> !p.equals(SiteWriter.MANIFEST)).sorted().toList();
+    BuildReport report = BuildReport.unchanged(counts, new SiteWriter.Written(List.of(), files, List.of()), keys.size(), Duration.ofNanos(System.nanoTime() - start));
+    return Optional.of(new Result(last.get().said(), Optional.empty(), List.of(), Optional.of(report), List.of()));
+  }
+
+  /** The record of a build just written into {@code out}, for the next build to find it has nothing to do. */
+  private LastBuild lastBuild(Prepared prepared, Theme theme, Dossier dossier, Diagnostics diagnostics, SiteWriter.Written written, Path out) throws IOException {
+    List<LastBuild.OutputFile> files = new ArrayList<>();
+    List<String> paths = new ArrayList<>(written.written());
+    paths.addAll(written.unchanged());
+    paths.add(SiteWriter.MANIFEST);
+    for (String path : paths) {
+      // A file that is not there now (the host's own, say) only sends the next build the long way.
+      files.add(LastBuild.OutputFile.of(out, path).orElse(new LastBuild.OutputFile(path, -1, -1)));
+    }
+    return new LastBuild(
+        LastBuild.fingerprint(strict, theme.fingerprint(), prepared.inputs(), prepared.listing()),
+        prepared.documents().keySet().stream().sorted().toList(),
+        diagnostics.sorted(),
+        new LastBuild.Counts(dossier.sources().size(), dossier.topics().size(), dossier.events().size(), dossier.citations().size()),
+        files);
+  }
+
+  /**
    * A dossier read and checked, ready to render.
    *
    * @param dossier empty when there were errors
    * @param inputs a fingerprint of everything read: the index, every document, the options
    * @param documents the build cache key of each document read, by path
+   * @param listing the names in the dossier folder, as {@link DossierFolder#listing} gives them
    */
-  private record Prepared(Diagnostics diagnostics, Optional<Dossier> dossier, String inputs, Map<String, String> documents, Optional<BuildCache> cache, int parsed, List<Unverified> unverified) {}
+  private record Prepared(Diagnostics diagnostics, Optional<Dossier> dossier, String inputs, Map<String, String> documents, List<String> listing, Optional<BuildCache> cache, int parsed, List<Unverified> unverified) {}
 
   private Prepared prepare(Path dir) throws IOException {
     Diagnostics diagnostics = strict ? Diagnostics.strict() : new Diagnostics();
@@ -234,11 +303,16 @@ public final class Build {
     List<Unverified> unverified = Collections.synchronizedList(new ArrayList<>());
     Dossier assembled = new Assembler(markdown, unverified::add).assemble(index, new TreeMap<>(documents), diagnostics);
     Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);
+    return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), inputs(indexText, keys), Map.copyOf(keys),
+        folder.listing(), cache, parsedNow.get(), List.copyOf(unverified));
+  }
+
+  /** A fingerprint of the index and the documents read (by their build cache keys), with the tool and the base URL given. */
+  private String inputs(Optional<SourceText> index, Map<String, String> keys) {
     StringBuilder inputs = new StringBuilder(tool).append('\n').append(baseUrl.orElse("")).append('\n');
-    indexText.ifPresent(t -> inputs.append(BuildCache.documentKey(tool, t.path(), t.utf8())).append('\n'));
+    index.ifPresent(t -> inputs.append(BuildCache.documentKey(tool, t.path(), t.utf8())).append('\n'));
     new TreeMap<>(keys).forEach((path, key) -> inputs.append(path).append(' ').append(key).append('\n'));
-    String fingerprint = SiteWriter.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
-    return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), fingerprint, Map.copyOf(keys), cache, parsedNow.get(), List.copyOf(unverified));
+    return SiteWriter.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static void cannotCache(Diagnostics diagnostics, IOException e) {

@@ -51,6 +51,7 @@ final class BuildCache {
   private static final String PAGES = "pages-";
   private static final String SUMMARY = "summary-";
   private static final String PIECES = "pieces-";
+  private static final String LAST_BUILD = "build-";
   private static final String PIECES_HEADER = "dossier file pieces 1";
   private static final String TEMP = ".tmp-";
   private static final String HEADER = "dossier page fingerprints 1";
@@ -322,8 +323,13 @@ final class BuildCache {
   }
 
   private static int crc(byte[] bytes) {
+    return crc(bytes, bytes.length);
+  }
+
+  /** The CRC-32C of the first {@code length} bytes. */
+  private static int crc(byte[] bytes, int length) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-    crc.update(bytes);
+    crc.update(bytes, 0, length);
     return (int) crc.getValue();
   }
 
@@ -455,6 +461,48 @@ final class BuildCache {
     lines.add(target(out));
     lines.addAll(summary.lines());
     writeAtomically(outputFile(SUMMARY, out), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The last build into {@code out}, if one was recorded and its record is whole: it is kept
+   * with a checksum, so a damaged record is never trusted.
+   */
+  Optional<LastBuild> lastBuild(Path out) {
+    Path file = outputFile(LAST_BUILD, out);
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      if (bytes.length < 4 || crc(bytes, bytes.length - 4) != java.nio.ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt()) {
+        return Optional.empty();
+      }
+      java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 4));
+      if (!DocumentCodec.string(in).equals(tool + "\t" + target(out))) {
+        return Optional.empty();
+      }
+      return Optional.of(LastBuild.decode(in.readAllBytes()));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Records the build just written into {@code out}. */
+  void storeLastBuild(Path out, LastBuild build) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream data = new java.io.DataOutputStream(bytes)) {
+      DocumentCodec.string(data, tool + "\t" + target(out));
+      data.write(build.encode());
+      data.flush();
+      data.writeInt(crc(bytes.toByteArray()));
+    }
+    writeAtomically(outputFile(LAST_BUILD, out), bytes.toByteArray());
+  }
+
+  /**
+   * Forgets the last build into {@code out}, before another changes it: should that one fail
+   * to record itself, the next build takes the long way rather than trust a record of a site
+   * that is no longer there.
+   */
+  void forgetLastBuild(Path out) throws IOException {
+    Files.deleteIfExists(outputFile(LAST_BUILD, out));
   }
 
   private Path pagesFile(Path out) {

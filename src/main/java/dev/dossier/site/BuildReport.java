@@ -34,7 +34,8 @@ public record BuildReport(
     List<String> removedSources,
     List<String> newEvents,
     List<String> removedEvents,
-    List<ChangedPassage> changedPassages) {
+    List<ChangedPassage> changedPassages,
+    boolean sameInputs) {
 
   /**
    * What the build had to do, the rest coming from the build cache.
@@ -238,7 +239,19 @@ public record BuildReport(
         minus(previous.sources(), sources),
         last.isPresent() ? minus(events, previous.events()) : List.of(),
         minus(previous.events(), events),
-        changedPassages(dossier, now, last));
+        changedPassages(dossier, now, last),
+        false);
+  }
+
+  /**
+   * The report of a build that found its inputs those of the last build into the same folder,
+   * and its files as that build left them, so did nothing.
+   *
+   * @param read the documents it read to find that out
+   */
+  static BuildReport unchanged(LastBuild.Counts counts, SiteWriter.Written files, int read, Duration took) {
+    return new BuildReport(counts.sources(), counts.topics(), counts.events(), counts.citations(), files, new Work(read, 0, 0, 0), took,
+        List.of(), List.of(), List.of(), List.of(), List.of(), true);
   }
 
   private static List<String> minus(Set<String> a, Set<String> b) {
@@ -253,6 +266,10 @@ public record BuildReport(
     lines.add(count(sources, "source") + ", " + count(topics, "topic") + ", " + count(events, "event") + ", " + count(citations, "citation"));
     lines.add(count(files.written().size(), "file") + " written, " + files.unchanged().size() + " unchanged, "
         + files.removed().size() + " removed, in " + String.format(java.util.Locale.ROOT, "%.2f s", took.toMillis() / 1000.0));
+    if (sameInputs) {
+      lines.add("nothing to do: the " + count(work.read(), "document") + ", the index, the templates and the options are those of the last build into this folder");
+      return lines;
+    }
     lines.add("parsed " + count(work.parsed(), "document") + " (" + (work.read() - work.parsed()) + " from the build cache); rendered "
         + count(work.rendered(), "page") + (work.reused() == 0 ? "" : " (" + work.reused() + " kept from the last build, their inputs the same)"));
     change(lines, "new sources", newSources);

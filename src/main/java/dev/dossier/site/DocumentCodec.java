@@ -50,15 +50,7 @@ final class DocumentCodec {
       if (entry.document().isPresent()) {
         writeDocument(out, entry.document().get());
       }
-      out.writeInt(entry.diagnostics().size());
-      for (Diagnostic d : entry.diagnostics()) {
-        string(out, d.path());
-        out.writeInt(d.line());
-        out.writeInt(d.column());
-        out.writeByte(d.severity().ordinal());
-        string(out, d.message());
-        optional(out, d.hint());
-      }
+      diagnostics(out, entry.diagnostics());
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory cannot fail", e);
     }
@@ -71,11 +63,7 @@ final class DocumentCodec {
         throw new IOException("cache entry of another format");
       }
       Optional<ParsedDocument> document = in.readBoolean() ? Optional.of(readDocument(in)) : Optional.empty();
-      int count = count(in);
-      List<Diagnostic> diagnostics = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        diagnostics.add(new Diagnostic(string(in), in.readInt(), in.readInt(), Severity.values()[in.readUnsignedByte()], string(in), optional(in)));
-      }
+      List<Diagnostic> diagnostics = diagnostics(in);
       if (in.read() != -1) {
         throw new IOException("cache entry longer than its content");
       }
@@ -84,6 +72,27 @@ final class DocumentCodec {
       // A record's constructor refused a value, or an index was out of range: a bad entry.
       throw new IOException("unreadable cache entry: " + e.getMessage(), e);
     }
+  }
+
+  static void diagnostics(DataOutputStream out, List<Diagnostic> diagnostics) throws IOException {
+    out.writeInt(diagnostics.size());
+    for (Diagnostic d : diagnostics) {
+      string(out, d.path());
+      out.writeInt(d.line());
+      out.writeInt(d.column());
+      out.writeByte(d.severity().ordinal());
+      string(out, d.message());
+      optional(out, d.hint());
+    }
+  }
+
+  static List<Diagnostic> diagnostics(DataInputStream in) throws IOException {
+    int count = count(in);
+    List<Diagnostic> diagnostics = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      diagnostics.add(new Diagnostic(string(in), in.readInt(), in.readInt(), Severity.values()[in.readUnsignedByte()], string(in), optional(in)));
+    }
+    return diagnostics;
   }
 
   private static void writeDocument(DataOutputStream out, ParsedDocument parsed) throws IOException {
@@ -190,13 +199,13 @@ final class DocumentCodec {
         parts[3].equals("-") ? Optional.empty() : Optional.of(LocalDate.parse(parts[3])));
   }
 
-  private static void string(DataOutputStream out, String s) throws IOException {
+  static void string(DataOutputStream out, String s) throws IOException {
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(bytes.length);
     out.write(bytes);
   }
 
-  private static String string(DataInputStream in) throws IOException {
+  static String string(DataInputStream in) throws IOException {
     return new String(in.readNBytes(count(in)), StandardCharsets.UTF_8);
   }
 
@@ -211,14 +220,14 @@ final class DocumentCodec {
     return in.readBoolean() ? Optional.of(string(in)) : Optional.empty();
   }
 
-  private static void strings(DataOutputStream out, List<String> list) throws IOException {
+  static void strings(DataOutputStream out, List<String> list) throws IOException {
     out.writeInt(list.size());
     for (String s : list) {
       string(out, s);
     }
   }
 
-  private static List<String> strings(DataInputStream in) throws IOException {
+  static List<String> strings(DataInputStream in) throws IOException {
     return read(in, DocumentCodec::string);
   }
 
@@ -236,7 +245,7 @@ final class DocumentCodec {
   }
 
   /** A length or count; a negative or absurd one means the bytes are not a cache entry. */
-  private static int count(DataInputStream in) throws IOException {
+  static int count(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > in.available()) {
       throw new IOException("bad length " + n + " in cache entry");

@@ -615,7 +615,7 @@ public final class SiteWriter {
    * dossier gave its output the umask's permissions is 0700, and a build that changes nothing
    * rewrites it so that a web server can read it.
    */
-  private static boolean asReadableAsNew(Path target) throws IOException {
+  static boolean asReadableAsNew(Path target) throws IOException {
     if (!posix(target)) {
       return true;
     }

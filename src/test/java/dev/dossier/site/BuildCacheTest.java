@@ -79,6 +79,11 @@ class BuildCacheTest {
     return result.report().orElseThrow();
   }
 
+  /** Forgets the last build's record, so that the next build, with the same inputs, takes the long way. */
+  private void forgetLastBuild() throws IOException {
+    new BuildCache(dir.resolve(BuildCache.FOLDER), ToolVersion.identity()).forgetLastBuild(out);
+  }
+
   @Test
   void aSecondRunParsesNoDocumentAndRendersNoPage() throws IOException {
     BuildReport first = report(build());
@@ -89,11 +94,172 @@ class BuildCacheTest {
     assertThat(first.lines()).contains("parsed 2 documents (0 from the build cache); rendered 8 pages");
     Map<String, String> site = BuildTest.snapshot(out);
 
+    forgetLastBuild();
     BuildReport second = report(build());
     assertThat(second.work()).isEqualTo(new BuildReport.Work(2, 0, 0, pages));
     assertThat(second.files().written()).isEmpty();
     assertThat(second.lines()).contains("parsed 0 documents (2 from the build cache); rendered 0 pages (8 kept from the last build, their inputs the same)");
     assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+  }
+
+  @Test
+  void aBuildWhoseInputsAreTheLastOnesDoesNothingAndSaysWhatItSaid() throws IOException {
+    // An unlisted document (a warning) and a PDF (a note): the build has things to say.
+    Files.writeString(dir.resolve("memo.txt"), "Published: 2022-02-12\n\nA memo.\n");
+    Files.writeString(dir.resolve("scan.pdf"), "%PDF-1.4");
+    Build.Result first = build();
+    assertThat(first.diagnostics()).extracting(Diagnostic::severity).contains(Severity.WARNING, Severity.NOTE);
+    Map<String, String> site = BuildTest.snapshot(out);
+    Map<String, Object> files = fileKeys(out);
+    Map<String, Object> packs = packFiles();
+
+    Build.Result second = build();
+    BuildReport report = report(second);
+    assertThat(report.sameInputs()).isTrue();
+    assertThat(report.work()).isEqualTo(new BuildReport.Work(3, 0, 0, 0));
+    assertThat(report.files().written()).isEmpty();
+    assertThat(report.files().unchanged()).isEqualTo(report(first).files().written());
+    assertThat(report.lines()).containsExactly(
+        "3 sources, 2 topics, 2 events, 4 citations",
+        report.lines().get(1),
+        "nothing to do: the 3 documents, the index, the templates and the options are those of the last build into this folder");
+    assertThat(report.lines().get(1)).startsWith("0 files written, " + report.files().unchanged().size() + " unchanged, 0 removed, in ");
+    assertThat(second.diagnostics()).as("what the last build said, said again").isEqualTo(first.diagnostics());
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+    assertThat(fileKeys(out)).as("no file of the site written again").isEqualTo(files);
+    assertThat(packFiles()).as("nor of the cache").isEqualTo(packs);
+  }
+
+  /** A change to a dossier between two builds. */
+  private interface Change {
+    void make() throws IOException;
+  }
+
+  /**
+   * After each change, the build takes the long way, and says and writes what a build without
+   * the cache says and writes.
+   */
+  @Test
+  void anyChangeToWhatABuildReadsTakesTheLongWay() throws IOException {
+    Map<String, Change> changes = new java.util.LinkedHashMap<>();
+    changes.put("a document edited", () -> Files.writeString(dir.resolve("wire.txt"), "Published: 2022-02-13\n\nStaff were told to leave now.\n"));
+    changes.put("a document edited to the same size", () -> Files.writeString(dir.resolve("wire.txt"), "Published: 2022-02-13\n\nStaff were TOLD to leave.\n"));
+    changes.put("the index edited", () -> Files.writeString(dir.resolve("index.yml"), INDEX.replace("title: Cache test", "title: Cache tests")));
+    changes.put("a document added", () -> Files.writeString(dir.resolve("memo.txt"), "Published: 2022-02-12\n\nA memo.\n"));
+    changes.put("a PDF added", () -> Files.writeString(dir.resolve("scan.pdf"), "%PDF-1.4"));
+    changes.put("a second index added", () -> Files.writeString(dir.resolve("index.yaml"), "title: Other\n"));
+    changes.put("a folder added", () -> Files.createDirectories(dir.resolve("drafts")));
+    changes.put("a template added", () -> {
+      Files.createDirectories(dir.resolve("templates/assets"));
+      Files.writeString(dir.resolve("templates/assets/print.css"), "body { color: black; }\n");
+    });
+    changes.put("a document deleted", () -> {
+      Files.writeString(dir.resolve("index.yml"), INDEX);
+      Files.delete(dir.resolve("wire.txt"));
+    });
+    for (Map.Entry<String, Change> change : changes.entrySet()) {
+      build(theme());
+      change.getValue().make();
+      Build.Result cached = new Build(false, Optional.empty(), Progress.NONE, true).build(dir, theme(), out);
+      Path fresh = tmp.resolve("fresh");
+      Build.Result uncached = new Build(false, Optional.empty(), Progress.NONE, false).build(dir, theme(), fresh);
+      assertThat(cached.report().map(BuildReport::sameInputs)).as(change.getKey()).isNotEqualTo(Optional.of(true));
+      assertThat(cached.diagnostics()).as(change.getKey()).isEqualTo(uncached.diagnostics());
+      if (!cached.failed()) {
+        assertThat(BuildTest.snapshot(out)).as(change.getKey()).isEqualTo(BuildTest.snapshot(fresh));
+      }
+      if (Files.exists(fresh)) {
+        SiteWriter.deleteTree(fresh);
+      }
+      dossier();
+      if (Files.exists(dir.resolve("templates"))) {
+        deleteRecursively(dir.resolve("templates"));
+      }
+      Files.deleteIfExists(dir.resolve("memo.txt"));
+      Files.deleteIfExists(dir.resolve("scan.pdf"));
+      Files.deleteIfExists(dir.resolve("index.yaml"));
+      Files.deleteIfExists(dir.resolve("drafts"));
+    }
+  }
+
+  /** The theme as the command line makes it: the dossier's own templates/ over the built-in one. */
+  private Theme theme() {
+    return new Theme(List.of(dir.resolve("templates")));
+  }
+
+  @Test
+  void anOptionChangedTakesTheLongWay() throws IOException {
+    build();
+    Build.Result published = new Build(false, Optional.of("https://example.org/kyiv/"), Progress.NONE, true).build(dir, Theme.builtIn(), out);
+    assertThat(published.report().orElseThrow().sameInputs()).isFalse();
+    assertThat(out.resolve("feed.xml")).isRegularFile();
+
+    // Strict after lax: the unlisted document's warning fails the build, as it must.
+    Files.writeString(dir.resolve("memo.txt"), "Published: 2022-02-12\n\nA memo.\n");
+    build();
+    Build.Result strict = new Build(true, Optional.empty(), Progress.NONE, true).build(dir, Theme.builtIn(), out);
+    assertThat(strict.failed()).isTrue();
+  }
+
+  @Test
+  void aSiteChangedByHandIsPutRight() throws IOException {
+    build();
+    Map<String, String> site = BuildTest.snapshot(out);
+    Files.delete(out.resolve("topics/staff.html"));
+    assertThat(report(build()).sameInputs()).isFalse();
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+
+    Files.writeString(out.resolve("index.html"), Files.readString(out.resolve("index.html")).replace("Cache test", "Cache test, edited"));
+    assertThat(report(build()).sameInputs()).isFalse();
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+    assertThat(report(build()).sameInputs()).as("and then it is as the last build left it").isTrue();
+  }
+
+  @Test
+  void afterAFailedBuildTheSiteItLeftIsStillTheLastBuilds() throws IOException {
+    build();
+    Map<String, String> site = BuildTest.snapshot(out);
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace("\"closed on Monday\"", "\"closed on Friday\""));
+    assertThat(new Build(false, Optional.empty(), Progress.NONE, true).build(dir, Theme.builtIn(), out).failed()).isTrue();
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+
+    Files.writeString(dir.resolve("index.yml"), INDEX);
+    assertThat(report(build()).sameInputs()).isTrue();
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+  }
+
+  @Test
+  void aDamagedRecordOfTheLastBuildIsNotTrusted() throws IOException {
+    Build.Result first = build();
+    Map<String, String> site = BuildTest.snapshot(out);
+    Path record;
+    try (Stream<Path> files = Files.list(dir.resolve(BuildCache.FOLDER))) {
+      record = files.filter(f -> f.getFileName().toString().startsWith("build-")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(record);
+    String latin = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    // One letter of what the build said: the record would still decode, and match.
+    bytes[latin.indexOf("no base URL") + 3] = 'B';
+    Files.write(record, bytes);
+    Build.Result again = build();
+    assertThat(again.diagnostics()).isEqualTo(first.diagnostics());
+    BuildReport second = report(again);
+    assertThat(second.sameInputs()).isFalse();
+    assertThat(second.files().written()).isEmpty();
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+    assertThat(report(build()).sameInputs()).as("recorded anew").isTrue();
+  }
+
+  /** Every file of a folder by path, as the file system identifies it and when it last changed. */
+  private static Map<String, Object> fileKeys(Path root) throws IOException {
+    Map<String, Object> keys = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        keys.put(root.relativize(p).toString(), List.of(String.valueOf(a.fileKey()), a.lastModifiedTime()));
+      }
+    }
+    return keys;
   }
 
   @Test
@@ -105,6 +271,7 @@ class BuildCacheTest {
     assertThat(warnings).as("the control character is warned about").anySatisfy(w -> assertThat(w).contains("path=wire.txt, line=3, column=26", "U+0001"));
     Map<String, String> site = BuildTest.snapshot(out);
 
+    forgetLastBuild();
     Build.Result second = build();
     assertThat(report(second).work().parsed()).as("nothing parsed again").isZero();
     assertThat(second.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).map(Diagnostic::toString).toList())
@@ -263,6 +430,7 @@ class BuildCacheTest {
     assertThat(second.work().rendered()).isEqualTo(pages);
     assertThat(second.files().written()).isEmpty();
     assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+    forgetLastBuild();
     assertThat(report(build()).work().parsed()).as("the entries were made again").isZero();
   }
 
@@ -306,6 +474,7 @@ class BuildCacheTest {
     Map<String, Object> before = packFiles();
     assertThat(before).hasSizeGreaterThan(20);
 
+    forgetLastBuild();
     build();
     assertThat(packFiles()).as("nothing changed: no pack written again").isEqualTo(before);
 
@@ -322,6 +491,7 @@ class BuildCacheTest {
       }
     });
     touched.forEach(name -> assertThat(after.get(name)).as(name).isNotEqualTo(before.get(name)));
+    forgetLastBuild();
     assertThat(report(build()).work().parsed()).as("the new entry is there").isZero();
   }
 
@@ -344,9 +514,11 @@ class BuildCacheTest {
       }
     }
     assertThat(damaged).isTrue();
+    forgetLastBuild();
     BuildReport second = report(build());
     assertThat(second.work().parsed()).as("the damaged document parsed again").isEqualTo(1);
     assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+    forgetLastBuild();
     assertThat(report(build()).work().parsed()).as("and its pack written anew").isZero();
   }
 
@@ -364,6 +536,7 @@ class BuildCacheTest {
       }
     }
     assertThat(report(build()).work().parsed()).as("the next build from the command line fills the cache again").isEqualTo(2);
+    forgetLastBuild();
     assertThat(report(build()).work().parsed()).isZero();
   }
 
@@ -372,6 +545,7 @@ class BuildCacheTest {
     Files.createDirectories(dir.resolve(BuildCache.FOLDER).resolve("documents/stray"));
     Files.writeString(dir.resolve(BuildCache.FOLDER).resolve("documents/stray/f"), "not ours");
     build();
+    forgetLastBuild();
     assertThat(report(build()).work().parsed()).as("both documents from the packs").isZero();
     assertThat(dir.resolve(BuildCache.FOLDER).resolve("documents/stray/f")).as("left alone").exists();
   }
@@ -436,6 +610,7 @@ class BuildCacheTest {
   void aCitationOfAParagraphWithoutAQuoteIsReportedWhenThatParagraphsTextChanges() throws IOException {
     Files.writeString(dir.resolve("index.yml"), INDEX.replace("summary: The embassy closed.[@bugle ¶1]", "summary: The embassy closed.[@bugle ¶1] Staff moved.[@bugle ¶2]"));
     build();
+    forgetLastBuild();
     assertThat(report(build()).changedPassages()).as("nothing changed").isEmpty();
 
     // The article is saved again with a paragraph more before the one cited, and the wire reworded.
@@ -447,6 +622,7 @@ class BuildCacheTest {
         "index.yml:14:58 [@bugle ¶2] in topic lviv: the paragraph it cited is now ¶3",
         "index.yml:17:26 [@wire ¶1] in topic staff: no paragraph of the source reads as ¶1 did");
 
+    forgetLastBuild();
     assertThat(report(build()).changedPassages()).as("said once, then compared with the build that said it").isEmpty();
   }
 
@@ -481,6 +657,7 @@ class BuildCacheTest {
   @Test
   void theCacheIsNeverReadAsADocument() throws IOException {
     build();
+    forgetLastBuild();
     Build.Result second = build();
     assertThat(second.dossier().orElseThrow().sources()).hasSize(2);
     assertThat(second.diagnostics()).filteredOn(d -> d.severity() == Severity.WARNING).isEmpty();
