@@ -47,6 +47,11 @@ public final class DossierFolder {
    * ({@code index.yaml}, {@code Index.yml}) is an error: it would be silently left unread.
    */
   public Optional<SourceText> index(Diagnostics diagnostics) throws IOException {
+    return indexBytes(diagnostics).flatMap(bytes -> text(INDEX, bytes, diagnostics));
+  }
+
+  /** The index's bytes, as {@link #index} reads them before it decodes them. */
+  public Optional<byte[]> indexBytes(Diagnostics diagnostics) throws IOException {
     // Names compared exactly, whatever the file system: "Index.yml" must fail on macOS as on Linux.
     List<String> names = entries().keySet().stream().filter(n -> n.equalsIgnoreCase(INDEX) || n.equalsIgnoreCase("index.yaml")).toList();
     boolean found = entries().getOrDefault(INDEX, false);
@@ -57,7 +62,7 @@ public final class DossierFolder {
     if (!found) {
       return Optional.empty();
     }
-    return read(INDEX, diagnostics, Position.file(INDEX));
+    return bytes(INDEX, diagnostics, Position.file(INDEX));
   }
 
   /** Kinds of document people keep beside their articles that dossier cannot read. */

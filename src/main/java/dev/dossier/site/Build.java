@@ -20,6 +20,7 @@ import dev.dossier.render.SiteRenderer;
 import dev.dossier.render.Theme;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,13 +133,14 @@ public final class Build {
    */
   public Result build(Path dir, Theme theme, Path out) throws IOException {
     long start = System.nanoTime();
+    Seen seen = see(dir);
     if (cached) {
-      Optional<Result> same = unchanged(new BuildCache(dir.resolve(BuildCache.FOLDER), tool), dir, theme, out, start);
+      Optional<Result> same = unchanged(new BuildCache(dir.resolve(BuildCache.FOLDER), tool), seen, theme, out, start);
       if (same.isPresent()) {
         return same.get();
       }
     }
-    Prepared prepared = prepare(dir);
+    Prepared prepared = prepare(dir, seen);
     Diagnostics diagnostics = prepared.diagnostics();
     Optional<BuildReport.Summary> previous = prepared.cache().flatMap(c -> c.summary(out));
     if (prepared.dossier().isEmpty()) {
@@ -188,47 +191,70 @@ public final class Build {
   /**
    * The result of a build that has nothing to do, if this is one: the last build into
    * {@code out} was made from the same inputs (index, documents, the folder's names, theme and
-   * options), and left the files that are there now. It reads and hashes every document, and
-   * parses, renders and writes nothing; what the last build said is said again.
+   * options), and left the files that are there now. What is cheap to compare is compared
+   * first (the index, the folder's names, each document's and output file's size and time of
+   * change); then every document is read and hashed, to be sure. Nothing is parsed, rendered or
+   * written; what the last build said is said again.
    */
-  private Optional<Result> unchanged(BuildCache cache, Path dir, Theme theme, Path out, long start) throws IOException {
-    Optional<LastBuild> last = cache.lastBuild(out);
-    if (last.isEmpty() || !last.get().leftAsItWas(out) || !SiteWriter.asReadableAsNew(out)) {
-      return Optional.empty();
-    }
-    DossierFolder folder = new DossierFolder(dir);
-    Diagnostics reading = new Diagnostics();
-    Optional<SourceText> index = folder.index(reading);
-    Map<String, String> keys = new ConcurrentHashMap<>();
-    last.get().documents().parallelStream().forEach(path -> folder.bytes(path, reading, Position.file(path))
-        .ifPresent(bytes -> keys.put(path, BuildCache.documentKey(tool, path, bytes))));
+  private Optional<Result> unchanged(BuildCache cache, Seen seen, Theme theme, Path out, long start) throws IOException {
     // Anything reading says (a file gone, a second index) is news: the long way says it.
-    if (!reading.sorted().isEmpty() || keys.size() != last.get().documents().size()) {
+    if (!seen.said().isEmpty()) {
       return Optional.empty();
     }
-    String inputs = LastBuild.fingerprint(strict, theme.fingerprint(), inputs(index, keys), folder.listing());
-    if (!inputs.equals(last.get().inputs())) {
+    Optional<LastBuild> last = cache.lastBuild(out, frame(theme, seen));
+    if (last.isEmpty()
+        || !LastBuild.asTheyWere(seen.folder().root(), last.get().documents())
+        || !LastBuild.asTheyWere(out, last.get().files(), LinkOption.NOFOLLOW_LINKS)
+        || !SiteWriter.asReadableAsNew(out)) {
       return Optional.empty();
     }
-    LastBuild.Counts counts = last.get().counts();
-    List<String> files = last.get().files().stream().map(LastBuild.OutputFile::path).filter(p -> !p.equals(SiteWriter.MANIFEST)).sorted().toList();
-    BuildReport report = BuildReport.unchanged(counts, new SiteWriter.Written(List.of(), files, List.of()), keys.size(), Duration.ofNanos(System.nanoTime() - start));
+    DossierFolder folder = seen.folder();
+    Diagnostics reading = new Diagnostics();
+    Map<String, String> keys = new ConcurrentHashMap<>();
+    last.get().documents().parallelStream().map(LastBuild.FileState::path).forEach(path -> folder.bytes(path, reading, Position.file(path))
+        .ifPresent(bytes -> keys.put(path, BuildCache.documentKey(tool, path, bytes))));
+    // What decoding the index says, the last build said too: its bytes are the same.
+    Optional<SourceText> index = seen.index().flatMap(bytes -> folder.text(DossierFolder.INDEX, bytes, new Diagnostics()));
+    if (!reading.sorted().isEmpty() || index.isPresent() != seen.index().isPresent()
+        || !inputs(index.map(this::indexKey).orElse(""), keys).equals(last.get().inputs())) {
+      return Optional.empty();
+    }
+    List<String> files = last.get().files().stream().map(LastBuild.FileState::path).filter(p -> !p.equals(SiteWriter.MANIFEST)).sorted().toList();
+    BuildReport report = BuildReport.unchanged(last.get().counts(), new SiteWriter.Written(List.of(), files, List.of()), keys.size(),
+        Duration.ofNanos(System.nanoTime() - start));
     return Optional.of(new Result(last.get().said(), Optional.empty(), List.of(), Optional.of(report), List.of()));
+  }
+
+  /**
+   * {@link LastBuild#frame} of this build with this theme, its index and the folder's names.
+   * The index goes in by its length and CRC-32, which tell a changed index at no cost: the
+   * build's inputs, compared after, hold its SHA-256.
+   */
+  private String frame(Theme theme, Seen seen) throws IOException {
+    String index = seen.index().map(bytes -> {
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(bytes);
+      return bytes.length + " " + crc.getValue();
+    }).orElse("");
+    return LastBuild.frame(tool, strict, baseUrl, theme.fingerprint(), index, seen.folder().listing());
+  }
+
+  private String indexKey(SourceText index) {
+    return BuildCache.documentKey(tool, index.path(), index.utf8());
   }
 
   /** The record of a build just written into {@code out}, for the next build to find it has nothing to do. */
   private LastBuild lastBuild(Prepared prepared, Theme theme, Dossier dossier, Diagnostics diagnostics, SiteWriter.Written written, Path out) throws IOException {
-    List<LastBuild.OutputFile> files = new ArrayList<>();
+    List<LastBuild.FileState> documents = LastBuild.FileState.now(prepared.seen().folder().root(), new TreeSet<>(prepared.documents().keySet()));
     List<String> paths = new ArrayList<>(written.written());
     paths.addAll(written.unchanged());
     paths.add(SiteWriter.MANIFEST);
-    for (String path : paths) {
-      // A file that is not there now (the host's own, say) only sends the next build the long way.
-      files.add(LastBuild.OutputFile.of(out, path).orElse(new LastBuild.OutputFile(path, -1, -1)));
-    }
+    // A file that is not there now only sends the next build the long way.
+    List<LastBuild.FileState> files = LastBuild.FileState.now(out, paths, LinkOption.NOFOLLOW_LINKS);
     return new LastBuild(
-        LastBuild.fingerprint(strict, theme.fingerprint(), prepared.inputs(), prepared.listing()),
-        prepared.documents().keySet().stream().sorted().toList(),
+        frame(theme, prepared.seen()),
+        prepared.inputs(),
+        documents,
         diagnostics.sorted(),
         new LastBuild.Counts(dossier.sources().size(), dossier.topics().size(), dossier.events().size(), dossier.citations().size()),
         files);
@@ -240,14 +266,32 @@ public final class Build {
    * @param dossier empty when there were errors
    * @param inputs a fingerprint of everything read: the index, every document, the options
    * @param documents the build cache key of each document read, by path
-   * @param listing the names in the dossier folder, as {@link DossierFolder#listing} gives them
+   * @param seen the folder and its index as the build found them
    */
-  private record Prepared(Diagnostics diagnostics, Optional<Dossier> dossier, String inputs, Map<String, String> documents, List<String> listing, Optional<BuildCache> cache, int parsed, List<Unverified> unverified) {}
+  private record Prepared(Diagnostics diagnostics, Optional<Dossier> dossier, String inputs, Map<String, String> documents,
+      Seen seen, Optional<BuildCache> cache, int parsed, List<Unverified> unverified) {}
+
+  /**
+   * The dossier folder and its index's bytes as a build first looks at them, with what
+   * reading them said.
+   */
+  private record Seen(DossierFolder folder, Optional<byte[]> index, List<Diagnostic> said) {}
+
+  private static Seen see(Path dir) throws IOException {
+    DossierFolder folder = new DossierFolder(dir);
+    Diagnostics said = new Diagnostics();
+    Optional<byte[]> index = folder.indexBytes(said);
+    return new Seen(folder, index, said.sorted());
+  }
 
   private Prepared prepare(Path dir) throws IOException {
+    return prepare(dir, see(dir));
+  }
+
+  private Prepared prepare(Path dir, Seen seen) throws IOException {
     Diagnostics diagnostics = strict ? Diagnostics.strict() : new Diagnostics();
     progress.stage("index", 0);
-    DossierFolder folder = new DossierFolder(dir);
+    DossierFolder folder = seen.folder();
     Optional<BuildCache> cache = cached ? Optional.of(new BuildCache(dir.resolve(BuildCache.FOLDER), tool)) : Optional.empty();
     AtomicInteger parsedNow = new AtomicInteger();
     Reads reads = new Reads(folder, cache, parsedNow);
@@ -255,9 +299,10 @@ public final class Build {
     // unlisted): start on them now, on another core, while this one reads the index.
     reads.startAhead(folder.documents());
     Index index;
+    diagnostics.addAll(seen.said());
     Optional<SourceText> indexText;
     try {
-      indexText = folder.index(diagnostics);
+      indexText = seen.index().flatMap(bytes -> folder.text(DossierFolder.INDEX, bytes, diagnostics));
       index = indexText
           .map(t -> indexReader.read(t.path(), t.text(), diagnostics))
           .orElse(Index.empty(DossierFolder.INDEX));
@@ -303,14 +348,21 @@ public final class Build {
     List<Unverified> unverified = Collections.synchronizedList(new ArrayList<>());
     Dossier assembled = new Assembler(markdown, unverified::add).assemble(index, new TreeMap<>(documents), diagnostics);
     Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);
-    return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), inputs(indexText, keys), Map.copyOf(keys),
-        folder.listing(), cache, parsedNow.get(), List.copyOf(unverified));
+    return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), inputs(indexText.map(this::indexKey).orElse(""), keys), Map.copyOf(keys),
+        seen, cache, parsedNow.get(), List.copyOf(unverified));
   }
 
-  /** A fingerprint of the index and the documents read (by their build cache keys), with the tool and the base URL given. */
-  private String inputs(Optional<SourceText> index, Map<String, String> keys) {
+  /**
+   * A fingerprint of the index and the documents read (by their build cache keys), with the
+   * tool and the base URL given.
+   *
+   * @param index the index's build cache key, "" when there is no index
+   */
+  private String inputs(String index, Map<String, String> keys) {
     StringBuilder inputs = new StringBuilder(tool).append('\n').append(baseUrl.orElse("")).append('\n');
-    index.ifPresent(t -> inputs.append(BuildCache.documentKey(tool, t.path(), t.utf8())).append('\n'));
+    if (!index.isEmpty()) {
+      inputs.append(index).append('\n');
+    }
     new TreeMap<>(keys).forEach((path, key) -> inputs.append(path).append(' ').append(key).append('\n'));
     return SiteWriter.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
   }

@@ -464,10 +464,10 @@ final class BuildCache {
   }
 
   /**
-   * The last build into {@code out}, if one was recorded and its record is whole: it is kept
-   * with a checksum, so a damaged record is never trusted.
+   * The last build into {@code out}, if one was recorded with this {@link LastBuild#frame} and
+   * its record is whole: it is kept with a checksum, so a damaged record is never trusted.
    */
-  Optional<LastBuild> lastBuild(Path out) {
+  Optional<LastBuild> lastBuild(Path out, String frame) {
     Path file = outputFile(LAST_BUILD, out);
     try {
       byte[] bytes = Files.readAllBytes(file);
@@ -478,7 +478,7 @@ final class BuildCache {
       if (!DocumentCodec.string(in).equals(tool + "\t" + target(out))) {
         return Optional.empty();
       }
-      return Optional.of(LastBuild.decode(in.readAllBytes()));
+      return LastBuild.decode(in.readAllBytes(), frame);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
