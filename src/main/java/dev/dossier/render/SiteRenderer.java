@@ -40,8 +40,16 @@ public final class SiteRenderer {
 
   /** @param tool the tool's identity, so that a new version renders every page again */
   public SiteRenderer(Theme theme, String tool) {
+    this(theme, tool, theme.fingerprint());
+  }
+
+  /**
+   * @param themeFingerprint {@link Theme#fingerprint}, taken once by a caller that records it
+   *     too: a template edited while the pages render must not go unseen by either
+   */
+  public SiteRenderer(Theme theme, String tool, String themeFingerprint) {
     this.theme = theme;
-    this.salt = tool + "\n" + theme.fingerprint();
+    this.salt = tool + "\n" + themeFingerprint;
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
     cfg.setTemplateLoader(theme.loader());
     cfg.setDefaultEncoding("UTF-8");

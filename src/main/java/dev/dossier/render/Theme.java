@@ -82,7 +82,8 @@ public final class Theme {
       }
       for (Path dir : overrides) {
         all.add(dir.toString());
-        try (Stream<Path> files = Files.walk(dir)) {
+        // Links followed, as the template loader and the assets follow them.
+        try (Stream<Path> files = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
           for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
             all.add(dir.relativize(f).toString()).bytes(Files.readAllBytes(f));
           }
@@ -100,7 +101,7 @@ public final class Theme {
     for (Path dir : overrides) {
       Path assets = dir.resolve("assets");
       if (Files.isDirectory(assets)) {
-        try (Stream<Path> files = Files.walk(assets)) {
+        try (Stream<Path> files = Files.walk(assets, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
           files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString().replace('\\', '/')).forEach(all::add);
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -20,6 +20,7 @@ import dev.dossier.render.SiteRenderer;
 import dev.dossier.render.Theme;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,8 +135,10 @@ public final class Build {
   public Result build(Path dir, Theme theme, Path out) throws IOException {
     long start = System.nanoTime();
     Seen seen = see(dir);
+    // Taken once, for the pages and the record alike.
+    String themeFingerprint = theme.fingerprint();
     if (cached) {
-      Optional<Result> same = unchanged(new BuildCache(dir.resolve(BuildCache.FOLDER), tool), seen, theme, out, start);
+      Optional<Result> same = unchanged(new BuildCache(dir.resolve(BuildCache.FOLDER), tool), seen, themeFingerprint, out.toAbsolutePath().normalize(), start);
       if (same.isPresent()) {
         return same.get();
       }
@@ -154,7 +157,7 @@ public final class Build {
     try (SiteWriter.Session session = new SiteWriter().open(out)) {
       Optional<BuildCache> cache = prepared.cache();
       sink = new OutputSink(session, cache.map(c -> c.pages(out)), cache.map(c -> c.pieces(out)).orElse(Map.of()));
-      new SiteRenderer(theme, tool).render(dossier, diagnostics, progress, sink, prepared.inputs(), prepared.documents());
+      new SiteRenderer(theme, tool, themeFingerprint).render(dossier, diagnostics, progress, sink, prepared.inputs(), prepared.documents());
       if (diagnostics.hasErrors()) {
         return new Result(diagnostics.sorted(), prepared.dossier(), List.of());
       }
@@ -176,7 +179,7 @@ public final class Build {
           cache.get().storeSummary(out, summary);
           // A note that the cache could not be written is not for the next build to say again.
           if (forgotten && diagnostics.sorted().stream().noneMatch(d -> d.path().equals(BuildCache.FOLDER))) {
-            cache.get().storeLastBuild(out, lastBuild(prepared, theme, dossier, diagnostics, written, out));
+            cache.get().storeLastBuild(out, lastBuild(prepared, themeFingerprint, dossier, diagnostics, written, session.files(), out));
           }
         } catch (IOException e) {
           cannotCache(diagnostics, e);
@@ -196,15 +199,19 @@ public final class Build {
    * change); then every document is read and hashed, to be sure. Nothing is parsed, rendered or
    * written; what the last build said is said again.
    */
-  private Optional<Result> unchanged(BuildCache cache, Seen seen, Theme theme, Path out, long start) throws IOException {
+  private Optional<Result> unchanged(BuildCache cache, Seen seen, String theme, Path out, long start) throws IOException {
     // Anything reading says (a file gone, a second index) is news: the long way says it.
-    if (!seen.said().isEmpty()) {
+    if (!seen.said().isEmpty() || !Files.isDirectory(out)) {
       return Optional.empty();
     }
+    // What a killed build left beside the site goes, as the long way sees to first.
+    SiteWriter.recover(out);
     Optional<LastBuild> last = cache.lastBuild(out, frame(theme, seen));
     if (last.isEmpty()
+        || !cache.recordsOf(out)
         || !LastBuild.asTheyWere(seen.folder().root(), last.get().documents())
         || !LastBuild.asTheyWere(out, last.get().files(), LinkOption.NOFOLLOW_LINKS)
+        || !LastBuild.manifest(SiteWriter.readManifest(out)).equals(last.get().manifest())
         || !SiteWriter.asReadableAsNew(out)) {
       return Optional.empty();
     }
@@ -225,18 +232,10 @@ public final class Build {
     return Optional.of(new Result(last.get().said(), Optional.empty(), List.of(), Optional.of(report), List.of()));
   }
 
-  /**
-   * {@link LastBuild#frame} of this build with this theme, its index and the folder's names.
-   * The index goes in by its length and CRC-32, which tell a changed index at no cost: the
-   * build's inputs, compared after, hold its SHA-256.
-   */
-  private String frame(Theme theme, Seen seen) throws IOException {
-    String index = seen.index().map(bytes -> {
-      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-      crc.update(bytes);
-      return bytes.length + " " + crc.getValue();
-    }).orElse("");
-    return LastBuild.frame(tool, strict, baseUrl, theme.fingerprint(), index, seen.folder().listing());
+  /** {@link LastBuild#frame} of this build with this theme (its fingerprint), its index and the folder's names. */
+  private String frame(String theme, Seen seen) throws IOException {
+    String index = seen.index().map(bytes -> BuildCache.documentKey(tool, DossierFolder.INDEX, bytes)).orElse("");
+    return LastBuild.frame(tool, strict, baseUrl, theme, index, seen.folder().listing());
   }
 
   private String indexKey(SourceText index) {
@@ -244,7 +243,8 @@ public final class Build {
   }
 
   /** The record of a build just written into {@code out}, for the next build to find it has nothing to do. */
-  private LastBuild lastBuild(Prepared prepared, Theme theme, Dossier dossier, Diagnostics diagnostics, SiteWriter.Written written, Path out) throws IOException {
+  private LastBuild lastBuild(Prepared prepared, String theme, Dossier dossier, Diagnostics diagnostics, SiteWriter.Written written,
+      Map<String, String> committed, Path out) throws IOException {
     List<LastBuild.FileState> documents = LastBuild.FileState.now(prepared.seen().folder().root(), new TreeSet<>(prepared.documents().keySet()));
     List<String> paths = new ArrayList<>(written.written());
     paths.addAll(written.unchanged());
@@ -257,6 +257,7 @@ public final class Build {
         documents,
         diagnostics.sorted(),
         new LastBuild.Counts(dossier.sources().size(), dossier.topics().size(), dossier.events().size(), dossier.citations().size()),
+        LastBuild.manifest(committed),
         files);
   }
 

@@ -484,6 +484,15 @@ final class BuildCache {
     }
   }
 
+  /**
+   * Whether the records the long way keeps for {@code out} (page fingerprints, pieces, the
+   * summary a later build compares itself with) are all there: a build with nothing to do
+   * writes none, so one deleted sends it the long way, which writes them again.
+   */
+  boolean recordsOf(Path out) {
+    return Files.isRegularFile(pagesFile(out)) && Files.isRegularFile(outputFile(PIECES, out)) && Files.isRegularFile(outputFile(SUMMARY, out));
+  }
+
   /** Records the build just written into {@code out}. */
   void storeLastBuild(Path out, LastBuild build) throws IOException {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

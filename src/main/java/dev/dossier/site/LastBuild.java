@@ -30,12 +30,14 @@ import java.util.concurrent.TimeUnit;
  *     as the file was then: a document whose size or time of change is not what it was has
  *     most likely changed, which a build finds out without reading it
  * @param said its warnings and notes, sorted (a build with errors is never recorded)
+ * @param manifest {@link #manifest} of the site it committed: another build's site, committed
+ *     into the same folder before this one's files were looked at, has another
  * @param files the files it left in the output folder, its manifest among them
  */
-record LastBuild(String frame, String inputs, List<FileState> documents, List<Diagnostic> said, Counts counts, List<FileState> files) {
+record LastBuild(String frame, String inputs, List<FileState> documents, List<Diagnostic> said, Counts counts, String manifest, List<FileState> files) {
 
   /** Changes whenever the layout of {@link #encode} does. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   /** The dossier's size, as the report gives it. */
   record Counts(int sources, int topics, int events, int citations) {}
@@ -80,9 +82,11 @@ record LastBuild(String frame, String inputs, List<FileState> documents, List<Di
   /**
    * What a build is made from besides its documents, as one fingerprint: the tool and its
    * options, the theme, the index's bytes and the names in the dossier folder (a new PDF beside
-   * the documents is noted; a second index is an error).
+   * the documents is noted; a second index is an error). The index goes in as the SHA-256 of
+   * its bytes: two indexes that read as the same text (line ends, a control character
+   * replaced) still say different things about it.
    *
-   * @param index what tells the index's bytes apart, or "" when there is no index
+   * @param index the SHA-256 of the index's bytes, or "" when there is no index
    * @param folder the names in the dossier folder, as {@link dev.dossier.load.DossierFolder#listing} gives them
    */
   static String frame(String tool, boolean strict, java.util.Optional<String> baseUrl, String theme, String index, List<String> folder) {
@@ -90,6 +94,13 @@ record LastBuild(String frame, String inputs, List<FileState> documents, List<Di
         .append(baseUrl.map(u -> "base " + u).orElse("no base")).append('\n').append(theme).append('\n').append(index).append('\n');
     // Names hold no line break that counts: one per line, each after its length.
     folder.forEach(name -> all.append(name.length()).append(' ').append(name).append('\n'));
+    return SiteWriter.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A digest of a site's manifest: each file's path and SHA-256, in order of path. */
+  static String manifest(java.util.Map<String, String> files) {
+    StringBuilder all = new StringBuilder();
+    new java.util.TreeMap<>(files).forEach((path, sha256) -> all.append(sha256).append("  ").append(path.length()).append(' ').append(path).append('\n'));
     return SiteWriter.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
   }
 
@@ -119,6 +130,7 @@ record LastBuild(String frame, String inputs, List<FileState> documents, List<Di
       out.writeInt(counts.topics());
       out.writeInt(counts.events());
       out.writeInt(counts.citations());
+      DocumentCodec.string(out, manifest);
       states(out, files);
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory cannot fail", e);
@@ -142,11 +154,12 @@ record LastBuild(String frame, String inputs, List<FileState> documents, List<Di
       List<FileState> documents = states(in);
       List<Diagnostic> said = DocumentCodec.diagnostics(in);
       Counts counts = new Counts(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+      String manifest = DocumentCodec.string(in);
       List<FileState> files = states(in);
       if (in.read() != -1) {
         throw new IOException("last build longer than its content");
       }
-      return java.util.Optional.of(new LastBuild(frame, inputs, documents, List.copyOf(said), counts, files));
+      return java.util.Optional.of(new LastBuild(frame, inputs, documents, List.copyOf(said), counts, manifest, files));
     } catch (RuntimeException e) {
       throw new IOException("unreadable last build: " + e.getMessage(), e);
     }

@@ -484,6 +484,14 @@ public final class SiteWriter {
       return result;
     }
 
+    /** The files of the site as committed, with their SHA-256, as its manifest lists them. */
+    synchronized Map<String, String> files() {
+      if (!committed) {
+        throw new IllegalStateException("not committed");
+      }
+      return java.util.Collections.unmodifiableMap(next);
+    }
+
     private void discard() throws IOException {
       if (staging != null && Files.exists(staging)) {
         deleteTree(staging);

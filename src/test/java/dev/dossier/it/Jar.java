@@ -32,11 +32,16 @@ final class Jar {
   }
 
   static Run run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    return runIn(ROOT, args);
+  }
+
+  /** Runs the jar in {@code dir}, where relative paths among {@code args} start from. */
+  static Run runIn(Path dir, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile("dossier-out", ".txt");
     Path err = Files.createTempFile("dossier-err", ".txt");
-    Process process = new ProcessBuilder(command).directory(ROOT.toFile())
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();

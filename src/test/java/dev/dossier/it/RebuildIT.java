@@ -77,6 +77,16 @@ class RebuildIT {
   }
 
   @Test
+  void aRebuildIntoTheDefaultFolderHasNothingToDo() throws Exception {
+    // As the README has it: `dossier build seeds`, run where the site goes (./site), twice.
+    Jar.copyOfTheSeeds(tmp);
+    assertThat(Jar.runIn(tmp, "build", "seeds").exit()).isZero();
+    Jar.Run again = Jar.runIn(tmp, "build", "seeds");
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).startsWith("built site\n").contains("nothing to do:");
+  }
+
+  @Test
   void aRebuildSaysWhenAParagraphCitedWithoutAQuoteNoLongerHoldsTheSameWords() throws Exception {
     Path dossier = Jar.copyOfTheSeeds(tmp);
     Files.writeString(dossier.resolve("2022-02-15-note.txt"), """

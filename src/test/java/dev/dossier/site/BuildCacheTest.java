@@ -232,10 +232,7 @@ class BuildCacheTest {
   void aDamagedRecordOfTheLastBuildIsNotTrusted() throws IOException {
     Build.Result first = build();
     Map<String, String> site = BuildTest.snapshot(out);
-    Path record;
-    try (Stream<Path> files = Files.list(dir.resolve(BuildCache.FOLDER))) {
-      record = files.filter(f -> f.getFileName().toString().startsWith("build-")).findFirst().orElseThrow();
-    }
+    Path record = recordFile();
     byte[] bytes = Files.readAllBytes(record);
     String latin = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
     // One letter of what the build said: the record would still decode, and match.
@@ -248,6 +245,85 @@ class BuildCacheTest {
     assertThat(second.files().written()).isEmpty();
     assertThat(BuildTest.snapshot(out)).isEqualTo(site);
     assertThat(report(build()).sameInputs()).as("recorded anew").isTrue();
+  }
+
+  @Test
+  void aThemeReachedThroughALinkIsFollowed() throws IOException {
+    Path shared = Files.createDirectories(tmp.resolve("shared-theme/assets"));
+    Files.writeString(shared.resolve("print.css"), "body { color: black; }\n");
+    Files.createSymbolicLink(dir.resolve("templates"), shared.getParent());
+    build(theme());
+    Files.writeString(shared.resolve("print.css"), "body { color: navy; }\n");
+    assertThat(report(build(theme())).sameInputs()).isFalse();
+    assertThat(Files.readString(out.resolve("assets/print.css"))).isEqualTo("body { color: navy; }\n");
+  }
+
+  @Test
+  void anIndexThatReadsTheSameButIsNotTheSameTakesTheLongWay() throws IOException {
+    // A control character is replaced by U+FFFD: two of them give the same text, not the same warning.
+    Files.writeString(dir.resolve("index.yml"), INDEX + "# \u0001\n");
+    assertThat(build().diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("U+0001"));
+    Files.writeString(dir.resolve("index.yml"), INDEX + "# \u0002\n");
+    Build.Result second = build();
+    assertThat(report(second).sameInputs()).isFalse();
+    assertThat(second.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("U+0002"))
+        .noneSatisfy(d -> assertThat(d.message()).contains("U+0001"));
+  }
+
+  @Test
+  void aRecordOfAnotherBuildsSiteIsNotTrusted() throws IOException {
+    // Two builds into one folder at once: the second commits its site between the first's
+    // commit and the first's record, which then holds the second site's files under the
+    // first's inputs. The manifest it committed says whose site it is.
+    build();
+    BuildCache cache = new BuildCache(dir.resolve(BuildCache.FOLDER), ToolVersion.identity());
+    LastBuild first = decode(Files.readAllBytes(recordFile()));
+    Map<String, String> site = BuildTest.snapshot(out);
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace("title: Cache test", "title: Cache test, retitled"));
+    build();
+    LastBuild second = decode(Files.readAllBytes(recordFile()));
+    cache.storeLastBuild(out, new LastBuild(first.frame(), first.inputs(), first.documents(), first.said(), first.counts(), first.manifest(), second.files()));
+    Files.writeString(dir.resolve("index.yml"), INDEX);
+    assertThat(report(build()).sameInputs()).isFalse();
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+  }
+
+  /** The cache's record of the last build into {@code out}. */
+  private Path recordFile() throws IOException {
+    try (Stream<Path> files = Files.list(dir.resolve(BuildCache.FOLDER))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("build-")).findFirst().orElseThrow();
+    }
+  }
+
+  /** A record as {@link BuildCache#storeLastBuild} writes it: its heading, the record, a CRC-32C. */
+  private static LastBuild decode(byte[] bytes) throws IOException {
+    java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 4));
+    DocumentCodec.string(in);
+    byte[] record = in.readAllBytes();
+    java.io.DataInputStream head = new java.io.DataInputStream(new java.io.ByteArrayInputStream(record));
+    head.readInt();
+    return LastBuild.decode(record, DocumentCodec.string(head)).orElseThrow();
+  }
+
+  @Test
+  void whatAKilledBuildLeftBesideTheSiteGoesThoughThereIsNothingToDo() throws IOException {
+    build();
+    Path left = Files.createDirectories(tmp.resolve(".site.staging-killed"));
+    Files.writeString(left.resolve("index.html"), "half");
+    assertThat(report(build()).sameInputs()).isTrue();
+    assertThat(left).doesNotExist();
+  }
+
+  @Test
+  void aRecordTheLongWayKeepsThatIsDeletedIsWrittenAgain() throws IOException {
+    build();
+    try (Stream<Path> files = Files.list(dir.resolve(BuildCache.FOLDER))) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("summary-")).toList()) {
+        Files.delete(f);
+      }
+    }
+    assertThat(report(build()).sameInputs()).isFalse();
+    assertThat(report(build()).sameInputs()).isTrue();
   }
 
   /** Every file of a folder by path, as the file system identifies it and when it last changed. */
