@@ -223,7 +223,7 @@ public final class Build {
     // What decoding the index says, the last build said too: its bytes are the same.
     Optional<SourceText> index = seen.index().flatMap(bytes -> folder.text(DossierFolder.INDEX, bytes, new Diagnostics()));
     if (!reading.sorted().isEmpty() || index.isPresent() != seen.index().isPresent()
-        || !inputs(index.map(this::indexKey).orElse(""), keys).equals(last.get().inputs())) {
+        || !inputs(index.map(t -> indexKey(t, seen)).orElse(""), keys).equals(last.get().inputs())) {
       return Optional.empty();
     }
     List<String> files = last.get().files().stream().map(LastBuild.FileState::path).filter(p -> !p.equals(SiteWriter.MANIFEST)).sorted().toList();
@@ -234,12 +234,17 @@ public final class Build {
 
   /** {@link LastBuild#frame} of this build with this theme (its fingerprint), its index and the folder's names. */
   private String frame(String theme, Seen seen) throws IOException {
-    String index = seen.index().map(bytes -> BuildCache.documentKey(tool, DossierFolder.INDEX, bytes)).orElse("");
-    return LastBuild.frame(tool, strict, baseUrl, theme, index, seen.folder().listing());
+    return LastBuild.frame(tool, strict, baseUrl, theme, seen.indexKey(), seen.folder().listing());
   }
 
-  private String indexKey(SourceText index) {
-    return BuildCache.documentKey(tool, index.path(), index.utf8());
+  /**
+   * The build cache key of the index's text: of its bytes as read, already made, when they are
+   * the text's UTF-8 (no byte-order mark, no carriage return, nothing replaced).
+   */
+  private String indexKey(SourceText index, Seen seen) {
+    return seen.index().filter(bytes -> bytes == index.utf8()).isPresent()
+        ? seen.indexKey()
+        : BuildCache.documentKey(tool, index.path(), index.utf8());
   }
 
   /** The record of a build just written into {@code out}, for the next build to find it has nothing to do. */
@@ -274,15 +279,15 @@ public final class Build {
 
   /**
    * The dossier folder and its index's bytes as a build first looks at them, with what
-   * reading them said.
+   * reading them said, and the build cache key of those bytes ("" without an index).
    */
-  private record Seen(DossierFolder folder, Optional<byte[]> index, List<Diagnostic> said) {}
+  private record Seen(DossierFolder folder, Optional<byte[]> index, List<Diagnostic> said, String indexKey) {}
 
-  private static Seen see(Path dir) throws IOException {
+  private Seen see(Path dir) throws IOException {
     DossierFolder folder = new DossierFolder(dir);
     Diagnostics said = new Diagnostics();
     Optional<byte[]> index = folder.indexBytes(said);
-    return new Seen(folder, index, said.sorted());
+    return new Seen(folder, index, said.sorted(), index.map(bytes -> BuildCache.documentKey(tool, DossierFolder.INDEX, bytes)).orElse(""));
   }
 
   private Prepared prepare(Path dir) throws IOException {
@@ -349,7 +354,7 @@ public final class Build {
     List<Unverified> unverified = Collections.synchronizedList(new ArrayList<>());
     Dossier assembled = new Assembler(markdown, unverified::add).assemble(index, new TreeMap<>(documents), diagnostics);
     Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);
-    return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), inputs(indexText.map(this::indexKey).orElse(""), keys), Map.copyOf(keys),
+    return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), inputs(indexText.map(t -> indexKey(t, seen)).orElse(""), keys), Map.copyOf(keys),
         seen, cache, parsedNow.get(), List.copyOf(unverified));
   }
 
