@@ -196,8 +196,8 @@ public final class Build {
    * {@code out} was made from the same inputs (index, documents, the folder's names, theme and
    * options), and left the files that are there now. What is cheap to compare is compared
    * first (the index, the folder's names, each document's and output file's size and time of
-   * change); then every document is read and hashed, to be sure. Nothing is parsed, rendered or
-   * written; what the last build said is said again.
+   * change, the manifest); then every document is read and hashed, to be sure. Nothing is
+   * parsed, rendered or written; what the last build said is said again.
    */
   private Optional<Result> unchanged(BuildCache cache, Seen seen, String theme, Path out, long start) throws IOException {
     // Anything reading says (a file gone, a second index) is news: the long way says it.
@@ -206,7 +206,16 @@ public final class Build {
     }
     // What a killed build left beside the site goes, as the long way sees to first.
     SiteWriter.recover(out);
-    Optional<LastBuild> last = cache.lastBuild(out, frame(theme, seen));
+    try {
+      return unchanged(seen, out, start, cache, cache.lastBuild(out, frame(theme, seen)));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // A file that cannot be looked at: the long way says what is wrong with it.
+      return Optional.empty();
+    }
+  }
+
+  /** The rest of {@link #unchanged}, given the record of the last build with this build's frame, if there is one. */
+  private Optional<Result> unchanged(Seen seen, Path out, long start, BuildCache cache, Optional<LastBuild> last) throws IOException {
     if (last.isEmpty()
         || !cache.recordsOf(out)
         || !LastBuild.asTheyWere(seen.folder().root(), last.get().documents())
