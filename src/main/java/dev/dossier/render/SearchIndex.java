@@ -329,47 +329,55 @@ final class SearchIndex {
   private static final class Vocabulary {
     String[] terms = new String[1024];
     int size;
-    /** Term number + 1 by hash slot; 0 for an empty slot. */
-    private int[] slots = new int[4096];
+    /**
+     * Two ints per slot: the term's number + 1 (0 for an empty slot), then its hash, so that a
+     * probe that meets another word's slot moves on without looking at that word.
+     */
+    private int[] slots = new int[2 * 4096];
 
     int id(String text, int start, int end) {
       int hash = 0;
       for (int i = start; i < end; i++) {
         hash = 31 * hash + text.charAt(i);
       }
-      int mask = slots.length - 1;
+      int mask = slots.length / 2 - 1;
       for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
-        int found = slots[slot] - 1;
+        int found = slots[2 * slot] - 1;
         if (found < 0) {
-          return add(text.substring(start, end), slot);
+          return add(text.substring(start, end), hash, slot);
         }
-        if (terms[found].length() == end - start && terms[found].regionMatches(0, text, start, end - start)) {
+        if (slots[2 * slot + 1] == hash && terms[found].length() == end - start && terms[found].regionMatches(0, text, start, end - start)) {
           return found;
         }
       }
     }
 
-    private int add(String term, int slot) {
+    private int add(String term, int hash, int slot) {
       if (size == terms.length) {
         terms = Arrays.copyOf(terms, size * 2);
       }
       terms[size] = term;
-      slots[slot] = ++size;
-      if (size * 2 > slots.length) {
+      slots[2 * slot] = ++size;
+      slots[2 * slot + 1] = hash;
+      if (size * 4 > slots.length) {
         rehash();
       }
       return size - 1;
     }
 
     private void rehash() {
-      slots = new int[slots.length * 2];
-      int mask = slots.length - 1;
-      for (int id = 0; id < size; id++) {
-        int slot = mix(terms[id].hashCode()) & mask;
-        while (slots[slot] != 0) {
-          slot = (slot + 1) & mask;
+      int[] old = slots;
+      slots = new int[old.length * 2];
+      int mask = slots.length / 2 - 1;
+      for (int i = 0; i < old.length; i += 2) {
+        if (old[i] != 0) {
+          int slot = mix(old[i + 1]) & mask;
+          while (slots[2 * slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          slots[2 * slot] = old[i];
+          slots[2 * slot + 1] = old[i + 1];
         }
-        slots[slot] = id + 1;
       }
     }
 
