@@ -137,8 +137,10 @@ public final class Build {
     Seen seen = see(dir);
     // Taken once, for the pages and the record alike.
     String themeFingerprint = theme.fingerprint();
+    // What the last build into out is looked up by, and this one recorded under.
+    String frame = cached ? frame(themeFingerprint, seen) : "";
     if (cached) {
-      Optional<Result> same = unchanged(new BuildCache(dir.resolve(BuildCache.FOLDER), tool), seen, themeFingerprint, out.toAbsolutePath().normalize(), start);
+      Optional<Result> same = unchanged(new BuildCache(dir.resolve(BuildCache.FOLDER), tool), seen, frame, out.toAbsolutePath().normalize(), start);
       if (same.isPresent()) {
         return same.get();
       }
@@ -179,7 +181,7 @@ public final class Build {
           cache.get().storeSummary(out, summary);
           // A note that the cache could not be written is not for the next build to say again.
           if (forgotten && diagnostics.sorted().stream().noneMatch(d -> d.path().equals(BuildCache.FOLDER))) {
-            cache.get().storeLastBuild(out, lastBuild(prepared, themeFingerprint, dossier, diagnostics, written, session.files(), out));
+            cache.get().storeLastBuild(out, lastBuild(prepared, frame, dossier, diagnostics, written, session.files(), out));
           }
         } catch (IOException e) {
           cannotCache(diagnostics, e);
@@ -199,7 +201,7 @@ public final class Build {
    * change, the manifest); then every document is read and hashed, to be sure. Nothing is
    * parsed, rendered or written; what the last build said is said again.
    */
-  private Optional<Result> unchanged(BuildCache cache, Seen seen, String theme, Path out, long start) throws IOException {
+  private Optional<Result> unchanged(BuildCache cache, Seen seen, String frame, Path out, long start) throws IOException {
     // Anything reading says (a file gone, a second index) is news: the long way says it.
     if (!seen.said().isEmpty() || !Files.isDirectory(out)) {
       return Optional.empty();
@@ -207,7 +209,7 @@ public final class Build {
     // What a killed build left beside the site goes, as the long way sees to first.
     SiteWriter.recover(out);
     try {
-      return unchanged(seen, out, start, cache, cache.lastBuild(out, frame(theme, seen)));
+      return unchanged(seen, out, start, cache, cache.lastBuild(out, frame));
     } catch (IOException | java.io.UncheckedIOException e) {
       // A file that cannot be looked at: the long way says what is wrong with it.
       return Optional.empty();
@@ -257,7 +259,7 @@ public final class Build {
   }
 
   /** The record of a build just written into {@code out}, for the next build to find it has nothing to do. */
-  private LastBuild lastBuild(Prepared prepared, String theme, Dossier dossier, Diagnostics diagnostics, SiteWriter.Written written,
+  private LastBuild lastBuild(Prepared prepared, String frame, Dossier dossier, Diagnostics diagnostics, SiteWriter.Written written,
       Map<String, String> committed, Path out) throws IOException {
     List<LastBuild.FileState> documents = LastBuild.FileState.now(prepared.seen().folder().root(), new TreeSet<>(prepared.documents().keySet()));
     List<String> paths = new ArrayList<>(written.written());
@@ -266,7 +268,7 @@ public final class Build {
     // A file that is not there now only sends the next build the long way.
     List<LastBuild.FileState> files = LastBuild.FileState.now(out, paths, LinkOption.NOFOLLOW_LINKS);
     return new LastBuild(
-        frame(theme, prepared.seen()),
+        frame,
         prepared.inputs(),
         documents,
         diagnostics.sorted(),

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -499,10 +500,10 @@ final class BuildCache {
     try (java.io.DataOutputStream data = new java.io.DataOutputStream(bytes)) {
       DocumentCodec.string(data, tool + "\t" + target(out));
       data.write(build.encode());
-      data.flush();
-      data.writeInt(crc(bytes.toByteArray()));
     }
-    writeAtomically(outputFile(LAST_BUILD, out), bytes.toByteArray());
+    byte[] record = Arrays.copyOf(bytes.toByteArray(), bytes.size() + 4);
+    java.nio.ByteBuffer.wrap(record, record.length - 4, 4).putInt(crc(record, record.length - 4));
+    writeAtomically(outputFile(LAST_BUILD, out), record);
   }
 
   /**
