@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -500,8 +499,10 @@ final class BuildCache {
     try (java.io.DataOutputStream data = new java.io.DataOutputStream(bytes)) {
       DocumentCodec.string(data, tool + "\t" + target(out));
       data.write(build.encode());
+      // The checksum's place, filled in below: the record is copied out of the stream once.
+      data.writeInt(0);
     }
-    byte[] record = Arrays.copyOf(bytes.toByteArray(), bytes.size() + 4);
+    byte[] record = bytes.toByteArray();
     java.nio.ByteBuffer.wrap(record, record.length - 4, 4).putInt(crc(record, record.length - 4));
     writeAtomically(outputFile(LAST_BUILD, out), record);
   }
