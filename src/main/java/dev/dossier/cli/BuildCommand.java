@@ -3,6 +3,7 @@ package dev.dossier.cli;
 import dev.dossier.diag.Progress;
 import dev.dossier.diag.StageTimes;
 import dev.dossier.site.Build;
+import dev.dossier.site.OutputLock;
 import dev.dossier.site.SiteWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -53,6 +54,18 @@ final class BuildCommand implements Callable<Integer> {
       }
     }
     Usage.requireWebUrl(spec, baseUrl, "--base-url");
+    // One build at a time into a folder: each cleans up the staging folders it finds beside
+    // its output, which would be the other's work.
+    try (OutputLock lock = OutputLock.take(target, () -> {
+      err.println("waiting for another build into " + out + " to finish (it holds " + OutputLock.file(target).getFileName() + ")");
+      err.flush();
+    })) {
+      return build(err, stdout);
+    }
+  }
+
+  /** The build itself, once no other build is writing into the output. */
+  private int build(PrintWriter err, PrintWriter stdout) throws java.io.IOException {
     List<String> foreign = force ? List.of() : SiteWriter.foreignFiles(out);
     if (!foreign.isEmpty()) {
       throw new CommandLine.ParameterException(

@@ -79,6 +79,39 @@ class JarIT {
   }
 
   @Test
+  void aSecondBuildIntoTheSameFolderWaitsForTheFirstToFinish() throws Exception {
+    Path out = tmp.resolve("site");
+    assertThat(Jar.run("build", "seeds", "--out", out.toString()).exit()).isZero();
+    Map<String, byte[]> before = SeedDossierIT.files(out);
+    Path log = tmp.resolve("build.log");
+    Path lockFile = tmp.resolve(".site.lock");
+    Process build;
+    // This test stands for a build under way: it holds the lock, as that build's process would.
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held = channel.lock()) {
+      build = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          Jar.JAR.toAbsolutePath().toString(), "build", "seeds", "--out", out.toString(), "--no-cache")
+          .directory(Jar.ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      String said = "";
+      for (int i = 0; i < 300 && !said.contains("waiting for another build"); i++) {
+        Thread.sleep(100);
+        said = Files.readString(log);
+      }
+      assertThat(said).contains("waiting for another build into " + out + " to finish (it holds .site.lock)");
+      Thread.sleep(500);
+      assertThat(build.isAlive()).as("the second build waits").isTrue();
+      Map<String, byte[]> meanwhile = SeedDossierIT.files(out);
+      assertThat(meanwhile.keySet()).isEqualTo(before.keySet());
+    }
+    assertThat(build.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(build.exitValue()).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).contains("built " + out);
+    assertThat(lockFile).as("the lock file goes with the build that held it last").doesNotExist();
+    assertThat(SeedDossierIT.files(out).keySet()).isEqualTo(before.keySet());
+  }
+
+  @Test
   void serveListensOnLoopbackAndStopsCleanly() throws Exception {
     Path log = tmp.resolve("serve.log");
     Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",

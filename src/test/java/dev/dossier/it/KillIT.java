@@ -54,6 +54,7 @@ class KillIT {
 
     assertThat(Jar.run("build", dossier.toString(), "--out", out.toString()).exit()).isZero();
     assertThat(staging(out)).as("the next build clears what the killed one left").isEmpty();
+    assertThat(out.resolveSibling(".out.lock")).as("and takes the lock file the killed one left, then deletes it").doesNotExist();
     assertThat(Files.readString(out.resolve("sources/doc-0000.html"))).contains("changed");
   }
 

@@ -1,0 +1,139 @@
+package dev.dossier.site;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One build at a time into an output folder. A build cleans up the staging folders it finds
+ * beside its output, as a killed build leaves them, so a second build started while another is
+ * writing would delete that one's work under it. The second waits instead, as {@code cargo}
+ * waits for a build directory, until the first is done.
+ *
+ * <p>The lock is the operating system's, on a file beside the output ({@code .site.lock} for
+ * {@code site}), so it goes with the process that holds it, even one that is killed. The holder
+ * deletes the file when it is done, so nothing stays beside the site; a build that took the
+ * lock on the file just deleted finds that the name now holds another file, or none, and tries
+ * again.
+ */
+public final class OutputLock implements AutoCloseable {
+
+  /** How often a waiting build tries again. */
+  private static final long RETRY_MILLIS = 100;
+
+  private final Path file;
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private OutputLock(Path file, FileChannel channel, FileLock lock) {
+    this.file = file;
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /** The file that locks builds into {@code out}. */
+  public static Path file(Path out) {
+    Path target = out.toAbsolutePath().normalize();
+    return target.resolveSibling("." + target.getFileName() + ".lock");
+  }
+
+  /**
+   * Takes the lock on {@code out}, waiting for the build that holds it, if one does.
+   *
+   * @param waiting told, once, when another build holds the lock, before this one waits for it
+   * @throws IOException if the lock file cannot be made; a file system that has no locks
+   *     (some network mounts) gives a lock that locks nothing, rather than no build at all
+   */
+  public static OutputLock take(Path out, Runnable waiting) throws IOException, InterruptedException {
+    Path target = out.toAbsolutePath().normalize();
+    Path file = file(target);
+    boolean told = false;
+    while (true) {
+      FileChannel channel = open(file, target);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        // Held by another build in this same JVM (a test, an embedding tool).
+        lock = null;
+      } catch (IOException e) {
+        // No locks on this file system: go ahead unlocked, as every build did before.
+        return new OutputLock(file, channel, null);
+      }
+      if (lock != null) {
+        boolean owned;
+        try {
+          owned = owns(file, channel);
+        } catch (IOException e) {
+          channel.close();
+          throw e;
+        }
+        if (owned) {
+          return new OutputLock(file, channel, lock);
+        }
+        // The build before deleted the file as this one took its lock: take the one there now.
+        lock.release();
+        channel.close();
+        continue;
+      }
+      channel.close();
+      if (!told) {
+        told = true;
+        waiting.run();
+      }
+      Thread.sleep(RETRY_MILLIS);
+    }
+  }
+
+  /** The lock file, opened or made, and its folder with it; an error that says where and what to do. */
+  private static FileChannel open(Path file, Path out) throws IOException {
+    try {
+      Files.createDirectories(file.getParent());
+      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (java.nio.file.FileSystemException e) {
+      String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e.getReason() != null ? e.getReason() : "the file system refused it";
+      throw new IOException("cannot make " + file + ", which keeps two builds from writing into "
+          + out + " at once: " + why
+          + "; choose an --out in a folder you can write to", e);
+    }
+  }
+
+  /**
+   * Whether the file locked through {@code channel} is still the one named {@code file}: a mark
+   * of this build's own, written through the channel, is read back through the name.
+   */
+  private static boolean owns(Path file, FileChannel channel) throws IOException {
+    byte[] mark = (ProcessHandle.current().pid() + " " + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + "\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    channel.truncate(0);
+    channel.write(ByteBuffer.wrap(mark), 0);
+    try {
+      return Arrays.equals(Files.readAllBytes(file), mark);
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  /** Deletes the lock file, then lets the next build in. */
+  @Override
+  public void close() throws IOException {
+    try {
+      Files.deleteIfExists(file);
+      if (lock != null) {
+        lock.release();
+      }
+    } finally {
+      channel.close();
+    }
+  }
+}
