@@ -220,13 +220,25 @@ public final class Build {
   private Optional<Result> unchanged(Seen seen, Path out, long start, BuildCache cache, Optional<LastBuild> last) throws IOException {
     if (last.isEmpty()
         || !cache.recordsOf(out)
-        || !LastBuild.asTheyWere(seen.folder().root(), last.get().documents())
         || !LastBuild.asTheyWere(out, last.get().files(), LinkOption.NOFOLLOW_LINKS)
         || !LastBuild.manifest(SiteWriter.readManifest(out)).equals(last.get().manifest())
         || !SiteWriter.asReadableAsNew(out)) {
       return Optional.empty();
     }
     DossierFolder folder = seen.folder();
+    // A document whose size or time of change moved is read first, alone: an edited one sends
+    // the build the long way at once; one saved again as it was does not.
+    List<LastBuild.FileState> documents = last.get().documents();
+    List<LastBuild.FileState> now = LastBuild.FileState.now(folder.root(), documents.stream().map(LastBuild.FileState::path).toList());
+    for (int i = 0; i < documents.size(); i++) {
+      if (!now.get(i).equals(documents.get(i))) {
+        String path = documents.get(i).path();
+        Optional<String> key = folder.bytes(path, new Diagnostics(), Position.file(path)).map(bytes -> BuildCache.documentKey(tool, path, bytes));
+        if (!key.equals(Optional.of(last.get().keys().get(i)))) {
+          return Optional.empty();
+        }
+      }
+    }
     Diagnostics reading = new Diagnostics();
     Map<String, String> keys = new ConcurrentHashMap<>();
     last.get().documents().parallelStream().map(LastBuild.FileState::path).forEach(path -> folder.bytes(path, reading, Position.file(path))
@@ -236,6 +248,14 @@ public final class Build {
     if (!reading.sorted().isEmpty() || index.isPresent() != seen.index().isPresent()
         || !inputs(index.map(t -> indexKey(t, seen)).orElse(""), keys).equals(last.get().inputs())) {
       return Optional.empty();
+    }
+    if (!now.equals(documents)) {
+      // The documents saved again as they were: the next build need not read them first.
+      try {
+        cache.storeLastBuild(out, last.get().withDocuments(now));
+      } catch (IOException e) {
+        // Only the next build's shortcut is a little longer.
+      }
     }
     List<String> files = last.get().files().stream().map(LastBuild.FileState::path).filter(p -> !p.equals(SiteWriter.MANIFEST)).sorted().toList();
     BuildReport report = BuildReport.unchanged(last.get().counts(), new SiteWriter.Written(List.of(), files, List.of()), keys.size(),
@@ -261,7 +281,8 @@ public final class Build {
   /** The record of a build just written into {@code out}, for the next build to find it has nothing to do. */
   private LastBuild lastBuild(Prepared prepared, String frame, Dossier dossier, Diagnostics diagnostics, SiteWriter.Written written,
       Map<String, String> committed, Path out) throws IOException {
-    List<LastBuild.FileState> documents = LastBuild.FileState.now(prepared.seen().folder().root(), new TreeSet<>(prepared.documents().keySet()));
+    TreeSet<String> read = new TreeSet<>(prepared.documents().keySet());
+    List<LastBuild.FileState> documents = LastBuild.FileState.now(prepared.seen().folder().root(), read);
     List<String> paths = new ArrayList<>(written.written());
     paths.addAll(written.unchanged());
     paths.add(SiteWriter.MANIFEST);
@@ -271,6 +292,7 @@ public final class Build {
         frame,
         prepared.inputs(),
         documents,
+        read.stream().map(prepared.documents()::get).toList(),
         diagnostics.sorted(),
         new LastBuild.Counts(dossier.sources().size(), dossier.topics().size(), dossier.events().size(), dossier.citations().size()),
         LastBuild.manifest(committed),

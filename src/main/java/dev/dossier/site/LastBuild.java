@@ -28,16 +28,31 @@ import java.util.concurrent.TimeUnit;
  *     were fingerprinted with (it names the tool and the base URL given on the command line)
  * @param documents each document it read, by the path the index or the folder names it by,
  *     as the file was then: a document whose size or time of change is not what it was has
- *     most likely changed, which a build finds out without reading it
+ *     most likely changed, which a build finds out by reading that document alone
+ * @param keys the build cache key of each of those documents' bytes, in the same order: a
+ *     document saved again as it was (an editor's save, a version control checkout) has a new
+ *     time of change and the same key
  * @param said its warnings and notes, sorted (a build with errors is never recorded)
  * @param manifest {@link #manifest} of the site it committed: another build's site, committed
  *     into the same folder before this one's files were looked at, has another
  * @param files the files it left in the output folder, its manifest among them
  */
-record LastBuild(String frame, String inputs, List<FileState> documents, List<Diagnostic> said, Counts counts, String manifest, List<FileState> files) {
+record LastBuild(String frame, String inputs, List<FileState> documents, List<String> keys, List<Diagnostic> said, Counts counts, String manifest,
+    List<FileState> files) {
 
   /** Changes whenever the layout of {@link #encode} does. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
+
+  LastBuild {
+    if (keys.size() != documents.size()) {
+      throw new IllegalArgumentException(documents.size() + " documents and " + keys.size() + " keys");
+    }
+  }
+
+  /** The same record with the documents as they are now, each with the bytes it had. */
+  LastBuild withDocuments(List<FileState> now) {
+    return new LastBuild(frame, inputs, now, keys, said, counts, manifest, files);
+  }
 
   /** The dossier's size, as the report gives it. */
   record Counts(int sources, int topics, int events, int citations) {}
@@ -125,6 +140,9 @@ record LastBuild(String frame, String inputs, List<FileState> documents, List<Di
       DocumentCodec.string(out, frame);
       DocumentCodec.string(out, inputs);
       states(out, documents);
+      for (String key : keys) {
+        DocumentCodec.string(out, key);
+      }
       DocumentCodec.diagnostics(out, said);
       out.writeInt(counts.sources());
       out.writeInt(counts.topics());
@@ -152,6 +170,10 @@ record LastBuild(String frame, String inputs, List<FileState> documents, List<Di
       }
       String inputs = DocumentCodec.string(in);
       List<FileState> documents = states(in);
+      List<String> keys = new ArrayList<>(documents.size());
+      for (int i = 0; i < documents.size(); i++) {
+        keys.add(DocumentCodec.string(in));
+      }
       List<Diagnostic> said = DocumentCodec.diagnostics(in);
       Counts counts = new Counts(in.readInt(), in.readInt(), in.readInt(), in.readInt());
       String manifest = DocumentCodec.string(in);
@@ -159,7 +181,7 @@ record LastBuild(String frame, String inputs, List<FileState> documents, List<Di
       if (in.read() != -1) {
         throw new IOException("last build longer than its content");
       }
-      return java.util.Optional.of(new LastBuild(frame, inputs, documents, List.copyOf(said), counts, manifest, files));
+      return java.util.Optional.of(new LastBuild(frame, inputs, documents, List.copyOf(keys), List.copyOf(said), counts, manifest, files));
     } catch (RuntimeException e) {
       throw new IOException("unreadable last build: " + e.getMessage(), e);
     }

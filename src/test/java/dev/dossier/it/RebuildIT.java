@@ -32,6 +32,17 @@ class RebuildIT {
     assertThat(again.err()).isEqualTo(first.err());
     Map<String, Object> before = inodes(out);
 
+    // Every document saved again as it was (a checkout writes them back): still nothing to do.
+    try (Stream<Path> documents = Files.list(dossier)) {
+      for (Path document : documents.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("index.yml")).toList()) {
+        Files.write(document, Files.readAllBytes(document));
+        Files.setLastModifiedTime(document, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(document).toMillis() + 60_000));
+      }
+    }
+    Jar.Run resaved = Jar.run("build", dossier.toString(), "--out", out.toString());
+    assertThat(resaved.out()).contains("nothing to do: the 3 documents");
+    assertThat(inodes(out)).isEqualTo(before);
+
     Files.writeString(dossier.resolve("2022-02-15-note.md"), """
         ---
         title: "Embassy staff arrive in Lviv"

@@ -188,6 +188,36 @@ class BuildCacheTest {
   }
 
   @Test
+  void aDocumentSavedAgainAsItWasLeavesNothingToDo() throws IOException {
+    build();
+    Map<String, String> site = BuildTest.snapshot(out);
+    Map<String, Object> files = fileKeys(out);
+    Path wire = dir.resolve("wire.txt");
+    java.nio.file.attribute.FileTime later = java.nio.file.attribute.FileTime.from(
+        Files.getLastModifiedTime(wire).toInstant().plusSeconds(60));
+    // As an editor saves a file it did not change, or a checkout writes it back.
+    Files.write(wire, Files.readAllBytes(wire));
+    Files.setLastModifiedTime(wire, later);
+
+    BuildReport again = report(build());
+    assertThat(again.sameInputs()).isTrue();
+    assertThat(again.work().parsed()).isZero();
+    assertThat(again.files().written()).isEmpty();
+    assertThat(fileKeys(out)).as("no file of the site written again").isEqualTo(files);
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+    LastBuild record = decode(Files.readAllBytes(recordFile()));
+    assertThat(record.documents()).as("the record now has the document as it is")
+        .contains(new LastBuild.FileState("wire.txt", Files.size(wire), later.to(java.util.concurrent.TimeUnit.MICROSECONDS)));
+
+    // Then edited, to the same size and with its time of change put back: every document is read to be sure.
+    String text = Files.readString(wire);
+    Files.writeString(wire, text.replace("Staff were", "STAFF were"));
+    Files.setLastModifiedTime(wire, later);
+    assertThat(report(build()).sameInputs()).isFalse();
+    assertThat(out.resolve("sources/wire.html")).content().contains("STAFF were");
+  }
+
+  @Test
   void anOptionChangedTakesTheLongWay() throws IOException {
     build();
     Build.Result published = new Build(false, Optional.of("https://example.org/kyiv/"), Progress.NONE, true).build(dir, Theme.builtIn(), out);
@@ -282,7 +312,7 @@ class BuildCacheTest {
     Files.writeString(dir.resolve("index.yml"), INDEX.replace("title: Cache test", "title: Cache test, retitled"));
     build();
     LastBuild second = decode(Files.readAllBytes(recordFile()));
-    cache.storeLastBuild(out, new LastBuild(first.frame(), first.inputs(), first.documents(), first.said(), first.counts(), first.manifest(), second.files()));
+    cache.storeLastBuild(out, new LastBuild(first.frame(), first.inputs(), first.documents(), first.keys(), first.said(), first.counts(), first.manifest(), second.files()));
     Files.writeString(dir.resolve("index.yml"), INDEX);
     assertThat(report(build()).sameInputs()).isFalse();
     assertThat(BuildTest.snapshot(out)).isEqualTo(site);
