@@ -48,7 +48,7 @@ final class YamlDocument {
     // No limit on the text's length: SnakeYAML's default (3 MiB) would refuse the index of a
     // dossier of 12,000 sources or so (10,000 take 2.6 MB), and the text is in memory already.
     // The limit on aliases stays: it is what keeps a few lines from expanding into millions.
-    LoadSettings settings = LoadSettings.builder().setLabel(path).setMaxAliasesForCollections(50).setCodePointLimit(Integer.MAX_VALUE).build();
+    LoadSettings settings = LoadSettings.builder().setLabel(path).setMaxAliasesForCollections(MAX_COLLECTION_ALIASES).setCodePointLimit(Integer.MAX_VALUE).build();
     try {
       return new Compose(settings).composeString(yaml);
     } catch (StackOverflowError e) {
@@ -85,7 +85,43 @@ final class YamlDocument {
       String problemAt = e.getProblemMark().map(m -> " (at line " + position(m).line() + ")").orElse("");
       diagnostics.error(at, "YAML syntax: " + context + e.getProblem() + problemAt, "check the indentation and quoting around this line");
     } catch (YamlEngineException e) {
+      // The one complaint of the composer's with no place: too many aliases of a collection.
+      Optional<Mark> alias = String.valueOf(e.getMessage()).startsWith("Number of aliases for non-scalar nodes exceeds")
+          ? aliasPastTheLimit(yaml, settings)
+          : Optional.empty();
+      if (alias.isPresent()) {
+        diagnostics.error(position(alias.get()), "YAML: more than " + MAX_COLLECTION_ALIASES + " aliases repeat a list or mapping, and this one is past the limit",
+            "write the entries out instead of repeating them through aliases (*name): the limit keeps a few lines of YAML from expanding into millions");
+        return Optional.empty();
+      }
       diagnostics.error(Position.file(path), "YAML syntax: " + e.getMessage(), "check the file is valid YAML");
+    }
+    return Optional.empty();
+  }
+
+  /** How many times aliases may repeat a list or mapping, in all. */
+  static final int MAX_COLLECTION_ALIASES = 50;
+
+  /**
+   * Where the alias is that takes the text past {@link #MAX_COLLECTION_ALIASES} aliases of a
+   * list or mapping, counted as the composer counts them: found again from the parser's events,
+   * which have places, on the way to reporting it.
+   */
+  private static Optional<Mark> aliasPastTheLimit(String yaml, LoadSettings settings) {
+    Map<org.snakeyaml.engine.v2.common.Anchor, Boolean> collections = new HashMap<>();
+    int count = 0;
+    try {
+      for (org.snakeyaml.engine.v2.events.Event event : new org.snakeyaml.engine.v2.api.lowlevel.Parse(settings).parseString(yaml)) {
+        if (event instanceof org.snakeyaml.engine.v2.events.AliasEvent alias) {
+          if (collections.getOrDefault(alias.getAlias(), false) && ++count > MAX_COLLECTION_ALIASES) {
+            return event.getStartMark();
+          }
+        } else if (event instanceof org.snakeyaml.engine.v2.events.NodeEvent node && node.getAnchor().isPresent()) {
+          collections.put(node.getAnchor().get(), event instanceof org.snakeyaml.engine.v2.events.CollectionStartEvent);
+        }
+      }
+    } catch (RuntimeException e) {
+      // Not found again: reported without a place, as the composer put it.
     }
     return Optional.empty();
   }
