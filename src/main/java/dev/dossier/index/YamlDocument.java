@@ -13,6 +13,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -108,16 +114,16 @@ final class YamlDocument {
    * which have places, on the way to reporting it.
    */
   private static Optional<Mark> aliasPastTheLimit(String yaml, LoadSettings settings) {
-    Map<org.snakeyaml.engine.v2.common.Anchor, Boolean> collections = new HashMap<>();
+    Map<Anchor, Boolean> collections = new HashMap<>();
     int count = 0;
     try {
-      for (org.snakeyaml.engine.v2.events.Event event : new org.snakeyaml.engine.v2.api.lowlevel.Parse(settings).parseString(yaml)) {
-        if (event instanceof org.snakeyaml.engine.v2.events.AliasEvent alias) {
+      for (Event event : new Parse(settings).parseString(yaml)) {
+        if (event instanceof AliasEvent alias) {
           if (collections.getOrDefault(alias.getAlias(), false) && ++count > MAX_COLLECTION_ALIASES) {
             return event.getStartMark();
           }
-        } else if (event instanceof org.snakeyaml.engine.v2.events.NodeEvent node && node.getAnchor().isPresent()) {
-          collections.put(node.getAnchor().get(), event instanceof org.snakeyaml.engine.v2.events.CollectionStartEvent);
+        } else if (event instanceof NodeEvent node && node.getAnchor().isPresent()) {
+          collections.put(node.getAnchor().get(), event instanceof CollectionStartEvent);
         }
       }
     } catch (RuntimeException e) {

@@ -226,30 +226,26 @@ public final class Build {
       return Optional.empty();
     }
     DossierFolder folder = seen.folder();
-    // A document whose size or time of change moved is read first, alone: an edited one sends
-    // the build the long way at once; one saved again as it was does not.
-    List<LastBuild.FileState> documents = last.get().documents();
-    List<LastBuild.FileState> now = LastBuild.FileState.now(folder.root(), documents.stream().map(LastBuild.FileState::path).toList());
-    for (int i = 0; i < documents.size(); i++) {
-      if (!now.get(i).equals(documents.get(i))) {
-        String path = documents.get(i).path();
-        Optional<String> key = folder.bytes(path, new Diagnostics(), Position.file(path)).map(bytes -> BuildCache.documentKey(tool, path, bytes));
-        if (!key.equals(Optional.of(last.get().keys().get(i)))) {
-          return Optional.empty();
-        }
-      }
-    }
     Diagnostics reading = new Diagnostics();
     Map<String, String> keys = new ConcurrentHashMap<>();
-    last.get().documents().parallelStream().map(LastBuild.FileState::path).forEach(path -> folder.bytes(path, reading, Position.file(path))
-        .ifPresent(bytes -> keys.put(path, BuildCache.documentKey(tool, path, bytes))));
+    // The documents whose size or time of change moved are read first: an edited one sends the
+    // build the long way before the others are read; one saved again as it was does not.
+    List<LastBuild.FileState> documents = last.get().documents();
+    List<LastBuild.FileState> now = LastBuild.FileState.now(folder.root(), documents.stream().map(LastBuild.FileState::path).toList());
+    List<Integer> moved = java.util.stream.IntStream.range(0, documents.size()).filter(i -> !now.get(i).equals(documents.get(i))).boxed().toList();
+    hash(folder, moved.stream().map(i -> documents.get(i).path()).toList(), keys, reading);
+    if (moved.stream().anyMatch(i -> !last.get().keys().get(i).equals(keys.get(documents.get(i).path())))) {
+      return Optional.empty();
+    }
+    // Then the rest, to be sure.
+    hash(folder, documents.stream().map(LastBuild.FileState::path).filter(path -> !keys.containsKey(path)).toList(), keys, reading);
     // What decoding the index says, the last build said too: its bytes are the same.
     Optional<SourceText> index = seen.index().flatMap(bytes -> folder.text(DossierFolder.INDEX, bytes, new Diagnostics()));
     if (!reading.sorted().isEmpty() || index.isPresent() != seen.index().isPresent()
         || !inputs(index.map(t -> indexKey(t, seen)).orElse(""), keys).equals(last.get().inputs())) {
       return Optional.empty();
     }
-    if (!now.equals(documents)) {
+    if (!moved.isEmpty()) {
       // The documents saved again as they were: the next build need not read them first.
       try {
         cache.storeLastBuild(out, last.get().withDocuments(now));
@@ -261,6 +257,12 @@ public final class Build {
     BuildReport report = BuildReport.unchanged(last.get().counts(), new SiteWriter.Written(List.of(), files, List.of()), keys.size(),
         Duration.ofNanos(System.nanoTime() - start));
     return Optional.of(new Result(last.get().said(), Optional.empty(), List.of(), Optional.of(report), List.of()));
+  }
+
+  /** Reads the documents at {@code paths} on every core, each into {@code keys} under its build cache key. */
+  private void hash(DossierFolder folder, List<String> paths, Map<String, String> keys, Diagnostics reading) {
+    paths.parallelStream().forEach(path -> folder.bytes(path, reading, Position.file(path))
+        .ifPresent(bytes -> keys.put(path, BuildCache.documentKey(tool, path, bytes))));
   }
 
   /** {@link LastBuild#frame} of this build with this theme (its fingerprint), its index and the folder's names. */
