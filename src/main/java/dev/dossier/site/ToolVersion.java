@@ -12,13 +12,19 @@ import java.util.stream.Stream;
  * Which build of the tool is running, precisely enough that a cache never hands one version's
  * work to another: the version from the jar's manifest, plus the jar's size and time (or, run
  * from compiled classes, the time of the newest class), since a rebuilt jar of the same version
- * may parse or render differently.
+ * may parse or render differently; and the Java runtime's version, since the tool's text
+ * handling rests on the runtime's Unicode tables (which characters are letters, how a word
+ * decomposes), which a newer Java updates.
  */
 final class ToolVersion {
 
   private ToolVersion() {}
 
   static String identity() {
+    return jar() + " on Java " + Runtime.version();
+  }
+
+  private static String jar() {
     String version = Optional.ofNullable(ToolVersion.class.getPackage().getImplementationVersion()).orElse("development");
     try {
       Path code = Path.of(ToolVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());

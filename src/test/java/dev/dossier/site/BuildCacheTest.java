@@ -676,6 +676,12 @@ class BuildCacheTest {
   }
 
   @Test
+  void theToolIsKnownByTheJavaItRunsOnToo() {
+    // Another Java may read the same bytes into other words (its Unicode tables): the two must not share parses or pages.
+    assertThat(ToolVersion.identity()).endsWith(" on Java " + Runtime.version());
+  }
+
+  @Test
   void anotherVersionOfTheToolFindsNothingInTheCache() throws IOException {
     BuildCache mine = new BuildCache(tmp.resolve("cache"), "dossier 1.0 123 456");
     BuildCache newer = new BuildCache(tmp.resolve("cache"), "dossier 1.1 123 789");
