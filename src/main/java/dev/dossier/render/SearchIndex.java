@@ -110,7 +110,7 @@ final class SearchIndex {
       s.outlet().value().ifPresent(about::add);
       s.authors().value().ifPresent(about::addAll);
       s.dateline().ifPresent(about::add);
-      s.date().ifPresent(d -> about.add(d.label()));
+      Bibliography.dateLabel(s).ifPresent(about::add);
       docs.add(new Doc("source", links.source(s.key()), Bibliography.displayTitle(s), String.join(" · ", about), Map.of()));
     }
     end("source");

@@ -135,6 +135,16 @@ class SearchIndexTest {
         .hasSize(3);
   }
 
+  /** A source's own hit says its date as every page does: "updated" when only its last update is known. */
+  @Test
+  void aSourcesHitSaysWhenItsDateIsOnlyItsLastUpdate() throws IOException {
+    Index index = new Index(seeds.pages());
+    assertThat(index.doc(index.idOf("sources/cnn-2022-02-14.html")).get("text")).asString()
+        .startsWith("CNN · ").endsWith(" · updated 15 February 2022");
+    assertThat(index.doc(index.idOf("sources/buzzfeed-2022-02-12.html")).get("text")).asString()
+        .endsWith(" · 12 February 2022").doesNotContain("updated");
+  }
+
   /** A shard's name stands for what it holds, so a rebuild keeps the file the output has instead of making it. */
   @Test
   void aDocumentShardTheOutputHasIsNamedButNotMadeAgain() {
