@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":3,"version":"630e35ddafe050af","docs":89,"kinds":{"topic":[0,9],"event":[9,33],"source":[33,36],"paragraph":[36,89]},"impactLevels":15,"termShards":["0"],"docShards":[0,25],"docNames":["54174a496fdb06e2","87499c205882ee0f"]});
+dossierSearch.manifest({"format":3,"version":"24dd11514e51bdc6","docs":89,"kinds":{"topic":[0,9],"event":[9,33],"source":[33,36],"paragraph":[36,89]},"impactLevels":15,"termShards":["0"],"docShards":[0,25],"docNames":["0f1fab4e4940700e","87499c205882ee0f"]});

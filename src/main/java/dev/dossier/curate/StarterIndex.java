@@ -145,7 +145,7 @@ public final class StarterIndex {
         "# What happened when, in any order (the timeline sorts them); every event cites a source.",
         "# For example (to use it, remove the \"# \" from these lines and delete \"events: []\" below):",
         "# events:",
-        "#   - date: " + pad(date, 31) + "# or 2022, 2022-02, ~2022-02-14 (approximate), 2022-02-10/2022-02-20 (a range)",
+        "#   - date: " + pad(date, 31) + "# or 2022, 2022-02, ~2022-02-14 (approximate), 2022-02-10/2022-02-20 (a range; ~ before it if approximate)",
         "#     title: \"What happened\"",
         "#     topics: [embassy-drawdown]",
         "#     text: |",

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * A date as precise as the sources allow: a year ({@code 2022}), a month ({@code 2022-02}), a day
- * ({@code 2022-02-14}), an approximate day ({@code ~2022-01-18}) or a range of days
- * ({@code 2022-02-10/2022-02-20}).
+ * ({@code 2022-02-14}), an approximate day ({@code ~2022-01-18}), a range of days
+ * ({@code 2022-02-10/2022-02-20}) or an approximate range ({@code ~2022-01-06/2022-01-17}: a
+ * range whose ends rest on an approximate date, such as "in the days after 5 January" in an
+ * article dated to about 18 January).
  *
  * @param start the first day the date can mean (the 1st of a month, the 1st of January)
  * @param end the last day of a range; empty for a single date
@@ -29,7 +31,7 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
   }
 
   private static final Pattern SINGLE = Pattern.compile("(~)?(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
-  private static final Pattern RANGE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})/(\\d{4}-\\d{2}-\\d{2})");
+  private static final Pattern RANGE = Pattern.compile("(~)?(\\d{4}-\\d{2}-\\d{2})/(\\d{4}-\\d{2}-\\d{2})");
 
   private static final Comparator<DossierDate> ORDER =
       Comparator.comparing(DossierDate::start)
@@ -59,23 +61,23 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
     Matcher range = RANGE.matcher(s);
     try {
       if (range.matches()) {
-        LocalDate from = LocalDate.parse(range.group(1));
-        LocalDate to = LocalDate.parse(range.group(2));
+        LocalDate from = LocalDate.parse(range.group(2));
+        LocalDate to = LocalDate.parse(range.group(3));
         if (from.getYear() == 0) {
           return Parsed.failure(yearZero(s));
         }
         if (to.equals(from)) {
-          return Parsed.failure("the range \"" + s + "\" starts and ends on the same day; write the day alone: " + from);
+          return Parsed.failure("the range \"" + s + "\" starts and ends on the same day; write the day alone: " + (range.group(1) != null ? "~" : "") + from);
         }
         if (to.isBefore(from)) {
           return Parsed.failure("the range \"" + s + "\" ends before it starts");
         }
-        return Parsed.success(new DossierDate(from, Precision.DAY, false, Optional.of(to)));
+        return Parsed.success(new DossierDate(from, Precision.DAY, range.group(1) != null, Optional.of(to)));
       }
       Matcher single = SINGLE.matcher(s);
       if (!single.matches()) {
         return Parsed.failure(
-            "\"" + s + "\" is not a date; write 2022, 2022-02, 2022-02-14, ~2022-02-14 or 2022-02-10/2022-02-20");
+            "\"" + s + "\" is not a date; write 2022, 2022-02, 2022-02-14, ~2022-02-14, 2022-02-10/2022-02-20 or ~2022-02-10/2022-02-20");
       }
       boolean approximate = single.group(1) != null;
       int year = Integer.parseInt(single.group(2));
@@ -125,10 +127,7 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
 
   /** The date in the index's own syntax, e.g. {@code ~2022-01-18}. */
   public String iso() {
-    if (end.isPresent()) {
-      return start + "/" + end.get();
-    }
-    return (approximate ? "~" : "") + machine();
+    return (approximate ? "~" : "") + (end.isPresent() ? start + "/" + end.get() : machine());
   }
 
   /**
@@ -143,18 +142,21 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
     };
   }
 
-  /** For people: "14 February 2022", "February 2022", "c. 18 January 2022", "10–16 January 2022". */
+  /**
+   * For people: "14 February 2022", "February 2022", "c. 18 January 2022", "10–16 January 2022",
+   * "c. 6–17 January 2022".
+   */
   public String label() {
     String prefix = approximate ? "c. " : "";
     if (end.isPresent()) {
       LocalDate to = end.get();
       if (to.getYear() != start.getYear()) {
-        return dayLabel(start) + " – " + dayLabel(to);
+        return prefix + dayLabel(start) + " – " + dayLabel(to);
       }
       if (to.getMonth() != start.getMonth()) {
-        return start.getDayOfMonth() + " " + monthName(start) + " – " + dayLabel(to);
+        return prefix + start.getDayOfMonth() + " " + monthName(start) + " – " + dayLabel(to);
       }
-      return start.getDayOfMonth() + "–" + dayLabel(to);
+      return prefix + start.getDayOfMonth() + "–" + dayLabel(to);
     }
     return prefix
         + switch (precision) {

@@ -67,6 +67,18 @@ final class Bibliography {
 
   private static String american(DossierDate d) {
     String month = DossierDate.monthName(d.start().getMonth());
+    if (d.end().isPresent()) {
+      // "February 10–20, 2022", "January 30 – February 2, 2022", "December 30, 2021 – January 2, 2022"
+      java.time.LocalDate start = d.start();
+      java.time.LocalDate end = d.end().get();
+      String last = DossierDate.monthName(end.getMonth()) + " " + end.getDayOfMonth() + ", " + end.getYear();
+      if (end.getYear() != start.getYear()) {
+        return month + " " + start.getDayOfMonth() + ", " + start.getYear() + " – " + last;
+      }
+      return end.getMonth() != start.getMonth()
+          ? month + " " + start.getDayOfMonth() + " – " + last
+          : month + " " + start.getDayOfMonth() + "–" + end.getDayOfMonth() + ", " + end.getYear();
+    }
     return switch (d.precision()) {
       case YEAR -> Integer.toString(d.start().getYear());
       case MONTH -> month + " " + d.start().getYear();

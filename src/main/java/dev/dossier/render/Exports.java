@@ -136,7 +136,9 @@ final class Exports {
         if (d.precision() != DossierDate.Precision.YEAR) {
           field(out, "month", Integer.toString(d.start().getMonthValue()));
         }
-        field(out, "date", d.isRange() ? d.iso() : d.machine() + (d.approximate() ? "~" : ""));
+        // EDTF, as biblatex reads it: "~" after each approximate date.
+        String circa = d.approximate() ? "~" : "";
+        field(out, "date", d.machine() + circa + d.end().map(end -> "/" + end + circa).orElse(""));
       });
       s.url().value().ifPresent(u -> field(out, "url", bibEscape(u)));
       // A source known only by its last update has no year: the update goes in the note.

@@ -24,6 +24,24 @@ class DossierDateTest {
     assertThat(range.isRange()).isTrue();
     assertThat(range.machine()).isEqualTo("2022-02-10");
     assertThat(range.end()).contains(LocalDate.of(2022, 2, 20));
+    assertThat(range.approximate()).isFalse();
+  }
+
+  /** A range whose ends rest on an approximate date ("in the days after", in an article dated to about 18 January) says so. */
+  @Test
+  void aRangeMayBeApproximate() {
+    DossierDate range = date("~2022-01-06/2022-01-17");
+    assertThat(range.isRange()).isTrue();
+    assertThat(range.approximate()).isTrue();
+    assertThat(range.machine()).isEqualTo("2022-01-06");
+    assertThat(range.end()).contains(LocalDate.of(2022, 1, 17));
+    assertThat(range.iso()).isEqualTo("~2022-01-06/2022-01-17");
+    assertThat(range.label()).isEqualTo("c. 6–17 January 2022");
+    assertThat(date("~2022-01-30/2022-02-02").label()).isEqualTo("c. 30 January – 2 February 2022");
+    assertThat(date("~2021-12-30/2022-01-02").label()).isEqualTo("c. 30 December 2021 – 2 January 2022");
+    assertThat(DossierDate.parse(range.iso()).date()).contains(range);
+    assertThat(DossierDate.parse("~2022-02-10/2022-02-10").problem()).contains("write the day alone: ~2022-02-10");
+    assertThat(DossierDate.parse("2022-02-10/~2022-02-20").problem()).contains("is not a date").contains("~2022-02-10/2022-02-20");
   }
 
   @Test
@@ -48,9 +66,10 @@ class DossierDateTest {
 
   @Test
   void sortsByFirstDayThenCoarserFirst() {
-    List<DossierDate> dates = new ArrayList<>(List.of(date("2022-02-14"), date("2022-02"), date("2022-01-10/2022-01-16"), date("~2022-01-18")));
+    List<DossierDate> dates = new ArrayList<>(List.of(date("2022-02-14"), date("2022-02"), date("2022-01-10/2022-01-16"), date("~2022-01-18"),
+        date("~2022-01-06/2022-01-17")));
     dates.sort(null);
     assertThat(dates).extracting(DossierDate::iso)
-        .containsExactly("2022-01-10/2022-01-16", "~2022-01-18", "2022-02", "2022-02-14");
+        .containsExactly("~2022-01-06/2022-01-17", "2022-01-10/2022-01-16", "~2022-01-18", "2022-02", "2022-02-14");
   }
 }

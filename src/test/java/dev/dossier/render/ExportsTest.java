@@ -40,6 +40,47 @@ class ExportsTest {
     assertThat(headlines(json)).containsExactly("Floods &amp; &lt;em&gt;levees&lt;/em&gt;", "Q&amp;A: why the &lt;b&gt;river&lt;/b&gt; rose");
   }
 
+  /** An approximate range and a range of days keep what they are in the citation exports and the bibliography. */
+  @Test
+  void rangesOfDaysKeepBothEndsAndTheirDoubtInTheExports() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("dossier"));
+    Files.writeString(dir.resolve("gazette.txt"), "The river peaked on Sunday.\n");
+    Files.writeString(dir.resolve("herald.txt"), "The levee held.\n");
+    Files.writeString(dir.resolve("index.yml"), """
+        title: Floods
+        sources:
+          - key: gazette
+            file: gazette.txt
+            title: River peaks
+            published: ~2023-03-06/2023-03-09
+          - key: herald
+            file: herald.txt
+            title: Levee holds
+            published: 2023-03-30/2023-04-02
+        events:
+          - date: ~2023-03-05/2023-03-08
+            title: The river peaked
+            text: The river peaked.[@gazette ¶1] The levee held.[@herald ¶1]
+        """);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    String bib = page(result, "sources.bib");
+    assertThat(bib).contains("date = {2023-03-06~/2023-03-09~}").contains("date = {2023-03-30/2023-04-02}");
+    String csl = page(result, "sources.json").replaceAll("\\s", "");
+    assertThat(csl).contains("\"issued\":{\"date-parts\":[[2023,3,6],[2023,3,9]],\"circa\":true}")
+        .contains("\"issued\":{\"date-parts\":[[2023,3,30],[2023,4,2]]}");
+    String bibliography = org.jsoup.Jsoup.parse(page(result, "sources/index.html")).text();
+    assertThat(bibliography).contains("ca. March 6–9, 2023").contains("March 30 – April 2, 2023");
+    String timeline = page(result, "timeline.html");
+    assertThat(org.jsoup.Jsoup.parse(timeline).select("time.approximate.range").eachText()).containsExactly("c. 5–8 March 2023", "c. 6–9 March 2023");
+    assertThat(org.jsoup.Jsoup.parse(timeline).selectFirst("time.range").attr("title")).isEqualTo("approximate date, between 2023-03-05 and 2023-03-08");
+    assertThat(page(result, "timeline.json")).contains("\"display_date\" : \"c. 5–8 March 2023\"");
+  }
+
+  private static String page(Build.Result result, String path) {
+    return new String(result.pages().stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow().bytes(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /**
    * dossier.json is written a source at a time, each source's JSON a piece the next build copies
    * from the last file when the source's data have its fingerprint: what it writes is Jackson's
