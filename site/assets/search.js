@@ -19,7 +19,7 @@
   var PREFIX_WEIGHT = 0.6;
   var MAX_PREFIX_SHARDS = 4;
   var SNIPPET_WORDS = 36;
-  var KIND_LABELS = { paragraph: "Source passage", event: "Event", topic: "Topic", source: "Source" };
+  var KIND_LABELS = { paragraph: "Source passage", subheading: "Source subheading", event: "Event", topic: "Topic", source: "Source" };
 
   var pageTitle = document.title;
   var manifest = null;
@@ -386,13 +386,14 @@
     var link = document.createElement("a");
     link.className = "search-hit-link";
     link.href = doc.href;
-    var label = doc.kind === "paragraph" ? shard.sources[doc.source] + ", ¶" + doc.n : doc.title;
-    appendMarked(link, label, doc.kind === "paragraph" ? [] : wordRuns(label, words), 0, label.length);
+    var passage = doc.kind === "paragraph" || doc.kind === "subheading";
+    var label = doc.kind === "paragraph" ? shard.sources[doc.source] + ", ¶" + doc.n : passage ? shard.sources[doc.source] : doc.title;
+    appendMarked(link, label, passage ? [] : wordRuns(label, words), 0, label.length);
     title.appendChild(link);
     item.appendChild(title);
     var meta = document.createElement("p");
     meta.className = "search-hit-meta";
-    var about = doc.kind === "paragraph" && shard.about ? shard.about[doc.source] : doc.date;
+    var about = passage && shard.about ? shard.about[doc.source] : doc.date;
     meta.textContent = KIND_LABELS[doc.kind] + (about ? " · " + about : "");
     item.appendChild(meta);
     if (doc.text) {

@@ -38,6 +38,16 @@ final class Links {
     return source(key) + "#p" + number;
   }
 
+  /** A source's {@code n}th subheading on its page, as search finds it. */
+  String subheading(String key, int n) {
+    return source(key) + "#" + subheadingAnchor(n);
+  }
+
+  /** The id of a source page's {@code n}th subheading (from 1): "s1", "s2", ... */
+  static String subheadingAnchor(int n) {
+    return "s" + n;
+  }
+
   /** Where the quoted words begin in the paragraph, on the source's page. */
   String quote(String key, int number, String quote) {
     return source(key) + "#" + quoteId(number, quote);

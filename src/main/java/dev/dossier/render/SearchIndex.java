@@ -1,11 +1,13 @@
 package dev.dossier.render;
 
+import dev.dossier.model.Block;
 import dev.dossier.model.Dossier;
 import dev.dossier.model.Event;
 import dev.dossier.model.Paragraph;
 import dev.dossier.model.Prose;
 import dev.dossier.model.Reproduce;
 import dev.dossier.model.Source;
+import dev.dossier.model.Subheading;
 import dev.dossier.model.Topic;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,8 +34,10 @@ import org.jsoup.Jsoup;
  *
  * <p>Documents are the dossier's topics, events, sources (their titles and metadata) and the
  * sources' paragraphs, numbered in that order, so each kind is a range of ids the manifest
- * names. A source published as excerpts contributes only its cited paragraphs: its other
- * paragraphs reach no file.
+ * names; a full source's subheadings are among its paragraphs, in their place, each its own
+ * document (kind "subheading", linked to its id on the page). A source published as excerpts
+ * contributes only its cited paragraphs: its other paragraphs and its subheadings reach no
+ * file.
  *
  * <p>Term shards ({@code search/t-<prefix>.js}) cover ranges of the sorted normalised terms; a
  * shard is named by the shortest prefix of its first term that sorts after the previous shard's
@@ -116,7 +120,17 @@ final class SearchIndex {
     end("source");
     begin("paragraph");
     for (Source s : dossier.sources()) {
-      for (Paragraph p : s.paragraphs()) {
+      int subheadings = 0;
+      for (Block block : s.blocks()) {
+        if (block instanceof Subheading h) {
+          // Shown on the page of a full source only, as its paragraphs are.
+          subheadings++;
+          if (s.reproduce() == Reproduce.FULL) {
+            docs.add(new Doc("subheading", links.subheading(s.key(), subheadings), "", h.text(), Map.of("source", s.key())));
+          }
+          continue;
+        }
+        Paragraph p = (Paragraph) block;
         if (s.reproduce() == Reproduce.EXCERPTS && !backlinks.isCited(s.key(), p.number())) {
           continue;
         }

@@ -195,6 +195,7 @@ final class Views {
   PageModel sourcePage(Source source, String path) {
     Page page = sourcePageHead(source, path);
     List<Map<String, Object>> blocks = new ArrayList<>();
+    int subheadings = 0;
     for (Block block : source.blocks()) {
       Map<String, Object> view = new LinkedHashMap<>();
       if (block instanceof Paragraph p) {
@@ -216,6 +217,7 @@ final class Views {
           continue;
         }
         view.put("kind", "subheading");
+        view.put("anchor", Links.subheadingAnchor(++subheadings));
         view.put("html", h.html());
         view.put("text", h.text());
       }

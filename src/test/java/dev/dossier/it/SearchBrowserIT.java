@@ -80,6 +80,27 @@ class SearchBrowserIT extends SeedSiteInBrowser {
     assertThat(chromium.consoleErrors()).isEmpty();
   }
 
+  /** A source's subheading is text the dossier reproduces: its words find it, and the hit opens the page at it. */
+  @ParameterizedTest
+  @EnumSource(Origin.class)
+  void aSubheadingsWordsOpenItsSourcesPageAtIt(Origin origin) {
+    WebDriver driver = openSearch(origin, "search.html?q=denies");
+
+    List<WebElement> hits = waitForHits(driver);
+    assertThat(hits).hasSize(1);
+    WebElement link = hits.get(0).findElement(By.cssSelector("a.search-hit-link"));
+    String href = link.getDomAttribute("href");
+    assertThat(href).isEqualTo("sources/blinken-visit-2022-01-18.html#s2");
+    assertThat(link.getText()).as("the hit is titled by its source").startsWith("[").contains("Blinken");
+    assertThat(hits.get(0).findElement(By.cssSelector(".search-hit-meta")).getText()).startsWith("Source subheading · ");
+    assertThat(hits.get(0).findElements(By.cssSelector(".search-snippet mark"))).extracting(WebElement::getText).containsExactly("Denies");
+
+    link.click();
+
+    assertLandedOnAParagraphAbout(origin, href, "Moscow Denies New York Times Report");
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
   @ParameterizedTest
   @EnumSource(Origin.class)
   void aSearchWithNoHitsSaysSo(Origin origin) {

@@ -118,6 +118,36 @@ class SearchIndexTest {
         .contains("sources/cnn-2022-02-14.html#p1", "topics/embassy-closure-lviv.html");
   }
 
+  /** A subheading is part of the text a source page reproduces: its words find it, at its place on the page. */
+  @Test
+  void aFullSourcesSubheadingsAreFoundByTheirWordsAtTheirPlace() throws IOException {
+    Index index = new Index(seeds.pages());
+    int checked = 0;
+    for (Source source : seeds.dossier().orElseThrow().sources()) {
+      String page = new String(seeds.pages().stream().filter(p -> p.path().equals("sources/" + source.key() + ".html")).findFirst().orElseThrow().bytes(),
+          StandardCharsets.UTF_8);
+      org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page);
+      int n = 0;
+      for (dev.dossier.model.Block block : source.blocks()) {
+        if (block instanceof dev.dossier.model.Subheading h) {
+          n++;
+          String href = "sources/" + source.key() + ".html#s" + n;
+          int id = index.idOf(href);
+          assertThat(index.doc(id)).containsEntry("kind", "subheading").containsEntry("text", h.text()).containsEntry("source", source.key());
+          for (String term : SearchIndex.terms(h.text())) {
+            assertThat(index.postings(term)).as("%s in %s", term, href).containsKey(id);
+          }
+          assertThat(html.getElementById("s" + n)).as(href).isNotNull();
+          assertThat(html.getElementById("s" + n).text()).isEqualTo(h.text());
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(3);
+    assertThat(index.postings("accuses").keySet().stream().map(index::doc).map(d -> d.get("href")))
+        .containsExactly("sources/blinken-visit-2022-01-18.html#s1");
+  }
+
   /** A passage's hit names its source's outlet and date beside the title, as the home page lists sources. */
   @Test
   @SuppressWarnings("unchecked")

@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":3,"version":"45098acb8c7ba196","docs":13,"kinds":{"topic":[0,2],"event":[2,6],"source":[6,8],"paragraph":[8,13]},"impactLevels":15,"termShards":["1"],"docShards":[0],"docNames":["2bb8bf4640d3ddc5"]});
+dossierSearch.manifest({"format":3,"version":"2e2d58d25ea89a47","docs":14,"kinds":{"topic":[0,2],"event":[2,6],"source":[6,8],"paragraph":[8,14]},"impactLevels":15,"termShards":["1"],"docShards":[0],"docNames":["3d480cbca98d06f2"]});
