@@ -202,6 +202,13 @@ class SearchIndexTest {
 
         Staff moved to Lviv, a city in western Ukraine.
         """);
+    Files.writeString(dir.resolve("b.md"), """
+        The consulate in Lviv stayed open.
+
+        ## The quokka of Zanzibar
+
+        Nobody outside the newsroom may read this.
+        """);
     Files.writeString(dir.resolve("index.yml"), """
         title: Excerpts
         sources:
@@ -209,11 +216,15 @@ class SearchIndexTest {
             file: a.txt
             title: Embassy closes
             reproduce: excerpts
+          - key: post
+            file: b.md
+            title: Consulate stays
+            reproduce: excerpts
         events:
           - date: 2022-02-14
             title: Embassy closed
             text: |
-              It closed.[@wire ¶1 "closed on Monday"] Staff went west.[@wire ¶3]
+              It closed.[@wire ¶1 "closed on Monday"] Staff went west.[@wire ¶3] The consulate stayed.[@post ¶1]
         """);
     Build.Result result = new Build().run(dir, Theme.builtIn());
     assertThat(result.failed()).as(result.diagnostics().toString()).isFalse();
