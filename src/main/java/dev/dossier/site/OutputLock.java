@@ -24,6 +24,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * deletes the file when it is done, so nothing stays beside the site; a build that took the
  * lock on the file just deleted finds that the name now holds another file, or none, and tries
  * again.
+ *
+ * <p>The operating system's locks (POSIX {@code fcntl}) belong to the process and the file, and
+ * closing any handle the process has on the file gives them up, even a handle that only read
+ * it. So the handle this build reads the file back through, to find it is still the file it
+ * locked, stays open as long as the lock is held.
  */
 public final class OutputLock implements AutoCloseable {
 
@@ -33,11 +38,14 @@ public final class OutputLock implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
+  /** The file read back through its name; closed with the lock, not before (see above). */
+  private final FileChannel readBack;
 
-  private OutputLock(Path file, FileChannel channel, FileLock lock) {
+  private OutputLock(Path file, FileChannel channel, FileLock lock, FileChannel readBack) {
     this.file = file;
     this.channel = channel;
     this.lock = lock;
+    this.readBack = readBack;
   }
 
   /** The file that locks builds into {@code out}. */
@@ -67,18 +75,18 @@ public final class OutputLock implements AutoCloseable {
         lock = null;
       } catch (IOException e) {
         // No locks on this file system: go ahead unlocked, as every build did before.
-        return new OutputLock(file, channel, null);
+        return new OutputLock(file, channel, null, null);
       }
       if (lock != null) {
-        boolean owned;
+        FileChannel owned;
         try {
           owned = owns(file, channel);
         } catch (IOException e) {
           channel.close();
           throw e;
         }
-        if (owned) {
-          return new OutputLock(file, channel, lock);
+        if (owned != null) {
+          return new OutputLock(file, channel, lock, owned);
         }
         // The build before deleted the file as this one took its lock: take the one there now.
         lock.release();
@@ -110,18 +118,38 @@ public final class OutputLock implements AutoCloseable {
 
   /**
    * Whether the file locked through {@code channel} is still the one named {@code file}: a mark
-   * of this build's own, written through the channel, is read back through the name.
+   * of this build's own, written through the channel, is read back through the name. If it is,
+   * the handle it was read through, to be kept open while the lock is held; else null.
    */
-  private static boolean owns(Path file, FileChannel channel) throws IOException {
+  private static FileChannel owns(Path file, FileChannel channel) throws IOException {
     byte[] mark = (ProcessHandle.current().pid() + " " + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + "\n")
         .getBytes(StandardCharsets.US_ASCII);
     channel.truncate(0);
     channel.write(ByteBuffer.wrap(mark), 0);
+    FileChannel named;
     try {
-      return Arrays.equals(Files.readAllBytes(file), mark);
+      named = FileChannel.open(file, StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
-      return false;
+      return null;
     }
+    boolean same;
+    try {
+      // One byte more than the mark: a longer file is another build's.
+      ByteBuffer read = ByteBuffer.allocate(mark.length + 1);
+      while (read.hasRemaining() && named.read(read) >= 0) {
+        // until the end of the file, or a byte past the mark
+      }
+      same = Arrays.equals(Arrays.copyOf(read.array(), read.position()), mark);
+    } catch (IOException | RuntimeException e) {
+      named.close();
+      throw e;
+    }
+    if (!same) {
+      // Another file than the one locked: closing it gives up no lock of this build's.
+      named.close();
+      return null;
+    }
+    return named;
   }
 
   /** Deletes the lock file, then lets the next build in. */
@@ -133,7 +161,13 @@ public final class OutputLock implements AutoCloseable {
         lock.release();
       }
     } finally {
-      channel.close();
+      try {
+        channel.close();
+      } finally {
+        if (readBack != null) {
+          readBack.close();
+        }
+      }
     }
   }
 }

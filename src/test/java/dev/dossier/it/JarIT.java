@@ -86,10 +86,13 @@ class JarIT {
     Path log = tmp.resolve("build.log");
     Path lockFile = tmp.resolve(".site.lock");
     Process build;
-    // This test stands for a build under way: it holds the lock, as that build's process would.
-    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-        java.nio.channels.FileLock held = channel.lock()) {
+    // This test stands for a build under way: it holds the lock as that build's process does,
+    // through OutputLock, which reads the file back after locking it (a read whose closing once
+    // gave the operating system's lock up, so that a second build went ahead at once).
+    try (dev.dossier.site.OutputLock held = dev.dossier.site.OutputLock.take(out, () -> {
+      throw new AssertionError("nobody else holds it");
+    })) {
+      assertThat(lockFile).exists();
       build = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
           Jar.JAR.toAbsolutePath().toString(), "build", "seeds", "--out", out.toString(), "--no-cache")
           .directory(Jar.ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
