@@ -52,7 +52,9 @@ final class Bibliography {
     String title = displayTitle(source);
     out.append(bracketed(source) ? title + "." : "“" + title + ".”");
     source.outlet().value().ifPresent(o -> out.append(' ').append(o).append(','));
-    out.append(' ').append(date(source)).append('.');
+    String date = date(source);
+    // "n.d." ends with its own full stop.
+    out.append(' ').append(date).append(date.endsWith(".") ? "" : ".");
     source.url().value().ifPresent(u -> out.append(' ').append(u).append('.'));
     return out.toString();
   }

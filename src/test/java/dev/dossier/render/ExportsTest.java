@@ -77,6 +77,29 @@ class ExportsTest {
     assertThat(page(result, "timeline.json")).contains("\"display_date\" : \"c. 5–8 March 2023\"");
   }
 
+  /** Chicago's "n.d." brings its own full stop: the reference does not add a second. */
+  @Test
+  void anUndatedSourcesReferenceEndsItsDateWithOneFullStop() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("dossier"));
+    Files.writeString(dir.resolve("gazette.txt"), "The river peaked on Sunday.\n");
+    Files.writeString(dir.resolve("index.yml"), """
+        title: Floods
+        sources:
+          - key: gazette
+            file: gazette.txt
+            title: River peaks
+        events:
+          - date: 2023-03-05
+            title: The river peaked
+            text: The river peaked.[@gazette ¶1]
+        """);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    for (String path : List.of("sources/index.html", "sources/gazette.html")) {
+      assertThat(org.jsoup.Jsoup.parse(page(result, path)).text()).as(path).contains("“River peaks.” n.d.").doesNotContain("n.d..");
+    }
+  }
+
   private static String page(Build.Result result, String path) {
     return new String(result.pages().stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow().bytes(), java.nio.charset.StandardCharsets.UTF_8);
   }
