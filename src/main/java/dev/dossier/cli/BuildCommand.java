@@ -41,6 +41,15 @@ final class BuildCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     options.requireFolders(spec);
     Path dossier = options.dir.toAbsolutePath().normalize();
+    if (Files.isSymbolicLink(out)) {
+      // A site folder that is a link (to a web server's root, say) is built where it leads: the
+      // new site replaces the folder there, and the link stays.
+      if (!Files.isDirectory(out)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a link to " + Files.readSymbolicLink(out)
+            + ", which is no folder; make that folder, or give --out the folder itself");
+      }
+      out = out.toRealPath();
+    }
     Path target = out.toAbsolutePath().normalize();
     if (dossier.startsWith(target)) {
       throw new CommandLine.ParameterException(

@@ -110,4 +110,25 @@ class MainTest {
     assertThat(err.toString()).contains("--out " + file.resolve("site") + " is inside " + file + ", a file, not a folder;");
     assertThat(file).hasContent("mine");
   }
+
+  /** A site folder that is a link (to a web server's root) gets the site where it leads, and stays a link. */
+  @Test
+  void anOutputFolderThatIsALinkIsBuiltWhereItLeads() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("d"));
+    Files.writeString(dir.resolve("a.txt"), "Only one paragraph.");
+    Path www = Files.createDirectories(tmp.resolve("www"));
+    Path link = Files.createSymbolicLink(tmp.resolve("site"), www);
+    assertThat(run("build", dir.toString(), "--out", link.toString())).as(err.toString()).isZero();
+    assertThat(link).isSymbolicLink();
+    assertThat(www.resolve("index.html")).isRegularFile();
+    assertThat(run("build", dir.toString(), "--out", link.toString())).as(err.toString()).isZero();
+    assertThat(link).isSymbolicLink();
+    assertThat(www.resolve("index.html")).isRegularFile();
+
+    Path dangling = Files.createSymbolicLink(tmp.resolve("gone"), tmp.resolve("nowhere"));
+    assertThat(run("build", dir.toString(), "--out", dangling.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--out " + dangling + " is a link to " + tmp.resolve("nowhere") + ", which is no folder;");
+    assertThat(dangling).isSymbolicLink();
+    assertThat(tmp.resolve("nowhere")).doesNotExist();
+  }
 }
