@@ -393,7 +393,8 @@ public final class HtmlDocumentParser {
     for (ArticlePiece piece : pieces) {
       if (!piece.heading() && piece.source().closest("header") == null) {
         Matcher m = DATELINE.matcher(piece.text());
-        return m.lookingAt() ? Optional.of(m.group(1)) : Optional.empty();
+        return m.lookingAt() && TextDocumentParser.readsAsDateline(m.group(1), piece.text().substring(m.end()))
+            ? Optional.of(m.group(1)) : Optional.empty();
       }
     }
     return Optional.empty();

@@ -41,6 +41,21 @@ public final class TextDocumentParser {
   private static final String CLOSING_PUNCTUATION = ".!?:;,…";
   private static final String CLOSING_MARKS = "\"'’”)]»";
 
+  /**
+   * Whether capitals and a dash that open the text are a dateline ("KYIV —", "WASHINGTON, D.C.
+   * (AP) —") and not the text's own first words ("US – Russia talks began", "EU — and NATO —
+   * leaders met"): the place has three letters or more, and a sentence starts after the dash.
+   * A dateline comes off the paragraph, so a doubtful one is left as text.
+   */
+  static boolean readsAsDateline(String place, String after) {
+    long letters = place.codePoints().filter(Character::isLetter).count();
+    if (letters < 3 || after.isEmpty()) {
+      return false;
+    }
+    int first = after.codePointAt(0);
+    return Character.isUpperCase(first) || Character.isDigit(first) || "\"“‘'".indexOf(first) >= 0;
+  }
+
   /** Parses a text document whose line endings are already {@code \n}. */
   public Document parse(String path, String text, Diagnostics diagnostics) {
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
@@ -66,7 +81,7 @@ public final class TextDocumentParser {
     }
     Optional<String> dateline = Optional.empty();
     Matcher place = DATELINE.matcher(body);
-    if (place.lookingAt()) {
+    if (place.lookingAt() && readsAsDateline(place.group(1), body.substring(place.end()))) {
       dateline = Optional.of(place.group(1));
       body = body.substring(place.end());
     }

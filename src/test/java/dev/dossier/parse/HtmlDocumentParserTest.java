@@ -191,6 +191,15 @@ class HtmlDocumentParserTest {
   }
 
   /** A reference to a control character or a noncharacter would put one in the site's pages, which no web page may hold. */
+  /** "US – Russia talks began": the opening words, not a dateline; "LVIV – The embassy moved" is one. */
+  @Test
+  void capitalsAndADashAreADatelineOnlyWhenTheyReadAsOne() {
+    String html = "<html><body><article><h1>Talks</h1>\n<p>US – Russia talks began in Geneva on Monday.</p>\n<p>Staff left.</p></article></body></html>";
+    assertThat(new HtmlDocumentParser().parse("a.html", html, diagnostics).dateline()).isEmpty();
+    assertThat(new HtmlDocumentParser().parse("a.html", html.replace("US – Russia talks began", "LVIV – Talks began"), diagnostics).dateline())
+        .contains("LVIV");
+  }
+
   @Test
   void aReferenceToAControlCharacterOrANoncharacterIsReadAsTheReplacementCharacter() {
     String html = "<html><body><article><h1>Embassy</h1>\n<p>The embassy&#1; closed on Monday.</p>\n<p>Staff left&#xFFFE; for&#x7f; Lviv.</p></article></body></html>";

@@ -35,6 +35,21 @@ class TextDocumentParserTest {
     assertThat(diagnostics.sorted()).isEmpty();
   }
 
+  /** Capitals and a dash that open the text are a dateline only when they read as one: the text's own words stay. */
+  @Test
+  void opensWithTheTextsOwnWordsWhenTheyOnlyLookLikeADateline() {
+    for (String text : List.of("US – Russia talks began in Geneva on Monday.", "EU — and NATO — leaders met on Monday.", "UN - The council met.")) {
+      Document doc = parser.parse("a.txt", text + "\n\nA second paragraph.\n", diagnostics);
+      assertThat(doc.dateline()).as(text).isEmpty();
+      assertThat(doc.paragraphs().get(0).text()).isEqualTo(text);
+    }
+    for (String text : List.of("LVIV – The embassy moved.", "KYIV, Ukraine (AP) — \"We are leaving,\" he said.", "WASHINGTON — 160 staff left.")) {
+      Document doc = parser.parse("a.txt", text + "\n\nA second paragraph.\n", diagnostics);
+      assertThat(doc.dateline()).as(text).isPresent();
+    }
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
   @Test
   void readsBylineTimestampAndSourceLines() throws IOException {
     Document doc = seed("001_b48eea132caf0c5e.txt");
