@@ -59,9 +59,9 @@ public final class IndexReader {
     baseUrl.filter(url -> checkUrl(yaml, m.get("base_url"), url, "base_url")).ifPresent(url -> checkBase(yaml, m.get("base_url"), url));
     Index index = new Index(
         path,
-        get(m, "title").flatMap(n -> yaml.optionalString(n, "title")),
+        get(m, "title").flatMap(n -> yaml.text(n, "title")),
         get(m, "description").flatMap(n -> yaml.markdown(n, "description", lines)),
-        get(m, "editor").flatMap(n -> yaml.optionalString(n, "editor")),
+        get(m, "editor").flatMap(n -> yaml.text(n, "editor")),
         language,
         baseUrl,
         sources(yaml, get(m, "sources"), lines),
@@ -153,9 +153,9 @@ public final class IndexReader {
             yaml.position(m.get("key")),
             file.get(),
             yaml.position(m.get("file")),
-            get(m, "title").flatMap(n -> yaml.optionalString(n, "title")),
+            get(m, "title").flatMap(n -> yaml.text(n, "title")),
             get(m, "title_supplied").flatMap(n -> yaml.bool(n, "title_supplied")).orElse(false),
-            get(m, "outlet").flatMap(n -> yaml.optionalString(n, "outlet")),
+            get(m, "outlet").flatMap(n -> yaml.text(n, "outlet")),
             get(m, "authors").flatMap(n -> yaml.strings(n, "authors")),
             published,
             get(m, "published_note").flatMap(n -> yaml.markdown(n, "published_note", lines)),

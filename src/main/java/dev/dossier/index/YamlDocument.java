@@ -290,8 +290,14 @@ final class YamlDocument {
     return List.of();
   }
 
+  /**
+   * Whether a value is YAML's null: {@code null}, nothing, or an unquoted {@code ~}, which YAML
+   * 1.1 and the core schema read as null and the JSON schema SnakeYAML Engine resolves with does
+   * not, so that "authors: [~]" is no author called "~".
+   */
   boolean isNull(Node node) {
-    return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+    return node instanceof ScalarNode scalar
+        && (scalar.getTag().equals(Tag.NULL) || scalar.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN && scalar.getValue().equals("~"));
   }
 
   /** A scalar's text; empty (and reported) for a list or mapping. */
@@ -318,12 +324,30 @@ final class YamlDocument {
   }
 
   /** A list of strings; a single string is taken as a list of one. */
+  /**
+   * {@link #optionalString}, for a value shown as written (a title, an outlet, a name): a blank
+   * one is reported, since it would show as nothing where the reader expects words, and is
+   * taken as not given.
+   */
+  Optional<String> text(Node node, String what) {
+    Optional<String> value = optionalString(node, what);
+    if (value.isPresent() && value.get().isBlank()) {
+      error(node, "\"" + what + "\" is empty", "write its value, or remove the line to leave it unknown");
+      return Optional.empty();
+    }
+    return value;
+  }
+
   Optional<List<String>> strings(Node node, String what) {
     if (node instanceof ScalarNode && !isNull(node)) {
-      return string(node, what).map(List::of);
+      return text(node, what).map(List::of);
     }
     List<String> values = new ArrayList<>();
     for (Node item : sequence(node, what)) {
+      if (isNull(item) || item instanceof ScalarNode scalar && scalar.getValue().isBlank()) {
+        error(item, "an item of " + what + " is empty", "write a value there, or remove the item");
+        continue;
+      }
       string(item, "each item of " + what).ifPresent(values::add);
     }
     return Optional.of(List.copyOf(values));

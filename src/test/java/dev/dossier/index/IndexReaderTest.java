@@ -20,6 +20,31 @@ class IndexReaderTest {
     return diagnostics.sorted().stream().map(Diagnostic::headline).toList();
   }
 
+  /** A title, outlet, editor or name left blank would show as nothing where a reader expects words: it is an error at its place. */
+  @Test
+  void aBlankValueShownAsWrittenIsAnErrorAtItsPlace() {
+    Index index = read("""
+        title: ""
+        editor: " "
+        sources:
+          - key: a
+            file: a.txt
+            title: ""
+            outlet: ''
+            authors: [~, "", Jane Doe]
+        """);
+    assertThat(problems()).containsExactly(
+        "index.yml:1:8: error: \"title\" is empty",
+        "index.yml:2:9: error: \"editor\" is empty",
+        "index.yml:6:12: error: \"title\" is empty",
+        "index.yml:7:13: error: \"outlet\" is empty",
+        "index.yml:8:15: error: an item of authors is empty",
+        "index.yml:8:18: error: an item of authors is empty");
+    assertThat(index.title()).isEmpty();
+    assertThat(index.sources().get(0).title()).isEmpty();
+    assertThat(index.sources().get(0).authors()).contains(List.of("Jane Doe"));
+  }
+
   /** The quick look at a URL's characters only ever takes what parsing it would take. */
   @Test
   void aUrlTakenWithoutParsingIsOneTheParserTakes() {
