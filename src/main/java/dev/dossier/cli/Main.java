@@ -13,13 +13,16 @@ import picocli.CommandLine.Spec;
     description = "Builds a static site from a curated dossier: articles plus an index of topics, events and cited passages.",
     subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, InitCommand.class, AddCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:problems in the dossier's content (all are reported)", "2:wrong usage"})
+    exitCodeList = {"0:success", "1:problems in the dossier's content (all are reported)", "2:wrong usage",
+        "3:a file could not be read or written (disk full, permissions)"})
 public final class Main implements Runnable {
 
   /** Content problems: the dossier has errors. */
   public static final int CONTENT_ERROR = 1;
   /** The command was used wrongly. */
   public static final int USAGE = 2;
+  /** A file that could not be read or written: not the dossier's fault, nor the command line's. */
+  public static final int FILE_SYSTEM = 3;
 
   @Spec CommandSpec spec;
 
@@ -79,20 +82,46 @@ public final class Main implements Runnable {
     }
   }
 
-  /** An unexpected failure: one line for people, the stack trace only with --verbose. */
+  /**
+   * An unexpected failure: one line for people, the stack trace only with --verbose. A file that
+   * could not be read or written (a full disk, a folder without permission) says so, names the
+   * file when the system did, and exits {@link #FILE_SYSTEM}.
+   */
   private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
       boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
           || parsed.hasMatchedOption("--verbose");
-      cli.getErr().println("dossier: error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-      if (verbose) {
-        e.printStackTrace(cli.getErr());
+      java.io.PrintWriter err = cli.getErr();
+      Throwable io = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+      if (io instanceof java.io.IOException failed) {
+        err.println("dossier: error: " + fileProblem(failed));
+        err.println("  = help: make room or give permission there, then run the command again; a build that fails"
+            + " leaves its output folder as it was");
       } else {
-        cli.getErr().println("  (run again with --verbose for the details)");
+        err.println("dossier: error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       }
-      cli.getErr().flush();
-      return CONTENT_ERROR;
+      if (verbose) {
+        e.printStackTrace(err);
+      } else {
+        err.println("  (run again with --verbose for the details)");
+      }
+      err.flush();
+      return io instanceof java.io.IOException ? FILE_SYSTEM : CONTENT_ERROR;
+    }
+
+    /** "cannot write /srv/site/.staging-x/index.html: No space left on device", as far as the system says. */
+    private static String fileProblem(java.io.IOException e) {
+      if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+        String why = f instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+            : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+            : f instanceof java.nio.file.DirectoryNotEmptyException ? "the folder is not empty"
+            : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+        return "cannot read or write " + f.getFile() + (f.getOtherFile() != null ? " (or " + f.getOtherFile() + ")" : "") + ": " + why;
+      }
+      String message = e.getMessage();
+      return message == null ? "a file could not be read or written (" + e.getClass().getSimpleName() + ")"
+          : message.startsWith("cannot ") ? message : "a file could not be read or written: " + message;
     }
   }
 }

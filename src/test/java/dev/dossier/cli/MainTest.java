@@ -131,4 +131,14 @@ class MainTest {
     assertThat(dangling).isSymbolicLink();
     assertThat(tmp.resolve("nowhere")).doesNotExist();
   }
+
+  /** A folder that cannot be written to is neither the dossier's fault nor the command line's: it says where, and exits 3. */
+  @Test
+  void aFileThatCannotBeWrittenSaysWhereAndExitsWithThree() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("d"));
+    Files.writeString(dir.resolve("a.txt"), "Only one paragraph.");
+    assertThat(run("build", dir.toString(), "--out", "/proc/site")).isEqualTo(Main.FILE_SYSTEM);
+    assertThat(err.toString()).startsWith("dossier: error: cannot make /proc/.site.lock")
+        .contains("  = help: make room or give permission there, then run the command again; a build that fails leaves its output folder as it was");
+  }
 }
