@@ -85,8 +85,23 @@ public final class CitationVerifier {
 
   private static String closest(List<Paragraph> paragraphs, String quote) {
     return ClosestPassage.find(paragraphs.stream().map(Paragraph::text).toList(), 1, quote)
-        .map(m -> "the closest passage the source contains is in ¶" + m.paragraph() + ": \"" + m.passage() + "\"")
+        .map(m -> "the closest passage the source contains is in ¶" + m.paragraph() + ": \"" + m.passage() + "\""
+            + (encodedOtherwise(quote, paragraphs.get(m.paragraph() - 1).text())
+                ? "; the quote's letters look the same but are encoded otherwise (an accent typed as a letter of its own, as some"
+                    + " keyboards and copies from PDFs give it): copy the words from the source's text, or retype them"
+                : ""))
         .orElse("the source has no text to quote");
+  }
+
+  /**
+   * Whether the quote is in the paragraph once both are in Unicode's composed form (NFC): "é"
+   * as one character in one and as "e" with a combining accent in the other. The words are
+   * compared as written, so such a quote is not found; this says why.
+   */
+  private static boolean encodedOtherwise(String quote, String text) {
+    String composedQuote = java.text.Normalizer.normalize(quote, java.text.Normalizer.Form.NFC);
+    String composedText = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+    return (!composedQuote.equals(quote) || !composedText.equals(text)) && QuoteMatcher.find(composedText, composedQuote).isPresent();
   }
 
   private String keyHint(String key) {

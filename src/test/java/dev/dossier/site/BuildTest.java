@@ -104,6 +104,23 @@ class BuildTest {
         .satisfies(d -> assertThat(d.hint()).contains("put the words outside the brackets, as in \"see [@bugle ¶1]\""));
   }
 
+  /** "Café" typed as "Cafe" and a combining accent looks like the source's "Café" and is not it: the help says why. */
+  @Test
+  void aQuoteWhoseAccentsAreEncodedOtherwiseSaysSo() throws IOException {
+    Path dir = dossier(index("It closed.[@b ¶1 \"Cafe\u0301 owners\"]"));
+    Files.writeString(dir.resolve("b.txt"), "Caf\u00e9 owners near the embassy closed early.\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).isTrue();
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().startsWith("quote not found")).singleElement()
+        .satisfies(d -> assertThat(d.hint()).get().asString().contains("\"Caf\u00e9 owners\"")
+            .contains("the quote's letters look the same but are encoded otherwise"));
+
+    Files.writeString(dir.resolve("index.yml"), index("It closed.[@b ¶1 \"Cafe owners\"]"));
+    result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().startsWith("quote not found")).singleElement()
+        .satisfies(d -> assertThat(d.hint()).get().asString().doesNotContain("encoded otherwise"));
+  }
+
   @Test
   void handlesLinksCodeAndImagesThatMentionASourcesKeyAreNotTakenForCitations() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"] [the desk @bugle](https://example.org/bugle), [via @bugle_intl],"
