@@ -89,6 +89,35 @@ public final class DossierFolder {
   }
 
   /**
+   * What to do about a document the folder does not have: the name it has that reads the same
+   * (accents encoded otherwise, as macOS writes names, or letters in another case), or one a
+   * slip away, else where to put the document.
+   */
+  private String missing(String path) {
+    List<String> names;
+    try {
+      names = documents();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      names = List.of();
+    }
+    String composed = java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFC);
+    for (String name : names) {
+      if (java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).equals(composed)) {
+        return "the folder has \"" + name + "\", which reads the same but has its accents encoded otherwise (as some systems"
+            + " write names): retype the name in the index, or rename the file";
+      }
+    }
+    for (String name : names) {
+      if (name.equalsIgnoreCase(path)) {
+        return "did you mean \"" + name + "\"? Names are told apart by case";
+      }
+    }
+    return dev.dossier.diag.Similarity.closest(path, names, 1)
+        .map(name -> "did you mean \"" + name + "\"?")
+        .orElse("check the name, or copy the document into " + root.getFileName());
+  }
+
+  /**
    * Every name in the folder itself but hidden ones, sorted, each that is not a regular file
    * followed by "/": all of the folder that a build looks at beyond the files it reads (a
    * document or PDF added, a second index), so that a build can tell it is as it was.
@@ -149,7 +178,7 @@ public final class DossierFolder {
       }
       return Optional.of(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
-      diagnostics.error(cause, "file not found: " + path, "check the name, or copy the document into " + root.getFileName());
+      diagnostics.error(cause, "file not found: " + path, missing(path));
       return Optional.empty();
     } catch (IOException e) {
       diagnostics.error(cause, "cannot read " + path + ": " + e.getMessage(), "check the file's permissions");

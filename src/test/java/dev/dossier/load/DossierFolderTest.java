@@ -16,6 +16,25 @@ class DossierFolderTest {
   @TempDir Path dir;
   private final Diagnostics diagnostics = new Diagnostics();
 
+  /** A document named as the folder does not name it: the help names the file meant. */
+  @Test
+  void aMissingFileNamesTheOneMeant() throws IOException {
+    Files.writeString(dir.resolve("Cafe\u0301 notes.txt"), "Text.\n");
+    Files.writeString(dir.resolve("a.txt"), "Text.\n");
+    Files.writeString(dir.resolve("embassy.txt"), "Text.\n");
+    DossierFolder folder = new DossierFolder(dir);
+    assertThat(folder.bytes("Caf\u00e9 notes.txt", diagnostics, Position.file("index.yml"))).isEmpty();
+    assertThat(folder.bytes("A.TXT", diagnostics, Position.file("index.yml"))).isEmpty();
+    assertThat(folder.bytes("embasy.txt", diagnostics, Position.file("index.yml"))).isEmpty();
+    assertThat(folder.bytes("zzzzzzzz.txt", diagnostics, Position.file("index.yml"))).isEmpty();
+    assertThat(diagnostics.sorted()).extracting(d -> d.message() + " | " + d.hint().orElse("")).containsExactlyInAnyOrder(
+        "file not found: Caf\u00e9 notes.txt | the folder has \"Cafe\u0301 notes.txt\", which reads the same but has its accents"
+            + " encoded otherwise (as some systems write names): retype the name in the index, or rename the file",
+        "file not found: A.TXT | did you mean \"a.txt\"? Names are told apart by case",
+        "file not found: embasy.txt | did you mean \"embassy.txt\"?",
+        "file not found: zzzzzzzz.txt | check the name, or copy the document into " + dir.getFileName());
+  }
+
   @Test
   void aFileThatIsNotUtf8IsReportedAtItsFirstBadByte() throws IOException {
     Files.write(dir.resolve("a.txt"), "First line.\nThe caf\u00e9 closed.\n".getBytes(StandardCharsets.ISO_8859_1));
