@@ -110,7 +110,7 @@ public final class Main implements Runnable {
       return io instanceof java.io.IOException ? FILE_SYSTEM : CONTENT_ERROR;
     }
 
-    /** "cannot write /srv/site/.staging-x/index.html: No space left on device", as far as the system says. */
+    /** "cannot read or write /srv/.site.staging-x/index.html: permission denied", as far as the system names the file and the cause. */
     private static String fileProblem(java.io.IOException e) {
       if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
         String why = f instanceof java.nio.file.NoSuchFileException ? "no such file or folder"

@@ -94,6 +94,11 @@ public final class DossierFolder {
    * slip away, else where to put the document.
    */
   private String missing(String path) {
+    String elsewhere = "check the name, or copy the document into " + root.getFileName();
+    if (suggested.incrementAndGet() > MAX_SUGGESTIONS) {
+      // An index that names thousands of files not there (the wrong folder) gets no search through the folder for each.
+      return elsewhere;
+    }
     List<String> names;
     try {
       names = documents();
@@ -114,8 +119,12 @@ public final class DossierFolder {
     }
     return dev.dossier.diag.Similarity.closest(path, names, 1)
         .map(name -> "did you mean \"" + name + "\"?")
-        .orElse("check the name, or copy the document into " + root.getFileName());
+        .orElse(elsewhere);
   }
+
+  /** Missing documents given a name the folder has, at most; the rest are told where to put theirs. */
+  private static final int MAX_SUGGESTIONS = 20;
+  private final java.util.concurrent.atomic.AtomicInteger suggested = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * Every name in the folder itself but hidden ones, sorted, each that is not a regular file
