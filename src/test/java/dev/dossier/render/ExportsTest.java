@@ -43,9 +43,7 @@ class ExportsTest {
   /** An approximate range and a range of days keep what they are in the citation exports and the bibliography. */
   @Test
   void rangesOfDaysKeepBothEndsAndTheirDoubtInTheExports() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("dossier"));
-    Files.writeString(dir.resolve("gazette.txt"), "The river peaked on Sunday.\n");
-    Files.writeString(dir.resolve("herald.txt"), "The levee held.\n");
+    Path dir = dossier("herald.txt", "The levee held.\n");
     Files.writeString(dir.resolve("index.yml"), """
         title: Floods
         sources:
@@ -80,8 +78,7 @@ class ExportsTest {
   /** Chicago's "n.d." brings its own full stop: the reference does not add a second. */
   @Test
   void anUndatedSourcesReferenceEndsItsDateWithOneFullStop() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("dossier"));
-    Files.writeString(dir.resolve("gazette.txt"), "The river peaked on Sunday.\n");
+    Path dir = dossier();
     Files.writeString(dir.resolve("index.yml"), """
         title: Floods
         sources:
@@ -98,6 +95,16 @@ class ExportsTest {
     for (String path : List.of("sources/index.html", "sources/gazette.html")) {
       assertThat(org.jsoup.Jsoup.parse(page(result, path)).text()).as(path).contains("“River peaks.” n.d.").doesNotContain("n.d..");
     }
+  }
+
+  /** A dossier folder holding gazette.txt, one paragraph, and the other files named, each followed by its text. */
+  private Path dossier(String... namesAndTexts) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("dossier"));
+    Files.writeString(dir.resolve("gazette.txt"), "The river peaked on Sunday.\n");
+    for (int i = 0; i < namesAndTexts.length; i += 2) {
+      Files.writeString(dir.resolve(namesAndTexts[i]), namesAndTexts[i + 1]);
+    }
+    return dir;
   }
 
   private static String page(Build.Result result, String path) {
