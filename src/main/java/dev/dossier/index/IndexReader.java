@@ -43,8 +43,8 @@ public final class IndexReader {
     List<String> lines = List.of(text.split("\n", -1));
     Optional<Node> root = yaml.compose(text);
     if (root.isEmpty() || yaml.isNull(root.get())) {
-      // Empty, or unreadable YAML (already reported).
-      if (text.isBlank() || root.isPresent()) {
+      // Empty (or comments only), or unreadable YAML (already reported).
+      if (root.isPresent() || text.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---") || l.equals("..."))) {
         emptyIndex(path, diagnostics);
       }
       return Index.empty(path);

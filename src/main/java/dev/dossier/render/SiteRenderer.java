@@ -276,7 +276,9 @@ public final class SiteRenderer {
               theme.locate(Optional.ofNullable(e.getTemplateSourceName()).orElse(name)),
               Optional.ofNullable(e.getLineNumber()).orElse(0),
               Optional.ofNullable(e.getColumnNumber()).orElse(0)),
-          "template error: " + firstLine(e.getMessageWithoutStackTop()));
+          "template error: " + firstLine(e.getMessageWithoutStackTop()),
+          "check the name against the data the page gets, which the built-in template of the same name uses; give a value"
+              + " that may be missing a default, as in ${value!\"\"}, or test for it, as in <#if value??>");
     } catch (IOException e) {
       // FreeMarker remembers a template that failed to load, and says only that to every later
       // page using it: the syntax error is the cause, and is reported (once) as such.
@@ -365,7 +367,8 @@ public final class SiteRenderer {
   private void syntaxError(String name, ParseException e, Diagnostics diagnostics) {
     diagnostics.error(
         new Position(theme.locate(Optional.ofNullable(e.getTemplateName()).orElse(name)), e.getLineNumber(), e.getColumnNumber()),
-        "template syntax: " + firstLine(e.getEditorMessage()));
+        "template syntax: " + firstLine(e.getEditorMessage()),
+        "fix the tag there; the built-in template of the same name shows the FreeMarker syntax the pages use");
   }
 
   /**

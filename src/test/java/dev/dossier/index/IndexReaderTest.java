@@ -20,6 +20,17 @@ class IndexReaderTest {
     return diagnostics.sorted().stream().map(Diagnostic::headline).toList();
   }
 
+  /** An index of comments alone is as empty as an empty one, and is said to be. */
+  @Test
+  void anIndexOfCommentsAloneIsSaidToListNothing() {
+    for (String yaml : List.of("", "# sources: to come\n", "---\n# nothing yet\n...\n", "null\n")) {
+      Diagnostics said = new Diagnostics();
+      new IndexReader().read("index.yml", yaml, said);
+      assertThat(said.sorted()).as(yaml).extracting(Diagnostic::headline)
+          .containsExactly("index.yml: warning: the index lists no title, sources, topics or events, so the site will have none");
+    }
+  }
+
   /** A title, outlet, editor or name left blank would show as nothing where a reader expects words: it is an error at its place. */
   @Test
   void aBlankValueShownAsWrittenIsAnErrorAtItsPlace() {

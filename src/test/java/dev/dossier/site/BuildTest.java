@@ -531,6 +531,7 @@ class BuildTest {
       assertThat(d.path()).isEqualTo(dir.resolve("templates/bibliography.ftlh").toAbsolutePath().toString());
       assertThat(d.line()).isEqualTo(2);
       assertThat(d.message()).contains("nosuch");
+      assertThat(d.hint()).get().asString().startsWith("check the name against the data the page gets");
     });
   }
 
@@ -546,6 +547,7 @@ class BuildTest {
     assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
       assertThat(d.path()).isEqualTo(dir.resolve("templates/layout.ftlh").toAbsolutePath().toString());
       assertThat(d.message()).startsWith("template syntax: ");
+      assertThat(d.hint()).get().asString().startsWith("fix the tag there");
     });
   }
 
