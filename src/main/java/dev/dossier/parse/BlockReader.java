@@ -80,9 +80,25 @@ final class BlockReader {
       }
     } else if (tag.equals("p") || tag.equals("pre") || !holdsBlocks.contains(e) || depth > MAX_DEPTH) {
       add(e, false);
+    } else if (tag.equals("table") && isDataTable(e)) {
+      // One numbered paragraph, its rows and cells kept, as a Markdown table is.
+      String text = e.text();
+      if (!isBlank(text)) {
+        pieces.add(new ArticlePiece(e, false, text, HtmlSanitizer.clean(e.outerHtml()).strip()));
+      }
     } else {
       container(e, depth);
     }
+  }
+
+  /**
+   * A table of data, not of layout: every cell holds text alone (an old page laid out in a
+   * table has paragraphs in its cells, and each stays a paragraph of its own), and no table
+   * is inside it.
+   */
+  private boolean isDataTable(Element table) {
+    return table.select("table table").isEmpty()
+        && table.select("td, th").stream().noneMatch(holdsBlocks::contains);
   }
 
   /** Whether the loose text so far ends in a {@code <br>}, so a second one ends the paragraph. */

@@ -407,7 +407,7 @@ public final class HtmlDocumentParser {
       blocks.add(
           piece.heading()
               ? new Subheading(piece.text(), piece.html())
-              : new Paragraph(++number, piece.text(), "<p>" + piece.html() + "</p>"));
+              : new Paragraph(++number, piece.text(), piece.source().nameIs("table") ? piece.html() : "<p>" + piece.html() + "</p>"));
     }
     return blocks;
   }

@@ -191,6 +191,23 @@ class HtmlDocumentParserTest {
   }
 
   /** A reference to a control character or a noncharacter would put one in the site's pages, which no web page may hold. */
+  /** A table of data is one paragraph that keeps its rows; a table that lays out paragraphs is read for them. */
+  @Test
+  void aTableOfDataIsOneParagraphAndALayoutTableIsReadForItsParagraphs() {
+    String data = "<html><body><article><h1>Staff</h1>\n<p>The embassy counted its staff on Monday.</p>\n"
+        + "<table><tr><th>City</th><th>Staff</th></tr><tr><td>Kyiv</td><td>12</td></tr></table>\n<p>Most went west.</p></article></body></html>";
+    Document doc = new HtmlDocumentParser().parse("a.html", data, diagnostics);
+    assertThat(doc.paragraphs()).extracting(Paragraph::text)
+        .containsExactly("The embassy counted its staff on Monday.", "City Staff Kyiv 12", "Most went west.");
+    assertThat(doc.paragraphs().get(1).html()).startsWith("<table>").contains("<th>City</th>").contains("<td>Kyiv</td>").endsWith("</table>");
+
+    String layout = "<html><body><article><h1>Staff</h1>\n<table><tr><td><p>The embassy counted its staff on Monday.</p>"
+        + "<p>Most went west.</p></td></tr></table></article></body></html>";
+    assertThat(new HtmlDocumentParser().parse("a.html", layout, diagnostics).paragraphs()).extracting(Paragraph::text)
+        .containsExactly("The embassy counted its staff on Monday.", "Most went west.");
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
   /** "US – Russia talks began": the opening words, not a dateline; "LVIV – The embassy moved" is one. */
   @Test
   void capitalsAndADashAreADatelineOnlyWhenTheyReadAsOne() {
