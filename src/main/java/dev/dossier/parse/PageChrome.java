@@ -49,6 +49,8 @@ final class PageChrome {
           "post-body", "body-text", "content-body");
 
   private final Set<Element> guarded = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The elements that are the article's body by name ({@link #BODY_CLASSES}, articleBody). */
+  private final Set<Element> bodies = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Element, Boolean> within = new IdentityHashMap<>();
 
   PageChrome(org.jsoup.nodes.Document page) {
@@ -56,8 +58,10 @@ final class PageChrome {
     for (Element e : page.select("[class]")) {
       if (e.classNames().stream().anyMatch(c -> BODY_CLASSES.contains(c.toLowerCase(Locale.ROOT)))) {
         guards.add(e);
+        bodies.add(e);
       }
     }
+    bodies.addAll(page.select("[itemprop=articleBody]"));
     for (Element e : guards) {
       // Marks e and its ancestors, stopping where an earlier walk already went.
       Element up = e;
@@ -90,7 +94,25 @@ final class PageChrome {
   }
 
   private boolean is(Element e) {
-    return !guarded.contains(e) && !e.nameIs("body") && !e.nameIs("html") && named(e);
+    return !guarded.contains(e) && !e.nameIs("body") && !e.nameIs("html") && named(e) && !sentenceInBody(e);
+  }
+
+  /** What reads as a sentence of the text: eight words or more, ending as a sentence ends. */
+  private static final Pattern SENTENCE = Pattern.compile("(?:\\S+\\s+){7,}\\S*[.!?…][\"'’”)]*");
+
+  /**
+   * A paragraph of the article's body whose class happens to hold a chrome word ({@code
+   * class="share-price"}, {@code "comment"}) but whose text reads as the article's sentences:
+   * text, kept. "Share this article" or "12 comments" are not sentences, and go.
+   */
+  private boolean sentenceInBody(Element e) {
+    if (!e.nameIs("p") || bodies.isEmpty() || TAGS.contains(e.normalName())) {
+      return false;
+    }
+    if (e.parents().stream().noneMatch(bodies::contains)) {
+      return false;
+    }
+    return SENTENCE.matcher(e.text().strip()).matches();
   }
 
   private static boolean named(Element e) {

@@ -191,6 +191,27 @@ class HtmlDocumentParserTest {
   }
 
   /** A reference to a control character or a noncharacter would put one in the site's pages, which no web page may hold. */
+  /**
+   * Inside the article's body, a paragraph whose class holds a chrome word is still the text when
+   * it reads as a sentence; a share prompt or a comment count is not, and goes.
+   */
+  @Test
+  void aSentenceOfTheBodyStaysWhateverItsClassSays() {
+    String html = "<html><body><article><h1>Closure</h1><div class=\"article-body\">"
+        + "<p>The embassy in Kyiv closed on Monday, officials said.</p>"
+        + "<p class=\"share-price\">Shares of the company fell 5% on the news of the closure.</p>"
+        + "<p class=\"comment\">Officials declined to comment on the situation when asked about it.</p>"
+        + "<p class=\"share-title\">Share this article</p>"
+        + "<p class=\"comments-count\">12 comments</p>"
+        + "<p>Staff moved to Lviv, a city in western Ukraine.</p></div></article></body></html>";
+    Document doc = new HtmlDocumentParser().parse("a.html", html, diagnostics);
+    assertThat(doc.paragraphs()).extracting(Paragraph::text).containsExactly(
+        "The embassy in Kyiv closed on Monday, officials said.",
+        "Shares of the company fell 5% on the news of the closure.",
+        "Officials declined to comment on the situation when asked about it.",
+        "Staff moved to Lviv, a city in western Ukraine.");
+  }
+
   /** A table of data is one paragraph that keeps its rows; a table that lays out paragraphs is read for them. */
   @Test
   void aTableOfDataIsOneParagraphAndALayoutTableIsReadForItsParagraphs() {
