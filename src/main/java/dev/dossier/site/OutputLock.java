@@ -35,6 +35,13 @@ public final class OutputLock implements AutoCloseable {
   /** How often a waiting build tries again. */
   private static final long RETRY_MILLIS = 100;
 
+  /**
+   * The lock files this JVM holds (a test, an embedding tool running two builds): a second
+   * build here waits for the first without opening the file, since closing a handle on it
+   * would give up the first one's lock.
+   */
+  private static final java.util.Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
@@ -65,13 +72,29 @@ public final class OutputLock implements AutoCloseable {
     Path target = out.toAbsolutePath().normalize();
     Path file = file(target);
     boolean told = false;
+    while (!HELD_HERE.add(file)) {
+      if (!told) {
+        told = true;
+        waiting.run();
+      }
+      Thread.sleep(RETRY_MILLIS);
+    }
+    try {
+      return take(file, target, waiting, told);
+    } catch (IOException | InterruptedException | RuntimeException | Error e) {
+      HELD_HERE.remove(file);
+      throw e;
+    }
+  }
+
+  private static OutputLock take(Path file, Path target, Runnable waiting, boolean told) throws IOException, InterruptedException {
     while (true) {
       FileChannel channel = open(file, target);
       FileLock lock;
       try {
         lock = channel.tryLock();
       } catch (OverlappingFileLockException e) {
-        // Held by another build in this same JVM (a test, an embedding tool).
+        // Held by other code in this JVM, outside OutputLock.
         lock = null;
       } catch (IOException e) {
         // No locks on this file system: go ahead unlocked, as every build did before.
@@ -82,7 +105,13 @@ public final class OutputLock implements AutoCloseable {
         try {
           owned = owns(file, channel);
         } catch (IOException e) {
-          channel.close();
+          // The mark could not be written (a full disk): the file goes, as its holder's would.
+          try {
+            Files.deleteIfExists(file);
+            lock.release();
+          } finally {
+            channel.close();
+          }
           throw e;
         }
         if (owned != null) {
@@ -164,8 +193,12 @@ public final class OutputLock implements AutoCloseable {
       try {
         channel.close();
       } finally {
-        if (readBack != null) {
-          readBack.close();
+        try {
+          if (readBack != null) {
+            readBack.close();
+          }
+        } finally {
+          HELD_HERE.remove(file);
         }
       }
     }

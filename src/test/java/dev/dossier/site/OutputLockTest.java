@@ -49,10 +49,32 @@ class OutputLockTest {
       assertThat(waiting.await(10, TimeUnit.SECONDS)).as("the second build says it waits").isTrue();
       Thread.sleep(300);
       assertThat(second).as("and waits while the first holds the lock").isNotDone();
+      assertThat(heldForAnotherProcess(tmp.resolve(".site.lock")))
+          .as("the operating system's lock is still held: the waiting build closed no handle on the file").isTrue();
     }
     second.get(10, TimeUnit.SECONDS);
     assertThat(told).hasValue(1);
     assertThat(tmp.resolve(".site.lock")).doesNotExist();
+  }
+
+  /** Whether another process finds the file locked, as a build in another process would. */
+  private boolean heldForAnotherProcess(Path lockFile) throws Exception {
+    Path probe = Files.writeString(tmp.resolve("Probe.java"), """
+        public class Probe {
+          public static void main(String[] args) throws Exception {
+            try (var channel = java.nio.channels.FileChannel.open(java.nio.file.Path.of(args[0]), java.nio.file.StandardOpenOption.WRITE)) {
+              var lock = channel.tryLock();
+              System.out.print(lock == null ? "held" : "free");
+            }
+          }
+        }
+        """);
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), probe.toString(), lockFile.toString())
+        .redirectErrorStream(true).start();
+    String said = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(said).isIn("held", "free");
+    return said.equals("held");
   }
 
   @Test
