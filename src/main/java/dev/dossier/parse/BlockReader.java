@@ -92,13 +92,17 @@ final class BlockReader {
   }
 
   /**
-   * A table of data, not of layout: every cell holds text alone (an old page laid out in a
-   * table has paragraphs in its cells, and each stays a paragraph of its own), and no table
-   * is inside it.
+   * A table of data, not of layout: it has header cells or every row has two cells or more,
+   * and every cell holds a line of text alone. An old page laid out in a table has paragraphs
+   * in its cells, or lines parted by {@code <br>}, often in one column: each stays a paragraph
+   * of its own. No table is inside a table of data.
    */
   private boolean isDataTable(Element table) {
-    return table.select("table table").isEmpty()
-        && table.select("td, th").stream().noneMatch(holdsBlocks::contains);
+    if (!table.select("table table").isEmpty() || !table.select("td br, th br").isEmpty()
+        || table.select("td, th").stream().anyMatch(holdsBlocks::contains)) {
+      return false;
+    }
+    return !table.select("th").isEmpty() || table.select("tr").stream().allMatch(row -> row.select("> td, > th").size() >= 2);
   }
 
   /** Whether the loose text so far ends in a {@code <br>}, so a second one ends the paragraph. */

@@ -97,19 +97,31 @@ final class PageChrome {
     return !guarded.contains(e) && !e.nameIs("body") && !e.nameIs("html") && named(e) && !sentenceInBody(e);
   }
 
+  /**
+   * Chrome words that a paragraph of text may carry for its own reasons ("share-price",
+   * "comment", "social-text", "nav-aware"); the others ("newsletter", "cookie", "promo") name
+   * chrome even when it is written in sentences, as sign-up prompts and notices are.
+   */
+  private static final Set<String> WEAK_WORDS =
+      Set.of("nav", "navbar", "navigation", "menu", "share", "sharing", "social", "related", "comment", "comments", "tags",
+          "skip", "toolbar", "trending", "recommended", "breadcrumb", "breadcrumbs");
+
   /** What reads as a sentence of the text: eight words or more, ending as a sentence ends. */
   private static final Pattern SENTENCE = Pattern.compile("(?:\\S+\\s+){7,}\\S*[.!?…][\"'’”)]*");
 
   /**
    * A paragraph of the article's body whose class happens to hold a chrome word ({@code
    * class="share-price"}, {@code "comment"}) but whose text reads as the article's sentences:
-   * text, kept. "Share this article" or "12 comments" are not sentences, and go.
+   * text, kept. "Share this article" or "12 comments" are not sentences, and go; nor does a
+   * newsletter prompt or a cookie notice stay, though written in sentences ({@link #WEAK_WORDS}).
    */
   private boolean sentenceInBody(Element e) {
     if (!e.nameIs("p") || bodies.isEmpty() || TAGS.contains(e.normalName())) {
       return false;
     }
-    if (e.parents().stream().noneMatch(bodies::contains)) {
+    Set<String> chrome = words(e.className() + " " + e.id() + " " + e.attr("aria-label"));
+    chrome.retainAll(WORDS);
+    if (!WEAK_WORDS.containsAll(chrome) || e.parents().stream().noneMatch(bodies::contains)) {
       return false;
     }
     return SENTENCE.matcher(e.text().strip()).matches();

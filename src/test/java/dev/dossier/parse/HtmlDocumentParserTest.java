@@ -203,6 +203,8 @@ class HtmlDocumentParserTest {
         + "<p class=\"comment\">Officials declined to comment on the situation when asked about it.</p>"
         + "<p class=\"share-title\">Share this article</p>"
         + "<p class=\"comments-count\">12 comments</p>"
+        + "<p class=\"newsletter-promo\">Sign up for our daily newsletter to get the latest news from Ukraine in your inbox.</p>"
+        + "<p class=\"cookie-note\">We use cookies to improve your experience and to show you relevant advertising.</p>"
         + "<p>Staff moved to Lviv, a city in western Ukraine.</p></div></article></body></html>";
     Document doc = new HtmlDocumentParser().parse("a.html", html, diagnostics);
     assertThat(doc.paragraphs()).extracting(Paragraph::text).containsExactly(
@@ -226,6 +228,11 @@ class HtmlDocumentParserTest {
         + "<p>Most went west.</p></td></tr></table></article></body></html>";
     assertThat(new HtmlDocumentParser().parse("a.html", layout, diagnostics).paragraphs()).extracting(Paragraph::text)
         .containsExactly("The embassy counted its staff on Monday.", "Most went west.");
+    String lines = "<html><body><article><h1>Staff</h1>\n<table><tr><td>The embassy counted its staff on Monday.<br><br>Most went west.</td></tr>"
+        + "<tr><td>A few stayed in Kyiv.</td></tr></table></article></body></html>";
+    assertThat(new HtmlDocumentParser().parse("a.html", lines, diagnostics).paragraphs()).extracting(Paragraph::text)
+        .as("a paragraph a cell, as before tables of data were told apart")
+        .containsExactly("The embassy counted its staff on Monday. Most went west.", "A few stayed in Kyiv.");
     assertThat(diagnostics.sorted()).isEmpty();
   }
 
