@@ -94,7 +94,11 @@ public final class Main implements Runnable {
           || parsed.hasMatchedOption("--verbose");
       java.io.PrintWriter err = cli.getErr();
       Throwable io = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
-      if (io instanceof java.io.IOException failed) {
+      // A file system's refusal, or a write that failed (a full disk says no more than that);
+      // not a socket's or a JSON writer's, which are IOExceptions too.
+      boolean files = io instanceof java.nio.file.FileSystemException || io != null && io.getClass() == java.io.IOException.class;
+      if (files) {
+        java.io.IOException failed = (java.io.IOException) io;
         err.println("dossier: error: " + fileProblem(failed));
         err.println("  = help: make room or give permission there, then run the command again; a build that fails"
             + " leaves its output folder as it was");
@@ -107,7 +111,7 @@ public final class Main implements Runnable {
         err.println("  (run again with --verbose for the details)");
       }
       err.flush();
-      return io instanceof java.io.IOException ? FILE_SYSTEM : CONTENT_ERROR;
+      return files ? FILE_SYSTEM : CONTENT_ERROR;
     }
 
     /** "cannot read or write /srv/.site.staging-x/index.html: permission denied", as far as the system names the file and the cause. */
