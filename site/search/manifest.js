@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":3,"version":"9737c43b1f0488bf","docs":92,"kinds":{"topic":[0,9],"event":[9,33],"source":[33,36],"paragraph":[36,92]},"impactLevels":15,"termShards":["0"],"docShards":[0,25],"docNames":["0f1fab4e4940700e","02c6b6c3a2d9ca05"]});
+dossierSearch.manifest({"format":3,"version":"8e20c79248ce937d","docs":92,"kinds":{"topic":[0,9],"event":[9,33],"source":[33,36],"paragraph":[36,92]},"impactLevels":15,"termShards":["0"],"docShards":[0,25],"docNames":["0f1fab4e4940700e","f8f2eb50e579e432"]});

@@ -23,7 +23,8 @@ import org.jsoup.nodes.Entities;
 /**
  * Plain-text news articles. The head may carry metadata lines ({@code By A and B, CNN},
  * {@code Updated: Tue, 15 Feb 2022 01:41:12 GMT}, {@code Published: 2022-02-14}, {@code Source: CNN});
- * the body may open with a {@code date YYYY-MM-DD} prefix and a dateline ({@code KYIV –}).
+ * the body may open with a {@code date YYYY-MM-DD} prefix, which comes off, and a dateline
+ * ({@code KYIV –}), which is noted and stays at the head of the first paragraph, as printed.
  * Paragraphs are separated by blank lines, or, when the body has none, are one per line. A short
  * line with no closing punctuation between two paragraphs is a subheading.
  */
@@ -45,7 +46,7 @@ public final class TextDocumentParser {
    * Whether capitals and a dash that open the text are a dateline ("KYIV —", "WASHINGTON, D.C.
    * (AP) —") and not the text's own first words ("US – Russia talks began", "EU — and NATO —
    * leaders met"): the place has three letters or more, and a sentence starts after the dash.
-   * A dateline comes off the paragraph, so a doubtful one is left as text.
+   * A doubtful one is not noted as the dateline.
    */
   static boolean readsAsDateline(String place, String after) {
     long letters = place.codePoints().filter(Character::isLetter).count();
@@ -82,8 +83,9 @@ public final class TextDocumentParser {
     Optional<String> dateline = Optional.empty();
     Matcher place = DATELINE.matcher(body);
     if (place.lookingAt() && readsAsDateline(place.group(1), body.substring(place.end()))) {
+      // Noted, and left where the article prints it: words that only look like a dateline
+      // ("NATO – Russia talks began") are the text's own, and none is ever lost.
       dateline = Optional.of(place.group(1));
-      body = body.substring(place.end());
     }
 
     if (!head.kept.isEmpty()) {

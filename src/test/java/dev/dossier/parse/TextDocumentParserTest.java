@@ -25,11 +25,11 @@ class TextDocumentParserTest {
   }
 
   @Test
-  void takesTheDatePrefixAndDatelineOffTheFirstParagraph() throws IOException {
+  void takesTheDatePrefixOffTheFirstParagraphAndNotesItsDateline() throws IOException {
     Document doc = seed("000_aa88e0e7e27f1ca7.txt");
     assertThat(doc.published()).contains(DossierDate.parse("2022-02-12").date().orElseThrow());
     assertThat(doc.dateline()).contains("KYIV");
-    assertThat(doc.paragraphs().get(0).text()).startsWith("The United States has taken the extraordinary step");
+    assertThat(doc.paragraphs().get(0).text()).startsWith("KYIV – The United States has taken the extraordinary step");
     assertThat(doc.paragraphs()).hasSize(16);
     assertThat(doc.paragraphs().get(15).text()).isEqualTo("President Joe Biden plans to speak with Putin on Saturday, according to CNN.");
     assertThat(diagnostics.sorted()).isEmpty();
@@ -43,9 +43,11 @@ class TextDocumentParserTest {
       assertThat(doc.dateline()).as(text).isEmpty();
       assertThat(doc.paragraphs().get(0).text()).isEqualTo(text);
     }
-    for (String text : List.of("LVIV – The embassy moved.", "KYIV, Ukraine (AP) — \"We are leaving,\" he said.", "WASHINGTON — 160 staff left.")) {
+    for (String text : List.of("LVIV – The embassy moved.", "KYIV, Ukraine (AP) — \"We are leaving,\" he said.", "WASHINGTON — 160 staff left.",
+        "NATO – Russia talks began in Geneva on Monday.")) {
       Document doc = parser.parse("a.txt", text + "\n\nA second paragraph.\n", diagnostics);
       assertThat(doc.dateline()).as(text).isPresent();
+      assertThat(doc.paragraphs().get(0).text()).as("a dateline, or what looks like one, keeps its place in the text").isEqualTo(text);
     }
     assertThat(diagnostics.sorted()).isEmpty();
   }
