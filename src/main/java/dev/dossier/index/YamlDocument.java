@@ -323,7 +323,6 @@ final class YamlDocument {
     return Optional.empty();
   }
 
-  /** A list of strings; a single string is taken as a list of one. */
   /**
    * {@link #optionalString}, for a value shown as written (a title, an outlet, a name): a blank
    * one is reported, since it would show as nothing where the reader expects words, and is
@@ -338,6 +337,7 @@ final class YamlDocument {
     return value;
   }
 
+  /** A list of strings; a single string is taken as a list of one. A blank item is reported and left out. */
   Optional<List<String>> strings(Node node, String what) {
     if (node instanceof ScalarNode && !isNull(node)) {
       return text(node, what).map(List::of);

@@ -98,7 +98,9 @@ final class BlockReader {
    * of its own. No table is inside a table of data.
    */
   private boolean isDataTable(Element table) {
-    if (!table.select("table table").isEmpty() || !table.select("td br, th br").isEmpty()
+    // Its own elements only: a selector such as "table table" would also match a table of data
+    // that is itself inside a layout table.
+    if (table.getElementsByTag("table").size() > 1 || !table.getElementsByTag("br").isEmpty()
         || table.select("td, th").stream().anyMatch(holdsBlocks::contains)) {
       return false;
     }

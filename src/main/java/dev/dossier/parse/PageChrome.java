@@ -116,7 +116,7 @@ final class PageChrome {
    * newsletter prompt or a cookie notice stay, though written in sentences ({@link #WEAK_WORDS}).
    */
   private boolean sentenceInBody(Element e) {
-    if (!e.nameIs("p") || bodies.isEmpty() || TAGS.contains(e.normalName())) {
+    if (!e.nameIs("p") || bodies.isEmpty()) {
       return false;
     }
     Set<String> chrome = words(e.className() + " " + e.id() + " " + e.attr("aria-label"));
