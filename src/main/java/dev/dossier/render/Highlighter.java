@@ -80,6 +80,9 @@ final class Highlighter {
     }
     for (int i = texts.size() - 1; i >= 0; i--) {
       TextNode node = texts.get(i);
+      if (betweenItems(node)) {
+        continue;
+      }
       int start = starts.get(i);
       int end = start + node.getWholeText().length();
       for (int r = ranges.size() - 1; r >= 0; r--) {
@@ -92,6 +95,18 @@ final class Highlighter {
       }
     }
     return doc.body().html();
+  }
+
+  /**
+   * Elements whose children are rows, cells or items, never text: a {@code <mark>} around the
+   * line break between two rows or two items would be invalid HTML.
+   */
+  private static final java.util.Set<String> NO_TEXT_INSIDE =
+      java.util.Set.of("table", "thead", "tbody", "tfoot", "tr", "colgroup", "ul", "ol", "dl", "menu");
+
+  /** Whitespace between a table's rows or a list's items: part of the text, never marked. */
+  private static boolean betweenItems(TextNode node) {
+    return node.isBlank() && node.parent() != null && NO_TEXT_INSIDE.contains(node.parent().normalName());
   }
 
   private static List<TextNode> textNodes(Document doc) {

@@ -37,6 +37,18 @@ class HighlighterTest {
   }
 
   @Test
+  void aQuoteAcrossTableRowsOrListItemsIsMarkedInsideTheCellsOnly() {
+    String table = "<table>\n<thead>\n<tr><th>Date</th><th>Staff</th></tr>\n</thead>\n<tbody>\n"
+        + "<tr><td>23 January</td><td>ordered</td></tr>\n</tbody>\n</table>";
+    String marked = Highlighter.highlight(table, List.of("Staff 23 January"), q -> "p1-q");
+    assertThat(marked).isEqualTo("<table>\n<thead>\n<tr><th>Date</th><th><span class=\"quote-anchor\" id=\"p1-q\"></span>"
+        + "<mark>Staff</mark></th></tr>\n</thead>\n<tbody>\n<tr><td><mark>23 January</mark></td><td>ordered</td></tr>\n</tbody>\n</table>");
+    String list = "<ul>\n<li>one thing</li>\n<li>two things</li>\n</ul>";
+    assertThat(Highlighter.highlight(list, List.of("one thing two")))
+        .isEqualTo("<ul>\n<li><mark>one thing</mark></li>\n<li><mark>two</mark> things</li>\n</ul>");
+  }
+
+  @Test
   void aQuotesAnchorDependsOnlyOnTheParagraphAndTheQuote() {
     assertThat(Links.quoteId(3, "the safety of our staff")).isEqualTo(Links.quoteId(3, "the safety of our staff")).matches("p3-q[0-9a-f]{8}");
     assertThat(Links.quoteId(3, "the safety of our staff")).isNotEqualTo(Links.quoteId(3, "the safety of the staff"));
