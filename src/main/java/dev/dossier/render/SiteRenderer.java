@@ -84,7 +84,11 @@ public final class SiteRenderer {
    *     it has its page fingerprinted from the page's whole data
    */
   public void render(Dossier dossier, Diagnostics diagnostics, Progress progress, PageSink sink, String inputs, Map<String, String> documentKeys) {
-    Views views = new Views(dossier);
+    Map<String, byte[]> assets = new java.util.TreeMap<>();
+    for (String asset : theme.assets()) {
+      theme.asset(asset).ifPresent(bytes -> assets.put(asset, bytes));
+    }
+    Views views = new Views(dossier, versions(assets));
     Renderer out = new Renderer(sink, diagnostics);
     progress.stage("rendering", 3 + dossier.topics().size() + dossier.sources().size());
     out.page(HOME, "index.ftlh", views.home());
@@ -110,9 +114,7 @@ public final class SiteRenderer {
       }
       progress.step();
     });
-    for (String asset : theme.assets()) {
-      theme.asset(asset).ifPresent(bytes -> sink.accept(asset, "", new Page(asset, bytes)));
-    }
+    assets.forEach((asset, bytes) -> sink.accept(asset, "", new Page(asset, bytes)));
     String whole = inputs.isEmpty() || !sink.remembers() ? "" : new Fingerprint(c -> "").add(salt).add(inputs).hex();
     // Each is made by one thread from the whole dossier: make them side by side, the exports
     // and then the search index's document shards on one thread, its term shards on this one
@@ -154,6 +156,16 @@ public final class SiteRenderer {
         base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))),
         () -> diagnostics.note(Position.file("index.yml"), "no base URL, so the site has no feed.xml or sitemap.xml, which need absolute addresses; give base_url: in the index, or build with --base-url"));
   }
+  /**
+   * Each asset's version: the start of a hash of its bytes, which pages put after its address
+   * ({@code dossier.css?v=…}) so that a browser holding an older copy asks for this build's.
+   */
+  private static Map<String, String> versions(Map<String, byte[]> assets) {
+    Map<String, String> versions = new java.util.HashMap<>();
+    assets.forEach((asset, bytes) -> versions.put(asset, java.util.HexFormat.of().formatHex(SearchIndex.sha256().digest(bytes), 0, 6)));
+    return versions;
+  }
+
 
   /**
    * Runs {@code other} on another thread while {@code here} runs on this one, and returns when

@@ -65,7 +65,11 @@ final class Views {
   /** Every citation of the dossier, gathered once: the model makes a new list on each call. */
   private final List<Citation> citations;
 
-  Views(Dossier dossier) {
+  /** Each asset's version, by its path in the site (see {@code SiteRenderer.versions}). */
+  private final Map<String, String> assetVersions;
+
+  Views(Dossier dossier, Map<String, String> assetVersions) {
+    this.assetVersions = assetVersions;
     this.descriptionText = dossier.description()
         .map(d -> org.jsoup.Jsoup.parseBodyFragment(stripMarkers(d.html())).text())
         .map(t -> t.length() > 300 ? t.substring(0, t.lastIndexOf(' ', 297)) + "…" : t)
@@ -455,6 +459,14 @@ final class Views {
         return references.cite(p);
       });
       data.put("notes", (TemplateMethodModelEx) args -> references.notes().stream().map(this::note).toList());
+      data.put("asset", (TemplateMethodModelEx) args -> {
+        String asset = args.isEmpty() ? "" : String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0)));
+        String version = assetVersions.get(asset);
+        if (version == null) {
+          throw new TemplateModelException("asset(\"" + asset + "\"): the theme has no such file; the theme's assets are " + String.join(", ", new java.util.TreeSet<>(assetVersions.keySet())));
+        }
+        return links.root() + asset + "?v=" + version;
+      });
       data.put("citedSources", (TemplateMethodModelEx) args -> references.sourcesCited().stream().map(s -> source(s, links)).toList());
     }
 

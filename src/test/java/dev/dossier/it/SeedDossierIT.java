@@ -88,7 +88,8 @@ class SeedDossierIT {
           problems.add(where + " is not relative");
           continue;
         }
-        String file = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
+        // A query (an asset's ?v=) is for caches: the file is the address without it.
+        String file = (ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref).replaceFirst("\\?v=[0-9a-f]{12}$", "");
         String anchor = ref.contains("#") ? ref.substring(ref.indexOf('#') + 1) : "";
         if (file.endsWith("/")) {
           problems.add(where + " points at a directory");

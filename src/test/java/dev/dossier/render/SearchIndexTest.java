@@ -301,9 +301,14 @@ class SearchIndexTest {
     while (scripts.find()) {
       loaded.add(scripts.group(1));
     }
-    assertThat(loaded).containsExactly("assets/dossier.js", "assets/search.js");
+    // Each with its bytes' version, so that a cached older script is never run against this index.
+    assertThat(loaded).containsExactly("assets/dossier.js?v=" + version("assets/dossier.js"), "assets/search.js?v=" + version("assets/search.js"));
     assertThat(new String(Theme.builtIn().asset("assets/search.js").orElseThrow(), StandardCharsets.UTF_8))
         .doesNotContain("innerHTML").doesNotContain("fetch(").doesNotContain("XMLHttpRequest");
+  }
+
+  private static String version(String asset) {
+    return java.util.HexFormat.of().formatHex(SearchIndex.sha256().digest(Theme.builtIn().asset(asset).orElseThrow()), 0, 6);
   }
 
   static Map<String, String> searchFiles(List<Page> pages) {

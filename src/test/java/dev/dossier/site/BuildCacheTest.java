@@ -278,6 +278,28 @@ class BuildCacheTest {
   }
 
   @Test
+  void anEditedStylesheetGetsANewAddressOnEveryPage() throws IOException {
+    Files.createDirectories(dir.resolve("templates/assets"));
+    Files.writeString(dir.resolve("templates/assets/dossier.css"), "body { color: black; }\n");
+    build(theme());
+    String before = Files.readString(out.resolve("index.html"));
+    Files.writeString(dir.resolve("templates/assets/dossier.css"), "body { color: navy; }\n");
+    build(theme());
+    String after = Files.readString(out.resolve("index.html"));
+    java.util.regex.Pattern link = java.util.regex.Pattern.compile("href=\"assets/dossier\\.css\\?v=([0-9a-f]{12})\"");
+    java.util.regex.Matcher was = link.matcher(before);
+    java.util.regex.Matcher is = link.matcher(after);
+    assertThat(was.find()).isTrue();
+    assertThat(is.find()).isTrue();
+    assertThat(is.group(1)).as("a browser holding the black copy asks for the navy one").isNotEqualTo(was.group(1));
+    try (java.util.stream.Stream<Path> pages = Files.walk(out)) {
+      for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+        assertThat(Files.readString(page)).as(out.relativize(page).toString()).contains("assets/dossier.css?v=" + is.group(1) + "\"");
+      }
+    }
+  }
+
+  @Test
   void aThemeReachedThroughALinkIsFollowed() throws IOException {
     Path shared = Files.createDirectories(tmp.resolve("shared-theme/assets"));
     Files.writeString(shared.resolve("print.css"), "body { color: black; }\n");

@@ -50,7 +50,7 @@ class HostilePageTest {
       }
       Matcher scripts = Pattern.compile("(?i)<script[^>]*>").matcher(text);
       while (scripts.find()) {
-        assertThat(scripts.group()).as(page.path()).matches("<script src=\"(\\.\\./)*assets/(dossier|search)\\.js\" defer>");
+        assertThat(scripts.group()).as(page.path()).matches("<script src=\"(\\.\\./)*assets/(dossier|search)\\.js\\?v=[0-9a-f]{12}\" defer>");
       }
       assertThat(text).as(page.path())
           .doesNotContainPattern("(?i)<[a-z][^>]*\\son[a-z]+\\s*=")
