@@ -401,9 +401,27 @@ public final class Assembler {
       }
     }
 
+    /**
+     * A source's key after an @ in running text ("as @cnn-2022-02-14 reported"): a citation
+     * without its brackets, published as text and checked by nothing. A handle that is no
+     * source's key ("@nytimes") is text without a word.
+     */
+    private void warnAboutBareKeys(MarkdownText text, List<MarkdownProcessor.Bracketed> handles) {
+      for (MarkdownProcessor.Bracketed handle : handles) {
+        String key = handle.text().substring(1);
+        if (keys.contains(key)) {
+          diagnostics.warning(
+              text.position(handle.offset() + 1),
+              "\"" + handle.text() + "\" is not a citation: without brackets it is published as text, and nothing checks it",
+              "write [" + handle.text() + "], [" + handle.text() + " ¶5] or [" + handle.text() + " ¶5 \"quoted words\"]");
+        }
+      }
+    }
+
     Prose render(MarkdownText text, Citer citer) {
       MarkdownProcessor.Rendered rendered = markdown.render(text.text());
       warnAboutPrefixedCitations(text, rendered.bracketed());
+      warnAboutBareKeys(text, rendered.handles());
       IntFunction<Position> at = text::position;
       List<Citation> citations = new ArrayList<>();
       for (CitationRef ref : rendered.refs()) {

@@ -11,6 +11,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.dossier.model.Prose;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -89,10 +90,12 @@ public final class CitationExtension implements Parser.ParserExtension, HtmlRend
       }
       BasedSequence chars = input.subSequence(index, index + length);
       // A citation left open ends where the next one starts, without a bracket of its own.
-      String inner = chars.subSequence(1, chars.charAt(length - 1) == ']' ? length - 1 : length).toString();
+      boolean closed = CitationSyntax.isClosed(chars);
+      String inner = chars.subSequence(1, closed ? length - 1 : length).toString();
       int innerOffset = chars.getStartOffset() + 1;
+      List<CitationRef> refs = CitationSyntax.parse(inner, innerOffset);
       parser.flushTextNode();
-      parser.getBlock().appendChild(new CitationNode(chars, CitationSyntax.parse(inner, innerOffset)));
+      parser.getBlock().appendChild(new CitationNode(chars, closed ? refs : CitationSyntax.unclosed(refs, chars.toString())));
       parser.setIndex(index + length);
       return true;
     }

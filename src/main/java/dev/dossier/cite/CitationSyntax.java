@@ -61,6 +61,15 @@ public final class CitationSyntax {
     // citation starts, or at the paragraph's end; anything else that cannot be read is text.
     int region = next < 0 ? end : next;
     if (!OPENS_QUOTE.matcher(text.subSequence(start, region)).find()) {
+      if (quoted < 0 && indexOf(text, "]", start + 2, region) < 0) {
+        // "[@key ¶3" with no ] before the paragraph ends or the next citation starts: a
+        // citation never closed, reported as one (see isClosed) rather than shown as text that
+        // no check has read. With a ] still to come, it is a link's text or other brackets.
+        Matcher open = OPEN_START.matcher(text).region(start, region);
+        if (open.lookingAt()) {
+          return open.end() - start;
+        }
+      }
       return quoted;
     }
     int close = indexOf(text, "]", start + 2, region);
@@ -74,6 +83,25 @@ public final class CitationSyntax {
   }
 
   private static final Pattern NEXT_CITATION = Pattern.compile("\\[@" + KEY_TEXT + "(?=\\]|;|\\s+(?:¶|para\\s|p\\.|[\"“]))");
+
+  /** A citation's start, as far as it reads as one: "[@key" and a paragraph number. */
+  private static final Pattern OPEN_START = Pattern.compile("\\[@" + KEY_TEXT + "(?:" + PARAGRAPH + "\\d+)?(?![\\w-])");
+
+  /** Whether a citation, as {@link #extent} measured it, ends with its closing bracket. */
+  public static boolean isClosed(CharSequence citation) {
+    return citation.length() > 0 && citation.charAt(citation.length() - 1) == ']';
+  }
+
+  /**
+   * The parts of a citation that has no closing bracket: each is an error, a well-formed one
+   * too, since where the citation ends (and so what it cites) is a guess.
+   */
+  public static List<CitationRef> unclosed(List<CitationRef> refs, String written) {
+    String one = written.strip().replaceAll("\\s+", " ");
+    String shown = one.length() > 60 ? one.substring(0, 59) + "…" : one;
+    return refs.stream().map(r -> r.problem().isPresent() ? r : CitationRef.malformed(r.offset(),
+        "the citation " + shown + " has no closing ]: end it with ], as in [@key ¶5 \"quoted words\"]")).toList();
+  }
 
   /** A part of a citation whose quote has opened: "[@key ¶5 \"" or "; @key \"". */
   private static final Pattern OPENS_QUOTE = Pattern.compile("(?:^\\[|;)\\s*@" + WRITTEN_KEY + "+(?:" + PARAGRAPH + "\\d+)?" + OPENING);

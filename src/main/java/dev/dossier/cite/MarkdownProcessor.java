@@ -28,12 +28,17 @@ import java.util.List;
 public final class MarkdownProcessor {
 
   /** Markdown rendered once: HTML with markers, and the references the markers stand for. */
-  public record Rendered(String html, List<CitationRef> refs, List<Bracketed> bracketed) {
+  public record Rendered(String html, List<CitationRef> refs, List<Bracketed> bracketed, List<Bracketed> handles) {
     public Rendered {
       refs = List.copyOf(refs);
       bracketed = List.copyOf(bracketed);
+      handles = List.copyOf(handles);
     }
   }
+
+  /** An @ and a word that could be a key, in the text outside brackets, code and citations ("@cnn-2022-02-14"). */
+  private static final java.util.regex.Pattern HANDLE =
+      java.util.regex.Pattern.compile("(?<![\\w@.\\-/])@" + CitationSyntax.KEY.pattern() + "(?![\\w-])");
 
   /**
    * Words in brackets that are neither a link nor a citation ("[see @cnn ¶3]", "[sic]"): a
@@ -179,12 +184,27 @@ public final class MarkdownProcessor {
   public Rendered render(String markdown) {
     Document document = parse(markdown);
     List<Bracketed> bracketed = new ArrayList<>();
-    new NodeVisitor(new VisitHandler<>(LinkRef.class, link -> {
+    List<Bracketed> handles = new ArrayList<>();
+    NodeVisitor visitor = new NodeVisitor();
+    visitor.addHandler(new VisitHandler<>(LinkRef.class, link -> {
       if (!link.isDefined()) {
         bracketed.add(new Bracketed(link.getStartOffset(), link.getChars().toString()));
+      } else {
+        visitor.visitChildren(link);
       }
-    })).visit(document);
-    return new Rendered(renderNode(document), refs(document), bracketed);
+    }));
+    // Code is shown as written: an @ in it is no slip of a citation.
+    visitor.addHandler(new VisitHandler<>(com.vladsch.flexmark.ast.Code.class, code -> {}));
+    visitor.addHandler(new VisitHandler<>(com.vladsch.flexmark.ast.FencedCodeBlock.class, code -> {}));
+    visitor.addHandler(new VisitHandler<>(com.vladsch.flexmark.ast.IndentedCodeBlock.class, code -> {}));
+    visitor.addHandler(new VisitHandler<>(Text.class, text -> {
+      java.util.regex.Matcher m = HANDLE.matcher(text.getChars());
+      while (m.find()) {
+        handles.add(new Bracketed(text.getStartOffset() + m.start(), m.group()));
+      }
+    }));
+    visitor.visit(document);
+    return new Rendered(renderNode(document), refs(document), bracketed, handles);
   }
 
   /** Renders one node of a parsed document (a top-level block of a Markdown source). */

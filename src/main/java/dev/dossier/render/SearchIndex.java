@@ -629,7 +629,7 @@ final class SearchIndex {
     return out.toString();
   }
 
-  /** For shard names, the index's version and quote anchors (Links). */
+  /** For shard names, the index's version, quote anchors (Links) and asset versions (SiteRenderer). */
   static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");

@@ -93,8 +93,20 @@ class CitationSyntaxTest {
   }
 
   @Test
-  void anUnclosedBracketIsNoCitation() {
-    assertThat(CitationSyntax.extent("[@cnn ¶1 and then text", 0)).isEqualTo(-1);
-    assertThat(CitationSyntax.extent("[@cnn ¶1\n\nnew paragraph]", 0)).isEqualTo(-1);
+  void aCitationWithNoClosingBracketIsReportedNotShownAsText() {
+    // It ends where it stops reading as a citation; the words after it stay text.
+    String text = "The warning was lifted.[@radio ¶3 and then text";
+    int at = text.indexOf("[@");
+    assertThat(CitationSyntax.extent(text, at)).isEqualTo("[@radio ¶3".length());
+    assertThat(CitationSyntax.extent("[@cnn ¶1\n\nnew paragraph]", 0)).isEqualTo("[@cnn ¶1".length());
+    assertThat(CitationSyntax.extent("Lifted.[@radio", 7)).isEqualTo("[@radio".length());
+    assertThat(CitationSyntax.isClosed("[@radio ¶3")).isFalse();
+    assertThat(CitationSyntax.isClosed("[@radio ¶3]")).isTrue();
+    // Every part of it is an error, a well-formed one too: where it ends is a guess.
+    assertThat(CitationSyntax.unclosed(refs("[@radio ¶3]"), "[@radio ¶3").get(0).problem())
+        .hasValueSatisfying(p -> assertThat(p).isEqualTo("the citation [@radio ¶3 has no closing ]: end it with ], as in [@key ¶5 \"quoted words\"]"));
+    // Not a citation: a key that cannot be one, or a link's text.
+    assertThat(CitationSyntax.extent("Follow [@StateDept on Twitter", 7)).isEqualTo(-1);
+    assertThat(CitationSyntax.extent("mail [@home-office_uk", 5)).isEqualTo(-1);
   }
 }

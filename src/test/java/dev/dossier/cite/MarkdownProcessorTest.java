@@ -24,6 +24,22 @@ class MarkdownProcessorTest {
   }
 
   @Test
+  void aCitationLeftWithoutItsClosingBracketIsAnErrorInItsPlace() {
+    String text = "The warning was lifted.[@radio ¶3 by noon.\n\nLater.[@cnn ¶1 \"closing the embassy\"";
+    MarkdownProcessor.Rendered r = markdown.render(text);
+    assertThat(r.refs()).hasSize(2).allSatisfy(ref -> assertThat(ref.problem()).hasValueSatisfying(p -> assertThat(p).contains("has no closing ]")));
+    assertThat(r.refs()).extracting(CitationRef::offset).containsExactly(text.indexOf("@radio"), text.indexOf("@cnn"));
+    assertThat(r.html()).isEqualTo("<p>The warning was lifted." + Prose.marker(0) + " by noon.</p>\n<p>Later." + Prose.marker(1) + "</p>");
+  }
+
+  @Test
+  void anAtAndAKeyInRunningTextAreFoundOutsideCodeCitationsAndUndefinedBrackets() {
+    String text = "As @cnn-2022-02-14 reported, and *@bbc* too; mail desk@cnn.com, `@code-key`, [via @nytimes], [@a ¶1; @b].\n\n    @indented";
+    assertThat(markdown.render(text).handles()).extracting(MarkdownProcessor.Bracketed::text).containsExactly("@cnn-2022-02-14", "@bbc");
+    assertThat(markdown.render(text).handles().get(0).offset()).isEqualTo(text.indexOf("@cnn"));
+  }
+
+  @Test
   void ordinaryLinksAndBracketsAreNotCitations() {
     MarkdownProcessor.Rendered r = markdown.render("A [link](https://example.org) and [a note] and an email@example.org.");
     assertThat(r.refs()).isEmpty();
