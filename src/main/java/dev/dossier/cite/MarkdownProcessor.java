@@ -193,18 +193,38 @@ public final class MarkdownProcessor {
         visitor.visitChildren(link);
       }
     }));
-    // Code is shown as written: an @ in it is no slip of a citation.
+    // Code is shown as written, and a link's words or an image's description name whom they
+    // like: an @ in them is no slip of a citation.
     visitor.addHandler(new VisitHandler<>(com.vladsch.flexmark.ast.Code.class, code -> {}));
+    visitor.addHandler(new VisitHandler<>(Link.class, link -> {}));
+    visitor.addHandler(new VisitHandler<>(ImageRef.class, image -> {}));
+    visitor.addHandler(new VisitHandler<>(com.vladsch.flexmark.ast.Image.class, image -> {}));
     visitor.addHandler(new VisitHandler<>(com.vladsch.flexmark.ast.FencedCodeBlock.class, code -> {}));
     visitor.addHandler(new VisitHandler<>(com.vladsch.flexmark.ast.IndentedCodeBlock.class, code -> {}));
     visitor.addHandler(new VisitHandler<>(Text.class, text -> {
       java.util.regex.Matcher m = HANDLE.matcher(text.getChars());
       while (m.find()) {
-        handles.add(new Bracketed(text.getStartOffset() + m.start(), m.group()));
+        int at = text.getStartOffset() + m.start();
+        if (!insideBrackets(markdown, at)) {
+          handles.add(new Bracketed(at, m.group()));
+        }
       }
     }));
     visitor.visit(document);
     return new Rendered(renderNode(document), refs(document), bracketed, handles);
+  }
+
+  /** Whether an opening bracket comes after the last closing one on the line before {@code at}: "\\[see @key\\]". */
+  private static boolean insideBrackets(String markdown, int at) {
+    for (int i = at - 1; i >= 0 && markdown.charAt(i) != '\n'; i--) {
+      if (markdown.charAt(i) == ']') {
+        return false;
+      }
+      if (markdown.charAt(i) == '[') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Renders one node of a parsed document (a top-level block of a Markdown source). */
