@@ -47,9 +47,9 @@ record IndexEntry(
     if (document.title().isPresent()) {
       lines.add(commented("title: " + YamlQuote.quote(document.title().get()), provenance.title()));
     } else {
+      // Nothing claimed until the editors write it: title_supplied alone would say they supplied a title.
       lines.add("  # TODO: the document carries no headline of its own; write one here as title: \"...\"");
-      lines.add("  # (title_supplied: true shows it in [square brackets], as a title the editors supplied)");
-      lines.add("  title_supplied: true");
+      lines.add("  # and add title_supplied: true, which shows it in [square brackets], as a title the editors supplied");
     }
     lines.add(
         document.site()

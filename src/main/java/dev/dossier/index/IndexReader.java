@@ -143,6 +143,14 @@ public final class IndexReader {
     Reproduce reproduce =
         get(m, "reproduce").flatMap(n -> yaml.string(n, "reproduce")).flatMap(r -> reproduce(yaml, m.get("reproduce"), r))
             .orElse(Reproduce.FULL);
+    Optional<String> title = get(m, "title").flatMap(n -> yaml.text(n, "title"));
+    boolean titleSupplied = get(m, "title_supplied").flatMap(n -> yaml.bool(n, "title_supplied")).orElse(false);
+    if (titleSupplied && title.isEmpty() && !m.containsKey("title")) {
+      yaml.warning(
+          m.get("title_supplied"),
+          "title_supplied: true, but no title is given: nobody supplied one, so the source keeps the document's own or is shown as untitled",
+          "write the title the editors supply above it, as title: \"...\"");
+    }
     if (key.isEmpty() || file.isEmpty()) {
       return Optional.empty();
     }
@@ -153,8 +161,8 @@ public final class IndexReader {
             yaml.position(m.get("key")),
             file.get(),
             yaml.position(m.get("file")),
-            get(m, "title").flatMap(n -> yaml.text(n, "title")),
-            get(m, "title_supplied").flatMap(n -> yaml.bool(n, "title_supplied")).orElse(false),
+            title,
+            titleSupplied,
             get(m, "outlet").flatMap(n -> yaml.text(n, "outlet")),
             get(m, "authors").flatMap(n -> yaml.strings(n, "authors")),
             published,

@@ -81,8 +81,10 @@ final class Exports {
     s.published().value().ifPresent(d -> v.put("issued", cslDate(d)));
     s.url().value().ifPresent(u -> v.put("URL", u));
     List<String> notes = new ArrayList<>();
-    if (Bibliography.bracketed(s)) {
+    if (s.titleSupplied()) {
       notes.add("title supplied by the editor");
+    } else if (s.title().value().isEmpty()) {
+      notes.add("no title known: the document carries no headline");
     }
     s.updated().value().ifPresent(u -> notes.add("updated " + u.withOffsetSameInstant(ZoneOffset.UTC).toInstant()));
     if (!notes.isEmpty()) {
@@ -143,8 +145,10 @@ final class Exports {
       s.url().value().ifPresent(u -> field(out, "url", bibEscape(u)));
       // A source known only by its last update has no year: the update goes in the note.
       List<String> notes = new ArrayList<>();
-      if (Bibliography.bracketed(s)) {
+      if (s.titleSupplied()) {
         notes.add("Title supplied by the editor");
+      } else if (s.title().value().isEmpty()) {
+        notes.add("No title known: the document carries no headline");
       }
       if (s.published().value().isEmpty()) {
         s.updated().value().ifPresent(u -> notes.add("updated " + u.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()));

@@ -80,7 +80,7 @@ class InitCommandTest {
     // None of the text files has a headline of its own: a title is asked for, not invented.
     assertThat(index.sources()).allSatisfy(s -> {
       assertThat(s.title()).isEmpty();
-      assertThat(s.titleSupplied()).isTrue();
+      assertThat(s.titleSupplied()).as("nothing supplied yet").isFalse();
     });
     assertThat(index.topics()).isEmpty();
     assertThat(index.events()).isEmpty();
@@ -96,7 +96,8 @@ class InitCommandTest {
         .containsPattern("published: 2022-02-12 +# from the \"date\" at the start of the text\n")
         .containsPattern("published: null +# the document gives no publication date, only an update time \\(2022-02-15T01:41:12Z\\)\n")
         .containsPattern("url: null +# the document gives no address\n")
-        .contains("# TODO: the document carries no headline of its own; write one here as title: \"...\"\n    # (title_supplied")
+        .contains("# TODO: the document carries no headline of its own; write one here as title: \"...\"\n    # and add title_supplied: true")
+        .doesNotContainPattern("\n +title_supplied")
         .contains("\ntopics: []\n")
         .endsWith("\nevents: []\n");
   }

@@ -172,9 +172,13 @@ class BuildTest {
   void titleSuppliedWithoutATitleDoesNotCallTheFileNameTheEditorsTitle() throws IOException {
     Build.Result result = new Build().run(
         dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]").replace("    title: Embassy closes\n", "    title_supplied: true\n")), Theme.builtIn());
-    assertThat(headlines(result)).isEmpty();
+    assertThat(headlines(result)).singleElement().asString().contains("warning: title_supplied: true, but no title is given");
     assertThat(result.dossier().orElseThrow().sources().get(0).titleSupplied()).isFalse();
     assertThat(page(result, "sources/bugle.html")).contains("<h1>[untitled: a.txt]</h1>").doesNotContain("supplied by the editor");
+    // Nor do the exports or the bibliography's note, which reference managers and readers take at their word.
+    assertThat(page(result, "sources.bib")).doesNotContainIgnoringCase("supplied by the editor").contains("note = {No title known: the document carries no headline}");
+    assertThat(page(result, "sources.json")).doesNotContain("supplied by the editor").contains("\"note\" : \"no title known: the document carries no headline\"");
+    assertThat(page(result, "sources/index.html")).contains("except “[untitled: …]”, which names the file of a document whose title nobody knows");
   }
 
   @Test
