@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -79,11 +80,30 @@ final class Views {
     this.sources = dossier.sourcesByKey();
     this.topics = dossier.topics().stream().collect(Collectors.toMap(Topic::id, Function.identity()));
     this.backlinks = new Backlinks(dossier);
-    for (Source s : dossier.sources()) {
-      s.topics().stream().distinct().forEach(t -> sourcesByTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(s));
-    }
     for (Event e : dossier.events()) {
       e.topics().stream().distinct().forEach(t -> eventsByTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(e));
+    }
+    // A topic's sources: those the index files under it, and those its summary and its events
+    // cite, so that a topic whose passages come from two sources never says it has none.
+    Map<String, Set<String>> citedFor = new java.util.HashMap<>();
+    Map<String, List<String>> topicsOfEvent = new java.util.HashMap<>();
+    dossier.events().forEach(e -> topicsOfEvent.put(e.id(), e.topics()));
+    for (Citation c : citations) {
+      List<String> about = switch (c.citer().kind()) {
+        case TOPIC -> List.of(c.citer().id());
+        case EVENT -> topicsOfEvent.getOrDefault(c.citer().id(), List.of());
+        default -> List.of();
+      };
+      about.forEach(t -> citedFor.computeIfAbsent(t, k -> new java.util.HashSet<>()).add(c.key()));
+    }
+    for (Source s : dossier.sources()) {
+      Set<String> of = new java.util.LinkedHashSet<>(s.topics());
+      citedFor.forEach((t, keys) -> {
+        if (keys.contains(s.key())) {
+          of.add(t);
+        }
+      });
+      of.forEach(t -> sourcesByTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(s));
     }
     for (int i = 0; i < citations.size(); i++) {
       Citer citer = citations.get(i).citer();

@@ -169,6 +169,18 @@ class BuildTest {
   }
 
   @Test
+  void aTopicsSourcesAreThoseFiledUnderItAndThoseItsEventsCite() throws IOException {
+    // As `add` writes entries: topics: [], the curator tags the events only.
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]").replace("    topics: [lviv]\ntopics:", "    topics: []\ntopics:")
+        .replace("  - id: lviv\n", "  - id: lviv\n    title: The move to Lviv\n  - id: empty\n").replaceFirst("    title: The move to Lviv\n    title: The move to Lviv\n", "    title: The move to Lviv\n    title: Nothing yet\n"));
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(headlines(result)).containsExactly("index.yml:10:5: warning: the topic \"empty\" has no events");
+    assertThat(page(result, "topics/lviv.html")).contains("<h2 id=\"topic-sources\">Sources on this topic</h2>\n  <ul class=\"source-list\">\n    <li><a href=\"../sources/bugle.html\">Embassy closes</a>");
+    assertThat(page(result, "index.html")).contains("1 event, 1 source");
+    assertThat(page(result, "topics/empty.html")).contains("No source is filed under this topic or cited for it yet.").doesNotContain("source-list");
+  }
+
+  @Test
   void titleSuppliedWithoutATitleDoesNotCallTheFileNameTheEditorsTitle() throws IOException {
     Build.Result result = new Build().run(
         dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]").replace("    title: Embassy closes\n", "    title_supplied: true\n")), Theme.builtIn());
