@@ -4,7 +4,9 @@ import dev.dossier.model.DossierDate;
 import dev.dossier.model.Source;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,6 +59,24 @@ final class Bibliography {
     out.append(' ').append(date).append(date.endsWith(".") ? "" : ".");
     source.url().value().ifPresent(u -> out.append(' ').append(u).append('.'));
     return out.toString();
+  }
+
+  /**
+   * The bibliography's order, as Chicago's: by each entry's first word (the first author's
+   * family name, or the title when no author is known, less an English article), letters
+   * compared without case or accents and brackets and quotation marks passed over; sources
+   * whose entries read alike by their keys.
+   */
+  static List<Source> alphabetical(List<Source> sources) {
+    Map<Source, String> sortKeys = new java.util.IdentityHashMap<>();
+    sources.forEach(s -> sortKeys.put(s, sortKey(entry(s))));
+    return sources.stream().sorted(Comparator.comparing((Source s) -> sortKeys.get(s)).thenComparing(Source::key)).toList();
+  }
+
+  static String sortKey(String entry) {
+    String plain = java.text.Normalizer.normalize(entry, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+    // An English title's article is passed over, as Chicago files "The Kyiv Post" under K.
+    return plain.replaceAll("[^\\p{L}\\p{N} ]+", "").replaceFirst("^(?:the|a|an) ", "");
   }
 
   private static String date(Source source) {

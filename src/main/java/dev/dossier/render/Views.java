@@ -192,7 +192,7 @@ final class Views {
 
   PageModel bibliography() {
     Page page = new Page("sources/index.html", "Sources", "bibliography");
-    page.put("sources", dossier.sources().stream().map(s -> source(s, page.links)).toList());
+    page.put("sources", Bibliography.alphabetical(dossier.sources()).stream().map(s -> source(s, page.links)).toList());
     page.put("dossierCitation", dossierCitation());
     page.put("address", dossier.baseUrl().orElse(null));
     page.put("feed", dossier.baseUrl().isPresent());
