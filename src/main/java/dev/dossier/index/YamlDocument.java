@@ -39,6 +39,8 @@ final class YamlDocument {
   private final String path;
   private final int firstLine;
   private final Diagnostics diagnostics;
+  /** The text's lines, to see what follows a value on its line. */
+  private String[] lines = new String[0];
 
   /**
    * @param firstLine the file line the YAML text starts on (2 for front matter after "---")
@@ -51,6 +53,7 @@ final class YamlDocument {
 
   /** The root node, or empty after reporting a syntax error. */
   Optional<Node> compose(String yaml) {
+    this.lines = yaml.split("\n", -1);
     // No limit on the text's length: SnakeYAML's default (3 MiB) would refuse the index of a
     // dossier of 12,000 sources or so (10,000 take 2.6 MB), and the text is in memory already.
     // The limit on aliases stays: it is what keeps a few lines from expanding into millions.
@@ -334,8 +337,36 @@ final class YamlDocument {
       error(node, "\"" + what + "\" is empty", "write its value, or remove the line to leave it unknown");
       return Optional.empty();
     }
+    value.ifPresent(v -> warnOfCutComment((ScalarNode) node, v, what));
     return value;
   }
+
+  /**
+   * "title: Floods #1, November": in YAML a space and # start a comment, so the title is
+   * "Floods". A comment written as one starts "# " with a space; "#1" or "#StandWithUkraine"
+   * right after a value is more likely part of it, and is said so.
+   */
+  private void warnOfCutComment(ScalarNode node, String value, String what) {
+    if (node.getScalarStyle() != org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN || node.getEndMark().isEmpty()) {
+      return;
+    }
+    Mark end = node.getEndMark().get();
+    if (end.getLine() >= lines.length) {
+      return;
+    }
+    String line = lines[end.getLine()];
+    int at = end.getColumn() <= line.codePointCount(0, line.length()) ? line.offsetByCodePoints(0, end.getColumn()) : line.length();
+    java.util.regex.Matcher comment = CUT_COMMENT.matcher(line).region(at, line.length());
+    if (comment.lookingAt()) {
+      String rest = line.substring(comment.start(1)).strip();
+      diagnostics.warning(
+          new Position(path, firstLine + end.getLine(), line.codePointCount(0, comment.start(1)) + 1),
+          "the words from \"" + rest + "\" are a YAML comment, so " + what + " is only \"" + value + "\"",
+          "if they belong to it, put the whole value in quotes: \"" + value + " " + rest.replace("\"", "\\\"") + "\"");
+    }
+  }
+
+  private static final java.util.regex.Pattern CUT_COMMENT = java.util.regex.Pattern.compile("[ \t]+(#[^\\s#])");
 
   /** A list of strings; a single string is taken as a list of one. A blank item is reported and left out. */
   Optional<List<String>> strings(Node node, String what) {

@@ -56,6 +56,26 @@ class IndexReaderTest {
     assertThat(index.sources().get(0).authors()).contains(List.of("Jane Doe"));
   }
 
+  /** A value cut short by what YAML reads as a comment is said so; a comment written as one is not. */
+  @Test
+  void aHashRightAfterAValueThatCutsItShortIsWorthAWarning() {
+    Index index = read("""
+        title: Leeds floods #1, November
+        editor: The desk   # a comment, as comments are written
+        sources:
+          - key: a
+            file: a.txt
+            outlet: "Radio #1"
+            title: Floods	#StandWithLeeds
+        """);
+    assertThat(problems()).containsExactly(
+        "index.yml:1:21: warning: the words from \"#1, November\" are a YAML comment, so title is only \"Leeds floods\"",
+        "index.yml:7:19: warning: the words from \"#StandWithLeeds\" are a YAML comment, so title is only \"Floods\"");
+    assertThat(diagnostics.sorted().get(0).hint()).hasValueSatisfying(h -> assertThat(h).endsWith("put the whole value in quotes: \"Leeds floods #1, November\""));
+    assertThat(index.title()).contains("Leeds floods");
+    assertThat(index.editor()).contains("The desk");
+  }
+
   /** The quick look at a URL's characters only ever takes what parsing it would take. */
   @Test
   void aUrlTakenWithoutParsingIsOneTheParserTakes() {
