@@ -72,6 +72,15 @@ final class YamlDocument {
       boolean sameLine = e.getContextMark().isEmpty() || e.getProblemMark().isEmpty()
           || e.getContextMark().get().getLine() == e.getProblemMark().get().getLine();
       String problem = e.getProblem() == null ? "" : e.getProblem();
+      if (e.getContext() != null && e.getContext().contains("block scalar")) {
+        // A tab in the indentation of a block's text reads to the parser as anything but a tab
+        // ("the leading empty lines contain more spaces"): say what it is, where it is.
+        Optional<Position> tab = e.getContextMark().flatMap(m -> tabIndent(lines, m.getLine() + 1, e.getProblemMark().map(Mark::getLine).orElse(m.getLine()) + 1));
+        if (tab.isPresent()) {
+          diagnostics.error(tab.get(), "YAML syntax: a tab is used to indent the text of a block (key: |)", "indent with spaces: YAML does not allow tabs");
+          return Optional.empty();
+        }
+      }
       Optional<Plain> plain = Plain.of(e.getContext() == null ? "" : e.getContext(), problem, problemLine, problemColumn, sameLine);
       if (plain.map(p -> p.message().startsWith("a quotation mark opened")).orElse(problem.contains("expected <block end>") && problem.contains("'<scalar>'"))) {
         // Text after a quoted value, with no quote ended early on its own line: a quote opened
@@ -209,6 +218,22 @@ final class YamlDocument {
       }
       return Optional.of(new Plain("a quotation mark opened on an earlier line closes only here", "close each quote on the line where it opens", true));
     }
+  }
+
+  /** The first tab in the indentation of lines {@code from} to {@code to}, both included. */
+  private Optional<Position> tabIndent(String[] lines, int from, int to) {
+    for (int i = from; i <= to && i < lines.length; i++) {
+      String line = lines[i];
+      int indent = 0;
+      while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+        indent++;
+      }
+      int tab = line.substring(0, indent).indexOf('\t');
+      if (tab >= 0 && indent < line.length()) {
+        return Optional.of(new Position(path, firstLine + i, tab + 1));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The last line before {@code before} whose value opens a quote it does not close. */

@@ -320,6 +320,8 @@ class IndexReaderTest {
       {"title: \"unclosed\nsources:\n", "index.yml:1:8: error: YAML syntax: the quoted text that starts here is never closed"},
       {"title: x\nsources:\n  - key: a\n   file: a.txt\n", "index.yml:4:4: error: YAML syntax: this line is not indented like the lines of the entry above it"},
       {"title: x\n\tsources: []\n", "index.yml:2:1: error: YAML syntax: a tab is used to indent"},
+      {"title: x\nevents:\n  - date: 2022\n    title: y\n    text: |\n\t  Shops reopened.\n",
+       "index.yml:6:1: error: YAML syntax: a tab is used to indent the text of a block (key: |)"},
       {"title: x\nsources:\n  - key: a\n     file: a.txt\n",
        "index.yml:4:10: error: YAML syntax: a colon and a space make this line read as a key, inside the value above it"},
       {"description: The embassy\n  Note: staff left\n",
