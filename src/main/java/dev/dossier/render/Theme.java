@@ -34,7 +34,9 @@ public final class Theme {
 
   /** @param overrides folders whose files replace the built-in ones, most important first */
   public Theme(List<Path> overrides) {
-    this.overrides = overrides.stream().filter(Files::isDirectory).toList();
+    // Absolute and normalised, so that an asset found in one ("./d/templates/assets/x.css",
+    // normalised to compare) is seen to be inside it however the folder was typed.
+    this.overrides = overrides.stream().filter(Files::isDirectory).map(d -> d.toAbsolutePath().normalize()).toList();
   }
 
   public static Theme builtIn() {
@@ -80,8 +82,11 @@ public final class Theme {
           all.add(name).bytes(in == null ? new byte[0] : in.readAllBytes());
         }
       }
-      for (Path dir : overrides) {
-        all.add(dir.toString());
+      // Each folder by its place in the order, not its path: the same files give the same
+      // fingerprint however the dossier's folder is typed or wherever it is moved.
+      for (int layer = 0; layer < overrides.size(); layer++) {
+        Path dir = overrides.get(layer);
+        all.add("layer " + layer);
         // Links followed, as the template loader and the assets follow them.
         try (Stream<Path> files = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
           for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {

@@ -36,4 +36,18 @@ class ThemeTest {
     assertThat(List.of(bare, withTemplate, withAsset)).doesNotHaveDuplicates();
     assertThat(theme.fingerprint()).as("the same files, the same fingerprint").isEqualTo(withAsset);
   }
+
+  /** "./d" and "d" are one folder: its assets override the built-in ones however it is typed, and fingerprint the same. */
+  @Test
+  void anOverrideFolderTypedWithDotsIsTheSameFolder() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("d/templates/assets"));
+    Files.writeString(dir.resolve("dossier.css"), "body { color: navy; }\n");
+    Theme plain = new Theme(List.of(tmp.resolve("d/templates")));
+    Theme dotted = new Theme(List.of(tmp.resolve("d/./templates")));
+    Theme roundabout = new Theme(List.of(tmp.resolve("d/../d/templates")));
+    for (Theme theme : List.of(plain, dotted, roundabout)) {
+      assertThat(theme.asset("assets/dossier.css")).hasValueSatisfying(b -> assertThat(new String(b, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("body { color: navy; }\n"));
+    }
+    assertThat(dotted.fingerprint()).isEqualTo(plain.fingerprint()).isEqualTo(roundabout.fingerprint());
+  }
 }
