@@ -44,7 +44,7 @@ final class TimelineChart {
   }
 
   static String svg(List<Event> events, List<Topic> topics) {
-    if (events.isEmpty()) {
+    if (events.isEmpty() || leftOut(events) == events.size()) {
       return "";
     }
     Map<String, String> colours = new LinkedHashMap<>();
@@ -86,16 +86,25 @@ final class TimelineChart {
     return svg.append("</svg>").toString();
   }
 
-  /** Each event counts once, under its first topic ("" when it has none). */
+  /**
+   * Each event counts once, under its first topic ("" when it has none), in the bar its dates
+   * fall in; one dated only to a span wider than a bar (a month, in a chart of weeks; a range
+   * across two weeks) is left out rather than put in the bar of its first day, as if it had
+   * happened then ({@link #leftOut}).
+   */
   static List<Bar> bars(List<Event> events) {
     boolean weekly = weekly(events);
-    LocalDate first = period(events.get(0).date().start(), weekly);
-    LocalDate last = events.stream().map(e -> period(e.date().start(), weekly)).max(LocalDate::compareTo).orElse(first);
+    List<LocalDate> periods = events.stream().filter(e -> fits(e.date(), weekly)).map(e -> period(e.date().start(), weekly)).toList();
+    if (periods.isEmpty()) {
+      return List.of();
+    }
+    LocalDate first = periods.stream().min(LocalDate::compareTo).orElseThrow();
+    LocalDate last = periods.stream().max(LocalDate::compareTo).orElseThrow();
     List<Bar> bars = new ArrayList<>();
     for (LocalDate p = first; !p.isAfter(last); p = weekly ? p.plusWeeks(1) : p.plusMonths(1)) {
       Map<String, Integer> byTopic = new LinkedHashMap<>();
       for (Event e : events) {
-        if (period(e.date().start(), weekly).equals(p)) {
+        if (period(e.date().start(), weekly).equals(p) && fits(e.date(), weekly)) {
           byTopic.merge(e.topics().isEmpty() ? "" : e.topics().get(0), 1, Integer::sum);
         }
       }
@@ -106,6 +115,25 @@ final class TimelineChart {
       bars.add(new Bar(label, title, byTopic));
     }
     return bars;
+  }
+
+  /** How many events the chart leaves out, each dated only to a span wider than one bar. */
+  static int leftOut(List<Event> events) {
+    if (events.isEmpty()) {
+      return 0;
+    }
+    boolean weekly = weekly(events);
+    return (int) events.stream().filter(e -> !fits(e.date(), weekly)).count();
+  }
+
+  /** Whether a date's first and last possible days fall in one bar. */
+  private static boolean fits(DossierDate date, boolean weekly) {
+    LocalDate last = date.end().orElse(switch (date.precision()) {
+      case YEAR -> date.start().with(TemporalAdjusters.lastDayOfYear());
+      case MONTH -> date.start().with(TemporalAdjusters.lastDayOfMonth());
+      default -> date.start();
+    });
+    return period(date.start(), weekly).equals(period(last, weekly));
   }
 
   /** "week" or "month": what one bar stands for. */

@@ -175,6 +175,7 @@ final class Views {
     page.put("dateRanges", dossier.events().stream().anyMatch(e -> e.date().isRange()));
     page.put("chart", TimelineChart.svg(dossier.events(), dossier.topics()));
     page.put("chartUnit", TimelineChart.unit(dossier.events()));
+    page.put("chartLeftOut", TimelineChart.leftOut(dossier.events()));
     List<Map<String, Object>> legend = new ArrayList<>();
     for (int i = 0; i < dossier.topics().size(); i++) {
       Map<String, Object> entry = topicRef(dossier.topics().get(i), page.links);

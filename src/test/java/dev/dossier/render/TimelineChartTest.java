@@ -44,4 +44,21 @@ class TimelineChartTest {
     assertThat(countBaseline).isGreaterThanOrEqualTo(12);
     assertThat(Integer.parseInt(svg.selectFirst("rect").attr("y"))).isGreaterThan(countBaseline);
   }
+
+  private static Event dated(String id, String date) {
+    return new Event(id, DossierDate.parse(date).date().orElseThrow(), id, List.of("a"), new Prose("", List.of()));
+  }
+
+  /** A week's bar counts what happened in that week: not an event known only to its month, or to days across two weeks. */
+  @Test
+  void anEventDatedOnlyToASpanWiderThanABarIsLeftOutAndCounted() {
+    List<Event> events = List.of(
+        dated("month", "2022-02"), dated("across", "2022-02-04/2022-02-08"), dated("within", "2022-02-07/2022-02-13"),
+        dated("day", "2022-02-09"), dated("later", "2022-02-21"));
+    Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
+    assertThat(svg.select("g > title").eachText())
+        .containsExactly("Week of 7 February 2022: 2 events", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 1 event");
+    assertThat(TimelineChart.leftOut(events)).isEqualTo(2);
+    assertThat(TimelineChart.svg(List.of(dated("month", "2022-02")), TOPICS)).as("nothing to draw").isEmpty();
+  }
 }
