@@ -411,7 +411,7 @@ public final class Assembler {
         String key = handle.text().substring(1);
         if (keys.contains(key)) {
           diagnostics.warning(
-              text.position(handle.offset() + 1),
+              text.position(handle.offset()),
               "\"" + handle.text() + "\" is not a citation: without brackets it is published as text, and nothing checks it",
               "write [" + handle.text() + "], [" + handle.text() + " ¶5] or [" + handle.text() + " ¶5 \"quoted words\"]");
         }

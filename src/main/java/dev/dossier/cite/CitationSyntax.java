@@ -61,10 +61,11 @@ public final class CitationSyntax {
     // citation starts, or at the paragraph's end; anything else that cannot be read is text.
     int region = next < 0 ? end : next;
     if (!OPENS_QUOTE.matcher(text.subSequence(start, region)).find()) {
-      if (quoted < 0 && indexOf(text, "]", start + 2, region) < 0) {
-        // "[@key ¶3" with no ] before the paragraph ends or the next citation starts: a
-        // citation never closed, reported as one (see isClosed) rather than shown as text that
-        // no check has read. With a ] still to come, it is a link's text or other brackets.
+      if (quoted < 0 && closingBracket(text, start + 2, region) < 0) {
+        // "[@key ¶3" with no ] of its own before the paragraph ends or the next citation
+        // starts (a link's "[text](url)" after it is no closing of it): a citation never
+        // closed, reported as one (see isClosed) rather than shown as text that no check has
+        // read. "[@nytimes on Twitter" reads as no citation: see OPEN_START.
         Matcher open = OPEN_START.matcher(text).region(start, region);
         if (open.lookingAt()) {
           return open.end() - start;
@@ -84,8 +85,30 @@ public final class CitationSyntax {
 
   private static final Pattern NEXT_CITATION = Pattern.compile("\\[@" + KEY_TEXT + "(?=\\]|;|\\s+(?:¶|para\\s|p\\.|[\"“]))");
 
-  /** A citation's start, as far as it reads as one: "[@key" and a paragraph number. */
-  private static final Pattern OPEN_START = Pattern.compile("\\[@" + KEY_TEXT + "(?:" + PARAGRAPH + "\\d+)?(?![\\w-])");
+  /**
+   * A citation's start, as far as it reads as one: "[@key ¶3", or "[@key" with nothing after
+   * it on its line. "[@nytimes on Twitter" or "[@a, b)" does not: words follow the @ as they
+   * follow a handle.
+   */
+  private static final Pattern OPEN_START =
+      Pattern.compile("\\[@" + KEY_TEXT + "(?:" + PARAGRAPH + "\\d+(?![\\w-])|(?=[ \\t]*(?:\\n|$)))");
+
+  /** Where the ] that closes a bracket opened before {@code from} is, brackets opened after it passed over; -1 if none. */
+  private static int closingBracket(CharSequence text, int from, int to) {
+    int depth = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '[') {
+        depth++;
+      } else if (c == ']') {
+        if (depth == 0) {
+          return i;
+        }
+        depth--;
+      }
+    }
+    return -1;
+  }
 
   /** Whether a citation, as {@link #extent} measured it, ends with its closing bracket. */
   public static boolean isClosed(CharSequence citation) {

@@ -36,9 +36,13 @@ public final class MarkdownProcessor {
     }
   }
 
-  /** An @ and a word that could be a key, in the text outside brackets, code and citations ("@cnn-2022-02-14"). */
+  /**
+   * An @ and a word that could be a key, in the text outside brackets, code and citations ("as
+   * @cnn-2022-02-14 reported"): at a word's start, and not part of an address ("x@cnn.com",
+   * "@cnn@mastodon.social", "?u=@cnn").
+   */
   private static final java.util.regex.Pattern HANDLE =
-      java.util.regex.Pattern.compile("(?<![\\w@.\\-/])@" + CitationSyntax.KEY.pattern() + "(?![\\w-])");
+      java.util.regex.Pattern.compile("(?<=^|[\\s(“\"'‘])@" + CitationSyntax.KEY.pattern() + "(?![\\w@-]|\\.\\w)");
 
   /**
    * Words in brackets that are neither a link nor a citation ("[see @cnn ¶3]", "[sic]"): a
@@ -205,7 +209,8 @@ public final class MarkdownProcessor {
       java.util.regex.Matcher m = HANDLE.matcher(text.getChars());
       while (m.find()) {
         int at = text.getStartOffset() + m.start();
-        if (!insideBrackets(markdown, at)) {
+        // "\\@key" is an @ the curator escaped: text, meant as such.
+        if (!insideBrackets(markdown, at) && (at == 0 || markdown.charAt(at - 1) != '\\')) {
           handles.add(new Bracketed(at, m.group()));
         }
       }

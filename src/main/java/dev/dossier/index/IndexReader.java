@@ -145,7 +145,8 @@ public final class IndexReader {
             .orElse(Reproduce.FULL);
     Optional<String> title = get(m, "title").flatMap(n -> yaml.text(n, "title"));
     boolean titleSupplied = get(m, "title_supplied").flatMap(n -> yaml.bool(n, "title_supplied")).orElse(false);
-    if (titleSupplied && title.isEmpty() && !m.containsKey("title")) {
+    // Not for a blank title, already an error: for none at all, or "title:" or "title: ~".
+    if (titleSupplied && title.isEmpty() && (!m.containsKey("title") || yaml.isNull(m.get("title")))) {
       yaml.warning(
           m.get("title_supplied"),
           "title_supplied: true, but no title is given: nobody supplied one, so the source keeps the document's own or is shown as untitled",

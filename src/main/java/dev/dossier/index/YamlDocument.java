@@ -331,6 +331,7 @@ final class YamlDocument {
   /** A scalar's text; empty (and reported) for a list or mapping. */
   Optional<String> string(Node node, String what) {
     Optional<String> value = scalar(node);
+    value.ifPresent(v -> warnOfCutComment((ScalarNode) node, v, what));
     if (value.isEmpty()) {
       error(node, what + " should be text, not a " + (node instanceof SequenceNode ? "list" : "mapping"),
           "write one text, in quotes if it holds a colon or starts with [ or {: \"like this\"");
@@ -340,7 +341,12 @@ final class YamlDocument {
 
   /** A scalar's text, or empty for a null, a list or a mapping (null is "not given"). */
   Optional<String> optionalString(Node node, String what) {
-    return isNull(node) ? Optional.empty() : string(node, what);
+    if (isNull(node)) {
+      // "title: #1 Blinken visit" is a title left empty, and a comment.
+      warnOfCutComment((ScalarNode) node, "", what);
+      return Optional.empty();
+    }
+    return string(node, what);
   }
 
   Optional<Boolean> bool(Node node, String what) {
@@ -362,7 +368,6 @@ final class YamlDocument {
       error(node, "\"" + what + "\" is empty", "write its value, or remove the line to leave it unknown");
       return Optional.empty();
     }
-    value.ifPresent(v -> warnOfCutComment((ScalarNode) node, v, what));
     return value;
   }
 
@@ -386,8 +391,8 @@ final class YamlDocument {
       String rest = line.substring(comment.start(1)).strip();
       diagnostics.warning(
           new Position(path, firstLine + end.getLine(), line.codePointCount(0, comment.start(1)) + 1),
-          "the words from \"" + rest + "\" are a YAML comment, so " + what + " is only \"" + value + "\"",
-          "if they belong to it, put the whole value in quotes: \"" + value + " " + rest.replace("\"", "\\\"") + "\"");
+          "the words from \"" + rest + "\" are a YAML comment, so " + what + (value.isEmpty() ? " is empty" : " is only \"" + value + "\""),
+          "if they belong to it, put the whole value in quotes: \"" + (value.isEmpty() ? "" : value + " ") + rest.replace("\"", "\\\"") + "\"");
     }
   }
 

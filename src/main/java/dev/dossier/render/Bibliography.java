@@ -69,14 +69,30 @@ final class Bibliography {
    */
   static List<Source> alphabetical(List<Source> sources) {
     Map<Source, String> sortKeys = new java.util.IdentityHashMap<>();
-    sources.forEach(s -> sortKeys.put(s, sortKey(entry(s))));
+    sources.forEach(s -> sortKeys.put(s, sortKey(entry(s), s.authors().value().filter(a -> !a.isEmpty()).isEmpty())));
     return sources.stream().sorted(Comparator.comparing((Source s) -> sortKeys.get(s)).thenComparing(Source::key)).toList();
   }
 
-  static String sortKey(String entry) {
+  /** @param titleFirst whether the entry starts with its title (no author is known), whose article is passed over */
+  static String sortKey(String entry, boolean titleFirst) {
     String plain = java.text.Normalizer.normalize(entry, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
-    // An English title's article is passed over, as Chicago files "The Kyiv Post" under K.
-    return plain.replaceAll("[^\\p{L}\\p{N} ]+", "").replaceFirst("^(?:the|a|an) ", "");
+    // Letters that do not decompose, filed as the letters they are written like.
+    StringBuilder folded = new StringBuilder(plain.length());
+    plain.codePoints().forEach(c -> folded.append(switch (c) {
+      case 'ø' -> "o";
+      case 'ł' -> "l";
+      case 'đ' -> "d";
+      case 'ħ' -> "h";
+      case 'æ' -> "ae";
+      case 'œ' -> "oe";
+      case 'ß' -> "ss";
+      case 'þ' -> "th";
+      default -> Character.toString(c);
+    }));
+    String key = folded.toString().replaceAll("[^\\p{L}\\p{N} ]+", "");
+    // An English title's article is passed over, as Chicago files "The Kyiv Post" under K; an
+    // author's name is not ("An, Li" stays under A).
+    return titleFirst ? key.replaceFirst("^(?:the|a|an) ", "") : key;
   }
 
   private static String date(Source source) {

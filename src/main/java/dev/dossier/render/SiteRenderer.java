@@ -289,8 +289,10 @@ public final class SiteRenderer {
               Optional.ofNullable(e.getLineNumber()).orElse(0),
               Optional.ofNullable(e.getColumnNumber()).orElse(0)),
           "template error: " + firstLine(e.getMessageWithoutStackTop()),
-          "check the name against the data the page gets, which the built-in template of the same name uses; give a value"
-              + " that may be missing a default, as in ${value!\"\"}, or test for it, as in <#if value??>");
+          firstLine(e.getMessageWithoutStackTop()).contains(Views.NO_SUCH_ASSET)
+              ? "name a file of the theme's assets/ folder from the site's top, as in ${asset(\"assets/dossier.css\")}"
+              : "check the name against the data the page gets, which the built-in template of the same name uses; give a value"
+                  + " that may be missing a default, as in ${value!\"\"}, or test for it, as in <#if value??>");
     } catch (IOException e) {
       // FreeMarker remembers a template that failed to load, and says only that to every later
       // page using it: the syntax error is the cause, and is reported (once) as such.

@@ -66,6 +66,9 @@ final class Views {
   /** Every citation of the dossier, gathered once: the model makes a new list on each call. */
   private final List<Citation> citations;
 
+  /** What asset() says of a file the theme does not have. */
+  static final String NO_SUCH_ASSET = "the theme has no such file";
+
   /** Each asset's version, by its path in the site (see {@code SiteRenderer.versions}). */
   private final Map<String, String> assetVersions;
 
@@ -481,10 +484,12 @@ final class Views {
       });
       data.put("notes", (TemplateMethodModelEx) args -> references.notes().stream().map(this::note).toList());
       data.put("asset", (TemplateMethodModelEx) args -> {
-        String asset = args.isEmpty() ? "" : String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0)));
+        String written = args.isEmpty() ? "" : String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0)));
+        String asset = written.startsWith("./") ? written.substring(2) : written;
         String version = assetVersions.get(asset);
         if (version == null) {
-          throw new TemplateModelException("asset(\"" + asset + "\"): the theme has no such file; the theme's assets are " + String.join(", ", new java.util.TreeSet<>(assetVersions.keySet())));
+          throw new TemplateModelException("asset(\"" + written + "\"): " + NO_SUCH_ASSET + "; the theme's assets are "
+              + String.join(", ", new java.util.TreeSet<>(assetVersions.keySet())));
         }
         return links.root() + asset + "?v=" + version;
       });

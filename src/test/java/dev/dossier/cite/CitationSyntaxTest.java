@@ -105,8 +105,14 @@ class CitationSyntaxTest {
     // Every part of it is an error, a well-formed one too: where it ends is a guess.
     assertThat(CitationSyntax.unclosed(refs("[@radio ¶3]"), "[@radio ¶3").get(0).problem())
         .hasValueSatisfying(p -> assertThat(p).isEqualTo("the citation [@radio ¶3 has no closing ]: end it with ], as in [@key ¶5 \"quoted words\"]"));
-    // Not a citation: a key that cannot be one, or a link's text.
+    // A link later in the paragraph closes its own brackets, not this citation.
+    String linked = "Lifted.[@radio ¶3 followed by a [link](https://example.com) and [sic].";
+    assertThat(CitationSyntax.extent(linked, 7)).isEqualTo("[@radio ¶3".length());
+    // Not a citation: a key that cannot be one, a handle with words after it, or a link's text.
     assertThat(CitationSyntax.extent("Follow [@StateDept on Twitter", 7)).isEqualTo(-1);
     assertThat(CitationSyntax.extent("mail [@home-office_uk", 5)).isEqualTo(-1);
+    assertThat(CitationSyntax.extent("(see [@nytimes on Twitter)", 5)).isEqualTo(-1);
+    assertThat(CitationSyntax.extent("Interval [@a, b)", 9)).isEqualTo(-1);
+    assertThat(CitationSyntax.extent("See [@a [the CNN piece]](https://example.com/x)", 4)).isEqualTo(-1);
   }
 }

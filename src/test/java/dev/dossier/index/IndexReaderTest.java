@@ -67,13 +67,38 @@ class IndexReaderTest {
             file: a.txt
             outlet: "Radio #1"
             title: Floods	#StandWithLeeds
+            authors:
+              - Ann Poe #2
+          - key: b
+            file: b.txt
+            title: #1 Blinken visit
+        topics:
+          - id: t
+            title: Sirens #2 in Kyiv
         """);
     assertThat(problems()).containsExactly(
         "index.yml:1:21: warning: the words from \"#1, November\" are a YAML comment, so title is only \"Leeds floods\"",
-        "index.yml:7:19: warning: the words from \"#StandWithLeeds\" are a YAML comment, so title is only \"Floods\"");
+        "index.yml:7:19: warning: the words from \"#StandWithLeeds\" are a YAML comment, so title is only \"Floods\"",
+        "index.yml:9:17: warning: the words from \"#2\" are a YAML comment, so each item of authors is only \"Ann Poe\"",
+        "index.yml:12:12: warning: the words from \"#1 Blinken visit\" are a YAML comment, so title is empty",
+        "index.yml:15:19: warning: the words from \"#2 in Kyiv\" are a YAML comment, so title is only \"Sirens\"");
     assertThat(diagnostics.sorted().get(0).hint()).hasValueSatisfying(h -> assertThat(h).endsWith("put the whole value in quotes: \"Leeds floods #1, November\""));
     assertThat(index.title()).contains("Leeds floods");
     assertThat(index.editor()).contains("The desk");
+  }
+
+  /** title_supplied says the editors supplied the title: with none given, or one left empty, nobody did. */
+  @Test
+  void titleSuppliedWithNoTitleIsWorthAWarningHoweverTheTitleIsLeftOut() {
+    for (String title : List.of("", "    title:\n", "    title: ~\n")) {
+      Diagnostics said = new Diagnostics();
+      new IndexReader().read("index.yml", "sources:\n  - key: a\n    file: a.txt\n" + title + "    title_supplied: true\n", said);
+      assertThat(said.sorted()).as(title).extracting(Diagnostic::headline).singleElement().asString()
+          .contains("warning: title_supplied: true, but no title is given");
+    }
+    Diagnostics said = new Diagnostics();
+    new IndexReader().read("index.yml", "sources:\n  - key: a\n    file: a.txt\n    title: Floods\n    title_supplied: true\n", said);
+    assertThat(said.sorted()).isEmpty();
   }
 
   /** The quick look at a URL's characters only ever takes what parsing it would take. */

@@ -2,22 +2,48 @@ package dev.dossier.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Comparator;
-import java.util.List;
+import dev.dossier.site.Build;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BibliographyTest {
 
-  /** Chicago files entries by their first word: a family name, or a title less its article. */
+  @TempDir Path tmp;
+
+  /**
+   * Chicago files entries by their first word: the first author's family name, or the title less
+   * its English article when no author is known; brackets, quotation marks, case and accents
+   * aside; entries that read alike by their keys.
+   */
   @Test
-  void entriesSortByTheirFirstWordsPassingOverBracketsQuotesAccentsAndArticles() {
-    List<String> entries = List.of(
-        "[US orders Kyiv embassy staff to leave]. BuzzFeed News, February 12, 2022.",
-        "Hansler, Jennifer, and Kylie Atwood. “US closes its Kyiv embassy.” CNN, February 14, 2022.",
-        "“The Kyiv embassy moves west.” Kyiv Post, February 14, 2022.",
-        "Ávila, Rosa. “Staff leave.” El País, February 13, 2022.",
-        "[Blinken to visit Ukraine]. ca. January 18, 2022.");
-    assertThat(entries.stream().sorted(Comparator.comparing(Bibliography::sortKey)).map(e -> e.substring(0, 8)).toList())
-        .containsExactly("Ávila, R", "[Blinken", "Hansler,", "“The Kyi", "[US orde");
+  void theBibliographyListsSourcesInChicagosOrder() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("dossier"));
+    String[] keys = {"a-untitled", "b-kyiv", "c-ostergaard", "d-an", "e-lu", "f-avila", "g-same", "h-same"};
+    StringBuilder index = new StringBuilder("title: Order\nsources:\n");
+    String[][] entries = {
+      {"title: Sirens over Kyiv\n    title_supplied: true"},
+      {"title: The Kyiv embassy moves west"},
+      {"title: Staff leave\n    authors: [Nils Østergaard]"},
+      {"title: Talks\n    authors: [Li An]"},
+      {"title: Lviv\n    authors: [Ed Lu]"},
+      {"title: Embassy\n    authors: [Rosa Ávila]"},
+      {"title: Same words"},
+      {"title: Same words"},
+    };
+    for (int i = 0; i < keys.length; i++) {
+      Files.writeString(dir.resolve(keys[i] + ".txt"), "Published: 2022-02-1" + i + "\n\nText " + i + ".\n");
+      index.append("  - key: ").append(keys[i]).append("\n    file: ").append(keys[i]).append(".txt\n    ").append(entries[i][0]).append('\n');
+    }
+    Files.writeString(dir.resolve("index.yml"), index.toString());
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    String page = new String(result.pages().stream().filter(p -> p.path().equals("sources/index.html")).findFirst().orElseThrow().bytes(), StandardCharsets.UTF_8);
+    assertThat(Jsoup.parse(page).select("ol.bibliography > li").eachAttr("id"))
+        .containsExactly("d-an", "f-avila", "b-kyiv", "e-lu", "c-ostergaard", "g-same", "h-same", "a-untitled");
   }
 }

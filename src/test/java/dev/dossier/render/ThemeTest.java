@@ -45,9 +45,15 @@ class ThemeTest {
     Theme plain = new Theme(List.of(tmp.resolve("d/templates")));
     Theme dotted = new Theme(List.of(tmp.resolve("d/./templates")));
     Theme roundabout = new Theme(List.of(tmp.resolve("d/../d/templates")));
-    for (Theme theme : List.of(plain, dotted, roundabout)) {
+    // As typed on the command line: relative to the current folder, starting "./".
+    Theme relative = new Theme(List.of(Path.of(".").resolve(Path.of("").toAbsolutePath().relativize(tmp.resolve("d/templates")))));
+    for (Theme theme : List.of(plain, dotted, roundabout, relative)) {
       assertThat(theme.asset("assets/dossier.css")).hasValueSatisfying(b -> assertThat(new String(b, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("body { color: navy; }\n"));
     }
-    assertThat(dotted.fingerprint()).isEqualTo(plain.fingerprint()).isEqualTo(roundabout.fingerprint());
+    assertThat(dotted.fingerprint()).isEqualTo(plain.fingerprint()).isEqualTo(roundabout.fingerprint()).isEqualTo(relative.fingerprint());
+    // Moved elsewhere, the same files are the same theme.
+    Path moved = Files.createDirectories(tmp.resolve("elsewhere/templates/assets"));
+    Files.copy(dir.resolve("dossier.css"), moved.resolve("dossier.css"));
+    assertThat(new Theme(List.of(tmp.resolve("elsewhere/templates"))).fingerprint()).isEqualTo(plain.fingerprint());
   }
 }

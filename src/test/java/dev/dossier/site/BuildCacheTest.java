@@ -300,6 +300,21 @@ class BuildCacheTest {
   }
 
   @Test
+  void anAssetTheThemeLacksIsATemplateErrorThatSaysHowToNameOne() throws IOException {
+    Files.createDirectories(dir.resolve("templates"));
+    String layout = Files.readString(Path.of("templates/layout.ftlh"));
+    Files.writeString(dir.resolve("templates/layout.ftlh"), layout.replace("asset(\"assets/dossier.css\")", "asset(\"./assets/dossier.css\")"));
+    build(theme());
+    assertThat(Files.readString(out.resolve("index.html"))).as("./ is the site's top too").containsPattern("href=\"assets/dossier\\.css\\?v=[0-9a-f]{12}\"");
+    Files.writeString(dir.resolve("templates/layout.ftlh"), layout.replace("asset(\"assets/dossier.css\")", "asset(\"assets/site.css\")"));
+    Build.Result failed = new Build(false, Optional.empty(), Progress.NONE, true).build(dir, theme(), out);
+    assertThat(failed.failed()).isTrue();
+    assertThat(failed.diagnostics()).filteredOn(d -> d.message().contains("asset(\"assets/site.css\"): the theme has no such file")).first()
+        .satisfies(d -> assertThat(d.headline()).contains("layout.ftlh:17:"))
+        .satisfies(d -> assertThat(d.hint()).hasValueSatisfying(h -> assertThat(h).startsWith("name a file of the theme's assets/ folder")));
+  }
+
+  @Test
   void aThemeReachedThroughALinkIsFollowed() throws IOException {
     Path shared = Files.createDirectories(tmp.resolve("shared-theme/assets"));
     Files.writeString(shared.resolve("print.css"), "body { color: black; }\n");

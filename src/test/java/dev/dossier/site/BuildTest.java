@@ -169,14 +169,38 @@ class BuildTest {
   }
 
   @Test
-  void aTopicsSourcesAreThoseFiledUnderItAndThoseItsEventsCite() throws IOException {
+  void aTopicsSourcesAreThoseFiledUnderItAndThoseItsSummaryAndEventsCite() throws IOException {
     // As `add` writes entries: topics: [], the curator tags the events only.
-    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]").replace("    topics: [lviv]\ntopics:", "    topics: []\ntopics:")
-        .replace("  - id: lviv\n", "  - id: lviv\n    title: The move to Lviv\n  - id: empty\n").replaceFirst("    title: The move to Lviv\n    title: The move to Lviv\n", "    title: The move to Lviv\n    title: Nothing yet\n"));
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]"));
+    Files.writeString(dir.resolve("b.txt"), "Published: 2022-02-13\n\nStaff left for Lviv.\n");
+    Files.writeString(dir.resolve("index.yml"), """
+        title: Test dossier
+        sources:
+          - key: bugle
+            file: a.txt
+            title: Embassy closes
+            topics: []
+          - key: wire
+            file: b.txt
+            title: Staff leave
+            topics: []
+        topics:
+          - id: lviv
+            title: The move to Lviv
+            summary: Staff left.[@wire ¶1]
+          - id: empty
+            title: Nothing yet
+        events:
+          - date: 2022-02-14
+            title: Embassy closed
+            topics: [lviv]
+            text: It closed.[@bugle ¶1 "closed on Monday"]
+        """);
     Build.Result result = new Build().run(dir, Theme.builtIn());
-    assertThat(headlines(result)).containsExactly("index.yml:10:5: warning: the topic \"empty\" has no events");
-    assertThat(page(result, "topics/lviv.html")).contains("<h2 id=\"topic-sources\">Sources on this topic</h2>\n  <ul class=\"source-list\">\n    <li><a href=\"../sources/bugle.html\">Embassy closes</a>");
-    assertThat(page(result, "index.html")).contains("1 event, 1 source");
+    assertThat(headlines(result)).containsExactly("index.yml:15:5: warning: the topic \"empty\" has no events");
+    assertThat(org.jsoup.Jsoup.parse(page(result, "topics/lviv.html")).select("#topic-sources + ul.source-list a").eachAttr("href"))
+        .containsExactly("../sources/bugle.html", "../sources/wire.html");
+    assertThat(page(result, "index.html")).contains("1 event, 2 sources");
     assertThat(page(result, "topics/empty.html")).contains("No source is filed under this topic or cited for it yet.").doesNotContain("source-list");
   }
 
