@@ -200,7 +200,7 @@ public final class Assembler {
 
   private List<SourcePlan> planSources(Index index, Map<String, ParsedDocument> documents, Diagnostics diagnostics) {
     List<SourcePlan> plans = new ArrayList<>();
-    Set<String> listed = new HashSet<>();
+    Set<String> listed = new HashSet<>(index.refusedFiles());
     // A document saved as index.html must not take the bibliography's page.
     Set<String> keys = new HashSet<>(Set.of(Source.RESERVED_KEY));
     for (SourceEntry entry : index.sources()) {

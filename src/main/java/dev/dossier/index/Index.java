@@ -19,19 +19,25 @@ public record Index(
     Optional<String> baseUrl,
     List<SourceEntry> sources,
     List<TopicEntry> topics,
-    List<EventEntry> events) {
+    List<EventEntry> events,
+    List<String> refusedFiles) {
 
+  /**
+   * @param refusedFiles the files of entries refused for a key another entry has: listed all
+   *     the same, so their documents are not taken for ones the index forgot
+   */
   public Index {
     sources = List.copyOf(sources);
     topics = List.copyOf(topics);
     events = List.copyOf(events);
+    refusedFiles = List.copyOf(refusedFiles);
   }
 
   /** An index with nothing in it: the dossier is made from its documents alone. */
   public static Index empty(String path) {
     return new Index(
         path, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of());
   }
 
   /** A {@code sources:} entry. Absent fields fall back to what the document says. */

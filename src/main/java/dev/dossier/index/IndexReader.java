@@ -57,6 +57,7 @@ public final class IndexReader {
     Optional<String> language = get(m, "language").flatMap(n -> yaml.optionalString(n, "language")).filter(l -> checkLanguage(yaml, m.get("language"), l));
     Optional<String> baseUrl = get(m, "base_url").flatMap(n -> yaml.optionalString(n, "base_url"));
     baseUrl.filter(url -> checkUrl(yaml, m.get("base_url"), url, "base_url")).ifPresent(url -> checkBase(yaml, m.get("base_url"), url));
+    List<String> refused = new ArrayList<>();
     Index index = new Index(
         path,
         get(m, "title").flatMap(n -> yaml.text(n, "title")),
@@ -64,9 +65,10 @@ public final class IndexReader {
         get(m, "editor").flatMap(n -> yaml.text(n, "editor")),
         language,
         baseUrl,
-        sources(yaml, get(m, "sources"), lines),
+        sources(yaml, get(m, "sources"), lines, refused),
         topics(yaml, get(m, "topics"), lines),
-        events(yaml, get(m, "events"), lines));
+        events(yaml, get(m, "events"), lines),
+        refused);
     if (index.title().isEmpty() && index.sources().isEmpty() && index.topics().isEmpty() && index.events().isEmpty()) {
       emptyIndex(path, diagnostics);
     }
@@ -96,7 +98,7 @@ public final class IndexReader {
     return Optional.ofNullable(mapping.get(key));
   }
 
-  private List<SourceEntry> sources(YamlDocument yaml, Optional<Node> node, List<String> lines) {
+  private List<SourceEntry> sources(YamlDocument yaml, Optional<Node> node, List<String> lines, List<String> refused) {
     List<SourceEntry> sources = new ArrayList<>();
     Map<String, Position> seen = new HashMap<>();
     Map<String, SourceEntry> byFile = new HashMap<>();
@@ -111,6 +113,7 @@ public final class IndexReader {
                       item,
                       "duplicate source key \"" + entry.key() + "\" (first at line " + first.line() + ")",
                       "give each source its own key");
+                  refused.add(entry.file());
                 } else {
                   SourceEntry same = byFile.putIfAbsent(entry.file(), entry);
                   if (same != null) {

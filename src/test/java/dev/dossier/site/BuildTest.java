@@ -168,6 +168,20 @@ class BuildTest {
         "b.md:5:5: warning: the topics of b.md name \"lvov\", which the index does not list, so it becomes a topic of its own");
   }
 
+  /** The second of two entries with one key is refused; its file is listed all the same, not taken for one the index forgot. */
+  @Test
+  void aDuplicateKeyIsOneErrorNotACascade() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]").replace("topics:\n  - id: lviv", """
+          - key: bugle
+            file: b.txt
+            title: Staff leave
+        topics:
+          - id: lviv"""));
+    Files.writeString(dir.resolve("b.txt"), "Published: 2022-02-13\n\nStaff left for Lviv.\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(headlines(result)).containsExactly("index.yml:7:5: error: duplicate source key \"bugle\" (first at line 3)");
+  }
+
   @Test
   void aTopicsSourcesAreThoseFiledUnderItAndThoseItsSummaryAndEventsCite() throws IOException {
     // As `add` writes entries: topics: [], the curator tags the events only.
