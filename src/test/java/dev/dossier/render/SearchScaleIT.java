@@ -60,7 +60,8 @@ class SearchScaleIT {
     for (Element el : page.select("link[rel=stylesheet][href], script[src], img[src], link[rel=icon][href]")) {
       String ref = el.hasAttr("src") ? el.attr("src") : el.attr("href");
       if (!ref.startsWith("data:")) { // inline, costs no request: the page's empty icon
-        loaded.add(ref);
+        assertThat(ref).as("an asset asked for with its version").matches("[^?]+\\?v=[0-9a-f]{12}");
+        loaded.add(ref.substring(0, ref.indexOf('?')));
       }
     }
     assertThat(loaded).contains("assets/dossier.css", "assets/dossier.js", "assets/search.js");
