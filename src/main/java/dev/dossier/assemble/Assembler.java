@@ -403,11 +403,21 @@ public final class Assembler {
 
     /**
      * A source's key after an @ in running text ("as @cnn-2022-02-14 reported"): a citation
-     * without its brackets, published as text and checked by nothing. A handle that is no
-     * source's key ("@nytimes") is text without a word.
+     * without its brackets, published as text and checked by nothing; after a bracket the
+     * syntax did not read as a citation ("[@cnn-2022-02-14 reported that…"), one whose ] was
+     * forgotten, an error. A handle that is no source's key ("@nytimes") is text without a word.
      */
     private void warnAboutBareKeys(MarkdownText text, List<MarkdownProcessor.Bracketed> handles) {
       for (MarkdownProcessor.Bracketed handle : handles) {
+        if (handle.text().startsWith("[")) {
+          // "[@cnn-2022-02-14 reported…": a source's key, so a citation whose ] was forgotten.
+          if (keys.contains(handle.text().substring(2))) {
+            diagnostics.error(
+                text.position(handle.offset() + 1),
+                "the citation " + handle.text() + " has no closing ]: end it with ], as in [@key ¶5 \"quoted words\"]");
+          }
+          continue;
+        }
         String key = handle.text().substring(1);
         if (keys.contains(key)) {
           diagnostics.warning(

@@ -28,6 +28,10 @@ import java.util.List;
 public final class MarkdownProcessor {
 
   /** Markdown rendered once: HTML with markers, and the references the markers stand for. */
+  /**
+   * @param handles an @ and a key-like word in the text ("@cnn-2022-02-14"), or a bracket and
+   *     them ("[@cnn-2022-02-14") where no citation was read
+   */
   public record Rendered(String html, List<CitationRef> refs, List<Bracketed> bracketed, List<Bracketed> handles) {
     public Rendered {
       refs = List.copyOf(refs);
@@ -42,7 +46,7 @@ public final class MarkdownProcessor {
    * "@cnn@mastodon.social", "?u=@cnn").
    */
   private static final java.util.regex.Pattern HANDLE =
-      java.util.regex.Pattern.compile("(?<=^|[\\s(“\"'‘])@" + CitationSyntax.KEY.pattern() + "(?![\\w@-]|\\.\\w)");
+      java.util.regex.Pattern.compile("(?<=^|[\\s(“\"'‘—–\\[])@" + CitationSyntax.KEY.pattern() + "(?![\\w@-]|\\.\\w)");
 
   /**
    * Words in brackets that are neither a link nor a citation ("[see @cnn ¶3]", "[sic]"): a
@@ -209,8 +213,15 @@ public final class MarkdownProcessor {
       java.util.regex.Matcher m = HANDLE.matcher(text.getChars());
       while (m.find()) {
         int at = text.getStartOffset() + m.start();
-        // "\\@key" is an @ the curator escaped: text, meant as such.
-        if (!insideBrackets(markdown, at) && (at == 0 || markdown.charAt(at - 1) != '\\')) {
+        char before = at == 0 ? ' ' : markdown.charAt(at - 1);
+        if (before == '[') {
+          // "[@key reported that…" left as text: the citation syntax did not read it, as it
+          // cannot tell a forgotten ] from a handle's brackets; the caller knows the keys.
+          if (at < 2 || markdown.charAt(at - 2) != '\\') {
+            handles.add(new Bracketed(at - 1, "[" + m.group()));
+          }
+        } else if (!insideBrackets(markdown, at) && before != '\\') {
+          // "\\@key" is an @ the curator escaped: text, meant as such.
           handles.add(new Bracketed(at, m.group()));
         }
       }

@@ -312,6 +312,8 @@ final class YamlDocument {
       return sequence.getValue();
     }
     if (isNull(node)) {
+      // "topics: #ukraine" is no topic at all, and a comment.
+      warnOfCutComment((ScalarNode) node, "", what);
       return List.of();
     }
     error(node, what + " should be a list", "put each item on a line of its own that starts with \"- \", or write [a, b]");

@@ -141,9 +141,17 @@ final class TimelineChart {
     return events.isEmpty() || weekly(events) ? "week" : "month";
   }
 
+  /**
+   * Weeks, when the events a week holds span fewer than {@link #WEEKS_AT_MOST} of them and are
+   * three in four of all or more; months otherwise (events dated to months, or years apart).
+   */
   private static boolean weekly(List<Event> events) {
-    LocalDate first = events.get(0).date().start();
-    LocalDate last = events.stream().map(e -> e.date().start()).max(LocalDate::compareTo).orElse(first);
+    List<LocalDate> days = events.stream().filter(e -> fits(e.date(), true)).map(e -> e.date().start()).toList();
+    if (days.isEmpty() || days.size() * 4 < events.size() * 3) {
+      return false;
+    }
+    LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
+    LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
     return ChronoUnit.WEEKS.between(first, last) < WEEKS_AT_MOST;
   }
 

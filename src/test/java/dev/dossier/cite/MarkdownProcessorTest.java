@@ -37,6 +37,10 @@ class MarkdownProcessorTest {
     String text = "As @cnn-2022-02-14 reported, and *@bbc* too; mail desk@cnn.com, `@code-key`, [via @nytimes], [@a ¶1; @b], [desk @cnn-2022-02-14](https://x.org), ![by @cnn-2022-02-14](p.png), \\[see @cnn-2022-02-14\\], \\@cnn-2022-02-14, @cnn-2022-02-14@mastodon.social,"
         + " https://x.org/?u=@cnn-2022-02-14, (@cnn-2022-02-14).\n\n    @indented";
     assertThat(markdown.render(text).handles()).extracting(MarkdownProcessor.Bracketed::text).containsExactly("@cnn-2022-02-14", "@bbc", "@cnn-2022-02-14");
+    // A bracket before it that no citation was read from: kept with the bracket, escaped or not.
+    String open = "Text [@cnn-2022-02-14 reported that, and \\[@cnn-2022-02-14 too.\n\nAs —@bbc said.";
+    assertThat(markdown.render(open).handles()).extracting(MarkdownProcessor.Bracketed::text).containsExactly("[@cnn-2022-02-14", "@bbc");
+    assertThat(markdown.render(open).handles().get(0).offset()).isEqualTo(open.indexOf("[@"));
     assertThat(markdown.render(text).handles().get(0).offset()).isEqualTo(text.indexOf("@cnn"));
   }
 

@@ -54,11 +54,25 @@ class TimelineChartTest {
   void anEventDatedOnlyToASpanWiderThanABarIsLeftOutAndCounted() {
     List<Event> events = List.of(
         dated("month", "2022-02"), dated("across", "2022-02-04/2022-02-08"), dated("within", "2022-02-07/2022-02-13"),
-        dated("day", "2022-02-09"), dated("later", "2022-02-21"));
+        dated("day", "2022-02-09"), dated("day2", "2022-02-10"), dated("later", "2022-02-21"), dated("later2", "2022-02-22"), dated("later3", "2022-02-23"));
     Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
     assertThat(svg.select("g > title").eachText())
-        .containsExactly("Week of 7 February 2022: 2 events", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 1 event");
+        .containsExactly("Week of 7 February 2022: 3 events", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 3 events");
     assertThat(TimelineChart.leftOut(events)).isEqualTo(2);
-    assertThat(TimelineChart.svg(List.of(dated("month", "2022-02")), TOPICS)).as("nothing to draw").isEmpty();
+    assertThat(TimelineChart.svg(List.of(dated("year", "2022")), TOPICS)).as("nothing to draw").isEmpty();
+  }
+
+  /** Weeks would leave out events a month holds: a chart of months, when they are more than one in four. */
+  @Test
+  void eventsDatedToMonthsMakeAChartOfMonthsAndOneYearOnlyEventDoesNotStretchIt() {
+    List<Event> months = List.of(dated("a", "2022-01"), dated("b", "2022-02"), dated("c", "2022-02-14"));
+    assertThat(TimelineChart.unit(months)).isEqualTo("month");
+    assertThat(TimelineChart.leftOut(months)).isZero();
+    Document svg = Jsoup.parse(TimelineChart.svg(months, TOPICS), "", Parser.xmlParser());
+    assertThat(svg.select("g > title").eachText()).containsExactly("January 2022: 1 event", "February 2022: 2 events");
+    // One event known only to its year among days in February: weeks still, and it is left out.
+    List<Event> days = List.of(dated("y", "2021"), dated("d1", "2022-02-07"), dated("d2", "2022-02-08"), dated("d3", "2022-02-15"), dated("d4", "2022-02-16"));
+    assertThat(TimelineChart.unit(days)).isEqualTo("week");
+    assertThat(TimelineChart.leftOut(days)).isEqualTo(1);
   }
 }

@@ -168,6 +168,16 @@ class BuildTest {
         "b.md:5:5: warning: the topics of b.md name \"lvov\", which the index does not list, so it becomes a topic of its own");
   }
 
+  /** "[@key words" with no ]: a handle's brackets when the word is no source's key, a forgotten ] when it is one. */
+  @Test
+  void aBracketBeforeASourcesKeyWithNoClosingBracketIsAnError() throws IOException {
+    Build.Result result = new Build().run(dossier(index(
+        "It closed.[@bugle ¶1 \"closed on Monday\"] As [@bugle reported that day, and [@nytimes on Twitter said.")), Theme.builtIn());
+    assertThat(result.failed()).isTrue();
+    assertThat(headlines(result)).containsExactly(
+        "index.yml:15:52: error: the citation [@bugle has no closing ]: end it with ], as in [@key ¶5 \"quoted words\"]");
+  }
+
   /** The second of two entries with one key is refused; its file is listed all the same, not taken for one the index forgot. */
   @Test
   void aDuplicateKeyIsOneErrorNotACascade() throws IOException {
