@@ -87,6 +87,14 @@ class IndexReaderTest {
     assertThat(index.editor()).contains("The desk");
   }
 
+  /** A list left to a comment ("topics: #ukraine") is no list at all, and is said so. */
+  @Test
+  void aListThatIsAllCommentIsWorthAWarning() {
+    read("sources:\n  - key: a\n    file: a.txt\n    topics: #ukraine #russia\n");
+    assertThat(problems()).containsExactly(
+        "index.yml:4:13: warning: the words from \"#ukraine #russia\" are a YAML comment, so topics is empty");
+  }
+
   /** title_supplied says the editors supplied the title: with none given, or one left empty, nobody did. */
   @Test
   void titleSuppliedWithNoTitleIsWorthAWarningHoweverTheTitleIsLeftOut() {
