@@ -27,8 +27,9 @@ import java.util.List;
  */
 public final class MarkdownProcessor {
 
-  /** Markdown rendered once: HTML with markers, and the references the markers stand for. */
   /**
+   * Markdown rendered once: HTML with markers, and the references the markers stand for.
+   *
    * @param handles an @ and a key-like word in the text ("@cnn-2022-02-14"), or a bracket and
    *     them ("[@cnn-2022-02-14") where no citation was read
    */
