@@ -23,8 +23,8 @@ public record Index(
     List<String> refusedFiles) {
 
   /**
-   * @param refusedFiles the files of entries refused for a key another entry has: listed all
-   *     the same, so their documents are not taken for ones the index forgot
+   * @param refusedFiles the files of entries refused (for a key another entry has, or none):
+   *     listed all the same, so their documents are not taken for ones the index forgot
    */
   public Index {
     sources = List.copyOf(sources);

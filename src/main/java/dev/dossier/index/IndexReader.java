@@ -104,7 +104,7 @@ public final class IndexReader {
     Map<String, SourceEntry> byFile = new HashMap<>();
     for (Node item : node.map(n -> yaml.sequence(n, "sources")).orElse(List.of())) {
       yaml.mapping(item, "a source", SOURCE_KEYS)
-          .flatMap(m -> source(yaml, item, m, lines))
+          .flatMap(m -> source(yaml, item, m, lines, refused))
           .ifPresent(
               entry -> {
                 Position first = seen.putIfAbsent(entry.key(), entry.keyAt());
@@ -129,7 +129,7 @@ public final class IndexReader {
     return sources;
   }
 
-  private Optional<SourceEntry> source(YamlDocument yaml, Node item, Map<String, Node> m, List<String> lines) {
+  private Optional<SourceEntry> source(YamlDocument yaml, Node item, Map<String, Node> m, List<String> lines, List<String> refused) {
     Optional<String> key = required(yaml, item, m, "key", "a source");
     Optional<String> written = required(yaml, item, m, "file", "a source");
     key.ifPresent(k -> checkId(yaml, m.get("key"), k, "source key"));
@@ -156,6 +156,8 @@ public final class IndexReader {
           "write the title the editors supply above it, as title: \"...\"");
     }
     if (key.isEmpty() || file.isEmpty()) {
+      // An entry without a key (reported) still names its file: not one the index forgot.
+      file.ifPresent(refused::add);
       return Optional.empty();
     }
     return Optional.of(

@@ -190,6 +190,9 @@ class BuildTest {
     Files.writeString(dir.resolve("b.txt"), "Published: 2022-02-13\n\nStaff left for Lviv.\n");
     Build.Result result = new Build().run(dir, Theme.builtIn());
     assertThat(headlines(result)).containsExactly("index.yml:7:5: error: duplicate source key \"bugle\" (first at line 3)");
+    // So is an entry with no key: its one error is the key it lacks.
+    Files.writeString(dir.resolve("index.yml"), Files.readString(dir.resolve("index.yml")).replace("  - key: bugle\n    file: b.txt", "  - file: b.txt"));
+    assertThat(headlines(new Build().run(dir, Theme.builtIn()))).singleElement().asString().startsWith("index.yml:7:").contains("error").contains("key");
   }
 
   @Test
