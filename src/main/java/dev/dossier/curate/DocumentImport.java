@@ -182,7 +182,8 @@ public final class DocumentImport {
     }
   }
 
-  private static byte[] sha256(byte[] bytes) {
+  /** A document's bytes' SHA-256, to tell a second copy of one (here, and in {@link StarterIndex}). */
+  static byte[] sha256(byte[] bytes) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (NoSuchAlgorithmException e) {

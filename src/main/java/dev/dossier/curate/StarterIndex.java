@@ -52,8 +52,18 @@ public final class StarterIndex {
     folder.noteUnreadDocuments(diagnostics);
     List<IndexEntry> entries = new ArrayList<>();
     Set<String> keys = new HashSet<>();
+    // Each document's bytes by their hash: a second copy of one would publish it twice, as
+    // `add` refuses to; listed all the same (the folder holds it), and said so.
+    java.util.Map<String, String> firstWithBytes = new java.util.HashMap<>();
     for (String file : folder.documents()) {
       Optional<SourceText> text = folder.read(file, diagnostics, Position.file(file));
+      text.ifPresent(t -> {
+        String first = firstWithBytes.putIfAbsent(java.util.HexFormat.of().formatHex(DocumentImport.sha256(t.utf8())), file);
+        if (first != null) {
+          diagnostics.warning(Position.file(file), "this document has the same content as " + first + ", so the dossier would publish it twice",
+              "delete one of the two files, then run init again with --force, or remove its entry from the index");
+        }
+      });
       Optional<Document> document = text.flatMap(t -> reader.parse(file, t.text(), diagnostics)).map(ParsedDocument::document);
       // A document that cannot be read is still listed: the build will report it either way.
       Document doc = document.orElseGet(() -> unread(file));

@@ -156,6 +156,16 @@ class InitCommandTest {
     assertThat(diagnostics.sorted()).isEmpty();
   }
 
+  /** As `add` refuses a second copy of a document, init says so of one it finds. */
+  @Test
+  void aSecondCopyOfADocumentIsListedAndWarnedAbout() throws IOException {
+    Files.copy(dir.resolve("001_b48eea132caf0c5e.txt"), dir.resolve("copy.txt"));
+    assertThat(run("init", dir.toString())).isZero();
+    assertThat(err.toString()).contains(dir.resolve("copy.txt") + ": warning: this document has the same content as 001_b48eea132caf0c5e.txt,"
+        + " so the dossier would publish it twice");
+    assertThat(out.toString()).contains("listing 4 documents");
+  }
+
   @Test
   void aFolderWithoutDocumentsGetsAnEmptyButValidIndex() throws IOException {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
