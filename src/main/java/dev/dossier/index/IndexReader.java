@@ -40,8 +40,8 @@ public final class IndexReader {
    */
   public Index read(String path, String text, Diagnostics diagnostics) {
     YamlDocument yaml = new YamlDocument(path, 1, diagnostics);
-    List<String> lines = List.of(text.split("\n", -1));
     Optional<Node> root = yaml.compose(text);
+    List<String> lines = yaml.lines();
     if (root.isEmpty() || yaml.isNull(root.get())) {
       // Empty (or comments only), or unreadable YAML (already reported).
       if (root.isPresent() || text.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---") || l.equals("..."))) {

@@ -66,7 +66,6 @@ final class YamlDocument {
           "flatten the nesting; an index needs a few levels at most");
       return Optional.empty();
     } catch (MarkedYamlEngineException e) {
-      String[] lines = yaml.split("\n", -1);
       String problemLine = e.getProblemMark().map(m -> m.getLine() < lines.length ? lines[m.getLine()] : "").orElse("");
       int problemColumn = e.getProblemMark().map(Mark::getColumn).orElse(-1);
       boolean sameLine = e.getContextMark().isEmpty() || e.getProblemMark().isEmpty()
@@ -218,6 +217,11 @@ final class YamlDocument {
       }
       return Optional.of(new Plain("a quotation mark opened on an earlier line closes only here", "close each quote on the line where it opens", true));
     }
+  }
+
+  /** The lines of the text last composed, as read: no copy of them. */
+  List<String> lines() {
+    return java.util.Collections.unmodifiableList(java.util.Arrays.asList(lines));
   }
 
   /** The first tab in the indentation of lines {@code from} to {@code to}, both included. */

@@ -156,6 +156,7 @@ public final class SiteRenderer {
         base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))),
         () -> diagnostics.note(Position.file("index.yml"), "no base URL, so the site has no feed.xml or sitemap.xml, which need absolute addresses; give base_url: in the index, or build with --base-url"));
   }
+
   /**
    * Each asset's version: the start of a hash of its bytes, which pages put after its address
    * ({@code dossier.css?v=…}) so that a browser holding an older copy asks for this build's.
@@ -165,7 +166,6 @@ public final class SiteRenderer {
     assets.forEach((asset, bytes) -> versions.put(asset, java.util.HexFormat.of().formatHex(SearchIndex.sha256().digest(bytes), 0, 6)));
     return versions;
   }
-
 
   /**
    * Runs {@code other} on another thread while {@code here} runs on this one, and returns when

@@ -44,14 +44,15 @@ final class TimelineChart {
   }
 
   static String svg(List<Event> events, List<Topic> topics) {
-    if (events.isEmpty() || leftOut(events) == events.size()) {
+    List<Bar> bars = bars(events);
+    if (bars.isEmpty()) {
+      // No events, or none a bar holds.
       return "";
     }
     Map<String, String> colours = new LinkedHashMap<>();
     for (int i = 0; i < topics.size(); i++) {
       colours.put(topics.get(i).id(), PALETTE.get(i % PALETTE.size()));
     }
-    List<Bar> bars = bars(events);
     int max = bars.stream().mapToInt(Bar::total).max().orElse(1);
     int width = LEFT + bars.size() * (BAR + GAP) + GAP;
     int plot = HEIGHT - TOP - BOTTOM;
@@ -94,17 +95,17 @@ final class TimelineChart {
    */
   static List<Bar> bars(List<Event> events) {
     boolean weekly = weekly(events);
-    List<LocalDate> periods = events.stream().filter(e -> fits(e.date(), weekly)).map(e -> period(e.date().start(), weekly)).toList();
-    if (periods.isEmpty()) {
+    List<Event> drawn = events.stream().filter(e -> fits(e.date(), weekly)).toList();
+    if (drawn.isEmpty()) {
       return List.of();
     }
-    LocalDate first = periods.stream().min(LocalDate::compareTo).orElseThrow();
-    LocalDate last = periods.stream().max(LocalDate::compareTo).orElseThrow();
+    LocalDate first = drawn.stream().map(e -> period(e.date().start(), weekly)).min(LocalDate::compareTo).orElseThrow();
+    LocalDate last = drawn.stream().map(e -> period(e.date().start(), weekly)).max(LocalDate::compareTo).orElseThrow();
     List<Bar> bars = new ArrayList<>();
     for (LocalDate p = first; !p.isAfter(last); p = weekly ? p.plusWeeks(1) : p.plusMonths(1)) {
       Map<String, Integer> byTopic = new LinkedHashMap<>();
-      for (Event e : events) {
-        if (period(e.date().start(), weekly).equals(p) && fits(e.date(), weekly)) {
+      for (Event e : drawn) {
+        if (period(e.date().start(), weekly).equals(p)) {
           byTopic.merge(e.topics().isEmpty() ? "" : e.topics().get(0), 1, Integer::sum);
         }
       }

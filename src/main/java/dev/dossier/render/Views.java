@@ -88,24 +88,21 @@ final class Views {
     }
     // A topic's sources: those the index files under it, and those its summary and its events
     // cite, so that a topic whose passages come from two sources never says it has none.
-    Map<String, Set<String>> citedFor = new java.util.HashMap<>();
     Map<String, List<String>> topicsOfEvent = new java.util.HashMap<>();
     dossier.events().forEach(e -> topicsOfEvent.put(e.id(), e.topics()));
+    Map<String, Set<String>> topicsCiting = new java.util.HashMap<>();
     for (Citation c : citations) {
       List<String> about = switch (c.citer().kind()) {
         case TOPIC -> List.of(c.citer().id());
         case EVENT -> topicsOfEvent.getOrDefault(c.citer().id(), List.of());
         default -> List.of();
       };
-      about.forEach(t -> citedFor.computeIfAbsent(t, k -> new java.util.HashSet<>()).add(c.key()));
+      about.forEach(t -> topicsCiting.computeIfAbsent(c.key(), k -> new java.util.HashSet<>()).add(t));
     }
     for (Source s : dossier.sources()) {
-      Set<String> of = new java.util.LinkedHashSet<>(s.topics());
-      citedFor.forEach((t, keys) -> {
-        if (keys.contains(s.key())) {
-          of.add(t);
-        }
-      });
+      // Each topic's list takes its sources in the dossier's order, each once.
+      Set<String> of = new java.util.HashSet<>(s.topics());
+      of.addAll(topicsCiting.getOrDefault(s.key(), Set.of()));
       of.forEach(t -> sourcesByTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(s));
     }
     for (int i = 0; i < citations.size(); i++) {
