@@ -61,14 +61,20 @@ public final class CitationSyntax {
     // citation starts, or at the paragraph's end; anything else that cannot be read is text.
     int region = next < 0 ? end : next;
     if (!OPENS_QUOTE.matcher(text.subSequence(start, region)).find()) {
-      if (quoted < 0 && closingBracket(text, start + 2, region) < 0) {
-        // "[@key ¶3" with no ] of its own before the paragraph ends or the next citation
-        // starts (a link's "[text](url)" after it is no closing of it): a citation never
-        // closed, reported as one (see isClosed) rather than shown as text that no check has
-        // read. "[@nytimes on Twitter" reads as no citation: see OPEN_START.
-        Matcher open = OPEN_START.matcher(text).region(start, region);
-        if (open.lookingAt()) {
+      Matcher open = OPEN_START.matcher(text).region(start, region);
+      if (quoted < 0 && open.lookingAt()) {
+        int close = closingBracket(text, start + 2, region);
+        if (close < 0) {
+          // "[@key ¶3" with no ] of its own before the paragraph ends or the next citation
+          // starts (a link's "[text](url)" after it is no closing of it): a citation never
+          // closed, reported as one (see isClosed) rather than shown as text that no check has
+          // read. "[@nytimes on Twitter" reads as no citation: see OPEN_START.
           return open.end() - start;
+        }
+        if (open.group("paragraph") != null) {
+          // "[@key ¶3 see [sic] here]": brackets inside a citation that are not in its quote.
+          // It runs to the ] that closes it and is reported as unreadable, not shown as text.
+          return close - start + 1;
         }
       }
       return quoted;
@@ -91,7 +97,7 @@ public final class CitationSyntax {
    * follow a handle.
    */
   private static final Pattern OPEN_START =
-      Pattern.compile("\\[@" + KEY_TEXT + "(?:" + PARAGRAPH + "\\d+(?![\\w-])|(?=[ \\t]*(?:\\n|$)))");
+      Pattern.compile("\\[@" + KEY_TEXT + "(?:(?<paragraph>" + PARAGRAPH + "\\d+)(?![\\w-])|(?=[ \\t]*(?:\\n|$)))");
 
   /** Where the ] that closes a bracket opened before {@code from} is, brackets opened after it passed over; -1 if none. */
   private static int closingBracket(CharSequence text, int from, int to) {

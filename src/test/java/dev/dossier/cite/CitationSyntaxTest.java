@@ -115,4 +115,18 @@ class CitationSyntaxTest {
     assertThat(CitationSyntax.extent("Interval [@a, b)", 9)).isEqualTo(-1);
     assertThat(CitationSyntax.extent("See [@a [the CNN piece]](https://example.com/x)", 4)).isEqualTo(-1);
   }
+
+  @Test
+  void bracketsInsideACitationButOutsideItsQuoteMakeItUnreadableNotText() {
+    // "[@radio ¶3" starts a citation; it runs to the ] that closes it, brackets inside passed over.
+    String text = "Lifted [@radio ¶3 see [sic] here] and on.";
+    int at = text.indexOf("[@");
+    assertThat(CitationSyntax.extent(text, at)).isEqualTo("[@radio ¶3 see [sic] here]".length());
+    assertThat(refs("[@radio ¶3 see [sic] here]")).singleElement().satisfies(r ->
+        assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).startsWith("cannot read the citation \"@radio ¶3 see [sic] here\"")));
+    String linked = "Lifted [@radio ¶3 as [the CNN piece](https://example.com/x) says] and on.";
+    assertThat(CitationSyntax.extent(linked, linked.indexOf("[@"))).isEqualTo(linked.indexOf("] and") + 1 - linked.indexOf("[@"));
+    // A bracket inside the quote is the source's own, as before.
+    assertThat(refs("[@radio ¶3 \"the [embassy] staff\"]").get(0).quote()).contains("the [embassy] staff");
+  }
 }
