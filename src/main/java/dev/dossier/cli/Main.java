@@ -62,10 +62,32 @@ public final class Main implements Runnable {
     CommandLine cli = e.getCommandLine();
     java.io.PrintWriter err = cli.getErr();
     err.println("dossier: " + e.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+      nearestOption(e).ifPresent(option -> err.println("Did you mean: " + option + "?"));
+    }
     err.println("see: " + cli.getCommandSpec().qualifiedName() + " --help");
     err.flush();
     return USAGE;
+  }
+
+  /**
+   * The option nearest a misspelt one ("--otu" for "--out"), for what picocli's own suggestions,
+   * which go by the first two letters, miss.
+   */
+  private static java.util.Optional<String> nearestOption(CommandLine.ParameterException e) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String written = unmatched.getUnmatched().get(0).split("=", 2)[0];
+    if (!written.startsWith("--") || written.length() < 4) {
+      return java.util.Optional.empty();
+    }
+    java.util.List<String> names = e.getCommandLine().getCommandSpec().options().stream()
+        .filter(o -> !o.hidden())
+        .flatMap(o -> java.util.Arrays.stream(o.names()))
+        .filter(n -> n.startsWith("--"))
+        .toList();
+    return dev.dossier.diag.Similarity.closest(written, names, 1);
   }
 
   @Override

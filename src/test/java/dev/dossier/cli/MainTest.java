@@ -36,6 +36,14 @@ class MainTest {
     assertThat(run("build", "--no-such-option")).isEqualTo(2);
     // The one line that matters and where the help is, not the whole help under it.
     assertThat(err.toString()).isEqualTo("dossier: Unknown option: '--no-such-option'\nPossible solutions: --no-cache\nsee: dossier build --help\n");
+    // A misspelling that picocli's suggestions, which go by the first two letters, miss.
+    assertThat(run("build", "--otu", tmp.resolve("site").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--otu'").contains("Did you mean: --out?\nsee: dossier build --help\n");
+    assertThat(run("check", "--tmeplates=x")).isEqualTo(2);
+    assertThat(err.toString()).contains("Did you mean: --templates?");
+    err.getBuffer().setLength(0);
+    assertThat(run("build", "--zzzzzz")).isEqualTo(2);
+    assertThat(err.toString()).doesNotContain("Did you mean");
     assertThat(run("buidl")).isEqualTo(2);
     assertThat(err.toString()).contains("Unmatched argument at index 0: 'buidl'").contains("Did you mean: dossier build?");
     assertThat(run("build", tmp.resolve("missing").toString())).isEqualTo(2);
