@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":3,"version":"8e20c79248ce937d","docs":92,"kinds":{"topic":[0,9],"event":[9,33],"source":[33,36],"paragraph":[36,92]},"impactLevels":15,"termShards":["0"],"docShards":[0,25],"docNames":["0f1fab4e4940700e","f8f2eb50e579e432"]});
+dossierSearch.manifest({"format":3,"version":"ab314da6ce0091b3","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["0"],"docShards":[0,26],"docNames":["1dbd35adc0a01ff8","2e90f19fca695b83"]});
