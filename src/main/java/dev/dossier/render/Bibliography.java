@@ -1,8 +1,6 @@
 package dev.dossier.render;
 
-import dev.dossier.model.DossierDate;
 import dev.dossier.model.Source;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +10,7 @@ import java.util.Optional;
 /**
  * Full citations in the Chicago Manual of Style's notes-and-bibliography form, adapted honestly:
  * a title the curator supplied stands in square brackets, an unknown date is "n.d.", an
- * approximate one "ca.", an unknown author is simply left out.
+ * approximate one "c." (as everywhere on the site), an unknown author is simply left out.
  */
 final class Bibliography {
 
@@ -95,39 +93,20 @@ final class Bibliography {
     return titleFirst ? key.replaceFirst("^(?:the|a|an) ", "") : key;
   }
 
+  /**
+   * The date as the rest of the site writes it ("c. 18 January 2022"; Chicago allows the day
+   * first), or, for a source known only by its last update, that update to the minute, which
+   * tells a reader why a report of Monday's events can be dated Tuesday.
+   */
   private static String date(Source source) {
     if (source.published().isKnown()) {
-      DossierDate d = source.published().value().get();
-      return (d.approximate() ? "ca. " : "") + american(d);
+      return source.published().value().get().label();
     }
-    return source.updated().value().map(u -> "updated " + american(u)).orElse("n.d.");
+    return source.updated().value().map(u -> "updated " + UPDATED.format(u.withOffsetSameInstant(ZoneOffset.UTC))).orElse("n.d.");
   }
 
-  private static String american(DossierDate d) {
-    String month = DossierDate.monthName(d.start().getMonth());
-    if (d.end().isPresent()) {
-      // "February 10–20, 2022", "January 30 – February 2, 2022", "December 30, 2021 – January 2, 2022"
-      java.time.LocalDate start = d.start();
-      java.time.LocalDate end = d.end().get();
-      String last = DossierDate.monthName(end.getMonth()) + " " + end.getDayOfMonth() + ", " + end.getYear();
-      if (end.getYear() != start.getYear()) {
-        return month + " " + start.getDayOfMonth() + ", " + start.getYear() + " – " + last;
-      }
-      return end.getMonth() != start.getMonth()
-          ? month + " " + start.getDayOfMonth() + " – " + last
-          : month + " " + start.getDayOfMonth() + "–" + end.getDayOfMonth() + ", " + end.getYear();
-    }
-    return switch (d.precision()) {
-      case YEAR -> Integer.toString(d.start().getYear());
-      case MONTH -> month + " " + d.start().getYear();
-      case DAY -> month + " " + d.start().getDayOfMonth() + ", " + d.start().getYear();
-    };
-  }
-
-  private static String american(OffsetDateTime t) {
-    OffsetDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC);
-    return american(DossierDate.day(utc.toLocalDate()));
-  }
+  private static final java.time.format.DateTimeFormatter UPDATED =
+      java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH);
 
   /** "Hansler, Jennifer, and Kylie Atwood": the first name inverted, as Chicago asks. */
   static String authors(List<String> names) {

@@ -128,7 +128,9 @@ final class Exports {
   private String bibtex() {
     StringBuilder out = new StringBuilder();
     for (Source s : dossier.sources()) {
-      out.append("@article{").append(s.key()).append(",\n");
+      // An article needs a journal in BibTeX; a source with no known outlet is filed as @misc,
+      // which reference managers take without a warning and without one being made up.
+      out.append(s.outlet().isKnown() ? "@article{" : "@misc{").append(s.key()).append(",\n");
       field(out, "title", "{" + bibEscape(Bibliography.displayTitle(s)) + "}");
       s.authors().value().filter(a -> !a.isEmpty()).ifPresent(a -> field(out, "author",
           a.stream().map(Exports::bibName).collect(Collectors.joining(" and "))));
@@ -151,7 +153,7 @@ final class Exports {
         notes.add("No title known: the document carries no headline");
       }
       if (s.published().value().isEmpty()) {
-        s.updated().value().ifPresent(u -> notes.add("updated " + u.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()));
+        s.updated().value().ifPresent(u -> notes.add("updated " + UPDATED.format(u.withOffsetSameInstant(ZoneOffset.UTC))));
       }
       if (!notes.isEmpty()) {
         field(out, "note", String.join("; ", notes));
@@ -160,6 +162,8 @@ final class Exports {
     }
     return out.toString();
   }
+
+  private static final java.time.format.DateTimeFormatter UPDATED = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT);
 
   private static void field(StringBuilder out, String name, String value) {
     out.append("  ").append(name).append(" = {").append(value).append("},\n");

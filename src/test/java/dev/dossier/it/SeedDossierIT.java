@@ -193,7 +193,17 @@ class SeedDossierIT {
     assertThat(page("index.html").select(".meta").eachText()).contains("CNN · updated 15 February 2022");
     assertThat(page("topics/embassy-closure-lviv.html").select(".references li").text())
         .contains("CNN, updated 15 February 2022, ¶1").doesNotContain("CNN, 15 February");
-    assertThat(Files.readString(site.resolve("sources.bib"))).contains("note = {Title supplied by the editor; updated 2022-02-15}");
+    assertThat(Files.readString(site.resolve("sources.bib"))).contains("note = {Title supplied by the editor; updated 2022-02-15 01:41 UTC}");
+    // The bibliography gives the minute, which shows why a report of Monday's events is dated Tuesday.
+    assertThat(page("sources/index.html").select(".entry").text()).contains("CNN, updated 15 February 2022, 01:41 UTC.");
+  }
+
+  @Test
+  void theBibliographyWritesDatesAsTheRestOfTheSiteAndTheBibTeXNeedsNoJournalItLacks() throws IOException {
+    assertThat(page("sources/index.html").select(".entry").text()).contains("c. 18 January 2022.").doesNotContain("ca. ").doesNotContain("January 18");
+    assertThat(page("sources/index.html").selectFirst("p.lede").text()).as("no source here is undated").doesNotContain("n.d.");
+    String bib = Files.readString(site.resolve("sources.bib"));
+    assertThat(bib).contains("@misc{blinken-visit-2022-01-18,").contains("@article{buzzfeed-2022-02-12,");
   }
 
   @Test

@@ -241,7 +241,8 @@ class BuildTest {
     // Nor do the exports or the bibliography's note, which reference managers and readers take at their word.
     assertThat(page(result, "sources.bib")).doesNotContainIgnoringCase("supplied by the editor").contains("note = {No title known: the document carries no headline}");
     assertThat(page(result, "sources.json")).doesNotContain("supplied by the editor").contains("\"note\" : \"no title known: the document carries no headline\"");
-    assertThat(page(result, "sources/index.html")).contains("except “[untitled: …]”, which names the file of a document whose title nobody knows");
+    assertThat(page(result, "sources/index.html")).contains("“[untitled: …]” names the file of a document whose title nobody knows.")
+        .as("no title here was supplied, so the note does not speak of square brackets").doesNotContain("Titles in [square brackets]");
   }
 
   @Test
