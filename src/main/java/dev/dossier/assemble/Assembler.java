@@ -270,6 +270,7 @@ public final class Assembler {
         doc.format(),
         title,
         supplied,
+        entry.flatMap(SourceEntry::shortTitle),
         outlet,
         authors,
         published,

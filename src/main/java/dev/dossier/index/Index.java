@@ -49,6 +49,7 @@ public record Index(
       Position fileAt,
       Optional<String> title,
       boolean titleSupplied,
+      Optional<String> shortTitle,
       Optional<String> outlet,
       Optional<List<String>> authors,
       Optional<DossierDate> published,

@@ -29,7 +29,7 @@ public final class IndexReader {
       Set.of("title", "description", "editor", "language", "base_url", "sources", "topics", "events");
   static final Set<String> SOURCE_KEYS =
       Set.of(
-          "key", "file", "title", "title_supplied", "outlet", "authors", "published", "published_note",
+          "key", "file", "title", "title_supplied", "short_title", "outlet", "authors", "published", "published_note",
           "url", "reproduce", "topics");
   static final Set<String> TOPIC_KEYS = Set.of("id", "title", "summary");
   static final Set<String> EVENT_KEYS = Set.of("date", "title", "topics", "text");
@@ -169,6 +169,7 @@ public final class IndexReader {
             yaml.position(m.get("file")),
             title,
             titleSupplied,
+            get(m, "short_title").flatMap(n -> yaml.text(n, "short_title")),
             get(m, "outlet").flatMap(n -> yaml.text(n, "outlet")),
             get(m, "authors").flatMap(n -> yaml.strings(n, "authors")),
             published,

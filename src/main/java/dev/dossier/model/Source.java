@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param key the citation key
  * @param file the document's path relative to the dossier folder
  * @param titleSupplied true when the document has no headline and the title is the curator's
+ * @param shortTitle the curator's short form of the title, for references to a source with no outlet
  * @param published the publication date; see {@code publishedNote} for how an inferred one was found
  * @param publishedNote the curator's explanation of an inferred date
  * @param updated a last-updated timestamp the document carries
@@ -22,6 +23,7 @@ public record Source(
     String format,
     Field<String> title,
     boolean titleSupplied,
+    Optional<String> shortTitle,
     Field<String> outlet,
     Field<List<String>> authors,
     Field<DossierDate> published,
@@ -45,6 +47,7 @@ public record Source(
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(shortTitle, "shortTitle");
     Objects.requireNonNull(outlet, "outlet");
     Objects.requireNonNull(authors, "authors");
     Objects.requireNonNull(published, "published");

@@ -25,6 +25,14 @@ final class Bibliography {
     return source.titleSupplied() ? "[" + title + "]" : title;
   }
 
+  /**
+   * The title as a reference to the source shows it: the curator's short title, in brackets
+   * as the title is, else the title.
+   */
+  static String displayShortTitle(Source source) {
+    return source.shortTitle().map(t -> bracketed(source) ? "[" + t + "]" : t).orElseGet(() -> displayTitle(source));
+  }
+
   /** True when the title shown is not the document's own headline. */
   static boolean bracketed(Source source) {
     return source.titleSupplied() || source.title().value().isEmpty();
@@ -32,10 +40,10 @@ final class Bibliography {
 
   /**
    * "BuzzFeed News, 12 February 2022", or "CNN, updated 15 February 2022" for a source known
-   * only by its last update; the title when there is no outlet.
+   * only by its last update; the (short) title when there is no outlet.
    */
   static String shortLabel(Source source) {
-    String who = source.outlet().value().orElse(displayTitle(source));
+    String who = source.outlet().value().orElseGet(() -> displayShortTitle(source));
     return dateLabel(source).map(d -> who + ", " + d).orElse(who);
   }
 

@@ -76,6 +76,7 @@ final class Exports {
     v.put("id", s.key());
     v.put("type", "article-newspaper");
     v.put("title", Bibliography.displayTitle(s));
+    s.shortTitle().ifPresent(t -> v.put("title-short", Bibliography.displayShortTitle(s)));
     s.authors().value().filter(a -> !a.isEmpty()).ifPresent(a -> v.put("author", a.stream().map(Exports::cslName).toList()));
     s.outlet().value().ifPresent(o -> v.put("container-title", o));
     s.published().value().ifPresent(d -> v.put("issued", cslDate(d)));
@@ -132,6 +133,7 @@ final class Exports {
       // which reference managers take without a warning and without one being made up.
       out.append(s.outlet().isKnown() ? "@article{" : "@misc{").append(s.key()).append(",\n");
       field(out, "title", "{" + bibEscape(Bibliography.displayTitle(s)) + "}");
+      s.shortTitle().ifPresent(t -> field(out, "shorttitle", "{" + bibEscape(Bibliography.displayShortTitle(s)) + "}"));
       s.authors().value().filter(a -> !a.isEmpty()).ifPresent(a -> field(out, "author",
           a.stream().map(Exports::bibName).collect(Collectors.joining(" and "))));
       s.outlet().value().ifPresent(o -> field(out, "journal", bibEscape(o)));
@@ -386,6 +388,7 @@ final class Exports {
     v.put("format", s.format());
     v.put("title", field(s.title()));
     v.put("title_supplied", s.titleSupplied());
+    v.put("short_title", s.shortTitle().orElse(null));
     v.put("outlet", field(s.outlet()));
     Map<String, Object> authors = new LinkedHashMap<>();
     authors.put("value", s.authors().value().orElse(null));

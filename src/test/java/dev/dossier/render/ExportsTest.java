@@ -75,6 +75,41 @@ class ExportsTest {
     assertThat(page(result, "timeline.json")).contains("\"display_date\" : \"c. 5–8 March 2023\"");
   }
 
+  /** A source with no outlet is referred to by its title; a short title keeps those references short. */
+  @Test
+  void aShortTitleNamesASourceWithNoOutletInReferencesAndIsExported() throws IOException {
+    Path dir = dossier("herald.txt", "The levee held.\n");
+    Files.writeString(dir.resolve("index.yml"), """
+        title: Floods
+        sources:
+          - key: gazette
+            file: gazette.txt
+            title: The river peaked at a record height on the night of the storm
+            title_supplied: true
+            short_title: River peaked
+            published: 2023-03-05
+          - key: herald
+            file: herald.txt
+            title: Levee holds as the water falls
+            published: 2023-03-06
+        events:
+          - date: 2023-03-05
+            title: The river peaked
+            text: The river peaked.[@gazette ¶1] The levee held.[@herald ¶1]
+        """);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    org.jsoup.nodes.Document timeline = org.jsoup.Jsoup.parse(page(result, "timeline.html"));
+    assertThat(timeline.select(".references li a.note-target").eachText())
+        .containsExactly("[River peaked], 5 March 2023, ¶1", "Levee holds as the water falls, 6 March 2023, ¶1");
+    // The bibliography and the source's page keep the whole title.
+    assertThat(org.jsoup.Jsoup.parse(page(result, "sources/index.html")).select(".entry").text())
+        .contains("[The river peaked at a record height on the night of the storm].");
+    assertThat(page(result, "sources.json").replaceAll("\\s", "")).contains("\"title-short\":\"[Riverpeaked]\"");
+    assertThat(page(result, "sources.bib")).contains("shorttitle = {{[River peaked]}},");
+    assertThat(page(result, "dossier.json")).contains("\"short_title\" : \"River peaked\"");
+  }
+
   /** Chicago's "n.d." brings its own full stop: the reference does not add a second. */
   @Test
   void anUndatedSourcesReferenceEndsItsDateWithOneFullStop() throws IOException {
