@@ -243,7 +243,8 @@ final class Views {
         }
         view.put("kind", "subheading");
         view.put("anchor", Links.subheadingAnchor(++subheadings));
-        view.put("html", h.html());
+        // A Markdown document may cite in a heading too: its markers become references as a paragraph's do.
+        view.put("html", new Prose(h.html(), source.citations()));
         view.put("text", h.text());
       }
       blocks.add(view);

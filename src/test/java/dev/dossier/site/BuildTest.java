@@ -65,6 +65,32 @@ class BuildTest {
     return result.diagnostics().stream().filter(d -> d.severity() != dev.dossier.diag.Severity.NOTE).map(Diagnostic::headline).toList();
   }
 
+  /** A Markdown source's heading may cite, as its paragraphs do: the reader gets references, not a stray number. */
+  @Test
+  void aCitationInAMarkdownSourcesHeadingIsAReference() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]").replace("sources:\n", """
+        sources:
+          - key: note
+            file: note.md
+        """));
+    Files.writeString(dir.resolve("note.md"), """
+        ---
+        title: Analyst note
+        ---
+        ## Staff moved [@bugle ¶2 "Staff moved to Lviv"]
+
+        The note's own paragraph.
+        """);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page(result, "sources/note.html"));
+    org.jsoup.nodes.Element heading = page.selectFirst("h3.subheading");
+    assertThat(heading.text()).isEqualTo("Staff moved \u2060[1]");
+    assertThat(heading.selectFirst("sup.ref a").attr("href")).startsWith("../sources/bugle.html#p2");
+    assertThat(page.select(".references li").text()).contains("Daily Bugle, 14 February 2022, ¶2: Staff moved to Lviv");
+    assertThat(page(result, "sources/note.html")).doesNotContain("\uE000");
+  }
+
   /** Jsoup reads U+FFFF as the end of its input: a text holding one would lose the rest unseen. */
   @Test
   void aTextWithUFFFFIsRefusedWithItsPosition() throws IOException {
