@@ -3,12 +3,17 @@ package dev.dossier.cite;
 import dev.dossier.diag.Position;
 import java.util.Arrays;
 
-/** Turns character offsets in a text into 1-based lines and columns. */
+/**
+ * Turns character offsets in a text into 1-based lines and columns, columns counted in code
+ * points (an emoji is one column, as an editor shows it), as the YAML parser counts them.
+ */
 public final class LineIndex {
 
+  private final CharSequence text;
   private final int[] lineStarts;
 
   public LineIndex(CharSequence text) {
+    this.text = text;
     int[] starts = new int[16];
     int count = 1;
     for (int i = 0; i < text.length(); i++) {
@@ -31,7 +36,7 @@ public final class LineIndex {
   /** The position of {@code offset}, with {@code firstLine} the file line the text starts on. */
   public Position position(String path, int offset, int firstLine) {
     int line = lineOf(offset);
-    return new Position(path, firstLine + line, offset - lineStarts[line] + 1);
+    return new Position(path, firstLine + line, Character.codePointCount(text, lineStarts[line], offset) + 1);
   }
 
   public int lineStart(int line) {

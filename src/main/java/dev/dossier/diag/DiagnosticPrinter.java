@@ -27,7 +27,7 @@ public final class DiagnosticPrinter {
             .map(lines -> lines.get(d.line() - 1))
             .ifPresent(
                 line -> {
-                  Window shown = Window.around(line, Math.max(d.column(), 1));
+                  Window shown = Window.around(line, charColumn(line, Math.max(d.column(), 1)));
                   out.println("  " + visible(shown.text()));
                   if (d.column() > 0) {
                     out.println("  " + caretPadding(shown.text(), shown.column()) + "^");
@@ -93,11 +93,22 @@ public final class DiagnosticPrinter {
     }
   }
 
-  /** Spaces up to the column, keeping tabs so the caret lines up under tabbed text. */
+  /**
+   * A diagnostic's column counts code points (an emoji is one); the 1-based column in UTF-16
+   * units, as the line's String indexes it.
+   */
+  static int charColumn(String line, int column) {
+    int points = line.codePointCount(0, line.length());
+    return column - 1 <= points ? line.offsetByCodePoints(0, column - 1) + 1 : line.length() + column - points;
+  }
+
+  /** A space per character up to the column (a tab kept, so the caret lines up under tabbed text). */
   private static String caretPadding(String line, int column) {
     StringBuilder pad = new StringBuilder();
-    for (int i = 0; i < column - 1; i++) {
-      pad.append(i < line.length() && line.charAt(i) == '\t' ? '\t' : ' ');
+    for (int i = 0; i < column - 1; ) {
+      int c = i < line.length() ? line.codePointAt(i) : ' ';
+      pad.append(c == '\t' ? '\t' : ' ');
+      i += Character.charCount(c);
     }
     return pad.toString();
   }

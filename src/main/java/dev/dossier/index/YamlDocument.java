@@ -249,7 +249,7 @@ final class YamlDocument {
         String rest = lines[l].substring(m.end(1));
         String unescaped = quote == '"' ? rest.replace("\\\\", "").replace("\\\"", "") : rest.replace("''", "");
         if (unescaped.indexOf(quote) < 0) {
-          return Optional.of(new Position(path, firstLine + l, m.start(1) + 1));
+          return Optional.of(new Position(path, firstLine + l, lines[l].codePointCount(0, m.start(1)) + 1));
         }
       }
     }

@@ -138,7 +138,7 @@ public final class TextDocumentParser {
         Optional<OffsetDateTime> when = timestamp(m.group(2));
         if (when.isEmpty()) {
           diagnostics.warning(
-              new Position(path, lineNumber, raw.indexOf(m.group(2)) + 1),
+              new Position(path, lineNumber, raw.codePointCount(0, raw.indexOf(m.group(2))) + 1),
               "cannot read the timestamp \"" + m.group(2) + "\", so the line is kept as the article's first paragraph",
               "write it as RFC 1123 (Tue, 15 Feb 2022 01:41:12 GMT) or ISO 8601 (2022-02-15T01:41:12Z)");
           head.kept.add(line);

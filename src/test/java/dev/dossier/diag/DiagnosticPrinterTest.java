@@ -34,6 +34,14 @@ class DiagnosticPrinterTest {
   }
 
   @Test
+  void aColumnCountsAnEmojiAsOneCharacterAndTheCaretStandsUnderTheRightOne() {
+    // Column 5 is the x: two emoji (four UTF-16 units), a space, then x.
+    String[] shown = print("\uD83D\uDE00\uD83D\uDE00 x [@a]", 4).split("\n");
+    assertThat(shown[0]).isEqualTo("index.yml:1:4: error: quote not found");
+    assertThat(shown[2]).isEqualTo("     ^");
+  }
+
+  @Test
   void aShortLineIsShownWholeWithTheCaretUnderTheColumn() {
     assertThat(print("title: [a, b]", 8)).isEqualTo("index.yml:1:8: error: quote not found\n  title: [a, b]\n         ^\n  = help: check the words\n");
   }

@@ -407,6 +407,24 @@ class IndexReaderTest {
   }
 
   @Test
+  void columnsCountAnEmojiAsOneCharacter() {
+    String yaml = """
+        events:
+          - {date: 2022-02-10, title: "\uD83D\uDE00\uD83D\uDE00", text: "\uD83D\uDE00 x [@cnn ¶99]."}
+          - date: 2022-02-11
+            title: t
+            text: |
+              \uD83D\uDE00 y [@cnn ¶98].
+        """;
+    List<Index.EventEntry> events = read(yaml).events();
+    MarkdownText flow = events.get(0).text().orElseThrow();
+    // Line 2: "  - {date: 2022-02-10, title: \"😀😀\", text: \"😀 x [@cnn": the @ is the 49th character (53rd UTF-16 unit).
+    assertThat(flow.position(flow.text().indexOf("@cnn"))).isEqualTo(new Position("index.yml", 2, 49));
+    MarkdownText block = events.get(1).text().orElseThrow();
+    assertThat(block.position(block.text().indexOf("@cnn"))).isEqualTo(new Position("index.yml", 6, 12));
+  }
+
+  @Test
   void markdownInAPlainScalarToo() {
     MarkdownText text = read("events:\n  - {date: 2022, title: x, text: \"Said so [@cnn].\"}\n").events().get(0).text().orElseThrow();
     assertThat(text.position(text.text().indexOf("@cnn"))).isEqualTo(new Position("index.yml", 2, 44));

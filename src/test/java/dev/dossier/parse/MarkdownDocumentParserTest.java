@@ -63,6 +63,12 @@ class MarkdownDocumentParserTest {
   }
 
   @Test
+  void aCitationsColumnCountsAnEmojiAsOneCharacter() {
+    ParsedDocument parsed = parser.parse("e.md", "First.\n\n\uD83D\uDE00\uD83D\uDE00 said [@cnn ¶2].\n", diagnostics);
+    assertThat(parsed.citations()).singleElement().satisfies(c -> assertThat(c.at()).isEqualTo(new Position("e.md", 3, 10)));
+  }
+
+  @Test
   void badFrontMatterIsReportedAtItsLine() {
     parser.parse("bad.md", "---\ntitle: x\ndate: 2022-02-30\ncolour: red\n---\nText.\n", diagnostics);
     assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
