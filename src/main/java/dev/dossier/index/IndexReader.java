@@ -60,7 +60,7 @@ public final class IndexReader {
     List<String> refused = new ArrayList<>();
     Index index = new Index(
         path,
-        get(m, "title").flatMap(n -> yaml.text(n, "title")),
+        get(m, "title").flatMap(n -> yaml.text(n, "title")).map(t -> plain(yaml, m.get("title"), t, "cite in the description: instead")),
         get(m, "description").flatMap(n -> yaml.markdown(n, "description", lines)),
         get(m, "editor").flatMap(n -> yaml.text(n, "editor")),
         language,
@@ -146,7 +146,7 @@ public final class IndexReader {
     Reproduce reproduce =
         get(m, "reproduce").flatMap(n -> yaml.string(n, "reproduce")).flatMap(r -> reproduce(yaml, m.get("reproduce"), r))
             .orElse(Reproduce.FULL);
-    Optional<String> title = get(m, "title").flatMap(n -> yaml.text(n, "title"));
+    Optional<String> title = get(m, "title").flatMap(n -> yaml.text(n, "title")).map(t -> plain(yaml, m.get("title"), t, SOURCE_HELP));
     boolean titleSupplied = get(m, "title_supplied").flatMap(n -> yaml.bool(n, "title_supplied")).orElse(false);
     // Not for a blank title, already an error: for none at all, or "title:" or "title: ~".
     if (titleSupplied && title.isEmpty() && (!m.containsKey("title") || yaml.isNull(m.get("title")))) {
@@ -169,8 +169,8 @@ public final class IndexReader {
             yaml.position(m.get("file")),
             title,
             titleSupplied,
-            get(m, "short_title").flatMap(n -> yaml.text(n, "short_title")),
-            get(m, "outlet").flatMap(n -> yaml.text(n, "outlet")),
+            get(m, "short_title").flatMap(n -> yaml.text(n, "short_title")).map(t -> plain(yaml, m.get("short_title"), t, SOURCE_HELP)),
+            get(m, "outlet").flatMap(n -> yaml.text(n, "outlet")).map(t -> plain(yaml, m.get("outlet"), t, SOURCE_HELP)),
             get(m, "authors").flatMap(n -> yaml.strings(n, "authors")),
             published,
             get(m, "published_note").flatMap(n -> yaml.markdown(n, "published_note", lines)),
@@ -189,7 +189,7 @@ public final class IndexReader {
       }
       Map<String, Node> m = mapping.get();
       Optional<String> id = required(yaml, item, m, "id", "a topic");
-      Optional<String> title = required(yaml, item, m, "title", "a topic");
+      Optional<String> title = required(yaml, item, m, "title", "a topic").map(t -> plain(yaml, m.get("title"), t, "cite in the topic's summary: instead"));
       id.ifPresent(i -> checkId(yaml, m.get("id"), i, "topic id"));
       Optional<MarkdownText> summary = get(m, "summary").flatMap(n -> yaml.markdown(n, "summary", lines));
       if (id.isEmpty() || title.isEmpty()) {
@@ -214,7 +214,7 @@ public final class IndexReader {
       }
       Map<String, Node> m = mapping.get();
       Optional<DossierDate> date = required(yaml, item, m, "date", "an event").flatMap(d -> date(yaml, m.get("date"), "date"));
-      Optional<String> title = required(yaml, item, m, "title", "an event");
+      Optional<String> title = required(yaml, item, m, "title", "an event").map(t -> plain(yaml, m.get("title"), t, "cite in the event's text: instead"));
       Optional<MarkdownText> text = get(m, "text").flatMap(n -> yaml.markdown(n, "text", lines));
       List<Ref> topics = refs(yaml, get(m, "topics"));
       if (title.isPresent()) {
@@ -222,6 +222,26 @@ public final class IndexReader {
       }
     }
     return events;
+  }
+
+  private static final String SOURCE_HELP = "a source's fields say what it is; cite it from a topic's summary or an event's text";
+
+  /** "[@key ¶3]" or "[@key \"words\"" where a citation would start. */
+  private static final java.util.regex.Pattern CITATION_IN_TEXT = java.util.regex.Pattern.compile("\\[@[a-z0-9]+(?:-[a-z0-9]+)*(?=[\\];]|\\s+(?:¶|para\\s|p\\.|[\"“]))");
+
+  /**
+   * A title (or outlet) is plain text, shown as written: a citation in it would be published as
+   * its brackets and never checked, so it is warned about, not passed over.
+   */
+  private static String plain(YamlDocument yaml, Node node, String value, String help) {
+    java.util.regex.Matcher citation = CITATION_IN_TEXT.matcher(value);
+    if (citation.find()) {
+      int end = value.indexOf(']', citation.start());
+      String shown = end < 0 ? value.substring(citation.start()) : value.substring(citation.start(), end + 1);
+      yaml.warning(node, "this is plain text, not Markdown: the citation " + shown + " in it would be shown as written and never checked",
+          "keep the words plain; " + help);
+    }
+    return value;
   }
 
   private static Optional<String> required(YamlDocument yaml, Node item, Map<String, Node> m, String key, String what) {

@@ -407,6 +407,27 @@ class IndexReaderTest {
   }
 
   @Test
+  void aCitationInATitleIsWarnedAboutNotPublishedUnchecked() {
+    read("""
+        title: Floods [@gazette ¶1]
+        sources:
+          - {key: gazette, file: a.txt, title: "River [@herald \\"peaked\\"]", outlet: "Gazette [@x]"}
+        topics:
+          - {id: t, title: "Levee [@gazette ¶96 \\"nope\\"] held"}
+        events:
+          - {date: 2023-03-05, title: "Peak [@gazette ¶97]", text: "x"}
+          - {date: 2023-03-06, title: "Mail [@home office] and [@a, b)", text: "x"}
+        """);
+    assertThat(problems()).containsExactly(
+        "index.yml:1:8: warning: this is plain text, not Markdown: the citation [@gazette ¶1] in it would be shown as written and never checked",
+        "index.yml:3:40: warning: this is plain text, not Markdown: the citation [@herald \"peaked\"] in it would be shown as written and never checked",
+        "index.yml:3:78: warning: this is plain text, not Markdown: the citation [@x] in it would be shown as written and never checked",
+        "index.yml:5:20: warning: this is plain text, not Markdown: the citation [@gazette ¶96 \"nope\"] in it would be shown as written and never checked",
+        "index.yml:7:31: warning: this is plain text, not Markdown: the citation [@gazette ¶97] in it would be shown as written and never checked");
+    assertThat(diagnostics.sorted().get(3).hint()).hasValue("keep the words plain; cite in the topic's summary: instead");
+  }
+
+  @Test
   void columnsCountAnEmojiAsOneCharacter() {
     String yaml = """
         events:
