@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -201,6 +202,9 @@ public final class Assembler {
   private List<SourcePlan> planSources(Index index, Map<String, ParsedDocument> documents, Diagnostics diagnostics) {
     List<SourcePlan> plans = new ArrayList<>();
     Set<String> listed = new HashSet<>(index.refusedFiles());
+    // A document's topic written as an index topic's title ("The move to Lviv") is that topic.
+    Map<String, String> indexTitles = new HashMap<>();
+    index.topics().forEach(t -> indexTitles.putIfAbsent(t.title().strip().toLowerCase(Locale.ROOT), t.id()));
     // A document saved as index.html must not take the bibliography's page.
     Set<String> keys = new HashSet<>(Set.of(Source.RESERVED_KEY));
     for (SourceEntry entry : index.sources()) {
@@ -214,8 +218,8 @@ public final class Assembler {
       plan.key = entry.key();
       plan.entry = Optional.of(entry);
       plan.document = parsed.document();
-      plan.topics = entry.topics().isEmpty() ? slugs(parsed.document().topics()) : entry.topics().stream().map(Ref::id).toList();
-      plan.topicTitles = titles(parsed.document().topics());
+      plan.topics = entry.topics().isEmpty() ? topicIds(parsed.document().topics(), indexTitles) : entry.topics().stream().map(Ref::id).toList();
+      plan.topicTitles = titles(parsed.document().topics(), indexTitles);
       plan.topicsAt = parsed.topicsAt();
       plans.add(plan);
       keys.add(entry.key());
@@ -228,8 +232,8 @@ public final class Assembler {
       SourcePlan plan = new SourcePlan();
       plan.key = uniqueKey(keyFor(document.path()), keys);
       plan.document = document;
-      plan.topics = slugs(document.topics());
-      plan.topicTitles = titles(document.topics());
+      plan.topics = topicIds(document.topics(), indexTitles);
+      plan.topicTitles = titles(document.topics(), indexTitles);
       plan.topicsAt = unlisted.getValue().topicsAt();
       plans.add(plan);
       if (!index.sources().isEmpty() || index.title().isPresent()) {
@@ -326,18 +330,40 @@ public final class Assembler {
 
 
   /** Front matter names topics in words; their ids are made from them. */
-  private static Map<String, String> titles(List<String> topics) {
+  private static Map<String, String> titles(List<String> topics, Map<String, String> indexTitles) {
     Map<String, String> titles = new HashMap<>();
-    topics.forEach(t -> titles.putIfAbsent(slug(t), t));
+    topics.forEach(t -> titles.putIfAbsent(topicId(t, indexTitles), t));
     return titles;
+  }
+
+  private static List<String> topicIds(List<String> topics, Map<String, String> indexTitles) {
+    return topics.stream().map(t -> topicId(t, indexTitles)).distinct().toList();
+  }
+
+  /**
+   * The id of a topic a document names in words: the index's topic of that title, else one
+   * made from the words, so "Elections" and "elections" are one topic. Words a slug cannot
+   * spell (Greek, Japanese, Arabic: only Latin and Cyrillic letters have ASCII forms) would all
+   * come out as "x", one topic for "日本" and "Ελλάδα" alike: the words' hash keeps them apart.
+   */
+  public static String topicId(String written, Map<String, String> indexTitles) {
+    String lower = written.strip().toLowerCase(Locale.ROOT);
+    String known = indexTitles.get(lower);
+    if (known != null) {
+      return known;
+    }
+    String slug = slug(written);
+    boolean spelt = lower.chars().allMatch(c -> c < 0x80)
+        || lower.codePoints().filter(Character::isLetterOrDigit).allMatch(c -> !dev.dossier.model.Slug.ascii(Character.toString(c)).isEmpty());
+    if (spelt) {
+      return slug;
+    }
+    String words = java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFC);
+    return (slug.equals("x") ? "topic" : slug) + "-" + String.format(Locale.ROOT, "%08x", words.hashCode());
   }
 
   private static <T> Field<T> known(Optional<T> value, Origin origin) {
     return value.map(v -> Field.of(v, origin)).orElse(Field.unknown());
-  }
-
-  private static List<String> slugs(List<String> topics) {
-    return topics.stream().map(Assembler::slug).distinct().toList();
   }
 
   static String slug(String text) {

@@ -185,6 +185,31 @@ class BuildTest {
         .satisfies(d -> assertThat(d.hint()).contains("did you mean \"lviv\"? Correct the document's topics, or give this source topics: in the index"));
   }
 
+  /**
+   * A document's topics in words: the index's topic when they are its title, one topic for
+   * words that differ only in case, and topics of their own for words in scripts a slug cannot
+   * spell, not one "x" for all of them.
+   */
+  @Test
+  void aDocumentsTopicsInWordsKeepTheirOwnTopicsAndFindTheIndexsByTitle() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]"));
+    Files.writeString(dir.resolve("b.md"), "---\ntitle: B\ntopics: [\"日本\", Elections, The move to Lviv]\n---\nText of b.\n");
+    Files.writeString(dir.resolve("c.md"), "---\ntitle: C\ntopics: [\"Ελλάδα\", elections]\n---\nText of c.\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    dev.dossier.model.Dossier dossier = result.dossier().orElseThrow();
+    assertThat(dossier.topics()).extracting(dev.dossier.model.Topic::title)
+        .containsExactly("The move to Lviv", "日本", "Elections", "Ελλάδα");
+    assertThat(dossier.topics()).extracting(dev.dossier.model.Topic::id).doesNotHaveDuplicates().doesNotContain("x")
+        .allMatch(id -> id.matches("[a-z0-9]+(-[a-z0-9]+)*"));
+    java.util.Map<String, List<String>> topicsOf = new java.util.HashMap<>();
+    dossier.sources().forEach(s -> topicsOf.put(s.key(), s.topics()));
+    assertThat(topicsOf.get("b")).hasSize(3).contains("lviv");
+    assertThat(topicsOf.get("c")).hasSize(2).doesNotContainAnyElementsOf(topicsOf.get("b").subList(0, 1));
+    // The same words give the same id in every build.
+    assertThat(dev.dossier.assemble.Assembler.topicId("日本", java.util.Map.of())).isEqualTo(dev.dossier.assemble.Assembler.topicId(" 日本", java.util.Map.of()));
+  }
+
   @Test
   void aDocumentTheIndexDoesNotListHasItsTopicSlipShownWhereItIsWritten() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]"));
