@@ -75,7 +75,8 @@ public final class MarkdownProcessor {
             CitationExtension.create(),
             TablesExtension.create(),
             FootnoteExtension.create(),
-            StrikethroughExtension.create()));
+            StrikethroughExtension.create(),
+            new ImagesAsWords()));
     // Raw HTML in Markdown is shown as text, never passed through: the index and documents
     // may come from anyone.
     options.set(HtmlRenderer.ESCAPE_HTML, true);
@@ -100,7 +101,7 @@ public final class MarkdownProcessor {
         if (built == null) {
           MutableDataSet blocks = new MutableDataSet(options);
           blocks.set(Parser.EXTENSIONS, List.of(CitationExtension.create(), TablesExtension.create(), FootnoteExtension.create(),
-              StrikethroughExtension.create(), new BlockBoundaries()));
+              StrikethroughExtension.create(), new ImagesAsWords(), new BlockBoundaries()));
           built = HtmlRenderer.builder(blocks).build();
           blockRenderer = built;
         }
@@ -337,6 +338,32 @@ public final class MarkdownProcessor {
       }
     });
     return wrapper.text();
+  }
+
+  /**
+   * An image is shown as its description: the site copies no image and shows none from
+   * elsewhere (a dossier read offline has no network), and the description is the writer's
+   * words, which would otherwise vanish with the image ("Before ![the gate](gate.jpg) after"
+   * would read "Before  after") and could not be quoted.
+   */
+  private static final class ImagesAsWords implements HtmlRenderer.HtmlRendererExtension {
+    @Override
+    public void rendererOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {}
+
+    @Override
+    public void extend(HtmlRenderer.Builder builder, String rendererType) {
+      builder.nodeRendererFactory(options -> () -> java.util.Set.of(
+          new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(com.vladsch.flexmark.ast.Image.class,
+              (node, context, html) -> context.renderChildren(node)),
+          // "![words]" with no reference defined is no image: shown as written, as before.
+          new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(ImageRef.class, (node, context, html) -> {
+            if (node.isDefined()) {
+              context.renderChildren(node);
+            } else {
+              context.delegateRender();
+            }
+          })));
+    }
   }
 
   /** Renders a document's top-level blocks one after another, each followed by {@link #BLOCK_END}. */

@@ -17,6 +17,12 @@ class MarkdownProcessorTest {
   }
 
   @Test
+  void anImageIsShownAsItsDescriptionNotDropped() {
+    MarkdownProcessor.Rendered r = markdown.render("Before ![Photo of the *embassy* gate](gate.jpg) after.[@cnn ¶1] ![ref][g]\n\n[g]: javascript:alert(1)");
+    assertThat(r.html()).isEqualTo("<p>Before Photo of the <em>embassy</em> gate after." + Prose.marker(0) + " ref</p>");
+  }
+
+  @Test
   void theCitationsOffsetPointsAtItsKeyInTheText() {
     String text = "First line.\nSecond [@cnn ¶1].";
     MarkdownProcessor.Rendered r = markdown.render(text);

@@ -63,6 +63,13 @@ class MarkdownDocumentParserTest {
   }
 
   @Test
+  void anImagesDescriptionIsPartOfItsParagraphsWordsAndCanBeQuoted() {
+    Document doc = parser.parse("i.md", "First.\n\nThe gate ![stood open](gate.jpg) at dawn.\n", diagnostics).document();
+    assertThat(doc.paragraphs()).extracting(Paragraph::text).containsExactly("First.", "The gate stood open at dawn.");
+    assertThat(doc.paragraphs().get(1).html()).doesNotContain("<img").contains("The gate stood open at dawn.");
+  }
+
+  @Test
   void aCitationsColumnCountsAnEmojiAsOneCharacter() {
     ParsedDocument parsed = parser.parse("e.md", "First.\n\n\uD83D\uDE00\uD83D\uDE00 said [@cnn ¶2].\n", diagnostics);
     assertThat(parsed.citations()).singleElement().satisfies(c -> assertThat(c.at()).isEqualTo(new Position("e.md", 3, 10)));
