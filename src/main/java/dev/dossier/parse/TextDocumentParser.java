@@ -107,8 +107,19 @@ public final class TextDocumentParser {
     Optional<String> site = Optional.empty();
     Optional<DossierDate> published = Optional.empty();
     Optional<OffsetDateTime> updated = Optional.empty();
+    /** Whether the outlet came from a "Source:" line, not a byline. */
+    boolean sourceLine;
     /** Head lines that looked like metadata but could not be read: they stay the article's text. */
     List<String> kept = new ArrayList<>();
+
+    /**
+     * A second line for what the head already has (a second byline, another outlet, a second
+     * date): the first is used, and this one stays the article's text rather than being lost.
+     */
+    void keep(String line, Position at, String what, String help, Diagnostics diagnostics) {
+      diagnostics.warning(at, "a second " + what + " in the document's head; the first is used, and this line is kept as the article's first paragraph", help);
+      kept.add(line);
+    }
   }
 
   /** Takes the metadata lines off the top of {@code lines}. */
@@ -129,26 +140,41 @@ public final class TextDocumentParser {
       // A line is metadata only when it reads as such; else it is the article's first words,
       // and the text starts there: "By Monday, most of the staff had left" is not a byline.
       Optional<Byline> byline;
+      Position at = new Position(path, lineNumber, raw.codePointCount(0, raw.indexOf(line.charAt(0))) + 1);
       if ((m = BYLINE.matcher(line)).matches() && line.length() < 200 && (byline = Byline.readLine(m.group(1))).isPresent()) {
-        head.authors = byline.get().authors();
-        if (head.site.isEmpty()) {
-          head.site = byline.get().outlet();
+        if (!head.authors.isEmpty()) {
+          head.keep(line, at, "byline", "write every author in one byline: By Jane Smith and John Doe, CNN", diagnostics);
+        } else {
+          head.authors = byline.get().authors();
+          if (head.site.isEmpty()) {
+            head.site = byline.get().outlet();
+          }
         }
       } else if ((m = TIMESTAMP.matcher(line)).matches()) {
         Optional<OffsetDateTime> when = timestamp(m.group(2));
+        boolean updated = m.group(1).equals("Updated");
         if (when.isEmpty()) {
           diagnostics.warning(
               new Position(path, lineNumber, raw.codePointCount(0, raw.indexOf(m.group(2))) + 1),
               "cannot read the timestamp \"" + m.group(2) + "\", so the line is kept as the article's first paragraph",
               "write it as RFC 1123 (Tue, 15 Feb 2022 01:41:12 GMT) or ISO 8601 (2022-02-15T01:41:12Z)");
           head.kept.add(line);
-        } else if (m.group(1).equals("Updated")) {
+        } else if (updated ? head.updated.isPresent() : head.published.isPresent()) {
+          head.keep(line, at, m.group(1) + ": line", "keep one " + m.group(1) + ": line, the one the article gives", diagnostics);
+        } else if (updated) {
           head.updated = when;
         } else {
           head.published = when.map(t -> DossierDate.day(t.toLocalDate()));
         }
       } else if ((m = SOURCE.matcher(line)).matches() && !Byline.isProse(m.group(1))) {
-        head.site = Optional.of(m.group(1).strip());
+        // "Source:" names the outlet over a byline's ("By Jane Doe, CNN" then "Source: CNN Wire");
+        // a second "Source:" line is kept.
+        if (head.sourceLine && !head.site.orElseThrow().equals(m.group(1).strip())) {
+          head.keep(line, at, "Source: line", "keep one Source: line, the outlet that published the article", diagnostics);
+        } else {
+          head.site = Optional.of(m.group(1).strip());
+          head.sourceLine = true;
+        }
       } else {
         break;
       }

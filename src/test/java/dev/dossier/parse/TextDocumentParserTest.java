@@ -155,6 +155,27 @@ class TextDocumentParserTest {
     assertThat(diagnostics.sorted()).singleElement().satisfies(d -> assertThat(d.column()).isEqualTo(12));
   }
 
+  /** Nothing lost: a second byline, Source: line or date of the same kind stays the article's text, with a warning. */
+  @Test
+  void aSecondHeadLineForWhatTheHeadHasIsKeptAsText() {
+    Document doc = parser.parse("a.txt", "By Jane Smith, CNN\nBy John Doe, Reuters\nSource: AP\nSource: Reuters\n"
+        + "Updated: 2022-02-14T10:00:00Z\nUpdated: 2022-02-15T01:41:00Z\n\nThe embassy closed.\n", diagnostics);
+    assertThat(doc.authors()).containsExactly("Jane Smith");
+    assertThat(doc.site()).contains("AP");
+    assertThat(doc.updated()).hasValueSatisfying(u -> assertThat(u.toString()).isEqualTo("2022-02-14T10:00Z"));
+    assertThat(doc.paragraphs()).extracting(Paragraph::text)
+        .containsExactly("By John Doe, Reuters", "Source: Reuters", "Updated: 2022-02-15T01:41:00Z", "The embassy closed.");
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
+        "a.txt:2:1: warning: a second byline in the document's head; the first is used, and this line is kept as the article's first paragraph",
+        "a.txt:4:1: warning: a second Source: line in the document's head; the first is used, and this line is kept as the article's first paragraph",
+        "a.txt:6:1: warning: a second Updated: line in the document's head; the first is used, and this line is kept as the article's first paragraph");
+    // The same outlet twice, or a Source: line after a byline's outlet, is no second of anything.
+    Diagnostics quiet = new Diagnostics();
+    Document cnn = parser.parse("b.txt", "By Jane Smith, CNN\nSource: CNN Wire\nSource: CNN Wire\n\nThe embassy closed.\n", quiet);
+    assertThat(cnn.site()).contains("CNN Wire");
+    assertThat(quiet.sorted()).isEmpty();
+  }
+
   @Test
   void blankLinesBeforeTheHeadDoNotHideIt() {
     Document doc = parser.parse("a.txt", "\n  \nBy Jane Doe, Reuters\nUpdated: garbage\n\nThe embassy closed.\n", diagnostics);
