@@ -10,6 +10,9 @@ import org.jsoup.safety.Safelist;
  * The one gate every piece of HTML passes before it reaches a page: inline text markup and
  * links to the web survive; scripts, event handlers, {@code javascript:} URLs, frames, objects,
  * images, styles and anything else that could run or load from elsewhere do not.
+ *
+ * <p>{@code <mark>} does not survive either (its words do, as plain text): on a dossier's pages
+ * it means "words a citation quotes", and a saved page's own highlighting would look cited.
  */
 public final class HtmlSanitizer {
 
@@ -18,7 +21,7 @@ public final class HtmlSanitizer {
           .addTags(
               "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "cite", "code", "dd", "del", "dfn",
               "div", "dl", "dt", "em", "figcaption", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins",
-              "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
+              "kbd", "li", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
               "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
               "wbr", "sup", "section")
           .addAttributes("a", "href", "title")

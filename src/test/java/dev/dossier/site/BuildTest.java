@@ -592,6 +592,29 @@ class BuildTest {
   }
 
   @Test
+  void aSavedPagesOwnMarkIsNotTakenForTheDossiersHighlighting() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("marked"));
+    Files.writeString(dir.resolve("story.html"),
+        "<html><body><article><h1>Story</h1><p>Some <mark>mark</mark> words here, and quoted ones.</p></article></body></html>");
+    Files.writeString(dir.resolve("index.yml"), """
+        title: Test dossier
+        sources:
+          - key: story
+            file: story.html
+        topics:
+          - id: words
+            title: Words
+            summary: Quoted.[@story ¶1 "quoted ones"]
+        """);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    org.jsoup.nodes.Element p1 = Jsoup.parse(page(result, "sources/story.html")).selectFirst("#p1 .ptext");
+    // Only the words the dossier quotes are marked; the page's own highlight is plain text.
+    assertThat(p1.select("mark").eachText()).containsExactly("quoted ones");
+    assertThat(p1.text()).isEqualTo("Some mark words here, and quoted ones.");
+  }
+
+  @Test
   void aPageSavedAsIndexHtmlDoesNotTakeTheBibliographysPlace() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("saved"));
     Files.writeString(dir.resolve("index.html"), "<html><body><article><h1>Embassy closes</h1><p>The embassy closed on Monday.</p></article></body></html>");
