@@ -407,8 +407,16 @@ public final class HtmlDocumentParser {
       blocks.add(
           piece.heading()
               ? new Subheading(piece.text(), piece.html())
-              : new Paragraph(++number, piece.text(), piece.source().nameIs("table") ? piece.html() : "<p>" + piece.html() + "</p>"));
+              : new Paragraph(++number, piece.text(), piece.source().nameIs("table") ? piece.html() : "<p" + direction(piece) + ">" + piece.html() + "</p>"));
     }
     return blocks;
+  }
+
+  /**
+   * A paragraph's HTML is its block's content in a {@code <p>} of the dossier's: the direction
+   * the block's own {@code dir} gives its text ({@code <p dir="rtl">}) goes on that {@code <p>}.
+   */
+  private static String direction(ArticlePiece piece) {
+    return HtmlSanitizer.direction(piece.source()).map(dir -> " dir=\"" + dir + "\"").orElse("");
   }
 }

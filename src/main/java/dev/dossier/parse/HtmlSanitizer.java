@@ -1,5 +1,8 @@
 package dev.dossier.parse;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document.OutputSettings;
 import org.jsoup.nodes.Element;
@@ -24,6 +27,8 @@ public final class HtmlSanitizer {
               "kbd", "li", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
               "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
               "wbr", "sup", "section")
+          // Hebrew or Arabic text reads in the wrong order without it; see keepValidDirections.
+          .addAttributes(":all", "dir")
           .addAttributes("a", "href", "title")
           .addAttributes("abbr", "title")
           .addAttributes("time", "datetime")
@@ -40,7 +45,16 @@ public final class HtmlSanitizer {
   private static final OutputSettings OUTPUT =
       new OutputSettings().prettyPrint(false).charset("UTF-8").escapeMode(org.jsoup.nodes.Entities.EscapeMode.base);
 
+  /** The values {@code dir} may have; with any other a browser ignores it, and it is not valid HTML. */
+  private static final Set<String> DIRECTIONS = Set.of("ltr", "rtl", "auto");
+
   private HtmlSanitizer() {}
+
+  /** The direction an element's own {@code dir} gives its text, lower-cased; empty for none or a wrong one. */
+  static Optional<String> direction(Element e) {
+    String dir = e.attr("dir").strip().toLowerCase(Locale.ROOT);
+    return DIRECTIONS.contains(dir) ? Optional.of(dir) : Optional.empty();
+  }
 
   /** A body fragment with everything unsafe removed, serialised compactly and stably. */
   public static String clean(String fragment) {
@@ -54,9 +68,26 @@ public final class HtmlSanitizer {
    */
   public static org.jsoup.nodes.Document cleanTree(String fragment) {
     org.jsoup.nodes.Document dirty = Jsoup.parseBodyFragment(fragment);
+    keepValidDirections(dirty);
     org.jsoup.nodes.Document clean = new Cleaner(SAFELIST).clean(dirty);
     clean.outputSettings(OUTPUT);
     return clean;
+  }
+
+  /**
+   * Every {@code dir} the safelist keeps is one HTML allows, written as HTML writes it; a wrong
+   * one goes, as a browser ignores it. A {@code <bdo>} exists to force ltr or rtl and is not
+   * valid HTML without one of them, so one that forces neither gives up its tag, not its words.
+   */
+  private static void keepValidDirections(org.jsoup.nodes.Document dirty) {
+    for (Element e : dirty.select("[dir]")) {
+      direction(e).ifPresentOrElse(dir -> e.attr("dir", dir), () -> e.removeAttr("dir"));
+    }
+    for (Element bdo : dirty.select("bdo")) {
+      if (!bdo.attr("dir").equals("ltr") && !bdo.attr("dir").equals("rtl")) {
+        bdo.unwrap();
+      }
+    }
   }
 
   /** The same, for an element already parsed. */

@@ -236,6 +236,29 @@ class HtmlDocumentParserTest {
     assertThat(diagnostics.sorted()).isEmpty();
   }
 
+  /**
+   * Right-to-left text keeps the direction its page gives it, on the paragraph and inside it; a
+   * {@code <bdo>} without a direction to override with is not valid HTML, so only its words stay.
+   */
+  @Test
+  void aParagraphsDirectionAndABdosOverrideAreKept() {
+    String html = "<html><body><article><h1>שלום</h1>\n<p dir=\"RTL\">השגרירות נסגרה ביום שני.</p>\n"
+        + "<p>Read <bdo dir=\"rtl\">backwards</bdo>, <bdo>as is</bdo>, <bdo dir=\"auto\">as is</bdo>"
+        + " and <span dir=\"auto\">שני</span>, <em dir=\"sideways\">upright</em>.</p>\n"
+        + "<table dir=\"rtl\"><tr><th>עיר</th><th>צוות</th></tr><tr><td>קייב</td><td>12</td></tr></table></article></body></html>";
+
+    Document doc = parser.parse("a.html", html, diagnostics);
+
+    assertThat(doc.paragraphs()).extracting(Paragraph::text)
+        .containsExactly("השגרירות נסגרה ביום שני.", "Read backwards, as is, as is and שני, upright.", "עיר צוות קייב 12");
+    assertThat(doc.paragraphs()).extracting(Paragraph::html)
+        .containsExactly(
+            "<p dir=\"rtl\">השגרירות נסגרה ביום שני.</p>",
+            "<p>Read <bdo dir=\"rtl\">backwards</bdo>, as is, as is and <span dir=\"auto\">שני</span>, <em>upright</em>.</p>",
+            "<table dir=\"rtl\"><tbody><tr><th>עיר</th><th>צוות</th></tr><tr><td>קייב</td><td>12</td></tr></tbody></table>");
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
   /** "US – Russia talks began": the opening words, not a dateline; "LVIV – The embassy moved" is one. */
   @Test
   void capitalsAndADashAreADatelineOnlyWhenTheyReadAsOne() {
