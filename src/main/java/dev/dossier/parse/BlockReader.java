@@ -84,7 +84,11 @@ final class BlockReader {
       // One numbered paragraph, its rows and cells kept, as a Markdown table is.
       String text = e.text();
       if (!isBlank(text)) {
-        pieces.add(new ArticlePiece(e, false, text, HtmlSanitizer.clean(e.outerHtml()).strip()));
+        org.jsoup.nodes.Document clean = HtmlSanitizer.cleanTree(e.outerHtml());
+        Optional<String> direction = direction(e);
+        // Its HTML is the whole table, so the table itself carries a direction it inherits.
+        direction.ifPresent(dir -> clean.body().child(0).attr("dir", dir));
+        pieces.add(new ArticlePiece(e, false, text, clean.body().html().strip(), direction));
       }
     } else {
       container(e, depth);
@@ -125,6 +129,9 @@ final class BlockReader {
     if (run.isEmpty()) {
       return;
     }
+    // The loose text's direction is its container's; the wrapper is not in the page.
+    Optional<String> direction =
+        run.get(0).parent() instanceof Element container ? direction(container) : Optional.empty();
     Element wrapper = scratch.appendElement("div");
     run.forEach(node -> wrapper.appendChild(node.clone()));
     run.clear();
@@ -135,7 +142,7 @@ final class BlockReader {
     while (wrapper.childNodeSize() > 0 && isBreakOrBlank(wrapper.childNode(wrapper.childNodeSize() - 1))) {
       wrapper.childNode(wrapper.childNodeSize() - 1).remove();
     }
-    add(wrapper, false);
+    add(wrapper, false, direction);
     // Detached only now: a detached element would serialise with pretty printing.
     wrapper.remove();
   }
@@ -145,11 +152,30 @@ final class BlockReader {
   }
 
   private void add(Element e, boolean heading) {
+    add(e, heading, direction(e));
+  }
+
+  private void add(Element e, boolean heading, Optional<String> direction) {
     String text = e.text();
     if (!isBlank(text)) {
       // The source's indentation at the edges is not content; inside, HTML collapses it anyway.
-      pieces.add(new ArticlePiece(e, heading, text, HtmlSanitizer.clean(e.html()).strip()));
+      pieces.add(new ArticlePiece(e, heading, text, HtmlSanitizer.clean(e.html()).strip(), direction));
     }
+  }
+
+  /**
+   * The direction of a block's text: its own {@code dir}, else the nearest ancestor's, as a
+   * browser reads it. A page in Hebrew or Arabic usually says it once, on {@code <html>}, which
+   * the paragraph's HTML does not keep.
+   */
+  private static Optional<String> direction(Element e) {
+    for (Element up = e; up != null; up = up.parent()) {
+      Optional<String> dir = HtmlSanitizer.direction(up);
+      if (dir.isPresent()) {
+        return dir;
+      }
+    }
+    return Optional.empty();
   }
 
   /**

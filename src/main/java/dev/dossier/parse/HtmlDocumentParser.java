@@ -414,9 +414,9 @@ public final class HtmlDocumentParser {
 
   /**
    * A paragraph's HTML is its block's content in a {@code <p>} of the dossier's: the direction
-   * the block's own {@code dir} gives its text ({@code <p dir="rtl">}) goes on that {@code <p>}.
+   * the page gives the block's text ({@code <p dir="rtl">}) goes on that {@code <p>}.
    */
   private static String direction(ArticlePiece piece) {
-    return HtmlSanitizer.direction(piece.source()).map(dir -> " dir=\"" + dir + "\"").orElse("");
+    return piece.direction().map(dir -> " dir=\"" + dir + "\"").orElse("");
   }
 }

@@ -259,6 +259,27 @@ class HtmlDocumentParserTest {
     assertThat(diagnostics.sorted()).isEmpty();
   }
 
+  /** A page in Hebrew or Arabic says its direction once, on {@code <html>}: each paragraph keeps it. */
+  @Test
+  void aParagraphTakesTheDirectionItsPageOrContainerGivesIt() {
+    String html = "<html dir=\"rtl\" lang=\"he\"><body><article><h1>שלום</h1>\n<p>השגרירות נסגרה ביום שני.</p>\n"
+        + "<div dir=\"ltr\"><p>The embassy closed on Monday.</p></div>\n<p dir=\"sideways\">הצוות עבר ללביב.</p>\n"
+        + "<section>טקסט ללא פסקה<p>סוף.</p></section>\n"
+        + "<table><tr><th>עיר</th><th>צוות</th></tr><tr><td>קייב</td><td>12</td></tr></table></article></body></html>";
+
+    Document doc = parser.parse("a.html", html, diagnostics);
+
+    assertThat(doc.paragraphs()).extracting(Paragraph::html)
+        .containsExactly(
+            "<p dir=\"rtl\">השגרירות נסגרה ביום שני.</p>",
+            "<p dir=\"ltr\">The embassy closed on Monday.</p>",
+            "<p dir=\"rtl\">הצוות עבר ללביב.</p>",
+            "<p dir=\"rtl\">טקסט ללא פסקה</p>",
+            "<p dir=\"rtl\">סוף.</p>",
+            "<table dir=\"rtl\"><tbody><tr><th>עיר</th><th>צוות</th></tr><tr><td>קייב</td><td>12</td></tr></tbody></table>");
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
   /** "US – Russia talks began": the opening words, not a dateline; "LVIV – The embassy moved" is one. */
   @Test
   void capitalsAndADashAreADatelineOnlyWhenTheyReadAsOne() {
