@@ -47,7 +47,7 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
     // A dek or a "Press Statement" label often comes first, so look past it rather than stop.
     for (int looked = 0; i < text.size() && looked < LOOKAHEAD; looked++) {
       ArticlePiece piece = text.get(i);
-      Optional<List<Byline>> metadata = piece.heading() ? Optional.empty() : metadataLine(piece);
+      Optional<List<Byline>> metadata = piece.heading() ? Optional.empty() : metadataLine(piece.source(), piece.text());
       if (metadata.isPresent()) {
         bylines.addAll(metadata.get());
         text.remove(i);
@@ -66,16 +66,21 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
     return bylines.stream().flatMap(b -> b.outlet().stream()).findFirst();
   }
 
+  /** Whether a block is a byline or timestamp line ("Published <time>") rather than text. */
+  static boolean isMetadataLine(Element block) {
+    return metadataLine(block, block.text()).isPresent();
+  }
+
   /** The bylines a byline or timestamp line gives (none for a timestamp); empty if it is text. */
-  private static Optional<List<Byline>> metadataLine(ArticlePiece piece) {
-    if (piece.text().length() > MAX_LINE) {
+  private static Optional<List<Byline>> metadataLine(Element source, String text) {
+    if (text.length() > MAX_LINE) {
       return Optional.empty();
     }
-    if (isMarkedTimestamp(piece.source())) {
+    if (isMarkedTimestamp(source)) {
       return Optional.of(List.of());
     }
     List<Byline> bylines = new ArrayList<>();
-    for (String part : PARTS.split(piece.text().strip())) {
+    for (String part : PARTS.split(text.strip())) {
       Optional<Byline> byline = byline(part);
       if (byline.isPresent()) {
         bylines.add(byline.get());

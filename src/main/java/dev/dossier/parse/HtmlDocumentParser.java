@@ -49,8 +49,9 @@ import org.jsoup.parser.Parser;
  *       URL), {@code [rel=author]}/{@code [itemprop=author]}/{@code .byline} in the article, a
  *       "By …" line at the article's head
  *   <li>published (the day as written, no time zone conversion): {@code article:published_time},
- *       JSON-LD {@code datePublished}, {@code [itemprop=datePublished]}, the article's first
- *       {@code <time datetime>}, {@code meta[name=date]}/Dublin Core
+ *       JSON-LD {@code datePublished}, {@code [itemprop=datePublished]}, the article's {@code
+ *       <time datetime>} marked as the publication date, else its first one that is not in a
+ *       sentence of the text, {@code meta[name=date]}/Dublin Core
  *   <li>updated (only with a time and an offset): {@code article:modified_time}, JSON-LD {@code
  *       dateModified}, {@code og:updated_time}, {@code [itemprop=dateModified]}
  *   <li>url (absolute http/https only): {@code link[rel=canonical]}, {@code og:url}, JSON-LD
@@ -129,7 +130,7 @@ public final class HtmlDocumentParser {
     Element article = Optional.ofNullable(body.closest("article")).orElse(body);
     Optional<Element> headline = headline(page, article, body, chrome);
     // Read while the article still has its byline and header; chrome is removed next.
-    Optional<String> articleTime = firstTime(article, chrome);
+    Optional<String> articleTime = publicationTime(article, body, chrome);
     List<String> markedAuthors = markedAuthors(article, chrome);
     Optional<String> url = url(tags, jsonLd);
 
@@ -273,11 +274,54 @@ public final class HtmlDocumentParser {
     return Optional.ofNullable(above);
   }
 
-  private static Optional<String> firstTime(Element article, PageChrome chrome) {
-    return article.select("time[datetime]").stream()
-        .filter(t -> !chrome.within(t))
-        .map(t -> t.attr("datetime"))
-        .findFirst();
+  /** Words of a class or itemprop that mark a time as the publication date ("entry-date published"). */
+  private static final Pattern PUBLISHED_MARK =
+      Pattern.compile("(?i)(?:^|[^a-z])(?:date)?(?:published|publish|pubdate|publication)(?:$|[^a-z])");
+
+  /**
+   * The {@code <time datetime>} that dates the article: the first the page marks as its
+   * publication date, else the first that is not in a sentence of the text. A date in the text
+   * ("the meeting of {@code <time>24 August 1991</time>}") dates what the sentence tells; the
+   * article's own date stands in its header, on its byline or timestamp line, or outside the text.
+   */
+  private static Optional<String> publicationTime(Element article, Element body, PageChrome chrome) {
+    List<Element> times = article.select("time[datetime]").stream().filter(t -> !chrome.within(t)).toList();
+    return times.stream().filter(HtmlDocumentParser::markedPublished).findFirst()
+        .or(() -> times.stream().filter(t -> !inProse(t, body)).findFirst())
+        .map(t -> t.attr("datetime"));
+  }
+
+  /** The time, the inline markup around it or its line says it is the publication date. */
+  private static boolean markedPublished(Element time) {
+    if (time.hasAttr("pubdate")) {
+      return true;
+    }
+    for (Element e = time; e != null; e = e.parent()) {
+      if (PUBLISHED_MARK.matcher(e.className()).find()
+          || PUBLISHED_MARK.matcher(e.attr("itemprop").replaceAll("(?<=[a-z])(?=[A-Z])", "-")).find()) {
+        return true;
+      }
+      if (!BlockReader.isInline(e) && e != time) {
+        // The time's own block ends the search: above it, a class names a section of the page.
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The time stands in a paragraph of the article's text that is more than a byline or timestamp
+   * line. A time in the article's header, or in the article but outside its text, is not.
+   */
+  private static boolean inProse(Element time, Element body) {
+    if (time.closest("header") != null || !time.parents().contains(body)) {
+      return false;
+    }
+    Element block = time.parent();
+    while (block != body && BlockReader.isInline(block)) {
+      block = block.parent();
+    }
+    return !ArticleHead.isMetadataLine(block);
   }
 
   /** Authors the article's markup names: author links first, else a byline element's text. */

@@ -378,6 +378,37 @@ class HtmlDocumentParserTest {
     assertThat(doc.updated()).isEmpty();
   }
 
+  /**
+   * A {@code <time>} in a sentence of the text dates what the sentence tells, not the article.
+   * One in the article's header, on a byline or timestamp line, or marked as the publication
+   * date (itemprop, class, pubdate) dates the article, wherever the prose ones stand.
+   */
+  @Test
+  void aTimeInASentenceOfTheTextIsNotThePublicationDate() {
+    String prose = "<p>The meeting of <time datetime=\"1991-08-24\">24 August 1991</time> is remembered.</p>";
+    java.util.function.Function<String, Document> page = article ->
+        parser.parse("a.html", "<html><body><article><h1>Story</h1>" + article + "</article></body></html>", diagnostics);
+
+    Document alone = page.apply(prose);
+    assertThat(alone.published()).isEmpty();
+    assertThat(texts(alone)).containsExactly("The meeting of 24 August 1991 is remembered.");
+
+    assertThat(page.apply("<header><p>Filed from Kyiv on <time datetime=\"2022-02-14\">Monday</time></p></header>" + prose).published())
+        .contains(day("2022-02-14"));
+    assertThat(page.apply("<div class=\"meta\">Kyiv bureau, <time datetime=\"2022-02-14\">Monday</time></div>"
+        + "<div itemprop=\"articleBody\">" + prose + "</div>").published()).as("above the article's text").contains(day("2022-02-14"));
+    assertThat(page.apply(prose + "<p>By Jane Doe | <time datetime=\"2022-02-14\">14 February 2022</time></p>").published())
+        .contains(day("2022-02-14"));
+    assertThat(page.apply(prose + "<p>This story was first published <time itemprop=\"datePublished\" datetime=\"2022-02-14\">on"
+        + " Monday</time> and has been updated.</p>").published()).contains(day("2022-02-14"));
+    assertThat(page.apply("<header><p>Updated <time datetime=\"2022-02-15\">15 February 2022</time></p></header>" + prose
+        + "<p>Posted <span class=\"entry-date published\"><time datetime=\"2022-02-14\">14 February 2022</time></span></p>").published())
+        .as("a time marked as the publication date comes before the others").contains(day("2022-02-14"));
+    assertThat(page.apply(prose + "<p>Its first version went out <time pubdate datetime=\"2022-02-14\">on Monday</time>, before"
+        + " the briefing.</p>").published()).contains(day("2022-02-14"));
+    assertThat(diagnostics.sorted()).isEmpty();
+  }
+
   @Test
   void titleLosesTheSiteSuffixOnlyWhenItIsTheSiteName() {
     String page =
