@@ -172,10 +172,22 @@ final class BlockReader {
     for (Element up = e; up != null; up = up.parent()) {
       Optional<String> dir = HtmlSanitizer.direction(up);
       if (dir.isPresent()) {
-        return dir;
+        // An English page's <html dir="ltr"> says what every page's text does anyway: not
+        // carried onto each paragraph, unless something further out turns the other way.
+        return up != e && dir.get().equals("ltr") && !turnedAbove(up.parent()) ? Optional.empty() : dir;
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code e} or an element around it sets a direction other than ltr. */
+  private static boolean turnedAbove(Element e) {
+    for (Element up = e; up != null; up = up.parent()) {
+      if (HtmlSanitizer.direction(up).filter(d -> !d.equals("ltr")).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

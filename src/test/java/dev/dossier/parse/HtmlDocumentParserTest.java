@@ -257,6 +257,9 @@ class HtmlDocumentParserTest {
             "<p>Read <bdo dir=\"rtl\">backwards</bdo>, as is, as is and <span dir=\"auto\">שני</span>, <em>upright</em>.</p>",
             "<table dir=\"rtl\"><tbody><tr><th>עיר</th><th>צוות</th></tr><tr><td>קייב</td><td>12</td></tr></tbody></table>");
     assertThat(diagnostics.sorted()).isEmpty();
+    // An English page's <html dir="ltr"> is every page's direction anyway: its paragraphs stay plain.
+    Document english = parser.parse("b.html", "<html dir=\"ltr\"><body><article><h1>Kyiv</h1><p>The embassy closed.</p></article></body></html>", diagnostics);
+    assertThat(english.paragraphs()).extracting(Paragraph::html).containsExactly("<p>The embassy closed.</p>");
   }
 
   /** A page in Hebrew or Arabic says its direction once, on {@code <html>}: each paragraph keeps it. */
@@ -278,6 +281,9 @@ class HtmlDocumentParserTest {
             "<p dir=\"rtl\">סוף.</p>",
             "<table dir=\"rtl\"><tbody><tr><th>עיר</th><th>צוות</th></tr><tr><td>קייב</td><td>12</td></tr></tbody></table>");
     assertThat(diagnostics.sorted()).isEmpty();
+    // An English page's <html dir="ltr"> is every page's direction anyway: its paragraphs stay plain.
+    Document english = parser.parse("b.html", "<html dir=\"ltr\"><body><article><h1>Kyiv</h1><p>The embassy closed.</p></article></body></html>", diagnostics);
+    assertThat(english.paragraphs()).extracting(Paragraph::html).containsExactly("<p>The embassy closed.</p>");
   }
 
   /** "US – Russia talks began": the opening words, not a dateline; "LVIV – The embassy moved" is one. */
