@@ -193,6 +193,10 @@ public final class CitationSyntax {
   }
 
   private static CitationRef parsePart(String part, int offset) {
+    if (part.isBlank()) {
+      return CitationRef.malformed(offset, "a citation has an empty part (a ; with nothing after it, or two in a row)"
+          + ": remove the extra ; or write another source after it, as in [@a ¶3; @b ¶5]");
+    }
     Matcher m = PART.matcher(part);
     if (!m.matches()) {
       Matcher open = UNCLOSED.matcher(part);

@@ -299,7 +299,10 @@ public final class IndexReader {
   }
 
   private static void checkFile(YamlDocument yaml, Node node, String file) {
-    if (!staysInside(file)) {
+    if (file.startsWith("/") || file.matches("[A-Za-z]:[\\\\/].*") || file.startsWith("\\")) {
+      // Even one that names a file inside the folder: the dossier must build wherever it is copied.
+      yaml.error(node, "\"" + file + "\" is an absolute path; it was not read", "give the path relative to the index's folder, e.g. \"" + file.replaceAll(".*[/\\\\]", "") + "\"");
+    } else if (!staysInside(file)) {
       yaml.error(node, "\"" + file + "\" points outside the dossier folder; it was not read", "give a path relative to the index's folder, without \"..\"");
     }
   }

@@ -505,7 +505,13 @@ public final class Build {
       Diagnostics said = new Diagnostics();
       if (DocumentReader.format(path).isEmpty()) {
         // Only the index names such a file (the folder's own are .txt, .md and .html): said there.
-        said.error(cause, "unsupported document type \"." + DossierFolder.extension(path) + "\"", "use .txt, .md or .html");
+        String extension = DossierFolder.extension(path);
+        if (extension.isEmpty()) {
+          said.error(cause, "\"" + path + "\" has no file extension, so its type is unknown",
+              "name it for what it holds: " + path + ".txt for plain text, .md for Markdown, .html for a saved page");
+        } else {
+          said.error(cause, "unsupported document type \"." + extension + "\"", "use .txt, .md or .html");
+        }
         return new Read(Optional.empty(), Optional.empty(), said.sorted());
       }
       Optional<byte[]> bytes = folder.bytes(path, said, cause);

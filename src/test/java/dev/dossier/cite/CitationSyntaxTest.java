@@ -117,6 +117,13 @@ class CitationSyntaxTest {
   }
 
   @Test
+  void anEmptyPartSaysSo() {
+    List<CitationRef> refs = refs("[@a ¶3;]");
+    assertThat(refs.get(0).problem()).isEmpty();
+    assertThat(refs.get(1).problem()).hasValueSatisfying(p -> assertThat(p).startsWith("a citation has an empty part (a ; with nothing after it"));
+  }
+
+  @Test
   void bracketsInsideACitationButOutsideItsQuoteMakeItUnreadableNotText() {
     // "[@radio ¶3" starts a citation; it runs to the ] that closes it, brackets inside passed over.
     String text = "Lifted [@radio ¶3 see [sic] here] and on.";

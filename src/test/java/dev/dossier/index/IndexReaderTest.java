@@ -309,6 +309,15 @@ class IndexReaderTest {
   }
 
   @Test
+  void anAbsoluteFilePathIsSaidToBeOneEvenInsideTheFolder() {
+    read("sources:\n  - {key: a, file: /home/me/dossier/a.txt}\n  - {key: b, file: 'C:\\dossier\\b.txt'}\n");
+    assertThat(problems()).containsExactly(
+        "index.yml:2:20: error: \"/home/me/dossier/a.txt\" is an absolute path; it was not read",
+        "index.yml:3:20: error: \"C:\\dossier\\b.txt\" is an absolute path; it was not read");
+    assertThat(diagnostics.sorted().get(0).hint()).hasValue("give the path relative to the index's folder, e.g. \"a.txt\"");
+  }
+
+  @Test
   void duplicateKeysAndIdsAreErrors() {
     read("""
         sources:

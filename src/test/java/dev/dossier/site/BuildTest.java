@@ -653,6 +653,24 @@ class BuildTest {
   }
 
   @Test
+  void aListedFileWithNoExtensionIsNamedAsSuch() throws IOException {
+    Path dir = dossier("""
+        title: Test dossier
+        sources:
+          - key: bugle
+            file: a.txt
+          - key: notes
+            file: NOTES
+        """);
+    Files.writeString(dir.resolve("NOTES"), "Some notes.\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(d -> d.line() == 6).singleElement().satisfies(d -> {
+      assertThat(d.headline()).isEqualTo("index.yml:6:11: error: \"NOTES\" has no file extension, so its type is unknown");
+      assertThat(d.hint()).hasValue("name it for what it holds: NOTES.txt for plain text, .md for Markdown, .html for a saved page");
+    });
+  }
+
+  @Test
   void aTemplateOverrideReplacesTheBuiltInFileByFile() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1]"));
     Files.createDirectories(dir.resolve("templates"));
