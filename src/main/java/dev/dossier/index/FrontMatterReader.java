@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads the YAML front matter of a Markdown document, with the same care as the index. */
@@ -82,9 +81,7 @@ public final class FrontMatterReader {
     Map<String, Position> at = new LinkedHashMap<>();
     List<Node> items = topics instanceof SequenceNode list ? list.getValue() : List.of(topics);
     for (Node item : items) {
-      if (item instanceof ScalarNode scalar) {
-        at.putIfAbsent(scalar.getValue(), doc.position(item));
-      }
+      doc.scalar(item).ifPresent(id -> at.putIfAbsent(id, doc.position(item)));
     }
     return at;
   }

@@ -96,7 +96,7 @@ public record MarkdownText(String text, String path, List<String> fileLines, int
   }
 
   /** How many characters a double-quoted scalar's escape at {@code at} takes in the file. */
-  private static int escapeLength(String line, int at) {
+  static int escapeLength(String line, int at) {
     int digits = switch (line.charAt(at + 1)) {
       case 'x' -> 2;
       case 'u' -> 4;
@@ -106,16 +106,22 @@ public record MarkdownText(String text, String path, List<String> fileLines, int
     return Math.min(line.length() - at, 2 + digits);
   }
 
-  /** How many characters that are not whitespace an escape stands for in the text: 0, 1 or 2. */
-  private static int escaped(String line, int at) {
+  /** The character a double-quoted scalar's escape at {@code at} stands for, as YAML 1.2 reads it. */
+  static int escapedCodePoint(String line, int at) {
     int length = escapeLength(line, at);
-    int codePoint = switch (line.charAt(at + 1)) {
+    return switch (line.charAt(at + 1)) {
+      case '0' -> 0;
+      case 'a' -> 0x07;
+      case 'b' -> 0x08;
       case 'n' -> '\n';
       case 't', '\t' -> '\t';
       case 'r' -> '\r';
       case ' ' -> ' ';
       case 'f' -> '\f';
       case 'v' -> 0x0B;
+      case 'e' -> 0x1B;
+      case 'N' -> 0x85;
+      case '_' -> 0xA0;
       case 'L' -> 0x2028;
       case 'P' -> 0x2029;
       case 'x', 'u', 'U' -> {
@@ -127,7 +133,16 @@ public record MarkdownText(String text, String path, List<String> fileLines, int
       }
       default -> line.charAt(at + 1);
     };
+  }
+
+  /** How many characters that are not whitespace an escape stands for in the text: 0, 1 or 2. */
+  private static int escaped(String line, int at) {
+    int codePoint = escapedCodePoint(line, at);
     if (!Character.isValidCodePoint(codePoint)) {
+      return 1;
+    }
+    if (YamlDocument.replaced(codePoint)) {
+      // Read as U+FFFD (YamlDocument), which is no whitespace, whatever the escape stood for.
       return 1;
     }
     if (Character.isSupplementaryCodePoint(codePoint)) {

@@ -4,7 +4,9 @@ import dev.dossier.diag.Diagnostics;
 import dev.dossier.diag.Position;
 import java.util.ArrayList;
 import dev.dossier.diag.Similarity;
+import dev.dossier.model.HtmlCharacters;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ final class YamlDocument {
   private final Diagnostics diagnostics;
   /** The text's lines, to see what follows a value on its line. */
   private String[] lines = new String[0];
+  /** The values read with characters replaced ({@link #readable}), each warned about once. */
+  private final Map<ScalarNode, String> replacedValues = new IdentityHashMap<>();
 
   /**
    * @param firstLine the file line the YAML text starts on (2 for front matter after "---")
@@ -437,8 +441,81 @@ final class YamlDocument {
     };
   }
 
-  private static Optional<String> scalar(Node node) {
-    return node instanceof ScalarNode scalar ? Optional.of(scalar.getValue()) : Optional.empty();
+  /** A scalar's text, as every value of the file is read; empty for a list or mapping. */
+  Optional<String> scalar(Node node) {
+    return node instanceof ScalarNode scalar ? Optional.of(readable(scalar)) : Optional.empty();
+  }
+
+  /**
+   * A scalar's text with each character no web page may hold read as U+FFFD, as a file's own
+   * are when it is read (DossierFolder): only an escape ({@code "\x01"}, {@code "\e"}) writes
+   * one into a value now. The first read of such a value warns at the escape; later reads of
+   * the same node (an alias, a value looked at twice) take the same text silently.
+   */
+  private String readable(ScalarNode node) {
+    String value = node.getValue();
+    Optional<HtmlCharacters.Replaced> replaced = HtmlCharacters.replace(value, YamlDocument::replaced);
+    if (replaced.isEmpty()) {
+      return value;
+    }
+    return replacedValues.computeIfAbsent(node, n -> {
+      HtmlCharacters.Replaced r = replaced.get();
+      Optional<Written> written = firstForbidden(node);
+      Position at = written.map(Written::at).orElse(position(node));
+      Optional<String> escape = written.flatMap(Written::escape);
+      if (escape.isPresent()) {
+        diagnostics.warning(at, HtmlCharacters.escapeMessage(escape.get(), r.found(), r.count()), HtmlCharacters.ESCAPE_HINT);
+      } else {
+        diagnostics.warning(at, r.message("in this value"), HtmlCharacters.HINT);
+      }
+      return r.text();
+    });
+  }
+
+  /**
+   * Whether a value's character is read as U+FFFD: one no web page may hold, but for a carriage
+   * return ({@code "\r"}), which no file's text holds raw, but which HTML and XML both take for
+   * whitespace, and which a quote matches to a space.
+   */
+  static boolean replaced(int c) {
+    return c != '\r' && HtmlCharacters.forbidden(c);
+  }
+
+  /** Where a character is written in the file, and the escape that writes it, if one does. */
+  private record Written(Position at, Optional<String> escape) {}
+
+  /**
+   * Where a scalar writes its first character no web page may hold: its text read again from
+   * the file's lines between its marks, escapes and all in a double-quoted one.
+   */
+  private Optional<Written> firstForbidden(ScalarNode node) {
+    if (node.getStartMark().isEmpty() || node.getEndMark().isEmpty()) {
+      return Optional.empty();
+    }
+    Mark start = node.getStartMark().get();
+    Mark end = node.getEndMark().get();
+    boolean escapes = node.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.DOUBLE_QUOTED;
+    for (int l = start.getLine(); l <= end.getLine() && l < lines.length; l++) {
+      String line = lines[l];
+      int from = l == start.getLine() ? offset(line, start.getColumn()) : 0;
+      int to = l == end.getLine() ? offset(line, end.getColumn()) : line.length();
+      for (int i = from; i < to; ) {
+        int c = line.codePointAt(i);
+        boolean escape = escapes && c == '\\' && i + 1 < line.length();
+        int length = escape ? MarkdownText.escapeLength(line, i) : Character.charCount(c);
+        if (replaced(escape ? MarkdownText.escapedCodePoint(line, i) : c)) {
+          Position at = new Position(path, firstLine + l, line.codePointCount(0, i) + 1);
+          return Optional.of(new Written(at, escape ? Optional.of(line.substring(i, i + length)) : Optional.empty()));
+        }
+        i += length;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The index in {@code line} of its character at a mark's column, which counts code points. */
+  private static int offset(String line, int column) {
+    return column <= line.codePointCount(0, line.length()) ? line.offsetByCodePoints(0, column) : line.length();
   }
 
   void error(Node node, String message, String hint) {

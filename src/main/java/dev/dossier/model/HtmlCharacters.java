@@ -39,9 +39,24 @@ public final class HtmlCharacters {
   public record Replaced(String text, int first, int found, int count) {
     /** "U+0001 is a control character, which no web page may hold: ...", for a character in a file. */
     public String message() {
-      return name(found) + " is " + kind(found) + consequence(count, "in this file");
+      return message("in this file");
+    }
+
+    /** The same, for a character found elsewhere than in a file's text ("in this value"). */
+    public String message(String where) {
+      return name(found) + " is " + kind(found) + consequence(count, where);
     }
   }
+
+  /** "the escape \x01 stands for U+0001, a control character, ...", for characters a YAML escape wrote. */
+  public static String escapeMessage(String escape, int found, int count) {
+    String kind = kind(found);
+    return "the escape " + escape + " stands for " + name(found) + (kind.startsWith("a ") ? ", " + kind : ", which is " + kind)
+        + consequence(count, "in this value");
+  }
+
+  /** What to do about a character a YAML escape wrote. */
+  public static final String ESCAPE_HINT = "remove the escape (such escapes are usually left over from a terminal or a conversion), or leave it to show as \"\uFFFD\"";
 
   /** "a character reference in this text stands for U+0001, a control character, ...", for characters a parser made of references. */
   public static String referenceMessage(int found, int count) {
@@ -64,12 +79,17 @@ public final class HtmlCharacters {
 
   /** The text with each forbidden character read as U+FFFD; empty when it has none. */
   public static Optional<Replaced> replace(String text) {
+    return replace(text, HtmlCharacters::forbidden);
+  }
+
+  /** The same, for the forbidden characters that {@code replaced} picks out (it sees no others). */
+  public static Optional<Replaced> replace(String text, java.util.function.IntPredicate replaced) {
     int first = -1;
     for (int i = 0, n = text.length(); i < n && first < 0; i++) {
       char c = text.charAt(i);
       // Only these ranges can hold one (from U+D800, the surrogates too, which make the
       // noncharacters past U+FFFF); most text has none, and is looked at once.
-      if ((c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0xD800) && forbidden(text.codePointAt(i))) {
+      if ((c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0xD800) && replaced.test(text.codePointAt(i))) {
         first = i;
       }
     }
@@ -80,7 +100,7 @@ public final class HtmlCharacters {
     int count = 0;
     for (int i = first; i < text.length(); ) {
       int c = text.codePointAt(i);
-      if (forbidden(c)) {
+      if (replaced.test(c)) {
         out.append('\uFFFD');
         count++;
       } else {

@@ -1,6 +1,7 @@
 package dev.dossier.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.dossier.diag.Diagnostic;
 import dev.dossier.model.Dossier;
@@ -116,6 +117,29 @@ class BuildTest {
     assertThat(page).contains("Staff left\uFFFD on Sunday.", "They went\uFFFD west,\uFFFD to \uFFFD Lviv.", "Later \uFFFD.")
         .doesNotContain("\u0001", "&#x1;", "\u007f", "\u0085", "\uFFFE");
     assertThat(Files.readString(out.resolve("sources/c.html"))).contains("It was\uFFFD quiet.");
+  }
+
+  /**
+   * The same characters written as YAML escapes, in the index and in front matter: read as
+   * U+FFFD with a warning at the escape, so feed.xml stays well-formed XML.
+   */
+  @Test
+  void controlCharactersWrittenAsEscapesShowAsReplacementCharacters() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]")
+        .replace("title: Test dossier", "title: \"BF\\x01\"\nbase_url: https://example.org/")
+        .replace("title: Embassy closes", "title: \"Topic\\x1b[31m red\\e\""));
+    Files.writeString(dir.resolve("b.md"), "---\ntitle: \"Note\\u0007 one\"\n---\nA note.\n");
+    Path out = tmp.resolve("site");
+    Build.Result result = new Build().build(dir, Theme.builtIn(), out);
+    assertThat(headlines(result).stream().filter(h -> h.contains("U+"))).containsExactly(
+        "b.md:2:13: warning: the escape \\u0007 stands for U+0007, a control character, which no web page may hold: it is read as U+FFFD, shown as \"\uFFFD\"",
+        "index.yml:1:11: warning: the escape \\x01 stands for U+0001, a control character, which no web page may hold: it is read as U+FFFD, shown as \"\uFFFD\"",
+        "index.yml:6:18: warning: the escape \\x1b stands for U+001B, a control character, which no web page may hold: it is read as U+FFFD, shown as \"\uFFFD\" (as are 1 more in this value)");
+    String feed = Files.readString(out.resolve("feed.xml"));
+    assertThat(feed).contains("BF\uFFFD", "Topic\uFFFD[31m red\uFFFD").doesNotContain("\u0001", "\u001b");
+    assertThatCode(() -> javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new org.xml.sax.InputSource(new java.io.StringReader(feed)))).as("feed.xml is well-formed XML").doesNotThrowAnyException();
+    assertThat(Files.readString(out.resolve("sources/b.html"))).contains("Note\uFFFD one");
   }
 
   @Test
@@ -321,7 +345,8 @@ class BuildTest {
 
   @Test
   void aCitationIsPlacedExactlyInEveryKindOfYamlScalar() throws IOException {
-    // Escapes and doubled quotes, folded and plain lines, an escaped line break: the file and the text differ.
+    // Escapes and doubled quotes, folded and plain lines, an escaped line break, escapes of
+    // characters read as U+FFFD: the file and the text differ.
     String index = "title: Test dossier\n" +
         "sources:\n" +
         "  - key: bugle\n" +
@@ -354,6 +379,9 @@ class BuildTest {
         "      Literal.\n" +
         "\n" +
         "      Second paragraph,[@nokeyf ¶1] here.\n" +
+        "  - id: t7\n" +
+        "    title: Seven\n" +
+        "    summary: \"A character no page may hold,\\x1f\\v read as one,[@nokeyg ¶1] here.\"\n" +
         "events:\n" +
         "  - date: 2022-02-14\n" +
         "    title: Embassy closed\n" +
@@ -363,7 +391,7 @@ class BuildTest {
     Build.Result result = new Build().run(dir, Theme.builtIn());
     List<String> lines = List.of(index.split("\n"));
     List<String> expected = new java.util.ArrayList<>();
-    for (String key : List.of("nokeya", "nokeyb", "nokeyc", "nokeyd", "nokeye", "nokeyf")) {
+    for (String key : List.of("nokeya", "nokeyb", "nokeyc", "nokeyd", "nokeye", "nokeyf", "nokeyg")) {
       for (int l = 0; l < lines.size(); l++) {
         int column = lines.get(l).indexOf("@" + key);
         if (column >= 0) {
