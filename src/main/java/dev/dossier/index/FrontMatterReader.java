@@ -40,7 +40,7 @@ public final class FrontMatterReader {
    * @param firstLine the file line the YAML starts on
    */
   public FrontMatter read(String path, String yaml, int firstLine, Diagnostics diagnostics) {
-    YamlDocument doc = new YamlDocument(path, firstLine, diagnostics);
+    YamlDocument doc = new YamlDocument(path, "the front matter", firstLine, diagnostics);
     Optional<Node> root = doc.compose(yaml);
     if (root.isEmpty() || doc.isNull(root.get())) {
       return FrontMatter.NONE;

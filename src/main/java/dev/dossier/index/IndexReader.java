@@ -39,7 +39,7 @@ public final class IndexReader {
    * @param text the file's content
    */
   public Index read(String path, String text, Diagnostics diagnostics) {
-    YamlDocument yaml = new YamlDocument(path, 1, diagnostics);
+    YamlDocument yaml = new YamlDocument(path, "the index", 1, diagnostics);
     Optional<Node> root = yaml.compose(text);
     List<String> lines = yaml.lines();
     if (root.isEmpty() || yaml.isNull(root.get())) {

@@ -39,6 +39,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class YamlDocument {
 
   private final String path;
+  /** What the text is, for messages about the whole of it: "the index", "the front matter". */
+  private final String what;
   private final int firstLine;
   private final Diagnostics diagnostics;
   /** The text's lines, to see what follows a value on its line. */
@@ -47,10 +49,12 @@ final class YamlDocument {
   private final Map<ScalarNode, String> replacedValues = new IdentityHashMap<>();
 
   /**
+   * @param what what the text is, for messages: "the index", "the front matter"
    * @param firstLine the file line the YAML text starts on (2 for front matter after "---")
    */
-  YamlDocument(String path, int firstLine, Diagnostics diagnostics) {
+  YamlDocument(String path, String what, int firstLine, Diagnostics diagnostics) {
     this.path = path;
+    this.what = what;
     this.firstLine = firstLine;
     this.diagnostics = diagnostics;
   }
@@ -75,6 +79,13 @@ final class YamlDocument {
       boolean sameLine = e.getContextMark().isEmpty() || e.getProblemMark().isEmpty()
           || e.getContextMark().get().getLine() == e.getProblemMark().get().getLine();
       String problem = e.getProblem() == null ? "" : e.getProblem();
+      if (problem.contains("found another document") && e.getProblemMark().isPresent()) {
+        // A second "---" (often a pasted index, or a separator meant as a comment): the parser
+        // names the first document's start, but the mistake is where the second begins.
+        diagnostics.error(position(e.getProblemMark().get()), "a second YAML document starts here, but " + what + " is one document",
+            "remove this --- (and a ... that ends the document above it), and merge what follows into " + what + " above if it belongs there");
+        return Optional.empty();
+      }
       if (e.getContext() != null && e.getContext().contains("block scalar")) {
         // A tab in the indentation of a block's text reads to the parser as anything but a tab
         // ("the leading empty lines contain more spaces"): say what it is, where it is.

@@ -83,6 +83,14 @@ class MarkdownDocumentParserTest {
         "bad.md:4:1: error: unknown key \"colour\" in the front matter");
   }
 
+  /** "--- " with more on its line does not end front matter: it starts a second YAML document, said so where it starts. */
+  @Test
+  void aSecondDocumentInFrontMatterIsAnErrorWhereItStarts() {
+    parser.parse("two.md", "---\ntitle: x\n--- draft\n---\nText.\n", diagnostics);
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
+        "two.md:3:1: error: a second YAML document starts here, but the front matter is one document");
+  }
+
   @Test
   void aFrontMatterUrlMustBeAWebAddressLikeTheIndexs() {
     for (String url : java.util.List.of("javascript:alert(1)", "/relative/path", "www.example.org/a")) {
