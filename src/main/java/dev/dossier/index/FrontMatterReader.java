@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads the YAML front matter of a Markdown document, with the same care as the index. */
@@ -50,6 +52,9 @@ public final class FrontMatterReader {
       return FrontMatter.NONE;
     }
     Map<String, Node> m = mapping.get();
+    if (m.containsKey("date") && m.containsKey("published")) {
+      warnOfTwoDates(doc, (MappingNode) root.get());
+    }
     Optional<Node> dateNode = Optional.ofNullable(m.get("published")).or(() -> Optional.ofNullable(m.get("date")));
     Optional<DossierDate> published =
         dateNode.flatMap(
@@ -74,6 +79,23 @@ public final class FrontMatterReader {
         Optional.ofNullable(m.get("url")).flatMap(n -> doc.optionalString(n, "url").filter(u -> IndexReader.checkUrl(doc, n, u, "url"))),
         Optional.ofNullable(m.get("topics")).flatMap(n -> doc.strings(n, "topics")).orElse(List.of()),
         Optional.ofNullable(m.get("topics")).map(n -> where(doc, n)).orElse(Map.of()));
+  }
+
+  /**
+   * "date:" and "published:" are two names for one value, and only "published" is read: the
+   * curator hears so at the second written, not that one of them silently did not count.
+   */
+  private static void warnOfTwoDates(YamlDocument doc, MappingNode root) {
+    Map<String, Node> keys = new LinkedHashMap<>();
+    for (NodeTuple tuple : root.getValue()) {
+      doc.scalar(tuple.getKeyNode()).filter(k -> k.equals("date") || k.equals("published")).ifPresent(k -> keys.putIfAbsent(k, tuple.getKeyNode()));
+    }
+    List<String> order = List.copyOf(keys.keySet());
+    Position first = doc.position(keys.get(order.get(0)));
+    doc.warning(
+        keys.get(order.get(1)),
+        "both \"date\" and \"published\" are given (\"" + order.get(0) + "\" at line " + first.line() + "): the date is taken from \"published\", and \"date\" is ignored",
+        "keep one of the two");
   }
 
   /** Where each topic is written: an item of the list, or the one value. */

@@ -83,6 +83,23 @@ class MarkdownDocumentParserTest {
         "bad.md:4:1: error: unknown key \"colour\" in the front matter");
   }
 
+  /** "date" and "published" both given: "published" counts, in either order, and the second written is warned about. */
+  @Test
+  void dateAndPublishedBothGivenIsWorthAWarningAtTheSecond() {
+    Document doc = parser.parse("two.md", "---\ntitle: x\ndate: 2022-02-14\npublished: 2022-02-15\n---\nText.\n", diagnostics).document();
+    assertThat(doc.published()).contains(DossierDate.parse("2022-02-15").date().orElseThrow());
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+      assertThat(d.headline()).isEqualTo(
+          "two.md:4:1: warning: both \"date\" and \"published\" are given (\"date\" at line 3): the date is taken from \"published\", and \"date\" is ignored");
+      assertThat(d.hint()).contains("keep one of the two");
+    });
+    Diagnostics said = new Diagnostics();
+    Document other = parser.parse("other.md", "---\npublished: 2022-02-15\ntitle: x\n  # a note\ndate: 2022-02-14\n---\nText.\n", said).document();
+    assertThat(other.published()).contains(DossierDate.parse("2022-02-15").date().orElseThrow());
+    assertThat(said.sorted()).extracting(d -> d.headline()).containsExactly(
+        "other.md:5:1: warning: both \"date\" and \"published\" are given (\"published\" at line 2): the date is taken from \"published\", and \"date\" is ignored");
+  }
+
   /** "--- " with more on its line does not end front matter: it starts a second YAML document, said so where it starts. */
   @Test
   void aSecondDocumentInFrontMatterIsAnErrorWhereItStarts() {
