@@ -1,5 +1,6 @@
 package dev.dossier.render;
 
+import dev.dossier.model.PersonName;
 import dev.dossier.model.Source;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -56,7 +57,8 @@ final class Bibliography {
   /** The bibliography entry, as plain text. */
   static String entry(Source source) {
     StringBuilder out = new StringBuilder();
-    source.authors().value().filter(a -> !a.isEmpty()).ifPresent(a -> out.append(authors(a)).append(". "));
+    // "King, Martin Luther, Jr." brings its own full stop.
+    source.authors().value().filter(a -> !a.isEmpty()).map(Bibliography::authors).ifPresent(a -> out.append(a).append(a.endsWith(".") ? " " : ". "));
     String title = displayTitle(source);
     out.append(bracketed(source) ? title + "." : "“" + title + ".”");
     source.outlet().value().ifPresent(o -> out.append(' ').append(o).append(','));
@@ -118,15 +120,10 @@ final class Bibliography {
 
   /** "Hansler, Jennifer, and Kylie Atwood": the first name inverted, as Chicago asks. */
   static String authors(List<String> names) {
-    StringBuilder out = new StringBuilder(invert(names.get(0)));
+    StringBuilder out = new StringBuilder(PersonName.of(names.get(0)).inverted());
     for (int i = 1; i < names.size(); i++) {
       out.append(i == names.size() - 1 ? ", and " : ", ").append(names.get(i));
     }
     return out.toString();
-  }
-
-  private static String invert(String name) {
-    int space = name.lastIndexOf(' ');
-    return space < 0 ? name : name.substring(space + 1) + ", " + name.substring(0, space);
   }
 }

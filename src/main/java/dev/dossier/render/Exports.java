@@ -7,6 +7,7 @@ import dev.dossier.model.DossierDate;
 import dev.dossier.model.Event;
 import dev.dossier.model.Field;
 import dev.dossier.model.Paragraph;
+import dev.dossier.model.PersonName;
 import dev.dossier.model.Reproduce;
 import dev.dossier.model.Source;
 import dev.dossier.model.Subheading;
@@ -95,13 +96,14 @@ final class Exports {
   }
 
   private static Map<String, Object> cslName(String name) {
-    int space = name.lastIndexOf(' ');
+    PersonName parts = PersonName.of(name);
     Map<String, Object> v = new LinkedHashMap<>();
-    if (space < 0) {
-      v.put("literal", name);
+    if (parts.given().isEmpty()) {
+      v.put("literal", parts.family());
     } else {
-      v.put("family", name.substring(space + 1));
-      v.put("given", name.substring(0, space));
+      v.put("family", parts.family());
+      v.put("given", parts.given().get());
+      parts.suffix().ifPresent(s -> v.put("suffix", s));
     }
     return v;
   }
@@ -171,9 +173,12 @@ final class Exports {
     out.append("  ").append(name).append(" = {").append(value).append("},\n");
   }
 
+  /** BibTeX's "Last, Jr, First", or a name without parts in braces, so it is not split. */
   private static String bibName(String name) {
-    int space = name.lastIndexOf(' ');
-    return space < 0 ? "{" + bibEscape(name) + "}" : bibEscape(name.substring(space + 1)) + ", " + bibEscape(name.substring(0, space));
+    PersonName parts = PersonName.of(name);
+    return parts.given().isEmpty()
+        ? "{" + bibEscape(parts.family()) + "}"
+        : bibEscape(parts.family()) + parts.suffix().map(s -> ", " + bibEscape(s)).orElse("") + ", " + bibEscape(parts.given().get());
   }
 
   /** BibTeX's special characters, escaped so titles and names come through as written. */

@@ -110,6 +110,35 @@ class ExportsTest {
     assertThat(page(result, "dossier.json")).contains("\"short_title\" : \"River peaked\"");
   }
 
+  /**
+   * The exports put the family name first themselves: a suffix stays a suffix ("King, Jr.,
+   * Martin Luther" in BibTeX, not family "Jr."), and a name written family name first is not
+   * inverted a second time ("Jennifer, Hansler,").
+   */
+  @Test
+  void namesWithASuffixOrWrittenFamilyNameFirstAreExportedInTheirParts() throws IOException {
+    Path dir = dossier();
+    Files.writeString(dir.resolve("index.yml"), """
+        title: Floods
+        sources:
+          - key: gazette
+            file: gazette.txt
+            title: River peaks
+            authors: ["Martin Luther King Jr.", "Hansler, Jennifer", Reuters]
+        events:
+          - date: 2023-03-05
+            title: The river peaked
+            text: The river peaked.[@gazette ¶1]
+        """);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    assertThat(page(result, "sources.bib")).contains("author = {King, Jr., Martin Luther and Hansler, Jennifer and {Reuters}},");
+    assertThat(page(result, "sources.json").replaceAll("\\s", "")).contains(
+        "\"author\":[{\"family\":\"King\",\"given\":\"MartinLuther\",\"suffix\":\"Jr.\"},{\"family\":\"Hansler\",\"given\":\"Jennifer\"},{\"literal\":\"Reuters\"}]");
+    assertThat(org.jsoup.Jsoup.parse(page(result, "sources/index.html")).select(".entry").text())
+        .startsWith("King, Martin Luther, Jr., Hansler, Jennifer, and Reuters. “River peaks.”");
+  }
+
   /** Chicago's "n.d." brings its own full stop: the reference does not add a second. */
   @Test
   void anUndatedSourcesReferenceEndsItsDateWithOneFullStop() throws IOException {
