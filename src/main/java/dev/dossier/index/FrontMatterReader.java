@@ -74,7 +74,7 @@ public final class FrontMatterReader {
         Optional.ofNullable(m.get("title")).flatMap(n -> doc.text(n, "title")),
         published,
         Optional.ofNullable(m.get("outlet")).flatMap(n -> doc.text(n, "outlet")),
-        Optional.ofNullable(m.get("authors")).flatMap(n -> doc.strings(n, "authors")).orElse(List.of()),
+        Optional.ofNullable(m.get("authors")).flatMap(n -> IndexReader.authors(doc, n)).orElse(List.of()),
         // Checked as the index's url is: it becomes a link on the source's page, in the feed and the exports.
         Optional.ofNullable(m.get("url")).flatMap(n -> doc.optionalString(n, "url").filter(u -> IndexReader.checkUrl(doc, n, u, "url"))),
         Optional.ofNullable(m.get("topics")).flatMap(n -> doc.strings(n, "topics")).orElse(List.of()),

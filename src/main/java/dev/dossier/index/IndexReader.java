@@ -8,6 +8,7 @@ import dev.dossier.index.Index.Ref;
 import dev.dossier.index.Index.SourceEntry;
 import dev.dossier.index.Index.TopicEntry;
 import dev.dossier.model.DossierDate;
+import dev.dossier.model.PersonName;
 import dev.dossier.model.Reproduce;
 import dev.dossier.model.Source;
 import java.net.URI;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads the text of {@code index.yml}. A pure function of the text: it opens no file. */
 public final class IndexReader {
@@ -171,7 +174,7 @@ public final class IndexReader {
             titleSupplied,
             get(m, "short_title").flatMap(n -> yaml.text(n, "short_title")).map(t -> plain(yaml, m.get("short_title"), t, SOURCE_HELP)),
             get(m, "outlet").flatMap(n -> yaml.text(n, "outlet")).map(t -> plain(yaml, m.get("outlet"), t, SOURCE_HELP)),
-            get(m, "authors").flatMap(n -> yaml.strings(n, "authors")),
+            get(m, "authors").flatMap(n -> authors(yaml, n)),
             published,
             get(m, "published_note").flatMap(n -> yaml.markdown(n, "published_note", lines)),
             url,
@@ -264,6 +267,47 @@ public final class IndexReader {
       yaml.string(item, "a topic reference").ifPresent(id -> refs.add(new Ref(id, yaml.position(item))));
     }
     return refs;
+  }
+
+  /**
+   * The authors: a list of names, each as it is printed. One text is not taken for a list of one,
+   * as a topic is: "Jane Smith, John Doe" would be one author, "Doe, Jane Smith, John" in BibTeX.
+   * A name written family name first ("Hansler, Jennifer") is read as such by the bibliography
+   * and the exports, and warned about, since pages show it as written where a reader expects
+   * "Jennifer Hansler".
+   */
+  static Optional<List<String>> authors(YamlDocument yaml, Node node) {
+    if (node instanceof ScalarNode && !yaml.isNull(node)) {
+      yaml.text(node, "authors").ifPresent(text -> yaml.error(
+          node,
+          "authors should be a list of names, not one text",
+          "write each name as an item of a list, as it is printed: authors: " + authorsExample(text)));
+      return Optional.empty();
+    }
+    Optional<List<String>> names = yaml.strings(node, "authors");
+    if (node instanceof SequenceNode list) {
+      for (Node item : list.getValue()) {
+        yaml.scalar(item).filter(PersonName::writtenInverted).ifPresent(name -> PersonName.asPrinted(name).ifPresentOrElse(
+            printed -> yaml.warning(
+                item,
+                "the author \"" + name + "\" is written family name first",
+                "write the name as it is printed, \"" + printed + "\": pages show it as written, and the bibliography puts the family name first itself"),
+            () -> yaml.warning(
+                item,
+                "the author \"" + name + "\" holds commas, as no name does as it is printed",
+                "write each author as an item of its own, each name as it is printed, such as \"Jennifer Hansler\"")));
+      }
+    }
+    return names;
+  }
+
+  /** The list that one text of names should be: its names, when each is of two words or more; otherwise two made up. */
+  private static String authorsExample(String text) {
+    List<String> names = Arrays.stream(text.split("\\s*(?:,|;|&|\\band\\b)\\s*")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+    if (names.isEmpty() || !names.stream().allMatch(n -> n.contains(" "))) {
+      names = List.of("Jane Smith", "John Doe");
+    }
+    return names.stream().map(n -> "\"" + n.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
   }
 
   private static Optional<DossierDate> date(YamlDocument yaml, Node node, String what) {

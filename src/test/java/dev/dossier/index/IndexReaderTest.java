@@ -87,6 +87,40 @@ class IndexReaderTest {
     assertThat(index.editor()).contains("The desk");
   }
 
+  /**
+   * One text of names is not a list of one author: "Jane Smith, John Doe" would be one, filed
+   * under "Doe, Jane Smith, John". A name written family name first is warned about at its item;
+   * a comma before a suffix is no inversion.
+   */
+  @Test
+  void authorsAreAListOfNamesAsTheyArePrinted() {
+    Index index = read("""
+        sources:
+          - key: a
+            file: a.txt
+            authors: "Jane Smith, John Doe"
+          - key: b
+            file: b.txt
+            authors: ["Hansler, Jennifer", "Martin Luther King, Jr.", "King, Martin Luther, Jr.", Kylie Atwood]
+          - key: c
+            file: c.txt
+            authors:
+              - Smith, Jane, Doe, John
+        """);
+    assertThat(problems()).containsExactly(
+        "index.yml:4:14: error: authors should be a list of names, not one text",
+        "index.yml:7:15: warning: the author \"Hansler, Jennifer\" is written family name first",
+        "index.yml:7:63: warning: the author \"King, Martin Luther, Jr.\" is written family name first",
+        "index.yml:11:9: warning: the author \"Smith, Jane, Doe, John\" holds commas, as no name does as it is printed");
+    assertThat(diagnostics.sorted()).extracting(d -> d.hint().orElseThrow()).containsExactly(
+        "write each name as an item of a list, as it is printed: authors: [\"Jane Smith\", \"John Doe\"]",
+        "write the name as it is printed, \"Jennifer Hansler\": pages show it as written, and the bibliography puts the family name first itself",
+        "write the name as it is printed, \"Martin Luther King Jr.\": pages show it as written, and the bibliography puts the family name first itself",
+        "write each author as an item of its own, each name as it is printed, such as \"Jennifer Hansler\"");
+    assertThat(index.sources().get(0).authors()).isEmpty();
+    assertThat(index.sources().get(1).authors()).contains(List.of("Hansler, Jennifer", "Martin Luther King, Jr.", "King, Martin Luther, Jr.", "Kylie Atwood"));
+  }
+
   /** A list left to a comment ("topics: #ukraine") is no list at all, and is said so. */
   @Test
   void aListThatIsAllCommentIsWorthAWarning() {

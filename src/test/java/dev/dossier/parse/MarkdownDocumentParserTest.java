@@ -100,6 +100,17 @@ class MarkdownDocumentParserTest {
         "other.md:5:1: warning: both \"date\" and \"published\" are given (\"published\" at line 2): the date is taken from \"published\", and \"date\" is ignored");
   }
 
+  /** Front matter's authors are read as the index's: a list of names, not one text. */
+  @Test
+  void frontMatterAuthorsAreAListAsTheIndexs() {
+    Document doc = parser.parse("one.md", "---\ntitle: x\nauthors: Jane Smith and John Doe\n---\nText.\n", diagnostics).document();
+    assertThat(doc.authors()).isEmpty();
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+      assertThat(d.headline()).isEqualTo("one.md:3:10: error: authors should be a list of names, not one text");
+      assertThat(d.hint()).contains("write each name as an item of a list, as it is printed: authors: [\"Jane Smith\", \"John Doe\"]");
+    });
+  }
+
   /** "--- " with more on its line does not end front matter: it starts a second YAML document, said so where it starts. */
   @Test
   void aSecondDocumentInFrontMatterIsAnErrorWhereItStarts() {
