@@ -278,10 +278,16 @@ public final class IndexReader {
    */
   static Optional<List<String>> authors(YamlDocument yaml, Node node) {
     if (node instanceof ScalarNode && !yaml.isNull(node)) {
-      yaml.text(node, "authors").ifPresent(text -> yaml.error(
+      Optional<String> text = yaml.text(node, "authors");
+      // One name ("authors: Jane Doe", "authors: Reuters") is a list of one, as it always was;
+      // only a text that joins several cannot be split without guessing.
+      if (text.isEmpty() || !SEVERAL_NAMES.matcher(text.get()).find()) {
+        return text.map(List::of);
+      }
+      yaml.error(
           node,
           "authors should be a list of names, not one text",
-          "write each name as an item of a list, as it is printed: authors: " + authorsExample(text)));
+          "write each name as an item of a list, as it is printed: authors: " + authorsExample(text.get()));
       return Optional.empty();
     }
     Optional<List<String>> names = yaml.strings(node, "authors");
@@ -300,6 +306,8 @@ public final class IndexReader {
     }
     return names;
   }
+
+  private static final java.util.regex.Pattern SEVERAL_NAMES = java.util.regex.Pattern.compile("[,;&]|\\band\\b");
 
   /** The list that one text of names should be: its names, when each is of two words or more; otherwise two made up. */
   private static String authorsExample(String text) {

@@ -109,6 +109,13 @@ class MarkdownDocumentParserTest {
       assertThat(d.headline()).isEqualTo("one.md:3:10: error: authors should be a list of names, not one text");
       assertThat(d.hint()).contains("write each name as an item of a list, as it is printed: authors: [\"Jane Smith\", \"John Doe\"]");
     });
+    // One name is a list of one, as it always was.
+    Diagnostics quiet = new Diagnostics();
+    for (String one : java.util.List.of("Jane Doe", "Reuters")) {
+      Document single = parser.parse("single.md", "---\ntitle: x\nauthors: " + one + "\n---\nText.\n", quiet).document();
+      assertThat(single.authors()).containsExactly(one);
+    }
+    assertThat(quiet.sorted()).isEmpty();
   }
 
   /** "--- " with more on its line does not end front matter: it starts a second YAML document, said so where it starts. */
