@@ -205,6 +205,7 @@ public final class Assembler {
     // A document's topic written as an index topic's title ("The move to Lviv") is that topic.
     Map<String, String> indexTitles = new HashMap<>();
     index.topics().forEach(t -> indexTitles.putIfAbsent(t.title().strip().toLowerCase(Locale.ROOT), t.id()));
+    Topics named = new Topics(indexTitles, documents.values());
     // A document saved as index.html must not take the bibliography's page.
     Set<String> keys = new HashSet<>(Set.of(Source.RESERVED_KEY));
     for (SourceEntry entry : index.sources()) {
@@ -218,8 +219,8 @@ public final class Assembler {
       plan.key = entry.key();
       plan.entry = Optional.of(entry);
       plan.document = parsed.document();
-      plan.topics = entry.topics().isEmpty() ? topicIds(parsed.document().topics(), indexTitles) : entry.topics().stream().map(Ref::id).toList();
-      plan.topicTitles = titles(parsed.document().topics(), indexTitles);
+      plan.topics = entry.topics().isEmpty() ? named.ids(parsed.document().topics()) : entry.topics().stream().map(Ref::id).toList();
+      plan.topicTitles = named.titles(parsed.document().topics());
       plan.topicsAt = parsed.topicsAt();
       plans.add(plan);
       keys.add(entry.key());
@@ -232,8 +233,8 @@ public final class Assembler {
       SourcePlan plan = new SourcePlan();
       plan.key = uniqueKey(keyFor(document.path()), keys);
       plan.document = document;
-      plan.topics = topicIds(document.topics(), indexTitles);
-      plan.topicTitles = titles(document.topics(), indexTitles);
+      plan.topics = named.ids(document.topics());
+      plan.topicTitles = named.titles(document.topics());
       plan.topicsAt = unlisted.getValue().topicsAt();
       plans.add(plan);
       if (!index.sources().isEmpty() || index.title().isPresent()) {
@@ -329,37 +330,62 @@ public final class Assembler {
   }
 
 
-  /** Front matter names topics in words; their ids are made from them. */
-  private static Map<String, String> titles(List<String> topics, Map<String, String> indexTitles) {
-    Map<String, String> titles = new HashMap<>();
-    topics.forEach(t -> titles.putIfAbsent(topicId(t, indexTitles), t));
-    return titles;
-  }
-
-  private static List<String> topicIds(List<String> topics, Map<String, String> indexTitles) {
-    return topics.stream().map(t -> topicId(t, indexTitles)).distinct().toList();
-  }
-
   /**
-   * The id of a topic a document names in words: the index's topic of that title, else one
-   * made from the words, so "Elections" and "elections" are one topic. Words a slug cannot
-   * spell (Greek, Japanese, Arabic: only Latin and Cyrillic letters have ASCII forms) would all
-   * come out as "x", one topic for "日本" and "Ελλάδα" alike: the words' hash keeps them apart.
+   * The ids of the topics documents name in words: the index's topic when the words are its
+   * title, else an id made from the words, so "Elections" and "elections" are one topic. Words
+   * whose id would be another's ("C++" and "C#" are both "c"), or that have none (Greek,
+   * Japanese or emoji, which a slug cannot spell, are all "x"), get the hash of their folded
+   * form after it: two topics stay two, and "Ελλάδα" and "ΕΛΛΑΔΑ" stay one.
    */
-  public static String topicId(String written, Map<String, String> indexTitles) {
-    String lower = written.strip().toLowerCase(Locale.ROOT);
-    String known = indexTitles.get(lower);
-    if (known != null) {
-      return known;
+  static final class Topics {
+    private final Map<String, String> indexTitles;
+    /** Slugs that stand for more than one topic's folded words. */
+    private final Set<String> shared = new HashSet<>(Set.of("x"));
+
+    Topics(Map<String, String> indexTitles, java.util.Collection<ParsedDocument> documents) {
+      this.indexTitles = indexTitles;
+      Map<String, String> foldedBySlug = new HashMap<>();
+      for (ParsedDocument parsed : documents) {
+        for (String written : parsed.document().topics()) {
+          if (!indexTitles.containsKey(written.strip().toLowerCase(Locale.ROOT))) {
+            String folded = folded(written);
+            String slug = slug(written);
+            String before = foldedBySlug.putIfAbsent(slug, folded);
+            if (before != null && !before.equals(folded)) {
+              shared.add(slug);
+            }
+          }
+        }
+      }
     }
-    String slug = slug(written);
-    boolean spelt = lower.chars().allMatch(c -> c < 0x80)
-        || lower.codePoints().filter(Character::isLetterOrDigit).allMatch(c -> !dev.dossier.model.Slug.ascii(Character.toString(c)).isEmpty());
-    if (spelt) {
-      return slug;
+
+    String id(String written) {
+      String known = indexTitles.get(written.strip().toLowerCase(Locale.ROOT));
+      if (known != null) {
+        return known;
+      }
+      String slug = slug(written);
+      return shared.contains(slug)
+          ? (slug.equals("x") ? "topic" : slug) + "-" + String.format(Locale.ROOT, "%08x", folded(written).hashCode())
+          : slug;
     }
-    String words = java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFC);
-    return (slug.equals("x") ? "topic" : slug) + "-" + String.format(Locale.ROOT, "%08x", words.hashCode());
+
+    List<String> ids(List<String> topics) {
+      return topics.stream().map(this::id).distinct().toList();
+    }
+
+    /** The words each id stands for, as a document first wrote them. */
+    Map<String, String> titles(List<String> topics) {
+      Map<String, String> titles = new HashMap<>();
+      topics.forEach(t -> titles.putIfAbsent(id(t), t));
+      return titles;
+    }
+
+    /** Lower case, accents and marks dropped, spaces as one: the words as a topic's identity. */
+    private static String folded(String written) {
+      String decomposed = java.text.Normalizer.normalize(written.strip().toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFKD);
+      return decomposed.replaceAll("\\p{M}+", "").replaceAll("\\s+", " ");
+    }
   }
 
   private static <T> Field<T> known(Optional<T> value, Origin origin) {

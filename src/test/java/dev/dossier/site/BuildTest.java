@@ -218,20 +218,24 @@ class BuildTest {
   void aDocumentsTopicsInWordsKeepTheirOwnTopicsAndFindTheIndexsByTitle() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]"));
     Files.writeString(dir.resolve("b.md"), "---\ntitle: B\ntopics: [\"日本\", Elections, The move to Lviv]\n---\nText of b.\n");
-    Files.writeString(dir.resolve("c.md"), "---\ntitle: C\ntopics: [\"Ελλάδα\", elections]\n---\nText of c.\n");
+    Files.writeString(dir.resolve("c.md"), "---\ntitle: C\ntopics: [\"Ελλάδα\", elections, C++]\n---\nText of c.\n");
+    Files.writeString(dir.resolve("d.md"), "---\ntitle: D\ntopics: [\"ΕΛΛΑΔΑ\", \"C#\", \"🇺🇦\"]\n---\nText of d.\n");
+    Files.writeString(dir.resolve("e.md"), "---\ntitle: E\ntopics: [\"🇷🇺\"]\n---\nText of e.\n");
     Build.Result result = new Build().run(dir, Theme.builtIn());
     assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
     dev.dossier.model.Dossier dossier = result.dossier().orElseThrow();
+    // Greek capitals drop the accent: "ΕΛΛΑΔΑ" is "Ελλάδα". "C++" and "C#", and the two flags, are two each.
     assertThat(dossier.topics()).extracting(dev.dossier.model.Topic::title)
-        .containsExactly("The move to Lviv", "日本", "Elections", "Ελλάδα");
+        .containsExactly("The move to Lviv", "日本", "Elections", "Ελλάδα", "C++", "C#", "🇺🇦", "🇷🇺");
     assertThat(dossier.topics()).extracting(dev.dossier.model.Topic::id).doesNotHaveDuplicates().doesNotContain("x")
         .allMatch(id -> id.matches("[a-z0-9]+(-[a-z0-9]+)*"));
     java.util.Map<String, List<String>> topicsOf = new java.util.HashMap<>();
     dossier.sources().forEach(s -> topicsOf.put(s.key(), s.topics()));
     assertThat(topicsOf.get("b")).hasSize(3).contains("lviv");
-    assertThat(topicsOf.get("c")).hasSize(2).doesNotContainAnyElementsOf(topicsOf.get("b").subList(0, 1));
-    // The same words give the same id in every build.
-    assertThat(dev.dossier.assemble.Assembler.topicId("日本", java.util.Map.of())).isEqualTo(dev.dossier.assemble.Assembler.topicId(" 日本", java.util.Map.of()));
+    assertThat(topicsOf.get("c")).hasSize(3).doesNotContainAnyElementsOf(topicsOf.get("b").subList(0, 1));
+    assertThat(topicsOf.get("d").get(0)).isEqualTo(topicsOf.get("c").get(0));
+    // A topic's words alone, with no other to be told from, keep a plain id.
+    assertThat(topicsOf.get("b").get(1)).isEqualTo("elections");
   }
 
   @Test
