@@ -9,6 +9,10 @@ import java.util.Optional;
  * noncharacters. A page holding one is not valid HTML, and a browser shows it as nothing or as
  * a box, so a reader could not tell it was there. A document's text reads each as U+FFFD, the
  * replacement character, which every page shows as "�", and the curator is told where.
+ *
+ * <p>So do U+E000 to U+E002, private-use characters with no meaning of their own, which the
+ * tool uses to mark where citations and blocks stand in rendered text: one in a document's
+ * words would read as a citation that is not there (or fail the page).
  */
 public final class HtmlCharacters {
 
@@ -22,7 +26,12 @@ public final class HtmlCharacters {
     if (c < 0x20) {
       return c != '\t' && c != '\n' && c != '\f';
     }
-    return c >= 0x7F && c <= 0x9F || noncharacter(c);
+    return c >= 0x7F && c <= 0x9F || noncharacter(c) || marker(c);
+  }
+
+  /** The private-use characters the tool marks citations and blocks with (Prose, MarkdownProcessor). */
+  private static boolean marker(int c) {
+    return c >= 0xE000 && c <= 0xE002;
   }
 
   private static boolean noncharacter(int c) {
@@ -44,7 +53,7 @@ public final class HtmlCharacters {
 
     /** The same, for a character found elsewhere than in a file's text ("in this value"). */
     public String message(String where) {
-      return name(found) + " is " + kind(found) + consequence(count, where);
+      return name(found) + " is " + kind(found) + consequence(found, count, where);
     }
   }
 
@@ -52,7 +61,7 @@ public final class HtmlCharacters {
   public static String escapeMessage(String escape, int found, int count) {
     String kind = kind(found);
     return "the escape " + escape + " stands for " + name(found) + (kind.startsWith("a ") ? ", " + kind : ", which is " + kind)
-        + consequence(count, "in this value");
+        + consequence(found, count, "in this value");
   }
 
   /** What to do about a character a YAML escape wrote. */
@@ -62,7 +71,7 @@ public final class HtmlCharacters {
   public static String referenceMessage(int found, int count) {
     String kind = kind(found);
     return "a character reference in this text stands for " + name(found) + (kind.startsWith("a ") ? ", " + kind : ", which is " + kind)
-        + consequence(count, "in this page");
+        + consequence(found, count, "in this page");
   }
 
   private static String name(int c) {
@@ -70,11 +79,12 @@ public final class HtmlCharacters {
   }
 
   private static String kind(int c) {
-    return noncharacter(c) ? "not a character" : "a control character";
+    return noncharacter(c) ? "not a character" : marker(c) ? "a private-use character, one this tool marks citations with" : "a control character";
   }
 
-  private static String consequence(int count, String where) {
-    return ", which no web page may hold: it is read as U+FFFD, shown as \"\uFFFD\"" + (count > 1 ? " (as are " + (count - 1) + " more " + where + ")" : "");
+  private static String consequence(int found, int count, String where) {
+    return (marker(found) ? ", which no text of a dossier may hold" : ", which no web page may hold")
+        + ": it is read as U+FFFD, shown as \"\uFFFD\"" + (count > 1 ? " (as are " + (count - 1) + " more " + where + ")" : "");
   }
 
   /** The text with each forbidden character read as U+FFFD; empty when it has none. */

@@ -102,6 +102,23 @@ class BuildTest {
     assertThat(headlines(result)).containsExactly("b.md:3:9: error: U+FFFF is not a character, and would cut the text short here");
   }
 
+  /**
+   * U+E000 to U+E002 mark citations in rendered text: in a document's words they would read as a
+   * citation that is not there, or fail the page. Each is read as U+FFFD, and the curator told.
+   */
+  @Test
+  void theCharactersThatMarkCitationsAreReadAsReplacementCharactersInADocument() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]"));
+    Files.writeString(dir.resolve("b.txt"), "First paragraph of words.\n\nHeading \uE0000\uE001 here\n\nStaff left \uE0000\uE001 on Sunday.\n");
+    Path out = tmp.resolve("site");
+    Build.Result result = new Build().build(dir, Theme.builtIn(), out);
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    assertThat(headlines(result).stream().filter(h -> h.contains("U+"))).containsExactly(
+        "b.txt:3:9: warning: U+E000 is a private-use character, one this tool marks citations with, which no text of a dossier may hold: it is read as U+FFFD, shown as \"\uFFFD\" (as are 3 more in this file)");
+    assertThat(Files.readString(out.resolve("sources/b.html"))).contains("Heading \uFFFD0\uFFFD here", "Staff left \uFFFD0\uFFFD on Sunday.")
+        .doesNotContain("\uE000", "\uE001").doesNotContain("[1]");
+  }
+
   /** No web page may hold a control character or a noncharacter: each shows as U+FFFD, and the curator is told where. */
   @Test
   void controlCharactersAndNoncharactersShowAsReplacementCharacters() throws IOException {
