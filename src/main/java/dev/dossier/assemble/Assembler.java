@@ -465,9 +465,14 @@ public final class Assembler {
         if (handle.text().startsWith("[")) {
           // "[@cnn-2022-02-14 reported…": a source's key, so a citation whose ] was forgotten.
           if (keys.contains(handle.text().substring(2))) {
+            int close = closingBracket(text.text(), handle.offset() + 1);
             diagnostics.error(
                 text.position(handle.offset() + 1),
-                "the citation " + handle.text() + " has no closing ]: end it with ], as in [@key ¶5 \"quoted words\"]");
+                close < 0
+                    ? "the citation " + handle.text() + " has no closing ]: end it with ], as in [@key ¶5 \"quoted words\"]"
+                    // "[@cnn see [sic] here]": closed, but with words (and brackets) no citation holds.
+                    : "cannot read the citation " + text.text().substring(handle.offset(), close + 1).replaceAll("\\s+", " ")
+                        + ": after its key a citation holds only ¶5 and a \"quote\"; keep other words outside it, as in [@key ¶5 \"quoted words\"]");
           }
           continue;
         }
@@ -479,6 +484,22 @@ public final class Assembler {
               "write [" + handle.text() + "], [" + handle.text() + " ¶5] or [" + handle.text() + " ¶5 \"quoted words\"]");
         }
       }
+    }
+
+    /** Where the ] closing the bracket before {@code from} is, brackets opened after it passed over, within its paragraph; -1 if none. */
+    private static int closingBracket(String markdown, int from) {
+      int depth = 0;
+      for (int i = from; i < markdown.length(); i++) {
+        char c = markdown.charAt(i);
+        if (c == '\n' && i + 1 < markdown.length() && markdown.charAt(i + 1) == '\n') {
+          return -1;
+        } else if (c == '[') {
+          depth++;
+        } else if (c == ']' && depth-- == 0) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     Prose render(MarkdownText text, Citer citer) {

@@ -272,6 +272,12 @@ class BuildTest {
     assertThat(result.failed()).isTrue();
     assertThat(headlines(result)).containsExactly(
         "index.yml:15:52: error: the citation [@bugle has no closing ]: end it with ], as in [@key ¶5 \"quoted words\"]");
+    // Closed, with words and brackets no citation holds: said so, not called unclosed.
+    Build.Result sic = new Build().run(dossier(index(
+        "It closed.[@bugle ¶1 \"closed on Monday\"] As [@bugle see [sic] here] and [@bugle, see [the piece]] said.")), Theme.builtIn());
+    assertThat(headlines(sic)).containsExactly(
+        "index.yml:15:52: error: cannot read the citation [@bugle see [sic] here]: after its key a citation holds only ¶5 and a \"quote\"; keep other words outside it, as in [@key ¶5 \"quoted words\"]",
+        "index.yml:15:80: error: cannot read the citation [@bugle, see [the piece]]: after its key a citation holds only ¶5 and a \"quote\"; keep other words outside it, as in [@key ¶5 \"quoted words\"]");
   }
 
   /** The second of two entries with one key is refused; its file is listed all the same, not taken for one the index forgot. */
