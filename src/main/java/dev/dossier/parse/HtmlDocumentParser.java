@@ -26,7 +26,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads a saved web page (a news article or a government page saved from a browser) into a
@@ -309,9 +312,14 @@ public final class HtmlDocumentParser {
     return false;
   }
 
+  /** A block's text that ends a sentence: a full stop, question or exclamation mark, maybe quoted. */
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'”’)\\]]*$");
+
   /**
-   * The time stands in a paragraph of the article's text that is more than a byline or timestamp
-   * line. A time in the article's header, or in the article but outside its text, is not.
+   * The time stands inside a sentence of the article's text: its block has words on both sides of
+   * it and ends as a sentence does, and is not a byline or timestamp line. A time in the article's
+   * header or outside its text is not, nor one on a byline ("By Jane Doe — {@code <time>}"), a
+   * meta line ("Jane Doe · {@code <time>} · 5 min read") or a dateline that opens a paragraph.
    */
   private static boolean inProse(Element time, Element body) {
     if (time.closest("header") != null || !time.parents().contains(body)) {
@@ -321,7 +329,34 @@ public final class HtmlDocumentParser {
     while (block != body && BlockReader.isInline(block)) {
       block = block.parent();
     }
-    return !ArticleHead.isMetadataLine(block);
+    StringBuilder before = new StringBuilder();
+    StringBuilder after = new StringBuilder();
+    block.traverse(new NodeVisitor() {
+      private StringBuilder side = before;
+
+      @Override
+      public void head(Node node, int depth) {
+        if (node == time) {
+          side = null;
+        } else if (node instanceof TextNode t && side != null) {
+          side.append(t.text());
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node == time) {
+          side = after;
+        }
+      }
+    });
+    return hasWord(before) && hasWord(after)
+        && SENTENCE_END.matcher(block.text().strip()).find()
+        && !ArticleHead.isMetadataLine(block);
+  }
+
+  private static boolean hasWord(CharSequence text) {
+    return text.codePoints().anyMatch(Character::isLetter);
   }
 
   /** Authors the article's markup names: author links first, else a byline element's text. */

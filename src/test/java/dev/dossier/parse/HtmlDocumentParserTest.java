@@ -412,6 +412,18 @@ class HtmlDocumentParserTest {
         .as("a time marked as the publication date comes before the others").contains(day("2022-02-14"));
     assertThat(page.apply(prose + "<p>Its first version went out <time pubdate datetime=\"2022-02-14\">on Monday</time>, before"
         + " the briefing.</p>").published()).contains(day("2022-02-14"));
+
+    // A byline, meta line or dateline is not a sentence around its time, though it holds one.
+    String text = "<p>The embassy closed on Monday, officials said.</p>";
+    for (String line : List.of(
+        "<p>By Jane Doe — <time datetime=\"2022-02-14T10:00:00Z\">Feb. 14, 2022</time></p>",
+        "<p>By Jane Doe, CNN <time datetime=\"2022-02-14T10:00:00Z\">Feb 14, 2022</time></p>",
+        "<div class=\"meta\"><span class=\"author\">Jane Doe</span> · <time datetime=\"2022-02-14\">February 14, 2022</time>"
+            + " · <span>5 min read</span></div>",
+        "<p><time datetime=\"2022-02-14\">Monday 14 February 2022</time> KYIV — The embassy closed.</p>")) {
+      assertThat(page.apply(line + text).published()).as(line).contains(day("2022-02-14"));
+    }
+    assertThat(page.apply(prose + text).published()).as("a sentence's time stays one first in the text").isEmpty();
     assertThat(diagnostics.sorted()).isEmpty();
   }
 
