@@ -1,5 +1,6 @@
 package dev.dossier.model;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,29 +8,47 @@ import java.util.regex.Pattern;
 /**
  * An author's name in the parts citation styles put in their own order: the family name is the
  * last word of the name as it is printed ("Jennifer Hansler"), less a suffix (Jr., Sr., II, III,
- * IV: "Martin Luther King Jr."), and the given names are the words before it. A name of one word
+ * IV: "Martin Luther King Jr.") or a credential ("John Smith, PhD"; M.D., Esq., or after a comma
+ * an abbreviation of two to four capitals, "Ann Lee, CFA"), and the given names are the words
+ * before it. A name of one word
  * (an outlet's desk, "Reuters"), or of one word and a suffix, has no parts, and is written as it
  * is.
  *
  * @param given the given names; empty for a name without parts
  * @param family the family name, or the whole of a name without parts
- * @param suffix "Jr.", "III"; empty for none
+ * @param suffix "Jr.", "III", "PhD"; empty for none
  */
 public record PersonName(Optional<String> given, String family, Optional<String> suffix) {
 
-  /** A suffix after the family name, with or without a comma before it. */
-  private static final Pattern SUFFIX = Pattern.compile("(.*[^\\s,])(?:\\s*,\\s*|\\s+)(Jr\\.?|Sr\\.?|II|III|IV)");
+  /** A suffix or credential after the family name, with or without a comma before it. */
+  private static final Pattern SUFFIX =
+      Pattern.compile("(.*[^\\s,])(?:\\s*,\\s*|\\s+)(Jr\\.?|Sr\\.?|II|III|IV|Ph\\.?D\\.?|M\\.?D\\.?|Esq\\.?)");
+  /**
+   * An abbreviated credential ("CFA", "RN") after a comma and a name of two words or more:
+   * "Smith, JD" is a family name and initials, and "Jean LI" a family name in capitals.
+   */
+  private static final Pattern CREDENTIAL = Pattern.compile("(.*\\S\\s+.*[^\\s,])\\s*,\\s*(\\p{Lu}{2,4})");
+
+  /** A name less its suffix or credential, and that suffix. */
+  private record Suffixed(String rest, Optional<String> suffix) {
+    static Suffixed of(String name) {
+      String stripped = name.strip();
+      for (Pattern p : List.of(SUFFIX, CREDENTIAL)) {
+        Matcher m = p.matcher(stripped);
+        if (m.matches()) {
+          return new Suffixed(m.group(1).strip(), Optional.of(m.group(2)));
+        }
+      }
+      return new Suffixed(stripped, Optional.empty());
+    }
+  }
 
   /** The parts of a name; one written family name first ("Hansler, Jennifer") is read as such. */
   public static PersonName of(String name) {
     String printed = asPrinted(name).orElse(name.strip());
-    String rest = printed;
-    Optional<String> suffix = Optional.empty();
-    Matcher m = SUFFIX.matcher(printed);
-    if (m.matches()) {
-      rest = m.group(1).strip();
-      suffix = Optional.of(m.group(2));
-    }
+    Suffixed suffixed = Suffixed.of(printed);
+    String rest = suffixed.rest();
+    Optional<String> suffix = suffixed.suffix();
     int space = rest.lastIndexOf(' ');
     if (space < 0 || rest.contains(",")) {
       return new PersonName(Optional.empty(), printed, Optional.empty());
@@ -47,8 +66,7 @@ public record PersonName(Optional<String> given, String family, Optional<String>
    * than the one a suffix may have before it ("Martin Luther King, Jr.").
    */
   public static boolean writtenInverted(String name) {
-    Matcher m = SUFFIX.matcher(name.strip());
-    return (m.matches() ? m.group(1) : name).contains(",");
+    return Suffixed.of(name).rest().contains(",");
   }
 
   /**
@@ -57,13 +75,9 @@ public record PersonName(Optional<String> given, String family, Optional<String>
    * written so, or with more commas than one family name and its given names need.
    */
   public static Optional<String> asPrinted(String name) {
-    String rest = name.strip();
-    String suffix = "";
-    Matcher m = SUFFIX.matcher(rest);
-    if (m.matches()) {
-      rest = m.group(1).strip();
-      suffix = " " + m.group(2);
-    }
+    Suffixed suffixed = Suffixed.of(name);
+    String rest = suffixed.rest();
+    String suffix = suffixed.suffix().map(s -> " " + s).orElse("");
     int comma = rest.indexOf(',');
     if (comma < 0) {
       return Optional.empty();

@@ -118,11 +118,15 @@ final class Bibliography {
   private static final java.time.format.DateTimeFormatter UPDATED =
       java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH);
 
-  /** "Hansler, Jennifer, and Kylie Atwood": the first name inverted, as Chicago asks. */
+  /**
+   * "Hansler, Jennifer, and Kylie Atwood": the first name inverted, as Chicago asks, the others
+   * as they are printed, even if the index wrote one family name first.
+   */
   static String authors(List<String> names) {
     StringBuilder out = new StringBuilder(PersonName.of(names.get(0)).inverted());
     for (int i = 1; i < names.size(); i++) {
-      out.append(i == names.size() - 1 ? ", and " : ", ").append(names.get(i));
+      String name = names.get(i);
+      out.append(i == names.size() - 1 ? ", and " : ", ").append(PersonName.asPrinted(name).orElse(name.strip()));
     }
     return out.toString();
   }

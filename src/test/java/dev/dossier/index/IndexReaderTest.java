@@ -102,6 +102,9 @@ class IndexReaderTest {
           - key: b
             file: b.txt
             authors: ["Hansler, Jennifer", "Martin Luther King, Jr.", "King, Martin Luther, Jr.", Kylie Atwood]
+          - key: d
+            file: d.txt
+            authors: ["John Smith, PhD", "Jane Roe, M.D.", "Ann Lee, CFA", "John Doe, Esq."]
           - key: c
             file: c.txt
             authors:
@@ -111,7 +114,7 @@ class IndexReaderTest {
         "index.yml:4:14: error: authors should be a list of names, not one text",
         "index.yml:7:15: warning: the author \"Hansler, Jennifer\" is written family name first",
         "index.yml:7:63: warning: the author \"King, Martin Luther, Jr.\" is written family name first",
-        "index.yml:11:9: warning: the author \"Smith, Jane, Doe, John\" holds commas, as no name does as it is printed");
+        "index.yml:14:9: warning: the author \"Smith, Jane, Doe, John\" holds commas, as no name does as it is printed");
     assertThat(diagnostics.sorted()).extracting(d -> d.hint().orElseThrow()).containsExactly(
         "write each name as an item of a list, as it is printed: authors: [\"Jane Smith\", \"John Doe\"]",
         "write the name as it is printed, \"Jennifer Hansler\": pages show it as written, and the bibliography puts the family name first itself",

@@ -136,7 +136,44 @@ class ExportsTest {
     assertThat(page(result, "sources.json").replaceAll("\\s", "")).contains(
         "\"author\":[{\"family\":\"King\",\"given\":\"MartinLuther\",\"suffix\":\"Jr.\"},{\"family\":\"Hansler\",\"given\":\"Jennifer\"},{\"literal\":\"Reuters\"}]");
     assertThat(org.jsoup.Jsoup.parse(page(result, "sources/index.html")).select(".entry").text())
-        .startsWith("King, Martin Luther, Jr., Hansler, Jennifer, and Reuters. “River peaks.”");
+        .startsWith("King, Martin Luther, Jr., Jennifer Hansler, and Reuters. “River peaks.”");
+  }
+
+  /**
+   * Only the first author is inverted; the others read as their names are printed, so "Hansler,
+   * Jennifer" is not read as two people. A credential after a name ("PhD", "M.D.", "CFA") is kept
+   * as a suffix is, not taken for a given name written after the family name.
+   */
+  @Test
+  void laterAuthorsReadAsPrintedAndACredentialIsASuffix() throws IOException {
+    Path dir = dossier();
+    Files.writeString(dir.resolve("index.yml"), """
+        title: Floods
+        sources:
+          - key: gazette
+            file: gazette.txt
+            title: River peaks
+            authors: ["John Doe", "Hansler, Jennifer", "Martin Luther King Jr."]
+          - key: report
+            file: gazette.txt
+            title: Flood report
+            authors: ["John Smith, PhD", "Jane Roe, M.D.", "Ann Lee, CFA"]
+        events:
+          - date: 2023-03-05
+            title: The river peaked
+            text: The river peaked.[@gazette ¶1][@report ¶1]
+        """);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    assertThat(org.jsoup.Jsoup.parse(page(result, "sources/index.html")).select(".entry").eachText()).anySatisfy(
+        e -> assertThat(e).startsWith("Doe, John, Jennifer Hansler, and Martin Luther King Jr. “River peaks.”"))
+        .anySatisfy(e -> assertThat(e).startsWith("Smith, John, PhD, Jane Roe, M.D., and Ann Lee, CFA. “Flood report.”"));
+    assertThat(page(result, "sources.bib"))
+        .contains("author = {Doe, John and Hansler, Jennifer and King, Jr., Martin Luther},")
+        .contains("author = {Smith, PhD, John and Roe, M.D., Jane and Lee, CFA, Ann},");
+    assertThat(page(result, "sources.json").replaceAll("\\s", "")).contains(
+        "\"author\":[{\"family\":\"Smith\",\"given\":\"John\",\"suffix\":\"PhD\"},{\"family\":\"Roe\",\"given\":\"Jane\","
+            + "\"suffix\":\"M.D.\"},{\"family\":\"Lee\",\"given\":\"Ann\",\"suffix\":\"CFA\"}]");
   }
 
   /** Chicago's "n.d." brings its own full stop: the reference does not add a second. */
