@@ -117,7 +117,7 @@ public final class TextDocumentParser {
      * date): the first is used, and this one stays the article's text rather than being lost.
      */
     void keep(String line, Position at, String what, String help, Diagnostics diagnostics) {
-      diagnostics.warning(at, "a second " + what + " in the document's head; the first is used, and this line is kept as the article's first paragraph", help);
+      diagnostics.warning(at, "a second " + what + " in the document's head; the first is used, and this line is kept as a paragraph at the start of the article's text", help);
       kept.add(line);
     }
   }

@@ -166,9 +166,9 @@ class TextDocumentParserTest {
     assertThat(doc.paragraphs()).extracting(Paragraph::text)
         .containsExactly("By John Doe, Reuters", "Source: Reuters", "Updated: 2022-02-15T01:41:00Z", "The embassy closed.");
     assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
-        "a.txt:2:1: warning: a second byline in the document's head; the first is used, and this line is kept as the article's first paragraph",
-        "a.txt:4:1: warning: a second Source: line in the document's head; the first is used, and this line is kept as the article's first paragraph",
-        "a.txt:6:1: warning: a second Updated: line in the document's head; the first is used, and this line is kept as the article's first paragraph");
+        "a.txt:2:1: warning: a second byline in the document's head; the first is used, and this line is kept as a paragraph at the start of the article's text",
+        "a.txt:4:1: warning: a second Source: line in the document's head; the first is used, and this line is kept as a paragraph at the start of the article's text",
+        "a.txt:6:1: warning: a second Updated: line in the document's head; the first is used, and this line is kept as a paragraph at the start of the article's text");
     // The same outlet twice, or a Source: line after a byline's outlet, is no second of anything.
     Diagnostics quiet = new Diagnostics();
     Document cnn = parser.parse("b.txt", "By Jane Smith, CNN\nSource: CNN Wire\nSource: CNN Wire\n\nThe embassy closed.\n", quiet);
