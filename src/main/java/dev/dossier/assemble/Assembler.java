@@ -342,32 +342,37 @@ public final class Assembler {
     /** Slugs that stand for more than one topic's folded words. */
     private final Set<String> shared = new HashSet<>(Set.of("x"));
 
+    /** Each topic's id by its words as written: thousands of documents name a few dozen topics. */
+    private final Map<String, String> ids = new HashMap<>();
+
     Topics(Map<String, String> indexTitles, java.util.Collection<ParsedDocument> documents) {
       this.indexTitles = indexTitles;
+      Set<String> written = new java.util.LinkedHashSet<>();
+      documents.forEach(parsed -> written.addAll(parsed.document().topics()));
       Map<String, String> foldedBySlug = new HashMap<>();
-      for (ParsedDocument parsed : documents) {
-        for (String written : parsed.document().topics()) {
-          if (!indexTitles.containsKey(written.strip().toLowerCase(Locale.ROOT))) {
-            String folded = folded(written);
-            String slug = slug(written);
-            String before = foldedBySlug.putIfAbsent(slug, folded);
-            if (before != null && !before.equals(folded)) {
-              shared.add(slug);
-            }
+      for (String words : written) {
+        if (!indexTitles.containsKey(words.strip().toLowerCase(Locale.ROOT))) {
+          String folded = folded(words);
+          String slug = slug(words);
+          String before = foldedBySlug.putIfAbsent(slug, folded);
+          if (before != null && !before.equals(folded)) {
+            shared.add(slug);
           }
         }
       }
     }
 
     String id(String written) {
-      String known = indexTitles.get(written.strip().toLowerCase(Locale.ROOT));
-      if (known != null) {
-        return known;
-      }
-      String slug = slug(written);
-      return shared.contains(slug)
-          ? (slug.equals("x") ? "topic" : slug) + "-" + String.format(Locale.ROOT, "%08x", folded(written).hashCode())
-          : slug;
+      return ids.computeIfAbsent(written, words -> {
+        String known = indexTitles.get(words.strip().toLowerCase(Locale.ROOT));
+        if (known != null) {
+          return known;
+        }
+        String slug = slug(words);
+        return shared.contains(slug)
+            ? (slug.equals("x") ? "topic" : slug) + "-" + String.format(Locale.ROOT, "%08x", folded(words).hashCode())
+            : slug;
+      });
     }
 
     List<String> ids(List<String> topics) {

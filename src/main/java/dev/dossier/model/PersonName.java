@@ -29,10 +29,26 @@ public record PersonName(Optional<String> given, String family, Optional<String>
    */
   private static final Pattern CREDENTIAL = Pattern.compile("(.*\\S\\s+.*[^\\s,])\\s*,\\s*(\\p{Lu}{2,4})");
 
+  /** The words SUFFIX ends with, their full stops left out. */
+  private static final java.util.Set<String> SUFFIX_WORDS = java.util.Set.of("Jr", "Sr", "II", "III", "IV", "PhD", "MD", "Esq");
+
+  private static String lastWord(String name) {
+    int i = name.length();
+    while (i > 0 && !Character.isWhitespace(name.charAt(i - 1))) {
+      i--;
+    }
+    return name.substring(i);
+  }
+
   /** A name less its suffix or credential, and that suffix. */
   private record Suffixed(String rest, Optional<String> suffix) {
     static Suffixed of(String name) {
       String stripped = name.strip();
+      // Most names have neither a comma nor a suffix's word at their end: no pattern needed
+      // (a dossier formats every author of thousands of sources several times over).
+      if (stripped.indexOf(',') < 0 && !SUFFIX_WORDS.contains(lastWord(stripped).replace(".", ""))) {
+        return new Suffixed(stripped, Optional.empty());
+      }
       for (Pattern p : List.of(SUFFIX, CREDENTIAL)) {
         Matcher m = p.matcher(stripped);
         if (m.matches()) {
