@@ -71,9 +71,9 @@ public final class FrontMatterReader {
                           return parsed.date();
                         }));
     return new FrontMatter(
-        Optional.ofNullable(m.get("title")).flatMap(n -> doc.text(n, "title")),
+        Optional.ofNullable(m.get("title")).flatMap(n -> doc.text(n, "title")).map(t -> IndexReader.plain(doc, m.get("title"), t, IndexReader.SOURCE_HELP)),
         published,
-        Optional.ofNullable(m.get("outlet")).flatMap(n -> doc.text(n, "outlet")),
+        Optional.ofNullable(m.get("outlet")).flatMap(n -> doc.text(n, "outlet")).map(t -> IndexReader.plain(doc, m.get("outlet"), t, IndexReader.SOURCE_HELP)),
         Optional.ofNullable(m.get("authors")).flatMap(n -> IndexReader.authors(doc, n)).orElse(List.of()),
         // Checked as the index's url is: it becomes a link on the source's page, in the feed and the exports.
         Optional.ofNullable(m.get("url")).flatMap(n -> doc.optionalString(n, "url").filter(u -> IndexReader.checkUrl(doc, n, u, "url"))),

@@ -227,7 +227,7 @@ public final class IndexReader {
     return events;
   }
 
-  private static final String SOURCE_HELP = "a source's fields say what it is; cite it from a topic's summary or an event's text";
+  static final String SOURCE_HELP = "a source's fields say what it is; cite it from a topic's summary or an event's text";
 
   /** "[@key ¶3]" or "[@key \"words\"" where a citation would start. */
   private static final java.util.regex.Pattern CITATION_IN_TEXT = java.util.regex.Pattern.compile("\\[@[a-z0-9]+(?:-[a-z0-9]+)*(?=[\\];]|\\s+(?:¶|para\\s|p\\.|[\"“]))");
@@ -236,7 +236,7 @@ public final class IndexReader {
    * A title (or outlet) is plain text, shown as written: a citation in it would be published as
    * its brackets and never checked, so it is warned about, not passed over.
    */
-  private static String plain(YamlDocument yaml, Node node, String value, String help) {
+  static String plain(YamlDocument yaml, Node node, String value, String help) {
     java.util.regex.Matcher citation = CITATION_IN_TEXT.matcher(value);
     if (citation.find()) {
       int end = value.indexOf(']', citation.start());

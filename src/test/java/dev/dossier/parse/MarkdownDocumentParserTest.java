@@ -100,6 +100,14 @@ class MarkdownDocumentParserTest {
         "other.md:5:1: warning: both \"date\" and \"published\" are given (\"published\" at line 2): the date is taken from \"published\", and \"date\" is ignored");
   }
 
+  /** A citation in front matter's title or outlet is shown as written and checked by nothing: said so, as in the index. */
+  @Test
+  void aCitationInFrontMattersTitleIsWarnedAbout() {
+    parser.parse("t.md", "---\ntitle: \"Floods [@gazette ¶1]\"\noutlet: Gazette\n---\nText.\n", diagnostics);
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
+        "t.md:2:8: warning: this is plain text, not Markdown: the citation [@gazette ¶1] in it would be shown as written and never checked");
+  }
+
   /** Front matter's authors are read as the index's: a list of names, not one text. */
   @Test
   void frontMatterAuthorsAreAListAsTheIndexs() {
