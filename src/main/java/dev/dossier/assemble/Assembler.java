@@ -491,6 +491,9 @@ public final class Assembler {
       }
     }
 
+    /** "[^1]", a footnote's mark in Markdown that has them. */
+    private static final java.util.regex.Pattern FOOTNOTE = java.util.regex.Pattern.compile("\\[\\^[^\\]\\s]+\\]");
+
     /** Where the ] closing the bracket before {@code from} is, brackets opened after it passed over, within its paragraph; -1 if none. */
     private static int closingBracket(String markdown, int from) {
       int depth = 0;
@@ -509,6 +512,13 @@ public final class Assembler {
 
     Prose render(MarkdownText text, Citer citer) {
       MarkdownProcessor.Rendered rendered = markdown.render(text.text());
+      java.util.regex.Matcher footnote = FOOTNOTE.matcher(text.text());
+      if (footnote.find()) {
+        diagnostics.warning(
+            text.position(footnote.start()),
+            "the index's prose has no footnotes: " + footnote.group() + " and its note are shown as written, where they stand",
+            "write the note into the text, with its citation where the footnote mark is");
+      }
       warnAboutPrefixedCitations(text, rendered.bracketed());
       warnAboutBareKeys(text, rendered.handles());
       IntFunction<Position> at = text::position;

@@ -63,6 +63,7 @@ public final class MarkdownProcessor {
   private final MutableDataSet options;
   /** Built on first use: a dossier without Markdown documents never needs it. */
   private volatile HtmlRenderer blockRenderer;
+  private volatile Parser proseParser;
 
   /** Written between top-level blocks by {@link #blockRenderer()}; a private-use character. */
   private static final String BLOCK_END = "\uE002";
@@ -112,6 +113,10 @@ public final class MarkdownProcessor {
 
   /** Parses Markdown, numbering its citations in reading order. */
   public Document parse(String markdown) {
+    return parse(markdown, parser);
+  }
+
+  private Document parse(String markdown, Parser parser) {
     Document document = parser.parse(markdown);
     List<InLink> inLinks = new ArrayList<>();
     number(document, null, null, new int[] {0}, inLinks);
@@ -190,9 +195,30 @@ public final class MarkdownProcessor {
     return true;
   }
 
-  /** Renders a whole Markdown text. */
+  /**
+   * The index's prose is read without footnotes: a text of the index (an event's, a summary)
+   * shares its page with others, so it has no end of its own to put notes at, and a note would
+   * be dropped with its words and citations. "[^1]" stays the text it is.
+   */
+  private Parser proseParser() {
+    Parser built = proseParser;
+    if (built == null) {
+      synchronized (this) {
+        built = proseParser;
+        if (built == null) {
+          MutableDataSet prose = new MutableDataSet(options);
+          prose.set(Parser.EXTENSIONS, List.of(CitationExtension.create(), TablesExtension.create(), StrikethroughExtension.create(), new ImagesAsWords()));
+          built = Parser.builder(prose).build();
+          proseParser = built;
+        }
+      }
+    }
+    return built;
+  }
+
+  /** Renders a whole Markdown text of the index. */
   public Rendered render(String markdown) {
-    Document document = parse(markdown);
+    Document document = parse(markdown, proseParser());
     List<Bracketed> bracketed = new ArrayList<>();
     List<Bracketed> handles = new ArrayList<>();
     NodeVisitor visitor = new NodeVisitor();

@@ -66,6 +66,23 @@ class BuildTest {
     return result.diagnostics().stream().filter(d -> d.severity() != dev.dossier.diag.Severity.NOTE).map(Diagnostic::headline).toList();
   }
 
+  /**
+   * A text of the index shares its page with others and has no end for notes: a footnote would
+   * be dropped with its words and citation. It is shown as written, where it stands, and said so.
+   */
+  @Test
+  void aFootnoteInTheIndexsProseKeepsItsWordsAndCitation() throws IOException {
+    Path dir = dossier(index("It closed[^1].\n\n      [^1]: As the Bugle said.[@bugle ¶2 \"Staff moved to Lviv\"]"));
+    Path out = tmp.resolve("site");
+    Build.Result result = new Build().build(dir, Theme.builtIn(), out);
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    assertThat(headlines(result)).contains(
+        "index.yml:15:16: warning: the index's prose has no footnotes: [^1] and its note are shown as written, where they stand");
+    org.jsoup.nodes.Document timeline = org.jsoup.Jsoup.parse(Files.readString(out.resolve("timeline.html")));
+    assertThat(timeline.select(".event p").eachText()).contains("It closed[^1].", "[^1]: As the Bugle said.\u2060[1]");
+    assertThat(timeline.select(".references li").text()).contains("¶2: Staff moved to Lviv");
+  }
+
   /** A Markdown source's heading may cite, as its paragraphs do: the reader gets references, not a stray number. */
   @Test
   void aCitationInAMarkdownSourcesHeadingIsAReference() throws IOException {
