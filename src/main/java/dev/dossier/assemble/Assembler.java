@@ -338,41 +338,38 @@ public final class Assembler {
    * form after it: two topics stay two, and "Ελλάδα" and "ΕΛΛΑΔΑ" stay one.
    */
   static final class Topics {
-    private final Map<String, String> indexTitles;
-    /** Slugs that stand for more than one topic's folded words. */
-    private final Set<String> shared = new HashSet<>(Set.of("x"));
-
-    /** Each topic's id by its words as written: thousands of documents name a few dozen topics. */
+    /** Each topic's id by its words as written, made once: thousands of documents name a few dozen topics. */
     private final Map<String, String> ids = new HashMap<>();
 
     Topics(Map<String, String> indexTitles, java.util.Collection<ParsedDocument> documents) {
-      this.indexTitles = indexTitles;
       Set<String> written = new java.util.LinkedHashSet<>();
       documents.forEach(parsed -> written.addAll(parsed.document().topics()));
+      // Each wording's slug and folded words; a slug that stands for two folded wordings is shared.
+      Map<String, String> slugs = new HashMap<>();
       Map<String, String> foldedBySlug = new HashMap<>();
+      Set<String> shared = new HashSet<>(Set.of("x"));
       for (String words : written) {
-        if (!indexTitles.containsKey(words.strip().toLowerCase(Locale.ROOT))) {
-          String folded = folded(words);
+        String known = indexTitles.get(words.strip().toLowerCase(Locale.ROOT));
+        if (known != null) {
+          ids.put(words, known);
+        } else {
           String slug = slug(words);
+          slugs.put(words, slug);
+          String folded = folded(words);
           String before = foldedBySlug.putIfAbsent(slug, folded);
           if (before != null && !before.equals(folded)) {
             shared.add(slug);
           }
         }
       }
+      slugs.forEach((words, slug) -> ids.put(words, shared.contains(slug)
+          ? (slug.equals("x") ? "topic" : slug) + "-" + String.format(Locale.ROOT, "%08x", folded(words).hashCode())
+          : slug));
     }
 
+    /** @param written a topic as one of the documents writes it */
     String id(String written) {
-      return ids.computeIfAbsent(written, words -> {
-        String known = indexTitles.get(words.strip().toLowerCase(Locale.ROOT));
-        if (known != null) {
-          return known;
-        }
-        String slug = slug(words);
-        return shared.contains(slug)
-            ? (slug.equals("x") ? "topic" : slug) + "-" + String.format(Locale.ROOT, "%08x", folded(words).hashCode())
-            : slug;
-      });
+      return ids.get(written);
     }
 
     List<String> ids(List<String> topics) {
@@ -470,7 +467,7 @@ public final class Assembler {
         if (handle.text().startsWith("[")) {
           // "[@cnn-2022-02-14 reported…": a source's key, so a citation whose ] was forgotten.
           if (keys.contains(handle.text().substring(2))) {
-            int close = closingBracket(text.text(), handle.offset() + 1);
+            int close = dev.dossier.cite.CitationSyntax.closingBracket(text.text(), handle.offset() + 1);
             diagnostics.error(
                 text.position(handle.offset() + 1),
                 close < 0
@@ -493,22 +490,6 @@ public final class Assembler {
 
     /** "[^1]", a footnote's mark in Markdown that has them. */
     private static final java.util.regex.Pattern FOOTNOTE = java.util.regex.Pattern.compile("\\[\\^[^\\]\\s]+\\]");
-
-    /** Where the ] closing the bracket before {@code from} is, brackets opened after it passed over, within its paragraph; -1 if none. */
-    private static int closingBracket(String markdown, int from) {
-      int depth = 0;
-      for (int i = from; i < markdown.length(); i++) {
-        char c = markdown.charAt(i);
-        if (c == '\n' && i + 1 < markdown.length() && markdown.charAt(i + 1) == '\n') {
-          return -1;
-        } else if (c == '[') {
-          depth++;
-        } else if (c == ']' && depth-- == 0) {
-          return i;
-        }
-      }
-      return -1;
-    }
 
     Prose render(MarkdownText text, Citer citer) {
       MarkdownProcessor.Rendered rendered = markdown.render(text.text());

@@ -83,6 +83,11 @@ public final class CitationSyntax {
     return close >= 0 ? close - start + 1 : region - start;
   }
 
+  /** Where the first citation in {@code text} starts, as {@link #extent} would read one; -1 if none. */
+  public static int firstCitation(CharSequence text) {
+    return nextCitation(text, 0, text.length());
+  }
+
   /** Where the next citation starts: "[@" and a key that reads as one, not "[@StateDept]" quoted in a quote. */
   private static int nextCitation(CharSequence text, int from, int to) {
     Matcher m = NEXT_CITATION.matcher(text).region(from, to);
@@ -98,6 +103,12 @@ public final class CitationSyntax {
    */
   private static final Pattern OPEN_START =
       Pattern.compile("\\[@" + KEY_TEXT + "(?:(?<paragraph>" + PARAGRAPH + "\\d+)(?![\\w-])|(?=[ \\t]*(?:\\n|$)))");
+
+  /** The same, within the paragraph {@code from} is in (up to a blank line). */
+  public static int closingBracket(CharSequence text, int from) {
+    int paragraphEnd = indexOf(text, "\n\n", from, text.length());
+    return closingBracket(text, from, paragraphEnd < 0 ? text.length() : paragraphEnd);
+  }
 
   /** Where the ] that closes a bracket opened before {@code from} is, brackets opened after it passed over; -1 if none. */
   private static int closingBracket(CharSequence text, int from, int to) {

@@ -70,14 +70,7 @@ public final class MarkdownProcessor {
 
   public MarkdownProcessor() {
     MutableDataSet options = new MutableDataSet();
-    options.set(
-        Parser.EXTENSIONS,
-        List.of(
-            CitationExtension.create(),
-            TablesExtension.create(),
-            FootnoteExtension.create(),
-            StrikethroughExtension.create(),
-            new ImagesAsWords()));
+    options.set(Parser.EXTENSIONS, extensions(true));
     // Raw HTML in Markdown is shown as text, never passed through: the index and documents
     // may come from anyone.
     options.set(HtmlRenderer.ESCAPE_HTML, true);
@@ -86,6 +79,17 @@ public final class MarkdownProcessor {
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
     this.options = options;
+  }
+
+  /** The Markdown every text of the dossier is read as: with footnotes or without, and any more given. */
+  private static List<com.vladsch.flexmark.util.misc.Extension> extensions(boolean footnotes, com.vladsch.flexmark.util.misc.Extension... more) {
+    List<com.vladsch.flexmark.util.misc.Extension> extensions = new ArrayList<>(List.of(CitationExtension.create(), TablesExtension.create()));
+    if (footnotes) {
+      extensions.add(FootnoteExtension.create());
+    }
+    extensions.addAll(List.of(StrikethroughExtension.create(), new ImagesAsWords()));
+    extensions.addAll(List.of(more));
+    return List.copyOf(extensions);
   }
 
   /**
@@ -101,8 +105,7 @@ public final class MarkdownProcessor {
         built = blockRenderer;
         if (built == null) {
           MutableDataSet blocks = new MutableDataSet(options);
-          blocks.set(Parser.EXTENSIONS, List.of(CitationExtension.create(), TablesExtension.create(), FootnoteExtension.create(),
-              StrikethroughExtension.create(), new ImagesAsWords(), new BlockBoundaries()));
+          blocks.set(Parser.EXTENSIONS, extensions(true, new BlockBoundaries()));
           built = HtmlRenderer.builder(blocks).build();
           blockRenderer = built;
         }
@@ -207,7 +210,7 @@ public final class MarkdownProcessor {
         built = proseParser;
         if (built == null) {
           MutableDataSet prose = new MutableDataSet(options);
-          prose.set(Parser.EXTENSIONS, List.of(CitationExtension.create(), TablesExtension.create(), StrikethroughExtension.create(), new ImagesAsWords()));
+          prose.set(Parser.EXTENSIONS, extensions(false));
           built = Parser.builder(prose).build();
           proseParser = built;
         }

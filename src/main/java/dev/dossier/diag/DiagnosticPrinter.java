@@ -99,7 +99,8 @@ public final class DiagnosticPrinter {
    */
   static int charColumn(String line, int column) {
     int points = line.codePointCount(0, line.length());
-    return column - 1 <= points ? line.offsetByCodePoints(0, column - 1) + 1 : line.length() + column - points;
+    // Past the line's end (a missing value at the end of a line) it counts on in spaces.
+    return Position.charIndex(line, column - 1) + 1 + Math.max(0, column - 1 - points);
   }
 
   /** A space per character up to the column (a tab kept, so the caret lines up under tabbed text). */

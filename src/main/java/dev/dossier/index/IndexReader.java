@@ -229,18 +229,15 @@ public final class IndexReader {
 
   static final String SOURCE_HELP = "a source's fields say what it is; cite it from a topic's summary or an event's text";
 
-  /** "[@key ¶3]" or "[@key \"words\"" where a citation would start. */
-  private static final java.util.regex.Pattern CITATION_IN_TEXT = java.util.regex.Pattern.compile("\\[@[a-z0-9]+(?:-[a-z0-9]+)*(?=[\\];]|\\s+(?:¶|para\\s|p\\.|[\"“]))");
-
   /**
    * A title (or outlet) is plain text, shown as written: a citation in it would be published as
    * its brackets and never checked, so it is warned about, not passed over.
    */
   static String plain(YamlDocument yaml, Node node, String value, String help) {
-    java.util.regex.Matcher citation = CITATION_IN_TEXT.matcher(value);
-    if (citation.find()) {
-      int end = value.indexOf(']', citation.start());
-      String shown = end < 0 ? value.substring(citation.start()) : value.substring(citation.start(), end + 1);
+    int start = CitationSyntax.firstCitation(value);
+    if (start >= 0) {
+      int end = value.indexOf(']', start);
+      String shown = end < 0 ? value.substring(start) : value.substring(start, end + 1);
       yaml.warning(node, "this is plain text, not Markdown: the citation " + shown + " in it would be shown as written and never checked",
           "keep the words plain; " + help);
     }

@@ -64,7 +64,7 @@ public record MarkdownText(String text, String path, List<String> fileLines, int
       String line = fileLines.get(l);
       // Columns count characters as a reader does (code points, as the YAML parser's do), not
       // UTF-16 units: an emoji before a citation is one column, not two.
-      for (int c = l == startLine - 1 ? offsetOfColumn(line, startColumn) : 0; c < line.length(); ) {
+      for (int c = l == startLine - 1 ? Position.charIndex(line, startColumn - 1) : 0; c < line.length(); ) {
         char ch = line.charAt(c);
         int length = 1;
         int stands = 1;
@@ -88,11 +88,6 @@ public record MarkdownText(String text, String path, List<String> fileLines, int
     }
     // Only if the file and the text disagree: the scalar's start.
     return new Position(path, startLine, startColumn);
-  }
-
-  /** Where in {@code line} its 1-based column (counted in code points) starts. */
-  private static int offsetOfColumn(String line, int column) {
-    return line.offsetByCodePoints(0, Math.min(column - 1, line.codePointCount(0, line.length())));
   }
 
   /** How many characters a double-quoted scalar's escape at {@code at} takes in the file. */

@@ -406,7 +406,7 @@ final class YamlDocument {
       return;
     }
     String line = lines[end.getLine()];
-    int at = end.getColumn() <= line.codePointCount(0, line.length()) ? line.offsetByCodePoints(0, end.getColumn()) : line.length();
+    int at = Position.charIndex(line, end.getColumn());
     java.util.regex.Matcher comment = CUT_COMMENT.matcher(line).region(at, line.length());
     if (comment.lookingAt()) {
       String rest = line.substring(comment.start(1)).strip();
@@ -508,8 +508,8 @@ final class YamlDocument {
     boolean escapes = node.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.DOUBLE_QUOTED;
     for (int l = start.getLine(); l <= end.getLine() && l < lines.length; l++) {
       String line = lines[l];
-      int from = l == start.getLine() ? offset(line, start.getColumn()) : 0;
-      int to = l == end.getLine() ? offset(line, end.getColumn()) : line.length();
+      int from = l == start.getLine() ? Position.charIndex(line, start.getColumn()) : 0;
+      int to = l == end.getLine() ? Position.charIndex(line, end.getColumn()) : line.length();
       for (int i = from; i < to; ) {
         int c = line.codePointAt(i);
         boolean escape = escapes && c == '\\' && i + 1 < line.length();
@@ -522,11 +522,6 @@ final class YamlDocument {
       }
     }
     return Optional.empty();
-  }
-
-  /** The index in {@code line} of its character at a mark's column, which counts code points. */
-  private static int offset(String line, int column) {
-    return column <= line.codePointCount(0, line.length()) ? line.offsetByCodePoints(0, column) : line.length();
   }
 
   void error(Node node, String message, String hint) {

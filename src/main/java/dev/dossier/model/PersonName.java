@@ -61,15 +61,29 @@ public record PersonName(Optional<String> given, String family, Optional<String>
 
   /** The parts of a name; one written family name first ("Hansler, Jennifer") is read as such. */
   public static PersonName of(String name) {
-    String printed = asPrinted(name).orElse(name.strip());
-    Suffixed suffixed = Suffixed.of(printed);
-    String rest = suffixed.rest();
-    Optional<String> suffix = suffixed.suffix();
+    Suffixed suffixed = Suffixed.of(name);
+    Optional<String> turned = turned(suffixed.rest());
+    String rest = turned.orElse(suffixed.rest());
     int space = rest.lastIndexOf(' ');
     if (space < 0 || rest.contains(",")) {
-      return new PersonName(Optional.empty(), printed, Optional.empty());
+      // One word ("Reuters"), or commas no name has: written as it is.
+      return new PersonName(Optional.empty(), name.strip(), Optional.empty());
     }
-    return new PersonName(Optional.of(rest.substring(0, space).strip()), rest.substring(space + 1), suffix);
+    return new PersonName(Optional.of(rest.substring(0, space).strip()), rest.substring(space + 1), suffixed.suffix());
+  }
+
+  /** "Jennifer Hansler" for "Hansler, Jennifer": a name less its suffix, turned as it is printed; empty for one not written family name first. */
+  private static Optional<String> turned(String rest) {
+    int comma = rest.indexOf(',');
+    if (comma < 0) {
+      return Optional.empty();
+    }
+    String family = rest.substring(0, comma).strip();
+    String given = rest.substring(comma + 1).strip();
+    if (family.isEmpty() || given.isEmpty() || given.contains(",")) {
+      return Optional.empty();
+    }
+    return Optional.of(given + " " + family);
   }
 
   /** "King, Martin Luther, Jr.": family name first, as a bibliography lists its first author. */
@@ -92,17 +106,6 @@ public record PersonName(Optional<String> given, String family, Optional<String>
    */
   public static Optional<String> asPrinted(String name) {
     Suffixed suffixed = Suffixed.of(name);
-    String rest = suffixed.rest();
-    String suffix = suffixed.suffix().map(s -> " " + s).orElse("");
-    int comma = rest.indexOf(',');
-    if (comma < 0) {
-      return Optional.empty();
-    }
-    String family = rest.substring(0, comma).strip();
-    String given = rest.substring(comma + 1).strip();
-    if (family.isEmpty() || given.isEmpty() || given.contains(",")) {
-      return Optional.empty();
-    }
-    return Optional.of(given + " " + family + suffix);
+    return turned(suffixed.rest()).map(t -> t + suffixed.suffix().map(s -> " " + s).orElse(""));
   }
 }

@@ -169,25 +169,25 @@ final class BlockReader {
    * the paragraph's HTML does not keep.
    */
   private static Optional<String> direction(Element e) {
+    Optional<String> nearest = Optional.empty();
     for (Element up = e; up != null; up = up.parent()) {
       Optional<String> dir = HtmlSanitizer.direction(up);
-      if (dir.isPresent()) {
-        // An English page's <html dir="ltr"> says what every page's text does anyway: not
-        // carried onto each paragraph, unless something further out turns the other way.
-        return up != e && dir.get().equals("ltr") && !turnedAbove(up.parent()) ? Optional.empty() : dir;
+      if (dir.isEmpty()) {
+        continue;
+      }
+      if (nearest.isEmpty()) {
+        nearest = dir;
+        if (up == e || !dir.get().equals("ltr")) {
+          return dir;
+        }
+      } else if (!dir.get().equals("ltr")) {
+        // An ltr inside something turned the other way: kept.
+        return nearest;
       }
     }
+    // Only an inherited ltr, such as an English page's <html dir="ltr">, which says what every
+    // page's text does anyway: not carried onto each paragraph.
     return Optional.empty();
-  }
-
-  /** Whether {@code e} or an element around it sets a direction other than ltr. */
-  private static boolean turnedAbove(Element e) {
-    for (Element up = e; up != null; up = up.parent()) {
-      if (HtmlSanitizer.direction(up).filter(d -> !d.equals("ltr")).isPresent()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
