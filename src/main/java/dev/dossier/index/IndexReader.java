@@ -289,6 +289,7 @@ public final class IndexReader {
     }
     Optional<List<String>> names = yaml.strings(node, "authors");
     if (node instanceof SequenceNode list) {
+      names = names.map(n -> withSuffixesJoined(yaml, list, n));
       for (Node item : list.getValue()) {
         yaml.scalar(item).filter(PersonName::writtenInverted).ifPresent(name -> PersonName.asPrinted(name).ifPresentOrElse(
             printed -> yaml.warning(
@@ -302,6 +303,32 @@ public final class IndexReader {
       }
     }
     return names;
+  }
+
+  /**
+   * The names with a suffix alone ("Jr.") joined to the name before it, with a warning: YAML
+   * reads {@code [Martin Luther King, Jr.]} as two items, and no author is called "Jr.".
+   */
+  private static List<String> withSuffixesJoined(YamlDocument yaml, SequenceNode list, List<String> names) {
+    List<Node> items = list.getValue();
+    if (items.size() != names.size() || names.stream().noneMatch(PersonName::isSuffix)) {
+      return names; // an empty item was an error, and the list is not read further
+    }
+    List<String> joined = new java.util.ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!PersonName.isSuffix(name) || joined.isEmpty()) {
+        joined.add(name);
+        continue;
+      }
+      String whole = joined.remove(joined.size() - 1) + ", " + name.strip();
+      joined.add(whole);
+      yaml.warning(
+          items.get(i),
+          "\"" + name.strip() + "\" is read as the end of the author before it, \"" + whole + "\"",
+          "quote the name so YAML reads it as one item: \"" + whole.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+    }
+    return List.copyOf(joined);
   }
 
   private static final java.util.regex.Pattern SEVERAL_NAMES = java.util.regex.Pattern.compile("[,;&]|\\band\\b");

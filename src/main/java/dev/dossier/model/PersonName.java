@@ -108,4 +108,13 @@ public record PersonName(Optional<String> given, String family, Optional<String>
     Suffixed suffixed = Suffixed.of(name);
     return turned(suffixed.rest()).map(t -> t + suffixed.suffix().map(s -> " " + s).orElse(""));
   }
+
+  /**
+   * Whether a text is a suffix or credential alone ("Jr.", "III", "PhD"): what YAML makes of
+   * the part after the comma of an unquoted name in a list, {@code [Martin Luther King, Jr.]}.
+   */
+  public static boolean isSuffix(String text) {
+    String word = text.strip();
+    return !word.isEmpty() && SUFFIX_WORDS.contains(word.replace(".", "")) && SUFFIX.matcher("A " + word).matches();
+  }
 }

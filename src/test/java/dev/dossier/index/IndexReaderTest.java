@@ -124,6 +124,25 @@ class IndexReaderTest {
     assertThat(index.sources().get(1).authors()).contains(List.of("Hansler, Jennifer", "Martin Luther King, Jr.", "King, Martin Luther, Jr.", "Kylie Atwood"));
   }
 
+  /**
+   * YAML reads an unquoted {@code [Martin Luther King, Jr.]} as two authors, the second "Jr.":
+   * the suffix is joined to the name before it, with a warning at the suffix that says to quote.
+   */
+  @Test
+  void aSuffixSplitFromItsNameByYamlIsJoinedToIt() {
+    Index index = read("""
+        sources:
+          - key: a
+            file: a.txt
+            authors: [Martin Luther King, Jr., Jane Doe, PhD, Kylie Atwood]
+        """);
+    assertThat(problems()).containsExactly(
+        "index.yml:4:35: warning: \"Jr.\" is read as the end of the author before it, \"Martin Luther King, Jr.\"",
+        "index.yml:4:50: warning: \"PhD\" is read as the end of the author before it, \"Jane Doe, PhD\"");
+    assertThat(diagnostics.sorted().get(0).hint()).contains("quote the name so YAML reads it as one item: \"Martin Luther King, Jr.\"");
+    assertThat(index.sources().get(0).authors()).contains(List.of("Martin Luther King, Jr.", "Jane Doe, PhD", "Kylie Atwood"));
+  }
+
   /** A list left to a comment ("topics: #ukraine") is no list at all, and is said so. */
   @Test
   void aListThatIsAllCommentIsWorthAWarning() {
