@@ -485,7 +485,7 @@ public final class HtmlDocumentParser {
     for (ArticlePiece piece : pieces) {
       blocks.add(
           piece.heading()
-              ? new Subheading(piece.text(), piece.html())
+              ? new Subheading(piece.text(), piece.html(), piece.direction())
               : new Paragraph(++number, piece.text(), piece.source().nameIs("table") ? piece.html() : "<p" + direction(piece) + ">" + piece.html() + "</p>"));
     }
     return blocks;

@@ -246,6 +246,7 @@ final class Views {
         // A Markdown document may cite in a heading too: its markers become references as a paragraph's do.
         view.put("html", new Prose(h.html(), source.citations()));
         view.put("text", h.text());
+        h.direction().ifPresent(dir -> view.put("dir", dir));
       }
       blocks.add(view);
     }

@@ -35,7 +35,7 @@ import java.util.TreeMap;
 final class DocumentCodec {
 
   /** Changes whenever the layout below does. */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
 
   /** What parsing one document gave. */
   record Entry(Optional<ParsedDocument> document, List<Diagnostic> diagnostics) {}
@@ -111,6 +111,7 @@ final class DocumentCodec {
         out.writeByte('h');
         string(out, h.text());
         string(out, h.html());
+        optional(out, h.direction());
       }
     }
     optional(out, d.title());
@@ -154,7 +155,7 @@ final class DocumentCodec {
         String text = string(in);
         blocks.add(new Paragraph(number, text, optional(in)));
       } else if (kind == 'h') {
-        blocks.add(new Subheading(string(in), string(in)));
+        blocks.add(new Subheading(string(in), string(in), optional(in)));
       } else {
         throw new IOException("unknown block kind " + kind);
       }

@@ -1,6 +1,7 @@
 package dev.dossier.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dossier.diag.Diagnostic;
 import dev.dossier.diag.Diagnostics;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -266,7 +268,7 @@ class HtmlDocumentParserTest {
   @Test
   void aParagraphTakesTheDirectionItsPageOrContainerGivesIt() {
     String html = "<html dir=\"rtl\" lang=\"he\"><body><article><h1>שלום</h1>\n<p>השגרירות נסגרה ביום שני.</p>\n"
-        + "<div dir=\"ltr\"><p>The embassy closed on Monday.</p></div>\n<p dir=\"sideways\">הצוות עבר ללביב.</p>\n"
+        + "<div dir=\"ltr\"><p>The embassy closed on Monday.</p></div>\n<h2>ללביב</h2>\n<p dir=\"sideways\">הצוות עבר ללביב.</p>\n"
         + "<section>טקסט ללא פסקה<p>סוף.</p></section>\n"
         + "<table><tr><th>עיר</th><th>צוות</th></tr><tr><td>קייב</td><td>12</td></tr></table></article></body></html>";
 
@@ -280,10 +282,16 @@ class HtmlDocumentParserTest {
             "<p dir=\"rtl\">טקסט ללא פסקה</p>",
             "<p dir=\"rtl\">סוף.</p>",
             "<table dir=\"rtl\"><tbody><tr><th>עיר</th><th>צוות</th></tr><tr><td>קייב</td><td>12</td></tr></tbody></table>");
+    // A subheading reads right to left as the paragraphs around it do.
+    assertThat(doc.blocks()).filteredOn(Subheading.class::isInstance).map(Subheading.class::cast)
+        .extracting(Subheading::text, Subheading::direction)
+        .containsExactly(tuple("ללביב", Optional.of("rtl")));
     assertThat(diagnostics.sorted()).isEmpty();
     // An English page's <html dir="ltr"> is every page's direction anyway: its paragraphs stay plain.
-    Document english = parser.parse("b.html", "<html dir=\"ltr\"><body><article><h1>Kyiv</h1><p>The embassy closed.</p></article></body></html>", diagnostics);
+    Document english = parser.parse("b.html", "<html dir=\"ltr\"><body><article><h1>Kyiv</h1><h2>Staff</h2><p>The embassy closed.</p></article></body></html>", diagnostics);
     assertThat(english.paragraphs()).extracting(Paragraph::html).containsExactly("<p>The embassy closed.</p>");
+    assertThat(english.blocks()).filteredOn(Subheading.class::isInstance).map(Subheading.class::cast)
+        .extracting(Subheading::direction).containsExactly(Optional.empty());
   }
 
   /** "US – Russia talks began": the opening words, not a dateline; "LVIV – The embassy moved" is one. */

@@ -686,6 +686,21 @@ class BuildTest {
     assertThat(p1.text()).isEqualTo("Some mark words here, and quoted ones.");
   }
 
+  /** A page in Hebrew reads right to left in its subheadings as in its paragraphs, built afresh and from the build cache. */
+  @Test
+  void aRightToLeftPagesSubheadingsKeepTheirDirection() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("rtl"));
+    Files.writeString(dir.resolve("story.html"),
+        "<html dir=\"rtl\" lang=\"he\"><body><article><h1>שלום</h1><p>השגרירות נסגרה.</p><h2>ללביב</h2><p>הצוות עבר ללביב.</p></article></body></html>");
+    for (String out : List.of("fresh", "cached")) {
+      Build.Result result = new Build().build(dir, Theme.builtIn(), tmp.resolve(out));
+      assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+      org.jsoup.nodes.Document page = Jsoup.parse(Files.readString(tmp.resolve(out).resolve("sources/story.html")));
+      assertThat(page.select("h3.subheading").eachAttr("dir")).as(out).containsExactly("rtl");
+      assertThat(page.select(".ptext p").eachAttr("dir")).as(out).containsExactly("rtl", "rtl");
+    }
+  }
+
   @Test
   void aPageSavedAsIndexHtmlDoesNotTakeTheBibliographysPlace() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("saved"));
