@@ -352,7 +352,16 @@ public final class HtmlDocumentParser {
     });
     return hasWord(before) && hasWord(after)
         && SENTENCE_END.matcher(block.text().strip()).find()
-        && !ArticleHead.isMetadataLine(block);
+        && !ArticleHead.isMetadataLine(block)
+        && !inDateline(block.text(), before);
+  }
+
+  /** The time stands in the dateline that opens its block: "KYIV, {@code <time>} — The embassy closed." */
+  private static boolean inDateline(String blockText, CharSequence before) {
+    Matcher m = DATELINE.matcher(blockText);
+    return m.lookingAt()
+        && TextDocumentParser.readsAsDateline(m.group(1), blockText.substring(m.end()))
+        && Whitespace.squash(before.toString()).length() < m.end();
   }
 
   private static boolean hasWord(CharSequence text) {

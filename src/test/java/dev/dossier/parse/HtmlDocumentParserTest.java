@@ -428,10 +428,14 @@ class HtmlDocumentParserTest {
         "<p>By Jane Doe, CNN <time datetime=\"2022-02-14T10:00:00Z\">Feb 14, 2022</time></p>",
         "<div class=\"meta\"><span class=\"author\">Jane Doe</span> · <time datetime=\"2022-02-14\">February 14, 2022</time>"
             + " · <span>5 min read</span></div>",
-        "<p><time datetime=\"2022-02-14\">Monday 14 February 2022</time> KYIV — The embassy closed.</p>")) {
+        "<p><time datetime=\"2022-02-14\">Monday 14 February 2022</time> KYIV — The embassy closed.</p>",
+        "<p>KYIV, <time datetime=\"2022-02-14\">Feb. 14</time> — The embassy closed.</p>",
+        "<p>KYIV, Ukraine, <time datetime=\"2022-02-14\">Feb. 14</time> (AP) — The embassy closed.</p>")) {
       assertThat(page.apply(line + text).published()).as(line).contains(day("2022-02-14"));
     }
     assertThat(page.apply(prose + text).published()).as("a sentence's time stays one first in the text").isEmpty();
+    assertThat(page.apply("<p>US – Russia talks, <time datetime=\"2022-01-10\">10 January</time> — failed, officials said.</p>").published())
+        .as("capitals and a dash that read as no dateline").isEmpty();
     assertThat(diagnostics.sorted()).isEmpty();
   }
 
