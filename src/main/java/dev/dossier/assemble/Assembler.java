@@ -291,10 +291,13 @@ public final class Assembler {
 
   private List<Event> events(Index index, Prosaist prose, Diagnostics diagnostics) {
     List<Event> events = new ArrayList<>();
+    // An event's own id is its anchor whatever its date and title; the others' are made from
+    // those, around the ids given.
     Set<String> ids = new HashSet<>();
+    index.events().forEach(entry -> entry.id().ifPresent(given -> ids.add(eventAnchor(given.id()))));
     for (EventEntry entry : index.events()) {
       String datePart = entry.date().map(d -> d.iso().replace("~", "c").replace('/', '-')).orElse("undated");
-      String id = uniqueKey("e-" + datePart + "-" + slug(entry.title()), ids);
+      String id = entry.id().map(given -> eventAnchor(given.id())).orElseGet(() -> uniqueKey(eventAnchor(datePart + "-" + slug(entry.title())), ids));
       Citer citer = new Citer(Citer.Kind.EVENT, id, entry.title());
       Prose text = entry.text().map(t -> prose.render(t, citer)).orElse(new Prose("", List.of()));
       boolean cites = Prose.MARKER.matcher(text.html()).find();
@@ -407,6 +410,11 @@ public final class Assembler {
     String name = path.substring(path.lastIndexOf('/') + 1);
     int dot = name.lastIndexOf('.');
     return slug(dot > 0 ? name.substring(0, dot) : name);
+  }
+
+  /** An event's id, its anchor on the timeline: "e-" and its own id, or its date and title. */
+  private static String eventAnchor(String name) {
+    return "e-" + name;
   }
 
   private static String uniqueKey(String base, Set<String> taken) {

@@ -66,7 +66,7 @@ public record Index(
    * the entry is kept so its citations are still checked in the same run.
    */
   public record EventEntry(
-      Position at, Optional<DossierDate> date, String title, List<Ref> topics, Optional<MarkdownText> text) {}
+      Position at, Optional<Ref> id, Optional<DossierDate> date, String title, List<Ref> topics, Optional<MarkdownText> text) {}
 
   /** A reference to a topic by id, where it was written. */
   public record Ref(String id, Position at) {}

@@ -35,7 +35,7 @@ public final class IndexReader {
           "key", "file", "title", "title_supplied", "short_title", "outlet", "authors", "published", "published_note",
           "url", "reproduce", "topics");
   static final Set<String> TOPIC_KEYS = Set.of("id", "title", "summary");
-  static final Set<String> EVENT_KEYS = Set.of("date", "title", "topics", "text");
+  static final Set<String> EVENT_KEYS = Set.of("id", "date", "title", "topics", "text");
 
   /**
    * @param path the index's path as diagnostics should name it
@@ -210,6 +210,7 @@ public final class IndexReader {
 
   private List<EventEntry> events(YamlDocument yaml, Optional<Node> node, List<String> lines) {
     List<EventEntry> events = new ArrayList<>();
+    Map<String, Position> seen = new HashMap<>();
     for (Node item : node.map(n -> yaml.sequence(n, "events")).orElse(List.of())) {
       Optional<Map<String, Node>> mapping = yaml.mapping(item, "an event", EVENT_KEYS);
       if (mapping.isEmpty()) {
@@ -220,8 +221,21 @@ public final class IndexReader {
       Optional<String> title = required(yaml, item, m, "title", "an event").map(t -> plain(yaml, m.get("title"), t, "cite in the event's text: instead"));
       Optional<MarkdownText> text = get(m, "text").flatMap(n -> yaml.markdown(n, "text", lines));
       List<Ref> topics = refs(yaml, get(m, "topics"));
+      Optional<Ref> id = get(m, "id").flatMap(n -> yaml.optionalString(n, "id")).flatMap(i -> {
+        Node at = m.get("id");
+        if (!CitationSyntax.KEY.matcher(i).matches()) {
+          checkId(yaml, at, i, "event id");
+          return Optional.empty();
+        }
+        Position first = seen.putIfAbsent(i, yaml.position(at));
+        if (first != null) {
+          yaml.error(at, "duplicate event id \"" + i + "\" (first at line " + first.line() + ")", "give each event its own id");
+          return Optional.empty();
+        }
+        return Optional.of(new Ref(i, yaml.position(at)));
+      });
       if (title.isPresent()) {
-        events.add(new EventEntry(yaml.position(item), date, title.get(), topics, text));
+        events.add(new EventEntry(yaml.position(item), id, date, title.get(), topics, text));
       }
     }
     return events;

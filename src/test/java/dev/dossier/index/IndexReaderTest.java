@@ -6,6 +6,7 @@ import dev.dossier.diag.Diagnostic;
 import dev.dossier.diag.Diagnostics;
 import dev.dossier.diag.Position;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IndexReaderTest {
@@ -141,6 +142,27 @@ class IndexReaderTest {
         "index.yml:4:50: warning: \"PhD\" is read as the end of the author before it, \"Jane Doe, PhD\"");
     assertThat(diagnostics.sorted().get(0).hint()).contains("quote the name so YAML reads it as one item: \"Martin Luther King, Jr.\"");
     assertThat(index.sources().get(0).authors()).contains(List.of("Martin Luther King, Jr.", "Jane Doe, PhD", "Kylie Atwood"));
+  }
+
+  /** An event's id is a key's kind of name, and each event's own. */
+  @Test
+  void anEventsIdIsCheckedAndUnique() {
+    Index index = read("""
+        events:
+          - id: closure
+            date: 2022-02-14
+            title: Embassy closed
+          - id: closure
+            date: 2022-02-15
+            title: Staff moved
+          - id: Staff Moved
+            date: 2022-02-15
+            title: Staff moved
+        """);
+    assertThat(problems()).containsExactly(
+        "index.yml:5:9: error: duplicate event id \"closure\" (first at line 2)",
+        "index.yml:8:9: error: \"Staff Moved\" is not a valid event id");
+    assertThat(index.events()).extracting(e -> e.id().map(Index.Ref::id)).containsExactly(Optional.of("closure"), Optional.empty(), Optional.empty());
   }
 
   /** A list left to a comment ("topics: #ukraine") is no list at all, and is said so. */

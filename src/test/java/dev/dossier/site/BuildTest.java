@@ -701,6 +701,38 @@ class BuildTest {
     }
   }
 
+  /**
+   * An event's own id is its anchor on the timeline, kept when its title or date is corrected,
+   * so links to it from outside keep working; events without one get theirs from date and title,
+   * around the ids given.
+   */
+  @Test
+  void anEventsOwnIdIsItsAnchorWhateverItsTitle() throws IOException {
+    String events = """
+          - id: closure
+            date: 2022-02-14
+            title: %s
+            text: It closed.[@bugle ¶1]
+          - date: 2022-02-14
+            title: Closure
+            text: It closed.[@bugle ¶1 "closed on Monday"]
+          - id: 2022-02-14-closure
+            date: 2022-02-15
+            title: Staff moved
+            text: They moved.[@bugle ¶2]
+        """;
+    Path dir = dossier(index("It closed.[@bugle ¶1]").replaceAll("(?s)events:.*", "events:\n") + events.formatted("Embassy closd"));
+    Build.Result first = new Build().run(dir, Theme.builtIn());
+    assertThat(first.failed()).as("%s", first.diagnostics()).isFalse();
+    org.jsoup.nodes.Document timeline = Jsoup.parse(page(first, "timeline.html"));
+    assertThat(timeline.select("article[id^=e-], li[id^=e-], [id^=e-]").eachAttr("id"))
+        .containsExactly("e-closure", "e-2022-02-14-closure-2", "e-2022-02-14-closure");
+    Files.writeString(dir.resolve("index.yml"), Files.readString(dir.resolve("index.yml")).replace("Embassy closd", "Embassy closed"));
+    Build.Result second = new Build().run(dir, Theme.builtIn());
+    assertThat(Jsoup.parse(page(second, "timeline.html")).select("[id^=e-]").first().attr("id")).isEqualTo("e-closure");
+    assertThat(page(second, "sources/bugle.html")).contains("href=\"../timeline.html#e-closure\"");
+  }
+
   @Test
   void aPageSavedAsIndexHtmlDoesNotTakeTheBibliographysPlace() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("saved"));
