@@ -60,7 +60,7 @@ final class Bibliography {
     // "King, Martin Luther, Jr." brings its own full stop.
     source.authors().value().filter(a -> !a.isEmpty()).map(Bibliography::authors).ifPresent(a -> out.append(a).append(a.endsWith(".") ? " " : ". "));
     String title = displayTitle(source);
-    out.append(bracketed(source) ? title + "." : "“" + title + ".”");
+    out.append(bracketed(source) ? title + "." : NestedQuotes.titleWithStop(title));
     source.outlet().value().ifPresent(o -> out.append(' ').append(o).append(','));
     String date = date(source);
     // "n.d." ends with its own full stop.

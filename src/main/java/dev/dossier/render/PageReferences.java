@@ -54,7 +54,7 @@ final class PageReferences {
     Source source = note.source();
     StringBuilder label = new StringBuilder(Bibliography.shortLabel(source));
     citation.paragraph().ifPresent(p -> label.append(", ¶").append(p));
-    citation.quote().ifPresent(q -> label.append(": “").append(q).append('”'));
+    citation.quote().ifPresent(q -> label.append(": “").append(NestedQuotes.inner(q)).append('”'));
     // A word joiner keeps "[3]" on the line of the word it follows.
     return "\u2060<sup class=\"ref\""
         + (first ? " id=\"ref-" + note.number() + "\"" : "")

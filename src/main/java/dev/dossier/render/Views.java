@@ -441,7 +441,7 @@ final class Views {
 
   private String dossierCitation() {
     StringBuilder out = new StringBuilder();
-    out.append("“").append(dossier.title()).append(".”");
+    out.append(NestedQuotes.titleWithStop(dossier.title()));
     // "Edited by", not "ed.": an editor may be one person or a group.
     dossier.editor().ifPresent(e -> out.append(" Edited by ").append(e).append('.'));
     dossier.baseUrl().ifPresent(u -> out.append(' ').append(u).append('.'));
@@ -503,7 +503,8 @@ final class Views {
       v.put("href", n.href());
       v.put("source", source(n.source(), links));
       v.put("paragraph", n.citation().paragraph().orElse(null));
-      v.put("quote", n.citation().quote().orElse(null));
+      // The page puts the quote in <q>, which adds the outer marks.
+      v.put("quote", n.citation().quote().map(NestedQuotes::inner).orElse(null));
       v.put("original", original(n.source(), n.citation()).orElse(null));
       return v;
     }
