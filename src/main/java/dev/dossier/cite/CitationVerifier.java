@@ -57,7 +57,7 @@ public final class CitationVerifier {
       if (number < 1 || number > paragraphs.size()) {
         diagnostics.error(
             at,
-            "paragraph " + number + " is out of range: \"" + ref.key() + "\" has " + paragraphs.size() + " paragraphs",
+            "paragraph " + number + " is out of range: \"" + ref.key() + "\" has " + paragraphs.size() + (paragraphs.size() == 1 ? " paragraph" : " paragraphs"),
             "cite a paragraph from 1 to " + paragraphs.size() + " (see the numbers on the source's page)");
         unverified.accept(new Unverified(citer, ref, at));
         return Optional.empty();

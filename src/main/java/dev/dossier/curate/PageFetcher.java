@@ -285,7 +285,13 @@ public final class PageFetcher {
     }
   }
 
-  private FetchFailure failure(URI uri, Throwable cause) {
+  /** What went wrong, in words; Java's client wraps a failed name lookup in a ConnectException, so that is looked for first. */
+  FetchFailure failure(URI uri, Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+        return new FetchFailure("unknown host " + uri.getHost() + "; check the address");
+      }
+    }
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof TooLarge tooLarge) {
         return new FetchFailure(uri + " is larger than " + size(tooLarge.max) + "; it was not saved");
@@ -298,9 +304,6 @@ public final class PageFetcher {
       }
       if (t instanceof ConnectException) {
         return new FetchFailure("could not connect to " + hostPort(uri) + " (connection refused)");
-      }
-      if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-        return new FetchFailure("unknown host " + uri.getHost());
       }
     }
     String message = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();

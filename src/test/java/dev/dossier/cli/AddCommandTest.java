@@ -395,6 +395,10 @@ class AddCommandTest {
     assertThat(run("add", base + "/slow", dir.toString(), "--timeout", "1")).isEqualTo(1);
     assertThat(err.toString()).contains("within 1 s");
 
+    // .invalid never resolves (RFC 2606): a mistyped host is named as such, not as a refused connection.
+    assertThat(run("add", "http://nonexistent.invalid/x", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("unknown host nonexistent.invalid; check the address").doesNotContain("connection refused");
+
     assertThat(snapshot(dir)).isEqualTo(before);
   }
 

@@ -734,6 +734,15 @@ class BuildTest {
   }
 
   @Test
+  void aParagraphOutOfRangeCountsTheSourcesParagraphsInGoodEnglish() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("one"));
+    Files.writeString(dir.resolve("a.txt"), "The embassy closed on Monday.\n");
+    Files.writeString(dir.resolve("index.yml"), "sources:\n  - key: a\n    file: a.txt\ntopics:\n  - id: t\n    title: T\n    summary: It closed.[@a ¶2]\n");
+    assertThat(headlines(new Build().run(dir, Theme.builtIn())))
+        .containsExactly("index.yml:7:25: error: paragraph 2 is out of range: \"a\" has 1 paragraph");
+  }
+
+  @Test
   void aPageSavedAsIndexHtmlDoesNotTakeTheBibliographysPlace() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("saved"));
     Files.writeString(dir.resolve("index.html"), "<html><body><article><h1>Embassy closes</h1><p>The embassy closed on Monday.</p></article></body></html>");
