@@ -225,13 +225,13 @@ public final class Assembler {
       plans.add(plan);
       keys.add(entry.key());
     }
-    for (Map.Entry<String, ParsedDocument> unlisted : new TreeMap<>(documents).entrySet()) {
-      if (listed.contains(unlisted.getKey())) {
-        continue;
-      }
+    Map<String, ParsedDocument> unlistedDocuments = new TreeMap<>(documents);
+    unlistedDocuments.keySet().removeAll(listed);
+    Map<String, String> unlistedKeys = keysOfUnlisted(unlistedDocuments.keySet(), keys);
+    for (Map.Entry<String, ParsedDocument> unlisted : unlistedDocuments.entrySet()) {
       Document document = unlisted.getValue().document();
       SourcePlan plan = new SourcePlan();
-      plan.key = uniqueKey(keyFor(document.path()), keys);
+      plan.key = unlistedKeys.get(unlisted.getKey());
       plan.document = document;
       plan.topics = named.ids(document.topics());
       plan.topicTitles = named.titles(document.topics());
@@ -406,10 +406,42 @@ public final class Assembler {
   }
 
   /** A citation key from a file name: "000_aa88e0e7.txt" gives "000-aa88e0e7". */
-  static String keyFor(String path) {
+  /**
+   * The keys of documents the index does not list, made from their file names, none of them
+   * taken: a file named as its key ("my-article.txt") has it before a file whose name only makes
+   * it ("My Article.txt"), so that a file added later does not take the key, and the
+   * citations, of one already there; between files alike, the first by path has it.
+   *
+   * @param paths the documents' paths in the folder
+   * @param taken the keys the index gives, which no unlisted document may have
+   * @return each path's key
+   */
+  public static Map<String, String> keysOfUnlisted(java.util.Collection<String> paths, Set<String> taken) {
+    Set<String> used = new HashSet<>(taken);
+    used.add(Source.RESERVED_KEY);
+    List<String> sorted = paths.stream().sorted().toList();
+    Map<String, String> keys = new HashMap<>();
+    for (String path : sorted) {
+      if (keyFor(path).equals(stem(path))) {
+        keys.put(path, uniqueKey(keyFor(path), used));
+      }
+    }
+    for (String path : sorted) {
+      if (!keys.containsKey(path)) {
+        keys.put(path, uniqueKey(keyFor(path), used));
+      }
+    }
+    return keys;
+  }
+
+  private static String stem(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
     int dot = name.lastIndexOf('.');
-    return slug(dot > 0 ? name.substring(0, dot) : name);
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  static String keyFor(String path) {
+    return slug(stem(path));
   }
 
   /** An event's id, its anchor on the timeline: "e-" and its own id, or its date and title. */

@@ -79,7 +79,20 @@ public final class DocumentImport {
     }
     byte[] bytes = Files.readAllBytes(file);
     String text = utf8(bytes, file.toString());
-    return add(bytes, text, file.toString(), SourceKey.stem(name), format, Optional.empty(), List.of("copied from " + name));
+    Optional<String> inPlace = inFolder(file);
+    List<String> notes = inPlace.isPresent() ? List.of() : List.of("copied from " + name);
+    return add(bytes, text, file.toString(), SourceKey.stem(name), format, Optional.empty(), notes, inPlace);
+  }
+
+  /** The file's path in the dossier folder, for a document already in it: listed where it is, not copied. */
+  private Optional<String> inFolder(Path file) throws IOException {
+    Path real = file.toRealPath();
+    Path folder = dir.toRealPath();
+    if (!real.startsWith(folder)) {
+      return Optional.empty();
+    }
+    String relative = folder.relativize(real).toString().replace(java.io.File.separatorChar, '/');
+    return new DossierFolder(dir).documents().contains(relative) ? Optional.of(relative) : Optional.empty();
   }
 
   /** Fetches a web page and saves it into the dossier as {@code .html}. */
@@ -101,22 +114,33 @@ public final class DocumentImport {
     page.transcodedFrom().ifPresent(c -> notes.add("saved as UTF-8; the page was served as " + c));
     String text = new String(page.utf8(), StandardCharsets.UTF_8);
     String fallback = page.address().getHost() + " " + Optional.ofNullable(page.address().getPath()).orElse("");
-    return add(page.utf8(), text, address.toString(), fallback, "html", Optional.of(page.address()), notes);
+    return add(page.utf8(), text, address.toString(), fallback, "html", Optional.of(page.address()), notes, Optional.empty());
   }
 
   /**
    * @param shownAs how the document is named in messages (the path or address the curator gave)
    * @param fallback words to name the file by when the document has no title
    * @param fetchedFrom the address a web page was finally fetched from
+   * @param inPlace the document's path in the folder, for one already there that the index does not list
    */
   private Imported add(
-      byte[] bytes, String text, String shownAs, String fallback, String format, Optional<URI> fetchedFrom, List<String> notes)
+      byte[] bytes, String text, String shownAs, String fallback, String format, Optional<URI> fetchedFrom, List<String> notes,
+      Optional<String> inPlace)
       throws IOException, Refusal {
     DossierFolder folder = new DossierFolder(dir);
     Optional<String> indexText = IndexFile.read(dir);
     Index index = indexText.map(t -> new IndexReader().read(DossierFolder.INDEX, IndexEditor.normalize(t), new Diagnostics()))
         .orElse(Index.empty(DossierFolder.INDEX));
-    refuseDuplicate(bytes, shownAs, folder, index);
+    if (inPlace.isPresent()) {
+      Optional<Index.SourceEntry> listed = index.sources().stream().filter(s -> s.file().equals(inPlace.get())).findFirst();
+      if (listed.isPresent()) {
+        throw Refusal.content(
+            Position.file(shownAs),
+            "this document is already in the dossier's index as \"" + listed.get().key() + "\"; nothing was added",
+            "edit its entry in " + DossierFolder.INDEX + " (line " + listed.get().at().line() + ") to change what the index says of it");
+      }
+    }
+    refuseDuplicate(bytes, shownAs, folder, index, inPlace);
 
     Diagnostics diagnostics = new Diagnostics();
     String content = IndexEditor.normalize(text);
@@ -133,24 +157,40 @@ public final class DocumentImport {
       listedFiles.add(s.file());
       keys.add(s.key());
     });
-    String name = DocumentName.of(document, fallback, format, n -> listedFiles.contains(n) || Files.exists(dir.resolve(n)));
-    String key = SourceKey.of(document, name, keys);
+    // The keys the build gives the documents the index does not list: citations may use them.
+    List<String> unlisted = folder.documents().stream().filter(d -> !listedFiles.contains(d) && !inPlace.equals(Optional.of(d))).toList();
+    Set<String> taken = new HashSet<>(keys);
+    taken.addAll(dev.dossier.assemble.Assembler.keysOfUnlisted(unlisted, keys).values());
+    taken.add(dev.dossier.model.Source.RESERVED_KEY);
+    String name = inPlace.isPresent()
+        ? inPlace.get()
+        : DocumentName.of(document, fallback, format, n -> listedFiles.contains(n) || Files.exists(dir.resolve(n)));
+    String key = SourceKey.of(document, name, taken);
     Provenance provenance = Provenance.of(document, content);
     Optional<String> url = document.url().or(() -> fetchedFrom.map(URI::toString));
+    // Another version of a page already added (a live page's bytes change on every visit) may
+    // be wanted, as a story updated through the day is; it is listed, and said so.
+    Optional<Index.SourceEntry> sameAddress = url.flatMap(u -> index.sources().stream().filter(s -> s.url().equals(url)).findFirst());
     String urlSource = document.url().isPresent() ? provenance.url() : "the address it was fetched from";
     IndexEntry entry = new IndexEntry(key, name, document, provenance, url, urlSource, notes);
     IndexEditor.Edit edit = IndexEditor.addSource(dir.resolve(DossierFolder.INDEX).toString(), indexText.orElse(""), entry.lines());
 
     Path saved = dir.resolve(name);
-    Files.write(saved, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    if (inPlace.isEmpty()) {
+      Files.write(saved, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
     Path written;
     try {
       written = IndexFile.replace(dir, edit.text());
     } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(saved);
+      if (inPlace.isEmpty()) {
+        Files.deleteIfExists(saved);
+      }
       throw e;
     }
     List<String> toCheck = new ArrayList<>(entry.toCheck());
+    sameAddress.ifPresent(same -> toCheck.add("the index already lists a source from " + url.get() + ": \"" + same.key() + "\" (" + same.file()
+        + "); if this is the same version of the article, remove one of the two entries and its file"));
     List<String> unknown = parsed.citations().stream().map(c -> c.ref().key())
         .filter(k -> !k.isEmpty() && !keys.contains(k) && !k.equals(key)).distinct().sorted().toList();
     if (!unknown.isEmpty()) {
@@ -163,11 +203,13 @@ public final class DocumentImport {
   }
 
   /** The same bytes already in the folder, under any name, are not imported twice. */
-  private void refuseDuplicate(byte[] bytes, String shownAs, DossierFolder folder, Index index) throws IOException, Refusal {
+  private void refuseDuplicate(byte[] bytes, String shownAs, DossierFolder folder, Index index, Optional<String> inPlace) throws IOException, Refusal {
     Map<String, String> keyOf = new LinkedHashMap<>();
     for (String document : folder.documents()) {
       keyOf.put(document, "");
     }
+    // A document listed where it is is not a copy of itself.
+    inPlace.ifPresent(keyOf::remove);
     index.sources().stream().filter(s -> IndexReader.staysInside(s.file())).forEach(s -> keyOf.put(s.file(), s.key()));
     byte[] digest = sha256(bytes);
     for (Map.Entry<String, String> existing : keyOf.entrySet()) {

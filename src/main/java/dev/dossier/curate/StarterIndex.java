@@ -51,7 +51,8 @@ public final class StarterIndex {
     DocumentReader reader = new DocumentReader();
     folder.noteUnreadDocuments(diagnostics);
     List<IndexEntry> entries = new ArrayList<>();
-    Set<String> keys = new HashSet<>();
+    // "index" is the bibliography's page (sources/index.html), as the build keeps it.
+    Set<String> keys = new HashSet<>(Set.of(dev.dossier.model.Source.RESERVED_KEY));
     // Each document's bytes by their hash: a second copy of one would publish it twice, as
     // `add` refuses to; listed all the same (the folder holds it), and said so.
     java.util.Map<String, String> firstWithBytes = new java.util.HashMap<>();

@@ -226,6 +226,51 @@ class AddCommandTest {
     assertThat(run("check", dir.toString())).isZero();
   }
 
+  /**
+   * A document the index does not list already has the key the build gives it, which a
+   * citation may use: an added page takes another, so the citation keeps its document.
+   */
+  @Test
+  void anAddedDocumentDoesNotTakeTheKeyOfOneTheIndexDoesNotList() throws IOException {
+    Path fresh = Files.createDirectories(tmp.resolve("unlisted"));
+    Files.writeString(fresh.resolve("c-page.txt"), "The council met on Tuesday.\n");
+    Files.writeString(fresh.resolve("my-notes.md"), "---\ntitle: My notes\n---\nThe council met.[@c-page ¶1]\n");
+    String base = serve(Map.of("/c", page("<html><head><title>C page</title></head><body><article><h1>C page</h1><p>Another council, another day.</p></article></body></html>"
+        .getBytes(StandardCharsets.UTF_8), "text/html")));
+    assertThat(run("add", base + "/c", fresh.toString())).as("%s", err).isZero();
+    assertThat(out.toString()).contains("as \"c-page-2\"");
+    Build.Result result = new Build().run(fresh, Theme.builtIn());
+    assertThat(result.dossier().orElseThrow().source("c-page").orElseThrow().file()).isEqualTo("c-page.txt");
+  }
+
+  /** A document already in the folder but not in the index is listed where it is, not copied beside itself. */
+  @Test
+  void aDocumentAlreadyInTheFolderIsListedWhereItIs() throws IOException {
+    Path fresh = Files.createDirectories(tmp.resolve("inplace"));
+    Path document = Files.writeString(fresh.resolve("fresh.txt"), "Brand new words here.\n");
+    assertThat(run("add", document.toString(), fresh.toString())).as("%s", err).isZero();
+    try (Stream<Path> files = Files.list(fresh)) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("fresh.txt", "index.yml");
+    }
+    assertThat(Files.readString(fresh.resolve("index.yml"))).contains("    file: fresh.txt\n").doesNotContain("copied from");
+    assertThat(run("add", document.toString(), fresh.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("this document is already in the dossier's index as \"fresh\"; nothing was added");
+    assertThat(run("check", fresh.toString())).isZero();
+  }
+
+  /** A live page fetched twice has other bytes each time: the second is added, and the index's entry from the same address named. */
+  @Test
+  void aPageFromAnAddressTheIndexAlreadyListsIsAddedAndSaidSo() throws IOException {
+    int[] visits = {0};
+    String base = serve(Map.of("/dyn", exchange -> page(("<html><head><title>Dynamic story</title><link rel=\"canonical\" href=\"https://news.example/dyn\">"
+        + "</head><body><article><h1>Dynamic story</h1><p>The embassy moved. Visit " + (++visits[0]) + ".</p></article></body></html>")
+        .getBytes(StandardCharsets.UTF_8), "text/html").handle(exchange)));
+    assertThat(run("add", base + "/dyn", dir.toString())).isZero();
+    assertThat(out.toString()).doesNotContain("already lists");
+    assertThat(run("add", base + "/dyn", dir.toString())).isZero();
+    assertThat(out.toString()).contains("  - the index already lists a source from https://news.example/dyn: \"dynamic-story\"");
+  }
+
   @Test
   void aFolderWithoutAnIndexGetsOneWithTheEntry() throws IOException {
     Path fresh = Files.createDirectories(tmp.resolve("fresh"));

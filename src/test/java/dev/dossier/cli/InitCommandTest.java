@@ -112,6 +112,16 @@ class InitCommandTest {
     assertThat(run("check", dir.toString())).isZero();
   }
 
+  /** A browser's "Save page as" often names the file index.html: its key is not the bibliography's page's. */
+  @Test
+  void aPageSavedAsIndexHtmlGetsAKeyOfItsOwn() throws IOException {
+    Path saved = Files.createDirectories(dir.resolveSibling("saved"));
+    Files.writeString(saved.resolve("index.html"), "<html><body><article><p>Some saved page text.</p></article></body></html>");
+    assertThat(run("init", saved.toString())).as("%s", err).isZero();
+    assertThat(Files.readString(saved.resolve("index.yml"))).contains("  - key: index-2\n    file: index.html\n");
+    assertThat(run("check", saved.toString())).isZero();
+  }
+
   @Test
   void theCommentedExamplesWorkOnceUncommented() throws IOException {
     assertThat(run("init", dir.toString())).isZero();

@@ -742,6 +742,33 @@ class BuildTest {
         .containsExactly("index.yml:7:25: error: paragraph 2 is out of range: \"a\" has 1 paragraph");
   }
 
+  /**
+   * A document the index does not list keeps its key when a file whose name makes the same one
+   * arrives: "my-article.txt" is "my-article" before and after "My Article.txt" is added, so
+   * a citation of it keeps its document.
+   */
+  @Test
+  void aFileNamedAsItsKeyKeepsItWhenAnotherFileMakesTheSameKey() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("keys"));
+    Files.writeString(dir.resolve("my-article.txt"), "The mayor resigned on Monday.\n");
+    Files.writeString(dir.resolve("my-article-2.txt"), "The council met on Tuesday.\n");
+    Files.writeString(dir.resolve("notes.md"), "---\ntitle: Notes\n---\nAs reported.[@my-article ¶1 \"resigned\"]\n");
+    java.util.function.Supplier<Map<String, String>> keys = () -> {
+      try {
+        return new Build().run(dir, Theme.builtIn()).dossier().orElseThrow().sources().stream()
+            .collect(java.util.stream.Collectors.toMap(Source::file, Source::key));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+    assertThat(keys.get()).containsEntry("my-article.txt", "my-article").containsEntry("my-article-2.txt", "my-article-2");
+    Files.writeString(dir.resolve("My Article.txt"), "Unrelated story about football.\n");
+    Build.Result after = new Build().run(dir, Theme.builtIn());
+    assertThat(after.failed()).as("%s", after.diagnostics()).isFalse();
+    assertThat(keys.get()).containsEntry("my-article.txt", "my-article").containsEntry("my-article-2.txt", "my-article-2")
+        .containsEntry("My Article.txt", "my-article-3");
+  }
+
   @Test
   void aPageSavedAsIndexHtmlDoesNotTakeTheBibliographysPlace() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("saved"));
