@@ -61,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
       watched.add(options.templates);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Preview preview = new Preview(options.dir, watched, new Build(options.strict, Optional.empty(), dev.dossier.diag.Progress.NONE, !options.noCache), options.theme(), host, port,
+    try (Preview preview = new Preview(options.dir, watched, new Build(options.strict, Optional.empty(), dev.dossier.diag.Progress.NONE, !options.noCache), options::theme, host, port,
         diagnostics -> Reporter.print(diagnostics, options.dir, options.templates, err))) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         out.println("stopping");

@@ -87,6 +87,9 @@ public final class Theme {
       for (int layer = 0; layer < overrides.size(); layer++) {
         Path dir = overrides.get(layer);
         all.add("layer " + layer);
+        if (!Files.isDirectory(dir)) {
+          continue; // gone since the theme was made: its templates are not found either
+        }
         // Links followed, as the template loader and the assets follow them.
         try (Stream<Path> files = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
           for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {

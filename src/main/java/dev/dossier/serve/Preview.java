@@ -31,7 +31,8 @@ public final class Preview implements AutoCloseable {
   private final Path dir;
   private final List<Path> watched;
   private final Build build;
-  private final Theme theme;
+  /** The theme as the folders are at each build: a templates folder made or removed while serving counts. */
+  private final java.util.function.Supplier<Theme> theme;
   private final Consumer<List<Diagnostic>> report;
   private final PreviewServer server;
   private final WatchService watcher;
@@ -39,9 +40,11 @@ public final class Preview implements AutoCloseable {
 
   /**
    * @param watched the folders whose changes trigger a rebuild (the dossier, its templates)
+   * @param theme the theme for each build, made anew from the folders as they are then
    * @param report told the diagnostics of every build, for the console
    */
-  public Preview(Path dir, List<Path> watched, Build build, Theme theme, String host, int port, Consumer<List<Diagnostic>> report)
+  public Preview(Path dir, List<Path> watched, Build build, java.util.function.Supplier<Theme> theme, String host, int port,
+      Consumer<List<Diagnostic>> report)
       throws IOException {
     this.dir = dir;
     this.watched = watched;
@@ -63,7 +66,7 @@ public final class Preview implements AutoCloseable {
   }
 
   private PreviewServer.Snapshot snapshot() throws IOException {
-    Build.Result result = build.run(dir, theme);
+    Build.Result result = build.run(dir, theme.get());
     report.accept(result.diagnostics());
     Map<String, Page> pages = new LinkedHashMap<>();
     result.pages().forEach(p -> pages.put(p.path(), p));
@@ -75,12 +78,29 @@ public final class Preview implements AutoCloseable {
     if (!Files.isDirectory(folder)) {
       return;
     }
-    try (Stream<Path> tree = Files.walk(folder)) {
-      // Hidden folders (the build cache, version control) change when nothing was edited.
-      for (Path d : tree.filter(Files::isDirectory).filter(d -> d.equals(folder) || !hidden(folder.relativize(d))).toList()) {
-        d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+    Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
+        // Hidden folders (the build cache, version control) change when nothing was edited.
+        if (!d.equals(folder) && hidden(folder.relativize(d))) {
+          return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+        }
+        try {
+          d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+        } catch (java.nio.file.NoSuchFileException e) {
+          return java.nio.file.FileVisitResult.SKIP_SUBTREE; // moved or deleted as it was reached
+        }
+        return java.nio.file.FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+        throw e;
+      }
+    });
   }
 
   private void watch() {
@@ -98,7 +118,16 @@ public final class Preview implements AutoCloseable {
         for (Path folder : watched) {
           register(folder);
         }
-        server.show(snapshot());
+        try {
+          server.show(snapshot());
+        } catch (java.io.UncheckedIOException | IOException e) {
+          // A file or folder that went away while the build read it (a templates folder moved
+          // aside): said, and the next change builds again.
+          List<Diagnostic> failed = List.of(new Diagnostic(dir.toString(), 0, 0, dev.dossier.diag.Severity.ERROR,
+              "the build could not read a file: " + e.getMessage(), java.util.Optional.of("the next change to the dossier builds it again")));
+          report.accept(failed);
+          server.show(new PreviewServer.Snapshot(Map.of(), failed));
+        }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       Thread.currentThread().interrupt();

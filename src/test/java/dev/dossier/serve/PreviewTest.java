@@ -43,7 +43,7 @@ class PreviewTest {
         Files.copy(f, dossier.resolve(f.getFileName()));
       }
     }
-    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), Theme.builtIn(), "127.0.0.1", 0, d -> {});
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), Theme::builtIn, "127.0.0.1", 0, d -> {});
   }
 
   @AfterEach
@@ -100,6 +100,34 @@ class PreviewTest {
     assertThat(page.statusCode()).isEqualTo(500);
     assertThat(page.body()).contains("The last build failed").contains("quote not found").contains("the safety of all our staff")
         .contains("/__dossier/reload.js");
+  }
+
+  /** A templates folder made while serving is used, and one moved aside again is not; the preview keeps rebuilding throughout. */
+  @Test
+  void aTemplatesFolderMadeOrRemovedWhileServingIsFollowed() throws Exception {
+    preview.close();
+    Path templates = dossier.resolve("templates");
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), () -> new Theme(List.of(templates)), "127.0.0.1", 0, d -> {});
+    assertThat(get("/index.html").body()).doesNotContain("Overridden home");
+
+    Files.createDirectories(templates);
+    Files.writeString(templates.resolve("index.ftlh"), Files.readString(Path.of("templates/index.ftlh")).replaceFirst("</h1>", "</h1><p>Overridden home</p>"));
+    awaitHome(body -> body.contains("Overridden home"));
+
+    Path aside = Files.move(templates, tmp.resolve("aside"));
+    Path index = dossier.resolve("index.yml");
+    Files.writeString(index, Files.readString(index).replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"Kyiv, winter 2022: edited\""));
+    awaitHome(body -> body.contains("Kyiv, winter 2022: edited") && !body.contains("Overridden home"));
+    assertThat(aside.resolve("index.ftlh")).exists();
+  }
+
+  private void awaitHome(java.util.function.Predicate<String> shows) throws Exception {
+    String body = "";
+    for (int i = 0; i < 200 && !shows.test(body); i++) {
+      Thread.sleep(50);
+      body = get("/index.html").body();
+    }
+    assertThat(shows.test(body)).as(body).isTrue();
   }
 
   @Test
