@@ -119,7 +119,14 @@ public final class Main implements Runnable {
       // A file system's refusal, or a write that failed (a full disk says no more than that);
       // not a socket's or a JSON writer's, which are IOExceptions too.
       boolean files = io instanceof java.nio.file.FileSystemException || io != null && io.getClass() == java.io.IOException.class;
-      if (files) {
+      boolean locale = e instanceof java.nio.file.InvalidPathException && !utf8FileNames();
+      if (locale) {
+        // Java names files in the locale's character set: in "C" or "POSIX" (cron, containers,
+        // some ssh sessions) that is ASCII, and a name such as "Київ.txt" cannot be named at all.
+        err.println("dossier: error: a file's name cannot be written in this system's character set ("
+            + System.getProperty("sun.jnu.encoding") + "), so the file cannot be read: " + ((java.nio.file.InvalidPathException) e).getInput());
+        err.println("  = help: run dossier with a UTF-8 locale, such as LC_ALL=C.UTF-8 (bin/dossier does so itself)");
+      } else if (files) {
         java.io.IOException failed = (java.io.IOException) io;
         err.println("dossier: error: " + fileProblem(failed));
         err.println("  = help: make room or give permission there, then run the command again; a build that fails"
@@ -133,7 +140,12 @@ public final class Main implements Runnable {
         err.println("  (run again with --verbose for the details)");
       }
       err.flush();
-      return files ? FILE_SYSTEM : CONTENT_ERROR;
+      return files || locale ? FILE_SYSTEM : CONTENT_ERROR;
+    }
+
+    private static boolean utf8FileNames() {
+      return java.nio.charset.StandardCharsets.UTF_8.name().equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"))
+          || "UTF8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
     }
 
     /** "cannot read or write /srv/.site.staging-x/index.html: permission denied", as far as the system names the file and the cause. */

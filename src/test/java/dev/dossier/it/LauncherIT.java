@@ -76,6 +76,33 @@ class LauncherIT {
     assertThat(required.exit()).as("the JVM maps the archive (-Xshare:on): " + required.err()).isZero();
   }
 
+  /**
+   * In the C locale (cron, containers) Java cannot name a file called "Київ звіт.txt": the
+   * launcher runs it in C.UTF-8, and plain java -jar says what to do instead of a bare "Malformed input".
+   */
+  @Test
+  void aDocumentWithANonAsciiNameBuildsInTheCLocaleThroughTheLauncher() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")),
+        "this test's own JVM must be able to name the file");
+    Path dossier = Files.createDirectories(tmp.resolve("cyrillic"));
+    Files.writeString(dossier.resolve("Київ звіт.txt"), "The embassy closed on Monday.\n");
+    settings.put("LC_ALL", "C");
+    Jar.Run launched = launch(tmp.resolve("archives"), "build", dossier.toString(), "--out", tmp.resolve("site").toString());
+    assertThat(launched.exit()).as(launched.err()).isZero();
+    assertThat(tmp.resolve("site/sources/kyiv-zvit.html")).exists();
+
+    ProcessBuilder plain = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+        "build", dossier.toString(), "--out", tmp.resolve("plain").toString());
+    plain.environment().put("LC_ALL", "C");
+    plain.redirectErrorStream(true);
+    Process process = plain.start();
+    String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(said).isEqualTo(3);
+    assertThat(said).contains("a file's name cannot be written in this system's character set")
+        .contains("help: run dossier with a UTF-8 locale, such as LC_ALL=C.UTF-8");
+    assertThat(tmp.resolve("plain")).doesNotExist();
+  }
+
   @Test
   void aJarPackagedAgainWithTheSameBytesGetsAnArchiveOfItsOwn() throws Exception {
     // The JVM refuses an archive made for a jar whose modification time has changed.
