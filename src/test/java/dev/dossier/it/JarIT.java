@@ -30,6 +30,17 @@ class JarIT {
     assertThat(run.err()).contains("Unknown option: '--frobnicate'");
   }
 
+  /** Run from inside a dossier, "dossier build" looks for seeds/ and says to give "." instead. */
+  @Test
+  void runFromInsideADossierTheMissingDefaultFolderSuggestsThisOne() throws Exception {
+    Path dossier = Jar.copyOfTheSeeds(tmp);
+    Jar.Run run = Jar.runIn(dossier, "check");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("no dossier folder at seeds; give the folder that holds the documents and index.yml"
+        + " (this folder has an index.yml: dossier check .)");
+    assertThat(Jar.runIn(dossier, "check", ".").exit()).isZero();
+  }
+
   @Test
   void aQuoteThatIsNotInItsSourceFailsTheBuildAtTheCitation() throws Exception {
     Path dossier = copySeeds();
