@@ -165,7 +165,8 @@ public final class DocumentImport {
     String name = inPlace.isPresent()
         ? inPlace.get()
         : DocumentName.of(document, fallback, format, n -> listedFiles.contains(n) || Files.exists(dir.resolve(n)));
-    String key = SourceKey.of(document, name, taken);
+    // A key from the words the file is named by, not from the name made of them ("undated-...").
+    String key = SourceKey.of(document, inPlace.orElse(fallback.replace('/', ' ') + "." + format), taken);
     Provenance provenance = Provenance.of(document, content);
     Optional<String> url = document.url().or(() -> fetchedFrom.map(URI::toString));
     // Another version of a page already added (a live page's bytes change on every visit) may

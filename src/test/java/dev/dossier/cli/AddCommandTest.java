@@ -243,6 +243,15 @@ class AddCommandTest {
     assertThat(result.dossier().orElseThrow().source("c-page").orElseThrow().file()).isEqualTo("c-page.txt");
   }
 
+  /** A document with no title, outlet or date is keyed by the words its file is named by, not "undated-...". */
+  @Test
+  void aDocumentWithoutTitleOrDateIsKeyedByItsOwnName() throws IOException {
+    Path fresh = Files.createDirectories(tmp.resolve("untitled"));
+    Path document = Files.writeString(tmp.resolve("Council minutes.txt"), "The council met on Tuesday.\n");
+    assertThat(run("add", document.toString(), fresh.toString())).as("%s", err).isZero();
+    assertThat(out.toString()).contains("added undated-council-minutes.txt to " + fresh + " as \"council-minutes\"");
+  }
+
   /** A document already in the folder but not in the index is listed where it is, not copied beside itself. */
   @Test
   void aDocumentAlreadyInTheFolderIsListedWhereItIs() throws IOException {
