@@ -381,7 +381,8 @@
   function hitItem(shard, doc, words) {
     var item = document.createElement("li");
     item.className = "search-hit search-hit-" + doc.kind;
-    var title = document.createElement("p");
+    // A heading each, so a screen reader can go from result to result.
+    var title = document.createElement("h2");
     title.className = "search-hit-title";
     var link = document.createElement("a");
     link.className = "search-hit-link";
@@ -389,6 +390,10 @@
     var passage = doc.kind === "paragraph" || doc.kind === "subheading";
     var label = doc.kind === "paragraph" ? shard.sources[doc.source] + ", ¶" + doc.n : passage ? shard.sources[doc.source] : doc.title;
     appendMarked(link, label, passage ? [] : wordRuns(label, words), 0, label.length);
+    if (doc.kind === "paragraph") {
+      // "¶" is read out as "pilcrow".
+      link.setAttribute("aria-label", shard.sources[doc.source] + ", paragraph " + doc.n);
+    }
     title.appendChild(link);
     item.appendChild(title);
     var meta = document.createElement("p");

@@ -11,6 +11,7 @@
   var status = filter.querySelector(".filter-status");
   var events = document.querySelectorAll(".timeline .event");
   var months = document.querySelectorAll(".timeline .month");
+  var notes = document.querySelectorAll(".references .notes li");
 
   function current() {
     var match = /^#topic=([a-z0-9-]+)$/.exec(window.location.hash);
@@ -32,6 +33,15 @@
     });
     months.forEach(function (month) {
       month.hidden = month.querySelector(".event:not([hidden])") === null;
+    });
+    // The notes of the events shown, by the notes their references are described by; each
+    // note keeps its number (its value), so "[27]" still finds note 27.
+    var cited = {};
+    document.querySelectorAll(".timeline .event:not([hidden]) sup.ref a[aria-describedby]").forEach(function (ref) {
+      cited[ref.getAttribute("aria-describedby")] = true;
+    });
+    notes.forEach(function (note) {
+      note.hidden = topic !== "" && !cited[note.id + "-text"];
     });
     var chosen = null;
     links.forEach(function (link) {
@@ -63,4 +73,27 @@
   window.addEventListener("hashchange", apply);
   filter.hidden = false;
   apply();
+})();
+
+// A citation of quoted words lands where they begin (a bar marks the spot without JavaScript):
+// here the words it quotes are set apart from the other quoted words marked around them. Each
+// mark names the quotes it is part of, by the ids citations link to.
+(function () {
+  "use strict";
+  function show() {
+    document.querySelectorAll("mark.cited-here").forEach(function (mark) {
+      mark.classList.remove("cited-here");
+    });
+    var id = window.location.hash.slice(1);
+    if (!/^p[0-9]+-q[0-9a-f]+$/.test(id)) {
+      return;
+    }
+    document.querySelectorAll("mark[data-quotes]").forEach(function (mark) {
+      if (mark.getAttribute("data-quotes").split(" ").indexOf(id) >= 0) {
+        mark.classList.add("cited-here");
+      }
+    });
+  }
+  window.addEventListener("hashchange", show);
+  show();
 })();

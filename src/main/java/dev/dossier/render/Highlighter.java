@@ -50,6 +50,9 @@ final class Highlighter {
     if (ranges.isEmpty()) {
       return html;
     }
+    // Which quote's words each stretch is, by the id a citation links to: the words of the
+    // quote a reader arrives at can then be told from the others marked beside them.
+    List<Segment> segments = anchorOf == null ? plain(ranges) : segments(ranges, found, anchorOf);
     if (anchorOf != null) {
       // Where each quote first begins, by its id, latest first so earlier offsets keep their
       // text node: a split leaves the node its first part.
@@ -85,12 +88,12 @@ final class Highlighter {
       }
       int start = starts.get(i);
       int end = start + node.getWholeText().length();
-      for (int r = ranges.size() - 1; r >= 0; r--) {
-        Range range = ranges.get(r);
-        int from = Math.max(range.start(), start);
-        int to = Math.min(range.end(), end);
+      for (int r = segments.size() - 1; r >= 0; r--) {
+        Segment segment = segments.get(r);
+        int from = Math.max(segment.start(), start);
+        int to = Math.min(segment.end(), end);
         if (from < to) {
-          wrap(node, from - start, to - start);
+          wrap(node, from - start, to - start, segment.quotes());
         }
       }
     }
@@ -129,8 +132,59 @@ final class Highlighter {
     return all.toString();
   }
 
-  /** Wraps characters [from, to) of a text node in a mark, splitting it as needed. */
-  private static void wrap(TextNode node, int from, int to) {
+  /**
+   * A stretch of marked text, and the ids of the quotes whose first occurrence it is part of
+   * (space-separated, as an HTML attribute lists them; empty for none).
+   */
+  private record Segment(int start, int end, String quotes) {}
+
+  private static List<Segment> plain(List<Range> ranges) {
+    return ranges.stream().map(r -> new Segment(r.start(), r.end(), "")).toList();
+  }
+
+  /**
+   * The marked ranges cut where the set of quotes covering them changes: each quote by its
+   * first occurrence, the one its id's anchor stands at.
+   */
+  private static List<Segment> segments(List<Range> ranges, Map<String, List<Range>> found, java.util.function.Function<String, String> anchorOf) {
+    Map<String, Range> first = new LinkedHashMap<>();
+    found.forEach((quote, at) -> {
+      if (!at.isEmpty()) {
+        first.putIfAbsent(anchorOf.apply(quote), at.get(0));
+      }
+    });
+    List<Segment> segments = new ArrayList<>();
+    for (Range range : ranges) {
+      java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>(List.of(range.start(), range.end()));
+      first.values().forEach(q -> {
+        if (q.start() > range.start() && q.start() < range.end()) {
+          cuts.add(q.start());
+        }
+        if (q.end() > range.start() && q.end() < range.end()) {
+          cuts.add(q.end());
+        }
+      });
+      Integer from = null;
+      for (int cut : cuts) {
+        if (from != null) {
+          int a = from;
+          String ids = first.entrySet().stream().filter(e -> e.getValue().start() <= a && e.getValue().end() >= cut)
+              .map(Map.Entry::getKey).sorted().collect(java.util.stream.Collectors.joining(" "));
+          Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+          if (last != null && last.end() == a && last.quotes().equals(ids)) {
+            segments.set(segments.size() - 1, new Segment(last.start(), cut, ids));
+          } else {
+            segments.add(new Segment(a, cut, ids));
+          }
+        }
+        from = cut;
+      }
+    }
+    return segments;
+  }
+
+  /** Wraps characters [from, to) of a text node in a mark, naming the quotes it is part of, splitting the node as needed. */
+  private static void wrap(TextNode node, int from, int to, String quotes) {
     TextNode target = node;
     if (to < target.getWholeText().length()) {
       target.splitText(to);
@@ -139,6 +193,9 @@ final class Highlighter {
       target = target.splitText(from);
     }
     Element mark = new Element("mark");
+    if (!quotes.isEmpty()) {
+      mark.attr("data-quotes", quotes);
+    }
     target.before(mark);
     mark.appendChild(target);
   }

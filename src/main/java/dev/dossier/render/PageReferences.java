@@ -58,7 +58,9 @@ final class PageReferences {
     // A word joiner keeps "[3]" on the line of the word it follows.
     return "\u2060<sup class=\"ref\""
         + (first ? " id=\"ref-" + note.number() + "\"" : "")
-        + "><a href=\"" + Entities.escape(note.href()) + "\" title=\"" + Entities.escape(label.toString()) + "\">["
+        // Described by its note's words, which a keyboard or touch reader never gets from a title.
+        + "><a href=\"" + Entities.escape(note.href()) + "\" title=\"" + Entities.escape(label.toString())
+        + "\" aria-describedby=\"note-" + note.number() + "-text\">["
         + note.number() + "]</a></sup>";
   }
 

@@ -52,6 +52,37 @@ class BrowserIT extends SeedSiteInBrowser {
     assertThat(problems).isEmpty();
   }
 
+  /**
+   * Following a citation of quoted words sets those words apart from the other quoted words of
+   * the paragraph: of two overlapping quotes, each shows its own extent, and the rest step back.
+   */
+  @ParameterizedTest
+  @EnumSource(Origin.class)
+  void aFollowedCitationShowsTheWordsItQuotes(Origin origin) {
+    chromium.open(site.url(origin, "sources/buzzfeed-2022-02-12.html"));
+    WebDriver driver = chromium.driver();
+    // Two quotes of ¶1 that overlap ("depart Ukraine" is in both), each with the id its citations link to.
+    Map<String, String> words = new TreeMap<>();
+    for (var anchor : driver.findElements(By.cssSelector("#p1 .quote-anchor"))) {
+      String id = anchor.getDomAttribute("id");
+      words.put(id, String.join("", driver.findElements(By.cssSelector("#p1 mark")).stream()
+          .filter(m -> List.of(m.getDomAttribute("data-quotes").split(" ")).contains(id)).map(m -> m.getText()).toList()));
+    }
+    assertThat(words).hasSizeGreaterThan(1);
+    for (Map.Entry<String, String> quote : words.entrySet()) {
+      chromium.open(site.url(origin, "sources/buzzfeed-2022-02-12.html#" + quote.getKey()));
+      chromium.waiting().until(d -> !d.findElements(By.cssSelector("mark.cited-here")).isEmpty());
+      String here = String.join("", driver.findElements(By.cssSelector("mark.cited-here")).stream().map(m -> m.getText()).toList());
+      assertThat(here).as(quote.getKey()).isEqualTo(quote.getValue());
+      String background = driver.findElement(By.cssSelector("mark.cited-here")).getCssValue("background-color");
+      var other = driver.findElements(By.cssSelector("#p1 mark:not(.cited-here)"));
+      if (!other.isEmpty()) {
+        assertThat(other.get(0).getCssValue("background-color")).as("the other quoted words step back").isNotEqualTo(background);
+      }
+    }
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
   @ParameterizedTest
   @EnumSource(Origin.class)
   void theTopicFilterHidesAndShowsEvents(Origin origin) {
@@ -68,11 +99,19 @@ class BrowserIT extends SeedSiteInBrowser {
         .startsWith("Showing " + about.size() + " of " + events.size() + " events");
     assertThat(driver.findElement(By.cssSelector(".topic-filter a[data-topic='" + topic + "']")).getDomAttribute("aria-current"))
         .isEqualTo("true");
+    // The notes left are those of the events shown, each under its own number still.
+    int allNotes = driver.findElements(By.cssSelector(".references .notes li")).size();
+    Set<String> notesShown = shown(driver, ".references .notes li");
+    assertThat(notesShown).isNotEmpty().hasSizeLessThan(allNotes).isEqualTo(notesOfShownEvents(driver));
+    for (String note : notesShown) {
+      assertThat(driver.findElement(By.id(note)).getDomProperty("value")).isEqualTo(note.substring("note-".length()));
+    }
 
     driver.findElement(By.cssSelector(".topic-filter a[data-topic='']")).click();
 
     Set<String> all = events.keySet();
     chromium.waiting().until(d -> shownEvents(d).equals(all));
+    assertThat(shown(driver, ".references .notes li")).hasSize(allNotes);
     assertThat(hash(driver)).isEmpty();
     assertThat(driver.getCurrentUrl()).isEqualTo(site.url(origin, "timeline.html"));
     assertThat(chromium.consoleErrors()).isEmpty();
@@ -159,6 +198,22 @@ class BrowserIT extends SeedSiteInBrowser {
     return Set.copyOf((List<String>) ((JavascriptExecutor) driver).executeScript(
         "return Array.from(document.querySelectorAll('.timeline .event'))"
         + ".filter(function (e) { return e.getClientRects().length > 0; }).map(function (e) { return e.id; });"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> shown(WebDriver driver, String selector) {
+    return Set.copyOf((List<String>) ((JavascriptExecutor) driver).executeScript(
+        "return Array.from(document.querySelectorAll(arguments[0]))"
+        + ".filter(function (e) { return e.getClientRects().length > 0; }).map(function (e) { return e.id; });", selector));
+  }
+
+  /** The notes that the references in the events shown are described by. */
+  @SuppressWarnings("unchecked")
+  private static Set<String> notesOfShownEvents(WebDriver driver) {
+    return Set.copyOf((List<String>) ((JavascriptExecutor) driver).executeScript(
+        "return Array.from(document.querySelectorAll('.timeline .event sup.ref a'))"
+        + ".filter(function (e) { return e.getClientRects().length > 0; })"
+        + ".map(function (e) { return e.getAttribute('aria-describedby').replace(/-text$/, ''); });"));
   }
 
   private static String hash(WebDriver driver) {

@@ -370,9 +370,12 @@ class BuildTest {
     assertThat(headlines(result)).isEmpty();
     String timeline = page(result, "timeline.html");
     // To the very words: where the quote begins in the paragraph.
-    assertThat(timeline).containsPattern("<a href=\"sources/bugle.html#p1-q[0-9a-f]{8}\" title=\"Daily Bugle, 14 February 2022, ¶1: “closed on Monday”\">\\[1\\]</a>");
+    assertThat(timeline).containsPattern("<a href=\"sources/bugle.html#(p1-q[0-9a-f]{8})\" title=\"Daily Bugle, 14 February 2022, ¶1: “closed on Monday”\""
+        + " aria-describedby=\"note-1-text\">\\[1\\]</a>");
+    assertThat(org.jsoup.Jsoup.parse(timeline).getElementById("note-1-text").text()).isEqualTo("Daily Bugle, 14 February 2022, ¶1: closed on Monday");
     String source = page(result, "sources/bugle.html");
-    assertThat(source).containsPattern("<span class=\"quote-anchor\" id=\"p1-q[0-9a-f]{8}\"></span><mark>closed on Monday</mark>");
+    // Where the quote begins, and its words marked as that quote's.
+    assertThat(source).containsPattern("<span class=\"quote-anchor\" id=\"(p1-q[0-9a-f]{8})\"></span><mark data-quotes=\"\\1\">closed on Monday</mark>");
     assertThat(unanchored(source)).contains("The embassy in Kyiv <mark>closed on Monday</mark>, officials said.");
   }
 
@@ -889,8 +892,9 @@ class BuildTest {
   }
 
   /** A page without the empty spans that mark where each quote begins. */
+  /** A page's HTML without the anchors where quotes begin and the names of the quotes marks are part of. */
   static String unanchored(String html) {
-    return html.replaceAll("<span class=\"quote-anchor\" id=\"[^\"]+\"></span>", "");
+    return html.replaceAll("<span class=\"quote-anchor\" id=\"[^\"]+\"></span>", "").replaceAll("<mark data-quotes=\"[^\"]+\">", "<mark>");
   }
 
   static Map<String, String> snapshot(Path root) throws IOException {
