@@ -50,9 +50,13 @@ final class TimelineChart {
       return "";
     }
     Map<String, String> colours = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
     for (int i = 0; i < topics.size(); i++) {
       colours.put(topics.get(i).id(), PALETTE.get(i % PALETTE.size()));
+      names.put(topics.get(i).id(), topics.get(i).title());
     }
+    // Colour alone does not tell the topics apart: each bar and each of its parts names them.
+    java.util.function.Function<String, String> name = id -> names.getOrDefault(id, "no topic");
     int max = bars.stream().mapToInt(Bar::total).max().orElse(1);
     int width = LEFT + bars.size() * (BAR + GAP) + GAP;
     int plot = HEIGHT - TOP - BOTTOM;
@@ -61,19 +65,20 @@ final class TimelineChart {
         .append(width).append(' ').append(HEIGHT).append("\" width=\"").append(width).append("\" height=\"").append(HEIGHT)
         .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n");
     svg.append("<title id=\"chart-title\">Events per ").append(weekly(events) ? "week" : "month").append("</title>\n");
-    svg.append("<desc id=\"chart-desc\">").append(x(describe(bars))).append("</desc>\n");
+    svg.append("<desc id=\"chart-desc\">").append(x(describe(bars, name))).append("</desc>\n");
     svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"").append(width)
         .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"currentColor\" stroke-width=\"1\"/>\n");
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
       int x = LEFT + GAP + i * (BAR + GAP);
       int y = HEIGHT - BOTTOM;
-      svg.append("<g><title>").append(x(bar.title() + ": " + bar.total() + (bar.total() == 1 ? " event" : " events"))).append("</title>\n");
+      svg.append("<g><title>").append(x(bar.title() + ": " + events(bar.total()) + (bar.total() == 0 ? "" : " (" + parts(bar, name) + ")"))).append("</title>\n");
       for (Map.Entry<String, Integer> part : bar.byTopic().entrySet()) {
         int h = Math.round((float) part.getValue() * plot / max);
         y -= h;
         svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(BAR).append("\" height=\"").append(h)
-            .append("\" fill=\"").append(colours.getOrDefault(part.getKey(), PALETTE.get(PALETTE.size() - 1))).append("\"/>\n");
+            .append("\" fill=\"").append(colours.getOrDefault(part.getKey(), PALETTE.get(PALETTE.size() - 1))).append("\"><title>")
+            .append(x(name.apply(part.getKey()) + ": " + events(part.getValue()))).append("</title></rect>\n");
       }
       if (bar.total() > 0) {
         // Each bar's count above it: no scale to read off, and the count needs no colour.
@@ -160,15 +165,28 @@ final class TimelineChart {
     return weekly ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day.withDayOfMonth(1);
   }
 
-  private static String describe(List<Bar> bars) {
+  private static String describe(List<Bar> bars, java.util.function.Function<String, String> name) {
     StringBuilder out = new StringBuilder();
     for (Bar bar : bars) {
       if (out.length() > 0) {
         out.append("; ");
       }
       out.append(bar.title()).append(": ").append(bar.total());
+      if (bar.total() > 0) {
+        out.append(" (").append(parts(bar, name)).append(')');
+      }
     }
     return out.toString();
+  }
+
+  /** A bar's events by topic, in words: "The move to Lviv 3, Warnings 1". */
+  private static String parts(Bar bar, java.util.function.Function<String, String> name) {
+    return bar.byTopic().entrySet().stream().filter(e -> e.getValue() > 0)
+        .map(e -> name.apply(e.getKey()) + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  private static String events(int n) {
+    return n + (n == 1 ? " event" : " events");
   }
 
   private static String x(String text) {
