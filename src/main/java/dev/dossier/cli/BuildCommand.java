@@ -110,6 +110,12 @@ final class BuildCommand implements Callable<Integer> {
       changed.forEach(c -> err.println("  " + Reporter.shown(options.dir, c.citation().position()) + ": " + c.describe()));
       err.flush();
     });
+    result.report().map(dev.dossier.site.BuildReport::movedKeys).filter(m -> !m.isEmpty()).ifPresent(moved -> {
+      err.println("since the last build, " + (moved.size() == 1 ? "a cited key names" : moved.size() + " cited keys name")
+          + " another document; list each document in " + options.dir.resolve("index.yml") + " with a key of its own so that citations keep theirs:");
+      moved.forEach(m -> err.println("  " + m.describe()));
+      err.flush();
+    });
     stdout.println("built " + out);
     result.report().ifPresent(report -> report.lines().forEach(line -> stdout.println("  " + line)));
     stdout.flush();

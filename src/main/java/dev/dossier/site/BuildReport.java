@@ -35,7 +35,20 @@ public record BuildReport(
     List<String> newEvents,
     List<String> removedEvents,
     List<ChangedPassage> changedPassages,
+    List<MovedKey> movedKeys,
     boolean sameInputs) {
+
+  /**
+   * A source key that names another document than at the last build, and is cited: its
+   * citations now point at that document. Keys made from file names move when a file arrives
+   * whose name makes the same key first.
+   */
+  public record MovedKey(String key, String was, String now, int citations) {
+    public String describe() {
+      return "\"" + key + "\" now names " + now + ", not " + was + " as in the last build: its "
+          + (citations == 1 ? "citation points" : citations + " citations point") + " there now";
+    }
+  }
 
   /**
    * What the build had to do, the rest coming from the build cache.
@@ -72,7 +85,7 @@ public record BuildReport(
    * keys, event ids, each citation as "who cites what", and, for each citation of a paragraph
    * without a quote, a digest of the paragraph's text.
    */
-  record Summary(Set<String> sources, Set<String> events, Set<String> citations, Map<String, String> passages) {
+  record Summary(Set<String> sources, Set<String> events, Set<String> citations, Map<String, String> passages, Map<String, String> files) {
 
     static Summary of(Dossier dossier) {
       Map<String, Source> sources = dossier.sourcesByKey();
@@ -85,11 +98,14 @@ public record BuildReport(
           passages.put(passage(c.key(), c.paragraph().get()), digest);
         }
       }
+      Map<String, String> files = new TreeMap<>();
+      dossier.sources().forEach(s -> files.put(s.key(), s.file()));
       return new Summary(
           new TreeSet<>(dossier.sources().stream().map(Source::key).toList()),
           new TreeSet<>(dossier.events().stream().map(Event::id).toList()),
           new TreeSet<>(dossier.citations().stream().map(Summary::citation).toList()),
-          passages);
+          passages,
+          files);
     }
 
     /** A citation of a paragraph without a quote: checked only for the paragraph's existence, so its words are kept track of. */
@@ -98,7 +114,7 @@ public record BuildReport(
     }
 
     static Summary empty() {
-      return new Summary(Set.of(), Set.of(), Set.of(), Map.of());
+      return new Summary(Set.of(), Set.of(), Set.of(), Map.of(), Map.of());
     }
 
     private static String citation(Citation c) {
@@ -133,6 +149,8 @@ public record BuildReport(
       events.forEach(e -> lines.add("event\t" + e));
       citations.forEach(c -> lines.add("citation\t" + c));
       passages.forEach((c, digest) -> lines.add("passage\t" + digest + "\t" + c));
+      // A file's path may hold a tab; a key may not.
+      files.forEach((key, file) -> lines.add("file\t" + key + "\t" + escaped(file)));
       return lines;
     }
 
@@ -141,6 +159,7 @@ public record BuildReport(
       Set<String> events = new TreeSet<>();
       Set<String> citations = new TreeSet<>();
       Map<String, String> passages = new TreeMap<>();
+      Map<String, String> files = new TreeMap<>();
       for (String line : lines) {
         int tab = line.indexOf('\t');
         String value = line.substring(tab + 1);
@@ -155,11 +174,54 @@ public record BuildReport(
             }
             passages.put(value.substring(second + 1), value.substring(0, second));
           }
+          case "file" -> {
+            int second = value.indexOf('\t');
+            if (second < 0) {
+              throw new IllegalArgumentException("not a summary line: " + line);
+            }
+            files.put(value.substring(0, second), unescaped(value.substring(second + 1)));
+          }
           default -> throw new IllegalArgumentException("not a summary line: " + line);
         }
       }
-      return new Summary(sources, events, citations, passages);
+      return new Summary(sources, events, citations, passages, files);
     }
+  }
+
+  /** A file name as one line of the summary: it may hold a line break. */
+  private static String escaped(String file) {
+    return file.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+  }
+
+  private static String unescaped(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\\' && i + 1 < line.length()) {
+        char next = line.charAt(++i);
+        out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The cited keys that name another document than at the last build, by key. */
+  static List<MovedKey> movedKeys(Dossier dossier, Summary now, Optional<Summary> last) {
+    if (last.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Integer> cited = new TreeMap<>();
+    dossier.citations().forEach(c -> cited.merge(c.key(), 1, Integer::sum));
+    List<MovedKey> moved = new ArrayList<>();
+    now.files().forEach((key, file) -> {
+      String was = last.get().files().get(key);
+      if (was != null && !was.equals(file) && cited.containsKey(key)) {
+        moved.add(new MovedKey(key, was, file, cited.get(key)));
+      }
+    });
+    return moved;
   }
 
   /**
@@ -240,6 +302,7 @@ public record BuildReport(
         last.isPresent() ? minus(events, previous.events()) : List.of(),
         minus(previous.events(), events),
         changedPassages(dossier, now, last),
+        movedKeys(dossier, now, last),
         false);
   }
 
@@ -251,7 +314,7 @@ public record BuildReport(
    */
   static BuildReport unchanged(LastBuild.Counts counts, SiteWriter.Written files, int read, Duration took) {
     return new BuildReport(counts.sources(), counts.topics(), counts.events(), counts.citations(), files, new Work(read, 0, 0, 0), took,
-        List.of(), List.of(), List.of(), List.of(), List.of(), true);
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), true);
   }
 
   private static List<String> minus(Set<String> a, Set<String> b) {

@@ -775,6 +775,23 @@ class BuildCacheTest {
     assertThat(report(build()).changedPassages()).as("said once, then compared with the build that said it").isEmpty();
   }
 
+  /**
+   * A cited key that names another file than at the last build is said so: the citations
+   * follow the key, not the document. Here the index moves the key on purpose; a key made from
+   * a file name can move by itself, when an unlisted file arrives whose name makes it first.
+   */
+  @Test
+  void aCitedKeyThatNamesAnotherDocumentIsReported() throws IOException {
+    build();
+    assertThat(report(build()).movedKeys()).as("nothing changed").isEmpty();
+    Files.writeString(dir.resolve("bugle\nnew.txt"), Files.readString(dir.resolve("bugle.txt")));
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace("file: bugle.txt", "file: \"bugle\\nnew.txt\""));
+    BuildReport moved = report(build());
+    assertThat(moved.movedKeys()).extracting(BuildReport.MovedKey::describe)
+        .containsExactly("\"bugle\" now names bugle\nnew.txt, not bugle.txt as in the last build: its 2 citations point there now");
+    assertThat(report(build()).movedKeys()).as("said once").isEmpty();
+  }
+
   @Test
   void everyCitationOfAChangedParagraphIsListedEvenInARetitledEvent() throws IOException {
     Files.writeString(dir.resolve("index.yml"), INDEX.replace(
