@@ -62,7 +62,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (Preview preview = new Preview(options.dir, watched, new Build(options.strict, Optional.empty(), dev.dossier.diag.Progress.NONE, !options.noCache), options::theme, host, port,
-        diagnostics -> Reporter.print(diagnostics, options.dir, options.templates, err))) {
+        diagnostics -> Reporter.print(diagnostics, options.dir, options.templates, err),
+        problems -> {
+          java.io.StringWriter page = new java.io.StringWriter();
+          Reporter.print(problems, options.dir, options.templates, new PrintWriter(page));
+          return page.toString();
+        })) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         out.println("stopping");
         out.flush();

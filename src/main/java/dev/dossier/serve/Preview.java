@@ -34,6 +34,7 @@ public final class Preview implements AutoCloseable {
   /** The theme as the folders are at each build: a templates folder made or removed while serving counts. */
   private final java.util.function.Supplier<Theme> theme;
   private final Consumer<List<Diagnostic>> report;
+  private final java.util.function.Function<List<Diagnostic>, String> shown;
   private final PreviewServer server;
   private final WatchService watcher;
   private final Thread loop;
@@ -42,10 +43,12 @@ public final class Preview implements AutoCloseable {
    * @param watched the folders whose changes trigger a rebuild (the dossier, its templates)
    * @param theme the theme for each build, made anew from the folders as they are then
    * @param report told the diagnostics of every build, for the console
+   * @param shown a failed build's errors as the console shows them, for the page that replaces the site
    */
   public Preview(Path dir, List<Path> watched, Build build, java.util.function.Supplier<Theme> theme, String host, int port,
-      Consumer<List<Diagnostic>> report)
+      Consumer<List<Diagnostic>> report, java.util.function.Function<List<Diagnostic>, String> shown)
       throws IOException {
+    this.shown = shown;
     this.dir = dir;
     this.watched = watched;
     this.build = build;
@@ -71,7 +74,7 @@ public final class Preview implements AutoCloseable {
     Map<String, Page> pages = new LinkedHashMap<>();
     result.pages().forEach(p -> pages.put(p.path(), p));
     List<Diagnostic> problems = result.failed() ? result.diagnostics().stream().filter(Diagnostic::isError).toList() : List.of();
-    return new PreviewServer.Snapshot(pages, problems);
+    return new PreviewServer.Snapshot(pages, problems, problems.isEmpty() ? "" : shown.apply(problems));
   }
 
   private void register(Path folder) throws IOException {
@@ -126,7 +129,7 @@ public final class Preview implements AutoCloseable {
           List<Diagnostic> failed = List.of(new Diagnostic(dir.toString(), 0, 0, dev.dossier.diag.Severity.ERROR,
               "the build could not read a file: " + e.getMessage(), java.util.Optional.of("the next change to the dossier builds it again")));
           report.accept(failed);
-          server.show(new PreviewServer.Snapshot(Map.of(), failed));
+          server.show(new PreviewServer.Snapshot(Map.of(), failed, shown.apply(failed)));
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {

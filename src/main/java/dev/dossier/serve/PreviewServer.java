@@ -32,7 +32,11 @@ public final class PreviewServer implements AutoCloseable {
       """;
 
   /** The state the server shows: the pages of a good build, or the problems of a failed one. */
-  public record Snapshot(Map<String, Page> pages, List<Diagnostic> problems) {}
+  /**
+   * @param shown the problems as the console shows them (paths as the user named the folder,
+   *     each with its line and a caret), for the page that stands in for every page
+   */
+  public record Snapshot(Map<String, Page> pages, List<Diagnostic> problems, String shown) {}
 
   private final HttpServer server;
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
@@ -94,7 +98,7 @@ public final class PreviewServer implements AutoCloseable {
         name += "index.html";
       }
       if (!now.problems().isEmpty() && (name.endsWith(".html"))) {
-        send(exchange, 500, "text/html; charset=utf-8", problemsPage(now.problems()).getBytes(StandardCharsets.UTF_8));
+        send(exchange, 500, "text/html; charset=utf-8", problemsPage(now.shown()).getBytes(StandardCharsets.UTF_8));
         return;
       }
       Page page = now.pages().get(name);
@@ -148,18 +152,14 @@ public final class PreviewServer implements AutoCloseable {
     return page.getBytes(StandardCharsets.UTF_8);
   }
 
-  static String problemsPage(List<Diagnostic> problems) {
+  static String problemsPage(String shown) {
     StringBuilder out = new StringBuilder("""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>Build failed · dossier serve</title>
         <script src="/__dossier/reload.js" defer></script></head>
         <body><h1>The last build failed</h1><p>Fix these and save; this page reloads by itself.</p><pre>
         """);
-    List<String> lines = new ArrayList<>();
-    for (Diagnostic d : problems) {
-      lines.add(d.headline() + d.hint().map(h -> "\n  = help: " + h).orElse(""));
-    }
-    out.append(Entities.escape(String.join("\n", lines)));
+    out.append(Entities.escape(shown.strip()));
     return out.append("</pre></body></html>\n").toString();
   }
 

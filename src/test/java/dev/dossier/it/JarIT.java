@@ -125,6 +125,36 @@ class JarIT {
     assertThat(SeedDossierIT.files(out).keySet()).isEqualTo(before.keySet());
   }
 
+  /** A failed build's page in serve shows the errors as the console does: the folder as named, the line and a caret. */
+  @Test
+  void serveShowsAFailedBuildAsTheConsoleDoes() throws Exception {
+    Path dossier = Jar.copyOfTheSeeds(tmp);
+    Path index = dossier.resolve("index.yml");
+    Files.writeString(index, Files.readString(index).replace("\"the safety of our staff\"", "\"the safety of all our staff\""));
+    Path log = tmp.resolve("serve-failed.log");
+    Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Jar.JAR.toAbsolutePath().toString(), "serve", "seeds", "--port", "0")
+        .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      String line = "";
+      for (int i = 0; i < 300 && !line.contains("serving "); i++) {
+        Thread.sleep(100);
+        line = Files.readAllLines(log).stream().filter(l -> l.startsWith("serving ")).findFirst().orElse("");
+      }
+      String url = line.substring(line.indexOf("http://"), line.indexOf("/ (") + 1);
+      var response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "index.html")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(500);
+      String shown = org.jsoup.Jsoup.parse(response.body()).selectFirst("pre").wholeText();
+      assertThat(shown).containsPattern("seeds/index\\.yml:\\d+:\\d+: error: quote not found")
+          .contains("the safety of all our staff").containsPattern("\\n +\\^");
+      assertThat(Files.readString(log)).contains(shown.lines().filter(l -> l.contains("error: quote not found")).findFirst().orElseThrow());
+    } finally {
+      serve.destroyForcibly();
+    }
+  }
+
   @Test
   void serveListensOnLoopbackAndStopsCleanly() throws Exception {
     Path log = tmp.resolve("serve.log");

@@ -43,7 +43,7 @@ class PreviewTest {
         Files.copy(f, dossier.resolve(f.getFileName()));
       }
     }
-    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), Theme::builtIn, "127.0.0.1", 0, d -> {});
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), Theme::builtIn, "127.0.0.1", 0, d -> {}, PreviewTest::shown);
   }
 
   @AfterEach
@@ -107,7 +107,7 @@ class PreviewTest {
   void aTemplatesFolderMadeOrRemovedWhileServingIsFollowed() throws Exception {
     preview.close();
     Path templates = dossier.resolve("templates");
-    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), () -> new Theme(List.of(templates)), "127.0.0.1", 0, d -> {});
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), () -> new Theme(List.of(templates)), "127.0.0.1", 0, d -> {}, PreviewTest::shown);
     assertThat(get("/index.html").body()).doesNotContain("Overridden home");
 
     Files.createDirectories(templates);
@@ -119,6 +119,11 @@ class PreviewTest {
     Files.writeString(index, Files.readString(index).replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"Kyiv, winter 2022: edited\""));
     awaitHome(body -> body.contains("Kyiv, winter 2022: edited") && !body.contains("Overridden home"));
     assertThat(aside.resolve("index.ftlh")).exists();
+  }
+
+  /** The problems as the console would show them: here, one line each. */
+  private static String shown(List<dev.dossier.diag.Diagnostic> problems) {
+    return String.join("\n", problems.stream().map(dev.dossier.diag.Diagnostic::headline).toList());
   }
 
   private void awaitHome(java.util.function.Predicate<String> shows) throws Exception {
