@@ -102,6 +102,12 @@ public final class PreviewServer implements AutoCloseable {
         return;
       }
       Page page = now.pages().get(name);
+      if (page == null && now.pages().containsKey(name + "/index.html")) {
+        // A folder named without its slash ("/sources"), as a static host redirects it.
+        exchange.getResponseHeaders().add("Location", path + "/");
+        send(exchange, 301, "text/plain", ("moved to " + path + "/\n").getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       if (page == null) {
         send(exchange, 404, "text/plain", ("not found: " + name + "\n").getBytes(StandardCharsets.UTF_8));
         return;

@@ -65,6 +65,10 @@ class PreviewTest {
     assertThat(get("/sources/cnn-2022-02-14.html").body()).contains("id=\"p1\"");
     assertThat(get("/assets/dossier.css").headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
     assertThat(get("/nothing.html").statusCode()).isEqualTo(404);
+    // A folder without its slash is redirected, as static hosts do; the client follows no redirect here.
+    HttpResponse<String> folder = get("/sources");
+    assertThat(folder.statusCode()).isEqualTo(301);
+    assertThat(folder.headers().firstValue("Location")).contains("/sources/");
     for (Page page : new Build().run(dossier, Theme.builtIn()).pages()) {
       assertThat(new String(page.bytes(), StandardCharsets.UTF_8)).as(page.path()).doesNotContain("__dossier");
     }
