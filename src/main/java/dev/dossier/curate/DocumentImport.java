@@ -158,15 +158,18 @@ public final class DocumentImport {
       keys.add(s.key());
     });
     // The keys the build gives the documents the index does not list: citations may use them.
-    List<String> unlisted = folder.documents().stream().filter(d -> !listedFiles.contains(d) && !inPlace.equals(Optional.of(d))).toList();
+    List<String> unlisted = folder.documents().stream().filter(d -> !listedFiles.contains(d)).toList();
+    Map<String, String> unlistedKeys = dev.dossier.assemble.Assembler.keysOfUnlisted(unlisted, keys);
     Set<String> taken = new HashSet<>(keys);
-    taken.addAll(dev.dossier.assemble.Assembler.keysOfUnlisted(unlisted, keys).values());
+    taken.addAll(unlistedKeys.values());
     taken.add(dev.dossier.model.Source.RESERVED_KEY);
     String name = inPlace.isPresent()
         ? inPlace.get()
         : DocumentName.of(document, fallback, format, n -> listedFiles.contains(n) || Files.exists(dir.resolve(n)));
-    // A key from the words the file is named by, not from the name made of them ("undated-...").
-    String key = SourceKey.of(document, inPlace.orElse(fallback.replace('/', ' ') + "." + format), taken);
+    // A document listed where it is keeps the key the build gave it, which citations may use;
+    // a new one is keyed by the words its file is named by, not the name made of them ("undated-...").
+    String key = inPlace.map(unlistedKeys::get)
+        .orElseGet(() -> SourceKey.of(document, fallback.replace('/', ' ') + "." + format, taken));
     Provenance provenance = Provenance.of(document, content);
     Optional<String> url = document.url().or(() -> fetchedFrom.map(URI::toString));
     // Another version of a page already added (a live page's bytes change on every visit) may

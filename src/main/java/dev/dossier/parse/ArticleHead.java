@@ -80,7 +80,16 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
       return Optional.of(List.of());
     }
     List<Byline> bylines = new ArrayList<>();
-    for (String part : PARTS.split(text.strip())) {
+    // A <time> parts a line as a separator does: "By Jane Doe <time>Feb 14, 2022</time>".
+    String line = text;
+    if (source != null) {
+      for (Element time : source.select("time")) {
+        if (!time.text().isBlank()) {
+          line = line.replace(time.text(), " | ");
+        }
+      }
+    }
+    for (String part : PARTS.split(line.replaceAll("^[\\s|]+|[\\s|]+$", ""))) {
       Optional<Byline> byline = byline(part);
       if (byline.isPresent()) {
         bylines.add(byline.get());

@@ -265,6 +265,17 @@ class AddCommandTest {
     assertThat(run("add", document.toString(), fresh.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("this document is already in the dossier's index as \"fresh\"; nothing was added");
     assertThat(run("check", fresh.toString())).isZero();
+
+    // A titled, dated page keeps the key the build gave it, which a citation may already use,
+    // not the outlet-and-date key a copy would get.
+    Files.writeString(fresh.resolve("story.html"), "<html><head><meta property=\"og:site_name\" content=\"CNN\"></head><body><article>"
+        + "<h1>US closes Kyiv embassy</h1><p>By Jane Doe <time datetime=\"2022-02-14\">Feb 14, 2022</time></p>"
+        + "<p>The embassy closed on Monday, officials said.</p></article></body></html>");
+    Files.writeString(fresh.resolve("Story.txt"), "An unrelated note about football.\n");
+    Files.writeString(fresh.resolve("notes.md"), "---\ntitle: Notes\n---\nIt closed.[@story \"closed on Monday\"]\n");
+    assertThat(run("add", fresh.resolve("story.html").toString(), fresh.toString())).as("%s", err).isZero();
+    assertThat(out.toString()).contains("as \"story\"");
+    assertThat(run("check", fresh.toString())).as("%s", err).isZero();
   }
 
   /** A live page fetched twice has other bytes each time: the second is added, and the index's entry from the same address named. */

@@ -439,6 +439,17 @@ class HtmlDocumentParserTest {
     assertThat(diagnostics.sorted()).isEmpty();
   }
 
+  /** "By Jane Doe <time>…</time>", with no separator but the time, is a byline and a date, not the first paragraph. */
+  @Test
+  void aBylineWhoseDateIsATimeElementIsMetadata() {
+    Document doc = parser.parse("a.html", "<html><body><article><h1>US closes Kyiv embassy</h1>"
+        + "<p>By Jane Doe <time datetime=\"2022-02-14\">Feb 14, 2022</time></p>"
+        + "<p>The embassy closed on Monday, officials said.</p></article></body></html>", diagnostics);
+    assertThat(texts(doc)).containsExactly("The embassy closed on Monday, officials said.");
+    assertThat(doc.authors()).containsExactly("Jane Doe");
+    assertThat(doc.published()).contains(day("2022-02-14"));
+  }
+
   @Test
   void titleLosesTheSiteSuffixOnlyWhenItIsTheSiteName() {
     String page =
