@@ -24,6 +24,7 @@ import dev.dossier.model.Origin;
 import dev.dossier.model.Paragraph;
 import dev.dossier.model.Prose;
 import dev.dossier.model.Reproduce;
+import dev.dossier.load.DossierFolder;
 import dev.dossier.model.Source;
 import dev.dossier.model.Topic;
 import dev.dossier.parse.ParsedDocument;
@@ -405,7 +406,6 @@ public final class Assembler {
     return slug.isEmpty() ? "x" : slug;
   }
 
-  /** A citation key from a file name: "000_aa88e0e7.txt" gives "000-aa88e0e7". */
   /**
    * The keys of documents the index does not list, made from their file names, none of them
    * taken: a file named as its key ("my-article.txt") has it before a file whose name only makes
@@ -422,7 +422,7 @@ public final class Assembler {
     List<String> sorted = paths.stream().sorted().toList();
     Map<String, String> keys = new HashMap<>();
     for (String path : sorted) {
-      if (keyFor(path).equals(stem(path))) {
+      if (keyFor(path).equals(DossierFolder.stem(path))) {
         keys.put(path, uniqueKey(keyFor(path), used));
       }
     }
@@ -434,14 +434,9 @@ public final class Assembler {
     return keys;
   }
 
-  private static String stem(String path) {
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
-  }
-
+  /** A citation key from a file name: "000_aa88e0e7.txt" gives "000-aa88e0e7". */
   static String keyFor(String path) {
-    return slug(stem(path));
+    return slug(DossierFolder.stem(path));
   }
 
   /** An event's id, its anchor on the timeline: "e-" and its own id, or its date and title. */

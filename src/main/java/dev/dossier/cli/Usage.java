@@ -33,10 +33,11 @@ final class Usage {
   static void requireFolder(CommandSpec spec, Path dir) {
     if (!Files.isDirectory(dir)) {
       // Run from inside a dossier, the default folder (seeds) is not there: the folder it is in is meant.
-      boolean here = !dir.isAbsolute() && Files.isRegularFile(Path.of(dev.dossier.load.DossierFolder.INDEX));
+      boolean here = dir.equals(Path.of("seeds")) && Files.isRegularFile(Path.of(dev.dossier.load.DossierFolder.INDEX));
+      String command = spec.commandLine().getCommandName();
       throw new CommandLine.ParameterException(
           spec.commandLine(), "no dossier folder at " + dir + "; give the folder that holds the documents and index.yml"
-              + (here ? " (this folder has an index.yml: dossier " + spec.commandLine().getCommandName() + " .)" : ""));
+              + (here ? " (this folder has an index.yml: dossier " + command + (command.equals("add") ? " FILE" : "") + " .)" : ""));
     }
   }
 }

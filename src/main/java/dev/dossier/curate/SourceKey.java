@@ -53,8 +53,6 @@ final class SourceKey {
   }
 
   static String stem(String file) {
-    String name = file.substring(file.lastIndexOf('/') + 1);
-    String extension = DossierFolder.extension(name);
-    return extension.isEmpty() ? name : name.substring(0, name.length() - extension.length() - 1);
+    return DossierFolder.stem(file);
   }
 }

@@ -223,6 +223,10 @@ public final class IndexReader {
       List<Ref> topics = refs(yaml, get(m, "topics"));
       Optional<Ref> id = get(m, "id").flatMap(n -> yaml.optionalString(n, "id")).flatMap(i -> {
         Node at = m.get("id");
+        if (i.isBlank()) {
+          yaml.error(at, "the event's id is empty", "remove id:, or give the event an id of lowercase letters, digits and hyphens");
+          return Optional.empty();
+        }
         if (!CitationSyntax.KEY.matcher(i).matches()) {
           checkId(yaml, at, i, "event id");
           return Optional.empty();

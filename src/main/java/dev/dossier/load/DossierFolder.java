@@ -308,4 +308,11 @@ public final class DossierFolder {
     int dot = name.lastIndexOf('.');
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
+
+  /** A file's name without its folders and extension: "2022/Київ звіт.txt" gives "Київ звіт". */
+  public static String stem(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
 }

@@ -3,25 +3,36 @@ package dev.dossier.render;
 /**
  * A quotation inside quotation marks the dossier adds (a note's quoted words, a title in a
  * bibliography entry) has its own double quotation marks turned to single ones, as style
- * guides ask: “to attack ‘at any time.’” rather than “to attack “at any time.””. Only the
- * marks change; the words, and the source's page, stay as written.
+ * guides ask: “to attack ‘at any time.’” rather than “to attack “at any time.””. Only marks
+ * that are quotation marks change: curly ones, and straight ones when they pair up (an odd
+ * one out, as in 12" or a quote cut short, is left as written). The words, and the source's
+ * page, stay as written.
  */
 final class NestedQuotes {
 
   private NestedQuotes() {}
 
   static String inner(String text) {
-    if (text.indexOf('"') < 0 && text.indexOf('“') < 0 && text.indexOf('”') < 0) {
+    long straight = text.chars().filter(c -> c == '"').count();
+    if (straight == 0 && text.indexOf('“') < 0 && text.indexOf('”') < 0) {
       return text;
     }
+    boolean pairs = straight % 2 == 0;
+    boolean open = true;
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '“' -> out.append('‘');
         case '”' -> out.append('’');
-        // A straight mark opens after a space, a bracket or a dash, and closes after anything else.
-        case '"' -> out.append(i == 0 || opensAfter(text.charAt(i - 1)) ? '‘' : '’');
+        case '"' -> {
+          if (pairs) {
+            out.append(open ? '‘' : '’');
+            open = !open;
+          } else {
+            out.append(c);
+          }
+        }
         default -> out.append(c);
       }
     }
@@ -30,15 +41,18 @@ final class NestedQuotes {
 
   /**
    * A title in quotation marks with its full stop, as a bibliography writes it: the stop goes
-   * inside the marks, a quotation's that ends the title included (“Biden: ‘Putin has decided.’”).
+   * inside the marks, a quotation's that ends the title included (“Biden: ‘Putin has decided.’”),
+   * and none follows a title that ends with its own (“Will Russia invade?”).
    */
   static String titleWithStop(String title) {
     String inner = inner(title);
-    boolean endsQuoted = title.endsWith("\"") || title.endsWith("”");
-    return "“" + (endsQuoted ? inner.substring(0, inner.length() - 1) + ".’" : inner + ".") + "”";
+    // The quotation that ends the title, if it does: its closing mark stays last.
+    boolean endsQuoted = QUOTED_END.matcher(inner).find();
+    String body = endsQuoted ? inner.substring(0, inner.length() - 1) : inner;
+    String stop = body.endsWith(".") || body.endsWith("?") || body.endsWith("!") ? "" : ".";
+    return "“" + body + stop + (endsQuoted ? inner.substring(inner.length() - 1) : "") + "”";
   }
 
-  private static boolean opensAfter(char before) {
-    return Character.isWhitespace(before) || "([{—–-/".indexOf(before) >= 0;
-  }
+  /** A quotation at the end of a title: an opening single mark after a space or the start, then no other mark to the end. */
+  private static final java.util.regex.Pattern QUOTED_END = java.util.regex.Pattern.compile("(?:^|[\\s(:—–-])[‘'][^‘’']*[’']$");
 }

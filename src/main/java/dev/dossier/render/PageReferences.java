@@ -18,7 +18,17 @@ import org.jsoup.nodes.Entities;
 final class PageReferences {
 
   /** A numbered note at the foot of the page. */
-  record Note(int number, Citation citation, Source source, String href) {}
+  record Note(int number, Citation citation, Source source, String href) {
+    /** The note's id on the page. */
+    String id() {
+      return "note-" + number;
+    }
+
+    /** The id of the note's words, which describe the references to it. */
+    String textId() {
+      return id() + "-text";
+    }
+  }
 
   private final Links links;
   private final Map<String, Source> sources;
@@ -60,7 +70,7 @@ final class PageReferences {
         + (first ? " id=\"ref-" + note.number() + "\"" : "")
         // Described by its note's words, which a keyboard or touch reader never gets from a title.
         + "><a href=\"" + Entities.escape(note.href()) + "\" title=\"" + Entities.escape(label.toString())
-        + "\" aria-describedby=\"note-" + note.number() + "-text\">["
+        + "\" aria-describedby=\"" + note.textId() + "\">["
         + note.number() + "]</a></sup>";
   }
 

@@ -78,7 +78,7 @@ final class TimelineChart {
         y -= h;
         svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(BAR).append("\" height=\"").append(h)
             .append("\" fill=\"").append(colours.getOrDefault(part.getKey(), PALETTE.get(PALETTE.size() - 1))).append("\"><title>")
-            .append(x(name.apply(part.getKey()) + ": " + events(part.getValue()))).append("</title></rect>\n");
+            .append(x(name.apply(part.getKey()) + ", first topic of " + events(part.getValue()))).append("</title></rect>\n");
       }
       if (bar.total() > 0) {
         // Each bar's count above it: no scale to read off, and the count needs no colour.
@@ -179,10 +179,10 @@ final class TimelineChart {
     return out.toString();
   }
 
-  /** A bar's events by topic, in words: "The move to Lviv 3, Warnings 1". */
+  /** A bar's events by their first topic, in words: "by first topic: The move to Lviv 3, Warnings 1". */
   private static String parts(Bar bar, java.util.function.Function<String, String> name) {
     return bar.byTopic().entrySet().stream().filter(e -> e.getValue() > 0)
-        .map(e -> name.apply(e.getKey()) + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        .map(e -> name.apply(e.getKey()) + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ", "by first topic: ", ""));
   }
 
   private static String events(int n) {

@@ -498,7 +498,8 @@ final class Views {
     private Map<String, Object> note(PageReferences.Note n) {
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("number", n.number());
-      v.put("id", "note-" + n.number());
+      v.put("id", n.id());
+      v.put("textId", n.textId());
       v.put("backref", "#ref-" + n.number());
       v.put("href", n.href());
       v.put("source", source(n.source(), links));

@@ -123,9 +123,9 @@ public final class Preview implements AutoCloseable {
         }
         try {
           server.show(snapshot());
-        } catch (java.io.UncheckedIOException | IOException e) {
+        } catch (IOException | RuntimeException e) {
           // A file or folder that went away while the build read it (a templates folder moved
-          // aside): said, and the next change builds again.
+          // aside), or a name the system cannot spell: said, and the next change builds again.
           List<Diagnostic> failed = List.of(new Diagnostic(dir.toString(), 0, 0, dev.dossier.diag.Severity.ERROR,
               "the build could not read a file: " + e.getMessage(), java.util.Optional.of("the next change to the dossier builds it again")));
           report.accept(failed);

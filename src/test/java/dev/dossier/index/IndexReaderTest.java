@@ -158,11 +158,16 @@ class IndexReaderTest {
           - id: Staff Moved
             date: 2022-02-15
             title: Staff moved
+          - id: ""
+            date: 2022-02-16
+            title: Staff arrived
         """);
     assertThat(problems()).containsExactly(
         "index.yml:5:9: error: duplicate event id \"closure\" (first at line 2)",
-        "index.yml:8:9: error: \"Staff Moved\" is not a valid event id");
-    assertThat(index.events()).extracting(e -> e.id().map(Index.Ref::id)).containsExactly(Optional.of("closure"), Optional.empty(), Optional.empty());
+        "index.yml:8:9: error: \"Staff Moved\" is not a valid event id",
+        "index.yml:11:9: error: the event's id is empty");
+    assertThat(index.events()).extracting(e -> e.id().map(Index.Ref::id))
+        .containsExactly(Optional.of("closure"), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** A list left to a comment ("topics: #ukraine") is no list at all, and is said so. */

@@ -39,6 +39,9 @@ class JarIT {
     assertThat(run.err()).contains("no dossier folder at seeds; give the folder that holds the documents and index.yml"
         + " (this folder has an index.yml: dossier check .)");
     assertThat(Jar.runIn(dossier, "check", ".").exit()).isZero();
+    // add's folder comes after the file; a folder the user named is not second-guessed.
+    assertThat(Jar.runIn(dossier, "add", "nothing.txt").err()).contains("(this folder has an index.yml: dossier add FILE .)");
+    assertThat(Jar.runIn(dossier, "check", "sedes").err()).contains("no dossier folder at sedes").doesNotContain("this folder has");
   }
 
   @Test

@@ -21,6 +21,20 @@ class NestedQuotesTest {
     assertThat(NestedQuotes.inner("\"very distinct possibility,\" Sullivan said")).isEqualTo("‘very distinct possibility,’ Sullivan said");
     assertThat(NestedQuotes.inner("a (\"so-called\") move—\"now\"")).isEqualTo("a (‘so-called’) move—‘now’");
     assertThat(NestedQuotes.inner("it's the US Embassy's staff")).isEqualTo("it's the US Embassy's staff");
+    // Straight marks that pair up, whatever stands before them; an odd one out is no quotation mark.
+    assertThat(NestedQuotes.inner("Biden:\"Putin has decided\"")).isEqualTo("Biden:‘Putin has decided’");
+    assertThat(NestedQuotes.inner("A 12\" record")).isEqualTo("A 12\" record");
+  }
+
+  @Test
+  void aTitlesFullStopGoesInsideItsQuotationAndNotAfterItsOwnMark() {
+    assertThat(NestedQuotes.titleWithStop("Embassy closes")).isEqualTo("“Embassy closes.”");
+    assertThat(NestedQuotes.titleWithStop("Biden: \"Putin has decided\"")).isEqualTo("“Biden: ‘Putin has decided.’”");
+    assertThat(NestedQuotes.titleWithStop("Biden: 'Putin has decided'")).isEqualTo("“Biden: 'Putin has decided.'”");
+    assertThat(NestedQuotes.titleWithStop("Biden: \"Has Putin decided?\"")).isEqualTo("“Biden: ‘Has Putin decided?’”");
+    assertThat(NestedQuotes.titleWithStop("Will Russia invade?")).isEqualTo("“Will Russia invade?”");
+    assertThat(NestedQuotes.titleWithStop("The diplomats' families")).as("an apostrophe ends no quotation").isEqualTo("“The diplomats' families.”");
+    assertThat(NestedQuotes.titleWithStop("A 12\" record")).isEqualTo("“A 12\" record.”");
   }
 
   /** A note's quote and a bibliography entry's title hold single marks inside the double ones the page adds. */

@@ -29,13 +29,13 @@ class TimelineChartTest {
     Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
     assertThat(svg.select("text.count").eachText()).containsExactly("2", "1");
     assertThat(svg.select("g > title").eachText())
-        .containsExactly("Week of 7 February 2022: 2 events (A 1, B 1)", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 1 event (A 1)");
+        .containsExactly("Week of 7 February 2022: 2 events (by first topic: A 1, B 1)", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 1 event (by first topic: A 1)");
     // The first week's bar is two rectangles, one per first topic, in the topics' colours, each naming its topic.
     assertThat(svg.select("g").get(0).select("rect").eachAttr("fill"))
         .containsExactly(TimelineChart.PALETTE.get(0), TimelineChart.PALETTE.get(1));
-    assertThat(svg.select("g").get(0).select("rect > title").eachText()).containsExactly("A: 1 event", "B: 1 event");
+    assertThat(svg.select("g").get(0).select("rect > title").eachText()).containsExactly("A, first topic of 1 event", "B, first topic of 1 event");
     assertThat(svg.selectFirst("desc").text())
-        .isEqualTo("Week of 7 February 2022: 2 (A 1, B 1); Week of 14 February 2022: 0; Week of 21 February 2022: 1 (A 1)");
+        .isEqualTo("Week of 7 February 2022: 2 (by first topic: A 1, B 1); Week of 14 February 2022: 0; Week of 21 February 2022: 1 (by first topic: A 1)");
   }
 
   @Test
@@ -60,7 +60,7 @@ class TimelineChartTest {
         dated("day", "2022-02-09"), dated("day2", "2022-02-10"), dated("later", "2022-02-21"), dated("later2", "2022-02-22"), dated("later3", "2022-02-23"));
     Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
     assertThat(svg.select("g > title").eachText())
-        .containsExactly("Week of 7 February 2022: 3 events (A 3)", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 3 events (A 3)");
+        .containsExactly("Week of 7 February 2022: 3 events (by first topic: A 3)", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 3 events (by first topic: A 3)");
     assertThat(TimelineChart.leftOut(events)).isEqualTo(2);
     assertThat(TimelineChart.svg(List.of(dated("year", "2022")), TOPICS)).as("nothing to draw").isEmpty();
   }
@@ -72,7 +72,7 @@ class TimelineChartTest {
     assertThat(TimelineChart.unit(months)).isEqualTo("month");
     assertThat(TimelineChart.leftOut(months)).isZero();
     Document svg = Jsoup.parse(TimelineChart.svg(months, TOPICS), "", Parser.xmlParser());
-    assertThat(svg.select("g > title").eachText()).containsExactly("January 2022: 1 event (A 1)", "February 2022: 2 events (A 2)");
+    assertThat(svg.select("g > title").eachText()).containsExactly("January 2022: 1 event (by first topic: A 1)", "February 2022: 2 events (by first topic: A 2)");
     // One event known only to its year among days in February: weeks still, and it is left out.
     List<Event> days = List.of(dated("y", "2021"), dated("d1", "2022-02-07"), dated("d2", "2022-02-08"), dated("d3", "2022-02-15"), dated("d4", "2022-02-16"));
     assertThat(TimelineChart.unit(days)).isEqualTo("week");

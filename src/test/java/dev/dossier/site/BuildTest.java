@@ -891,7 +891,6 @@ class BuildTest {
         .orElseThrow(() -> new AssertionError("no page " + path + "; " + headlines(result)));
   }
 
-  /** A page without the empty spans that mark where each quote begins. */
   /** A page's HTML without the anchors where quotes begin and the names of the quotes marks are part of. */
   static String unanchored(String html) {
     return html.replaceAll("<span class=\"quote-anchor\" id=\"[^\"]+\"></span>", "").replaceAll("<mark data-quotes=\"[^\"]+\">", "<mark>");

@@ -68,6 +68,19 @@ class DocumentCodecTest {
     }
   }
 
+  /** A subheading's direction (a right-to-left page's) comes back from the cache as it was parsed. */
+  @Test
+  void aSubheadingsDirectionComesBack() throws IOException {
+    Diagnostics said = new Diagnostics();
+    Optional<ParsedDocument> parsed = reader.parse("he.html",
+        "<html dir=\"rtl\" lang=\"he\"><body><article><h1>שלום</h1><p>השגרירות נסגרה.</p><h2>ללביב</h2><p>הצוות עבר.</p></article></body></html>", said);
+    DocumentCodec.Entry entry = new DocumentCodec.Entry(parsed, said.sorted());
+    DocumentCodec.Entry back = DocumentCodec.decode(DocumentCodec.encode(entry));
+    assertThat(back).isEqualTo(entry);
+    assertThat(back.document().orElseThrow().document().blocks()).filteredOn(dev.dossier.model.Subheading.class::isInstance)
+        .extracting(b -> ((dev.dossier.model.Subheading) b).direction()).containsExactly(Optional.of("rtl"));
+  }
+
   @Test
   void truncatedOrPaddedBytesAreRefused() throws IOException {
     Path seed = Path.of("seeds/000_aa88e0e7e27f1ca7.txt");
