@@ -59,8 +59,14 @@ public record PersonName(Optional<String> given, String family, Optional<String>
     }
   }
 
+  /** A name joined with "and" or "&": a firm's or a desk's ("Ernst and Young", "Johnson & Johnson"), not one person's. */
+  private static final Pattern JOINED = Pattern.compile("(?i)(?:^|\\s)(?:and|&)(?:\\s|$)");
+
   /** The parts of a name; one written family name first ("Hansler, Jennifer") is read as such. */
   public static PersonName of(String name) {
+    if ((name.indexOf('&') >= 0 || name.toLowerCase(java.util.Locale.ROOT).contains("and")) && JOINED.matcher(name).find()) {
+      return new PersonName(Optional.empty(), name.strip(), Optional.empty());
+    }
     Suffixed suffixed = Suffixed.of(name);
     Optional<String> turned = turned(suffixed.rest());
     String rest = turned.orElse(suffixed.rest());

@@ -148,7 +148,9 @@ final class Exports {
         String circa = d.approximate() ? "~" : "";
         field(out, "date", d.machine() + circa + d.end().map(end -> "/" + end + circa).orElse(""));
       });
-      s.url().value().ifPresent(u -> field(out, "url", bibEscape(u)));
+      // A URL is verbatim to biblatex and to reference managers: written as it is, but for the
+      // braces that would end the field.
+      s.url().value().ifPresent(u -> field(out, "url", u.replace("{", "%7B").replace("}", "%7D")));
       // A source known only by its last update has no year: the update goes in the note.
       List<String> notes = new ArrayList<>();
       if (s.titleSupplied()) {
@@ -187,7 +189,11 @@ final class Exports {
     for (char c : text.toCharArray()) {
       switch (c) {
         case '\\' -> out.append("\\textbackslash{}");
-        case '{', '}', '&', '%', '$', '#', '_' -> out.append('\\').append(c);
+        // An escaped brace still counts for BibTeX's brace matching: a lone one would run the
+        // field, and the entries after it, together.
+        case '{' -> out.append("\\textbraceleft{}");
+        case '}' -> out.append("\\textbraceright{}");
+        case '&', '%', '$', '#', '_' -> out.append('\\').append(c);
         case '~' -> out.append("\\textasciitilde{}");
         case '^' -> out.append("\\textasciicircum{}");
         default -> out.append(c);
@@ -213,7 +219,7 @@ final class Exports {
       event.put("display_date", e.date().label());
       event.put("text", text(e.title(), refs.cite(e.text())));
       if (!e.topics().isEmpty()) {
-        event.put("group", Optional.ofNullable(topics.get(e.topics().get(0))).map(Topic::title).orElse(e.topics().get(0)));
+        event.put("group", escapeHtml(Optional.ofNullable(topics.get(e.topics().get(0))).map(Topic::title).orElse(e.topics().get(0))));
       }
       events.add(event);
     }
@@ -233,10 +239,15 @@ final class Exports {
     return v;
   }
 
+  /** Text for a field TimelineJS shows as HTML (a headline, a group's label). */
+  private static String escapeHtml(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   /** TimelineJS shows a headline as HTML: the curator's title is text, so it is escaped. */
   private static Map<String, Object> text(String headline, String html) {
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("headline", headline.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+    v.put("headline", escapeHtml(headline));
     v.put("text", html);
     return v;
   }

@@ -19,7 +19,7 @@ final class TextFragment {
 
   /** The original, deep-linked to an exact quote. */
   static String toQuote(String url, String quote) {
-    return base(url) + "#:~:text=" + encode(SPACES.matcher(quote.strip()).replaceAll(" "));
+    return base(url) + ":~:text=" + encode(SPACES.matcher(quote.strip()).replaceAll(" "));
   }
 
   /** The original, deep-linked to a whole paragraph: its first words through its last. */
@@ -30,12 +30,18 @@ final class TextFragment {
     }
     String start = String.join(" ", Arrays.copyOfRange(words, 0, EDGE_WORDS));
     String end = String.join(" ", Arrays.copyOfRange(words, words.length - EDGE_WORDS, words.length));
-    return base(url) + "#:~:text=" + encode(start) + "," + encode(end);
+    return base(url) + ":~:text=" + encode(start) + "," + encode(end);
   }
 
+  /**
+   * The URL up to where a text directive goes: after its own fragment, which a page may route
+   * by ({@code #/story/123}) or scroll to when the words are not found, less any directive it
+   * already had.
+   */
   private static String base(String url) {
-    int hash = url.indexOf('#');
-    return hash < 0 ? url : url.substring(0, hash);
+    int directive = url.indexOf(":~:");
+    String kept = directive < 0 ? url : url.substring(0, directive);
+    return kept.indexOf('#') < 0 ? kept + "#" : kept;
   }
 
   static String encode(String text) {

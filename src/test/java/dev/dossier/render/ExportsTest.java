@@ -40,6 +40,43 @@ class ExportsTest {
     assertThat(headlines(json)).containsExactly("Floods &amp; &lt;em&gt;levees&lt;/em&gt;", "Q&amp;A: why the &lt;b&gt;river&lt;/b&gt; rose");
   }
 
+  /**
+   * What reference managers import: a lone brace in a title would run BibTeX's fields and entries
+   * together, a URL is verbatim (no LaTeX escapes), a firm's name joined with "and" or "&" is one
+   * name (in BibTeX "and" parts authors), and TimelineJS shows a group's label as HTML.
+   */
+  @Test
+  void bibtexStaysBalancedAndVerbatimWhereItMustAndFirmsStayWhole() throws IOException {
+    Path dir = dossier();
+    Files.writeString(dir.resolve("index.yml"), """
+        title: Floods
+        topics:
+          - id: river
+            title: "Rivers & <b>levees</b>"
+        sources:
+          - key: gazette
+            file: gazette.txt
+            title: "Open { only here"
+            outlet: "Gazette }"
+            authors: ["Ernst and Young", "Johnson & Johnson", "Jane Doe"]
+            url: "https://example.com/a?b=1&c=2%20x#frag"
+        events:
+          - date: 2023-03-05
+            title: The river peaked
+            topics: [river]
+            text: The river peaked.[@gazette ¶1]
+        """);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    String bib = page(result, "sources.bib");
+    assertThat(bib).contains("title = {{Open \\textbraceleft{} only here}},", "journal = {Gazette \\textbraceright{}},",
+        "author = {{Ernst and Young} and {Johnson \\& Johnson} and Doe, Jane},", "url = {https://example.com/a?b=1&c=2%20x#frag},");
+    // Every entry's braces balance, escaped or not, as BibTeX counts them.
+    assertThat(bib.chars().filter(c -> c == '{').count()).isEqualTo(bib.chars().filter(c -> c == '}').count());
+    assertThat(page(result, "sources.json").replaceAll("\\s", "")).contains("\"author\":[{\"literal\":\"ErnstandYoung\"},{\"literal\":\"Johnson&Johnson\"}");
+    assertThat(page(result, "timeline.json")).contains("\"group\" : \"Rivers &amp; &lt;b&gt;levees&lt;/b&gt;\"");
+  }
+
   /** An approximate range and a range of days keep what they are in the citation exports and the bibliography. */
   @Test
   void rangesOfDaysKeepBothEndsAndTheirDoubtInTheExports() throws IOException {

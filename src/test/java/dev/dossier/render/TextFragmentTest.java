@@ -9,7 +9,10 @@ class TextFragmentTest {
   @Test
   void encodesTheCharactersTheSyntaxReserves() {
     assertThat(TextFragment.toQuote("https://example.org/a#top", "safety, first - and Q&A"))
-        .isEqualTo("https://example.org/a#:~:text=safety%2C%20first%20%2D%20and%20Q%26A");
+        .isEqualTo("https://example.org/a#top:~:text=safety%2C%20first%20%2D%20and%20Q%26A");
+    // A page that routes by its fragment keeps it; a directive the URL already had gives way.
+    assertThat(TextFragment.toQuote("https://example.org/#/story/123", "safety")).isEqualTo("https://example.org/#/story/123:~:text=safety");
+    assertThat(TextFragment.toQuote("https://example.org/a#:~:text=old", "safety")).isEqualTo("https://example.org/a#:~:text=safety");
   }
 
   @Test
