@@ -45,7 +45,7 @@ final class Feeds {
     out.append("  <id>").append(x(base)).append("</id>\n");
     out.append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(x(base + "index.html")).append("\"/>\n");
     out.append("  <link rel=\"self\" type=\"application/atom+xml\" href=\"").append(x(base + "feed.xml")).append("\"/>\n");
-    out.append("  <updated>").append(stamp(latest())).append("</updated>\n");
+    out.append("  <updated>").append(latest()).append("</updated>\n");
     out.append("  <author><name>").append(x(dossier.editor().orElse(dossier.title()))).append("</name></author>\n");
     out.append("  <generator>dossier</generator>\n");
     List<Event> events = dossier.events().stream().sorted(Comparator.comparing(Event::date).reversed()).toList();
@@ -63,26 +63,40 @@ final class Feeds {
       out.append("  </entry>\n");
     }
     for (Source s : dossier.sources()) {
-      Optional<DossierDate> date = s.date();
+      // An entry needs a time, and any time given an undated source would be made up (and would
+      // move as the dossier grows, showing it as new again): the site lists it, the feed does not.
+      Optional<String> time = time(s);
+      if (time.isEmpty()) {
+        continue;
+      }
       out.append("  <entry>\n");
       out.append("    <title>").append(x(Bibliography.displayTitle(s))).append("</title>\n");
       out.append("    <id>").append(x(base + "sources/" + s.key() + ".html")).append("</id>\n");
       out.append("    <link rel=\"alternate\" type=\"text/html\" href=\"").append(x(base + "sources/" + s.key() + ".html")).append("\"/>\n");
       s.url().value().ifPresent(u -> out.append("    <link rel=\"related\" href=\"").append(x(u)).append("\"/>\n"));
-      out.append("    <updated>").append(stamp(date.map(DossierDate::start).orElse(latest()))).append("</updated>\n");
+      out.append("    <updated>").append(time.get()).append("</updated>\n");
       out.append("    <summary>").append(x(Bibliography.entry(s))).append("</summary>\n");
       out.append("  </entry>\n");
     }
     return out.append("</feed>\n").toString();
   }
 
-  /** The feed's time: the latest of its entries', events' and sources' alike, so no entry is newer than the feed. */
-  private LocalDate latest() {
+  /** A source's time in the feed: its publication day, else the time of its last update; none for an undated one. */
+  private static Optional<String> time(Source s) {
+    return s.published().value().map(d -> stamp(d.start()))
+        .or(() -> s.updated().value().map(u -> u.toInstant().toString()));
+  }
+
+  /**
+   * The feed's time: the latest of its entries', events' and sources' alike, so no entry is
+   * newer than the feed. The times are all UTC and written alike, so they sort as text.
+   */
+  private String latest() {
     return java.util.stream.Stream.concat(
-            dossier.events().stream().map(e -> e.date().end().orElse(e.date().start())),
-            dossier.sources().stream().flatMap(s -> s.date().stream()).map(DossierDate::start))
+            dossier.events().stream().map(e -> stamp(e.date().end().orElse(e.date().start()))),
+            dossier.sources().stream().flatMap(s -> time(s).stream()))
         .max(Comparator.naturalOrder())
-        .orElse(LocalDate.of(1970, 1, 1));
+        .orElse(stamp(LocalDate.of(1970, 1, 1)));
   }
 
   private String sitemap(List<String> htmlPaths) {

@@ -63,6 +63,25 @@ class FeedsTest {
     assertThat(updated).isEqualTo("2023-03-10T00:00:00Z");
   }
 
+  /**
+   * A source known by its last update is in the feed at that minute; an undated one is not, as
+   * any time given it would be made up, and would move as the dossier grows.
+   */
+  @Test
+  void aSourceIsInTheFeedAtItsOwnTimeAndAnUndatedOneIsNot() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("dated"));
+    Files.writeString(dir.resolve("index.yml"), INDEX);
+    Files.writeString(dir.resolve("gazette.txt"), "Updated: Tue, 15 Feb 2022 01:41:12 GMT\n\nThe river peaked on Sunday.\n");
+    Files.writeString(dir.resolve("undated.txt"), "The levee held.\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    Document feed = Jsoup.parse(new String(page(result, "feed.xml"), StandardCharsets.UTF_8), "", Parser.xmlParser());
+    assertThat(feed.select("entry > id").eachText()).noneMatch(id -> id.endsWith("sources/undated.html"));
+    assertThat(feed.select("entry").stream().filter(e -> e.selectFirst("id").text().endsWith("sources/gazette.html"))
+        .map(e -> e.selectFirst("updated").text())).containsExactly("2022-02-15T01:41:12Z");
+    assertThat(feed.selectFirst("feed > updated").text()).isEqualTo("2023-03-05T00:00:00Z");
+  }
+
   @Test
   void everyEventAndSourceIsAnEntryLinkedAtTheSitesAddress() throws IOException {
     Document feed = feed();
