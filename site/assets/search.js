@@ -80,14 +80,42 @@
     return loaded[file];
   }
 
-  // The same normalisation as SearchIndex.terms: lower case, diacritics dropped, split at
-  // everything that is neither a letter nor a digit.
+  // The same normalisation as SearchIndex.terms: lower case, diacritics dropped (but for kana's
+  // voicing marks: が is not か), split at everything that is neither a letter nor a digit.
   function normalise(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/\p{M}+/gu, "");
+    return text.toLowerCase().normalize("NFKD").replace(/\p{M}+/gu, function (marks) {
+      return marks.replace(/[^\u3099\u309A]/gu, "");
+    }).normalize("NFC");
   }
 
+  // Chinese and Japanese are written without spaces between words: the index keeps each of
+  // their characters and each pair, and a query is looked for as its pairs (or its one character).
+  var SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
   function terms(text) {
-    return normalise(text).split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t !== ""; });
+    var out = [];
+    normalise(text).split(/[^\p{L}\p{N}]+/u).forEach(function (word) {
+      var chars = Array.from(word);
+      var i = 0;
+      while (i < chars.length) {
+        var spaceless = SPACELESS.test(chars[i]);
+        var j = i;
+        while (j < chars.length && SPACELESS.test(chars[j]) === spaceless) {
+          j++;
+        }
+        if (!spaceless) {
+          out.push(chars.slice(i, j).join(""));
+        } else if (j - i === 1) {
+          out.push(chars[i]);
+        } else {
+          for (var k = i; k + 1 < j; k++) {
+            out.push(chars[k] + chars[k + 1]);
+          }
+        }
+        i = j;
+      }
+    });
+    return out;
   }
 
   function fileName(prefix) {
@@ -423,14 +451,43 @@
     };
   }
 
-  // The text's words (runs of letters, digits and marks), each flagged when a query word matches it.
+  // The text's words (runs of letters, digits and marks), each flagged when a query word matches
+  // it; Chinese and Japanese a character at a time, flagged when it is in a pair (or is the one
+  // character) the query looks for.
   function wordRuns(text, words) {
     var matches = matcher(words);
+    var wanted = {};
+    words.forEach(function (w) { wanted[w.text] = true; });
     var runs = [];
     var re = /[\p{L}\p{N}\p{M}]+/gu;
     var m;
     while ((m = re.exec(text)) !== null) {
-      runs.push({ start: m.index, end: m.index + m[0].length, hit: matches(m[0]) });
+      if (!SPACELESS.test(m[0])) {
+        runs.push({ start: m.index, end: m.index + m[0].length, hit: matches(m[0]) });
+        continue;
+      }
+      var pieces = [];
+      var at = m.index;
+      Array.from(m[0]).forEach(function (ch) {
+        pieces.push({ start: at, end: at + ch.length, text: normalise(ch), spaceless: SPACELESS.test(ch) });
+        at += ch.length;
+      });
+      var i = 0;
+      while (i < pieces.length) {
+        if (!pieces[i].spaceless) {
+          var j = i;
+          while (j < pieces.length && !pieces[j].spaceless) {
+            j++;
+          }
+          runs.push({ start: pieces[i].start, end: pieces[j - 1].end, hit: matches(text.slice(pieces[i].start, pieces[j - 1].end)) });
+          i = j;
+          continue;
+        }
+        var before = i > 0 && pieces[i - 1].spaceless && wanted[pieces[i - 1].text + pieces[i].text];
+        var after = i + 1 < pieces.length && pieces[i + 1].spaceless && wanted[pieces[i].text + pieces[i + 1].text];
+        runs.push({ start: pieces[i].start, end: pieces[i].end, hit: Boolean(before || after || wanted[pieces[i].text]) });
+        i++;
+      }
     }
     return runs;
   }

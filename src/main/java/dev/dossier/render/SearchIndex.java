@@ -77,7 +77,8 @@ final class SearchIndex {
   /** Below this many documents every term keeps its postings. */
   static final int COMMON_MIN_DOCS = 1000;
 
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  /** Marks dropped from a word, all but kana's voicing marks (が is not か). */
+  private static final Pattern MARKS = Pattern.compile("[\\p{M}&&[^\\u3099\\u309A]]+");
   private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /** One searchable unit: what a hit links to. */
@@ -200,9 +201,10 @@ final class SearchIndex {
         if (plain) {
           ascii.accept(lower, start, i);
         } else {
-          for (String t : SEPARATORS.split(MARKS.matcher(Normalizer.normalize(lower.substring(start, i), Normalizer.Form.NFKD)).replaceAll(""))) {
+          String folded = MARKS.matcher(Normalizer.normalize(lower.substring(start, i), Normalizer.Form.NFKD)).replaceAll("");
+          for (String t : SEPARATORS.split(Normalizer.normalize(folded, Normalizer.Form.NFC))) {
             if (!t.isEmpty()) {
-              other.accept(t);
+              spaceless(t, other);
             }
           }
         }
@@ -210,6 +212,42 @@ final class SearchIndex {
         plain = true;
       }
     }
+  }
+
+  /**
+   * A word as the index keeps it, where Chinese and Japanese, written without spaces, are kept
+   * as each of their characters and each pair of them: a run of Han, Hiragana or Katakana holds
+   * many words, and any of one character or more is then found (search.js looks for a query's
+   * pairs). Other scripts' words are kept whole.
+   */
+  private static void spaceless(String word, java.util.function.Consumer<String> out) {
+    int i = 0;
+    while (i < word.length()) {
+      int cp = word.codePointAt(i);
+      int end = i;
+      boolean cjk = spaceless(cp);
+      while (end < word.length() && spaceless(word.codePointAt(end)) == cjk) {
+        end += Character.charCount(word.codePointAt(end));
+      }
+      if (!cjk) {
+        out.accept(i == 0 && end == word.length() ? word : word.substring(i, end));
+      } else {
+        for (int a = i; a < end; a += Character.charCount(word.codePointAt(a))) {
+          int b = a + Character.charCount(word.codePointAt(a));
+          out.accept(word.substring(a, b));
+          if (b < end) {
+            out.accept(word.substring(a, b + Character.charCount(word.codePointAt(b))));
+          }
+        }
+      }
+      i = end;
+    }
+  }
+
+  /** A character of a script written without spaces between its words. */
+  static boolean spaceless(int codePoint) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA;
   }
 
   /**

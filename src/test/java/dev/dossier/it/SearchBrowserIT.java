@@ -130,6 +130,32 @@ class SearchBrowserIT extends SeedSiteInBrowser {
     assertThat(chromium.consoleErrors()).isEmpty();
   }
 
+  /**
+   * Chinese and Japanese have no spaces between words: a word of two characters inside a run
+   * of many is found, its characters marked in the snippet, and a voiced kana is not its
+   * unvoiced one.
+   */
+  @org.junit.jupiter.api.Test
+  void aWordOfChineseOrJapaneseIsFoundInsideItsSentence() throws Exception {
+    java.nio.file.Path dossier = java.nio.file.Files.createDirectories(tmp.resolve("cjk"));
+    java.nio.file.Files.writeString(dossier.resolve("tokyo.md"), "---\ntitle: 会議\n---\n東京で会議が開かれた。\n\n北京市政府发布了新的规定。\n");
+    java.nio.file.Path out = tmp.resolve("cjk-site");
+    Jar.Run built = Jar.run("build", dossier.toString(), "--out", out.toString());
+    assertThat(built.exit()).as(built.err()).isZero();
+    String base = out.toRealPath().toUri().toString();
+    for (String[] query : new String[][] {{"東京", "東京で会議が開かれた。"}, {"北京市", "北京市政府发布了新的规定。"}, {"政", "北京市政府发布了新的规定。"}}) {
+      chromium.open(base + "search.html?q=" + java.net.URLEncoder.encode(query[0], java.nio.charset.StandardCharsets.UTF_8));
+      List<WebElement> hits = waitForHits(chromium.driver());
+      WebElement hit = hits.stream().filter(h -> h.getText().contains(query[1])).findFirst().orElseThrow(() -> new AssertionError(query[0] + ": no hit"));
+      assertThat(String.join("", hit.findElements(By.cssSelector(".search-snippet mark")).stream().map(WebElement::getText).toList()))
+          .as(query[0]).isEqualTo(query[0]);
+    }
+    // "がれ" is not in the text; "かれ" is ("開かれた"), and would be found were the voicing mark dropped.
+    chromium.open(base + "search.html?q=" + java.net.URLEncoder.encode("がれ", java.nio.charset.StandardCharsets.UTF_8));
+    chromium.waiting().until(d -> d.findElement(By.id("search-status")).getText().startsWith("No results"));
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
   private static WebDriver openSearch(Origin origin, String address) {
     assertThat(site.pages()).as("search.html, the search page (it comes from the search branch)").contains("search.html");
     chromium.forgetLogs();

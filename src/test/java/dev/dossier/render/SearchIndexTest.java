@@ -45,17 +45,50 @@ class SearchIndexTest {
     assertThat(SearchIndex.terms(" … ")).isEmpty();
   }
 
+  /**
+   * Chinese and Japanese, written without spaces, are kept as each character and each pair, so
+   * a word of one or two characters is found in a run of many; kana keep their voicing marks.
+   */
+  @Test
+  void chineseAndJapaneseAreKeptAsCharactersAndPairs() {
+    assertThat(SearchIndex.terms("東京で会議")).containsExactly("東", "東京", "京", "京で", "で", "で会", "会", "会議", "議");
+    assertThat(SearchIndex.terms("が")).containsExactly("が");
+    assertThat(SearchIndex.terms("Lviv東京")).containsExactly("lviv", "東", "東京", "京");
+  }
+
   /** The tokenizer skips the regular expressions; it must find exactly the words they find. */
   @Test
   void termsAreTheWordsTheRegularExpressionsFind() {
-    Pattern marks = Pattern.compile("\\p{M}+");
+    Pattern marks = Pattern.compile("[\\p{M}&&[^\\u3099\\u309A]]+");
     Pattern separators = Pattern.compile("[^\\p{L}\\p{N}]+");
+    // Runs of Han, Hiragana or Katakana, and runs of anything else: the first kept as each
+    // character and each pair of characters.
+    Pattern runs = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]+|[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]+");
     Function<String, List<String>> reference = text -> {
       String lower = text.toLowerCase(java.util.Locale.ROOT);
       if (!lower.chars().allMatch(c -> c < 0x80)) {
-        lower = marks.matcher(java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD)).replaceAll("");
+        lower = java.text.Normalizer.normalize(marks.matcher(java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD)).replaceAll(""),
+            java.text.Normalizer.Form.NFC);
       }
-      return java.util.Arrays.stream(separators.split(lower)).filter(t -> !t.isEmpty()).toList();
+      List<String> out = new ArrayList<>();
+      for (String word : separators.split(lower)) {
+        java.util.regex.Matcher run = runs.matcher(word);
+        while (run.find()) {
+          String r = run.group();
+          if (!SearchIndex.spaceless(r.codePointAt(0))) {
+            out.add(r);
+            continue;
+          }
+          int[] cps = r.codePoints().toArray();
+          for (int i = 0; i < cps.length; i++) {
+            out.add(new String(cps, i, 1));
+            if (i + 1 < cps.length) {
+              out.add(new String(cps, i, 2));
+            }
+          }
+        }
+      }
+      return out;
     };
     List<String> texts = new ArrayList<>(List.of(
         "", " ", "plain ascii words, with: punctuation! and 42 numbers_underscored-dashed",
@@ -63,7 +96,8 @@ class SearchIndexTest {
         "½ ① ﬁ ℌ Ⅻ ㎏ ＦＵＬＬ", "ΟΔΟΣ ΣΟΦΟΣ. Σ", "İstanbul ǅ Straße", "mixed123ünï456", "emoji 🙂 in text 🙂x",
         "Київ—Lviv/Kyiv: 2022-02-14T10:00", "tab\tnewline\nnbsp\u00A0zwsp\u200Bsoft\u00ADhyphen",
         // Capitals lowered a word at a time when every character is below U+0100, else the whole text at once:
-        "KYIV Embassy CAFÉ Ñandú ÀÉÎÕÜ µ ß ÿ ×÷ ÆØÅ", "ΑΣ'Α ΟΔΟΣ'. ΣΑΣ'Σ Kyiv", "ÀB Ā"));
+        "KYIV Embassy CAFÉ Ñandú ÀÉÎÕÜ µ ß ÿ ×÷ ÆØÅ", "ΑΣ'Α ΟΔΟΣ'. ΣΑΣ'Σ Kyiv", "ÀB Ā",
+        "東京で会議が開かれた。北京市政府发布了新的规定。", "ｶﾞｲﾄﾞ abc東京def 𠮷野家 한국어 텍스트"));
     seeds.dossier().orElseThrow().sources().forEach(s -> s.paragraphs().forEach(p -> texts.add(p.text())));
     for (String text : texts) {
       assertThat(SearchIndex.terms(text)).as(text).isEqualTo(reference.apply(text));
