@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * IV: "Martin Luther King Jr.") or a credential ("John Smith, PhD"; M.D., Esq., or after a comma
  * an abbreviation of two to four capitals, "Ann Lee, CFA"), and the given names are the words
  * before it. A name of one word
- * (an outlet's desk, "Reuters"), or of one word and a suffix, has no parts, and is written as it
- * is.
+ * (an outlet's desk, "Reuters"), or of one word and a suffix, or joined with "and" or "&" (a
+ * firm's, "Ernst and Young"), has no parts, and is written as it is.
  *
  * @param given the given names; empty for a name without parts
  * @param family the family name, or the whole of a name without parts
@@ -62,9 +62,20 @@ public record PersonName(Optional<String> given, String family, Optional<String>
   /** A name joined with "and" or "&": a firm's or a desk's ("Ernst and Young", "Johnson & Johnson"), not one person's. */
   private static final Pattern JOINED = Pattern.compile("(?i)(?:^|\\s)(?:and|&)(?:\\s|$)");
 
+  /** Whether a name is joined with "and" or "&", the pattern tried only on a name holding either (most names hold neither). */
+  private static boolean joined(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '&' || (c == 'a' || c == 'A') && name.regionMatches(true, i, "and", 0, 3)) {
+        return JOINED.matcher(name).find();
+      }
+    }
+    return false;
+  }
+
   /** The parts of a name; one written family name first ("Hansler, Jennifer") is read as such. */
   public static PersonName of(String name) {
-    if ((name.indexOf('&') >= 0 || name.toLowerCase(java.util.Locale.ROOT).contains("and")) && JOINED.matcher(name).find()) {
+    if (joined(name)) {
       return new PersonName(Optional.empty(), name.strip(), Optional.empty());
     }
     Suffixed suffixed = Suffixed.of(name);
