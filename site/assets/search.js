@@ -90,7 +90,8 @@
 
   // Chinese and Japanese are written without spaces between words: the index keeps each of
   // their characters and each pair, and a query is looked for as its pairs (or its one character).
-  var SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+  // With the letters those scripts share (ー, 々, 〱 to 〵, 〆, 〻, 〼), as SearchIndex.spaceless.
+  var SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\uFF70\u3005\u3006\u3031-\u3035\u303B\u303C]/u;
 
   function terms(text) {
     var out = [];
@@ -466,9 +467,10 @@
         runs.push({ start: m.index, end: m.index + m[0].length, hit: matches(m[0]) });
         continue;
       }
+      // A character with the marks after it (a kana and its voicing mark, written apart or half-width).
       var pieces = [];
       var at = m.index;
-      Array.from(m[0]).forEach(function (ch) {
+      (m[0].match(/[^\p{M}\uFF9E\uFF9F][\p{M}\uFF9E\uFF9F]*|[\p{M}\uFF9E\uFF9F]+/gu) || []).forEach(function (ch) {
         pieces.push({ start: at, end: at + ch.length, text: normalise(ch), spaceless: SPACELESS.test(ch) });
         at += ch.length;
       });

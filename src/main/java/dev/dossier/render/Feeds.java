@@ -65,7 +65,7 @@ final class Feeds {
     for (Source s : dossier.sources()) {
       // An entry needs a time, and any time given an undated source would be made up (and would
       // move as the dossier grows, showing it as new again): the site lists it, the feed does not.
-      Optional<String> time = time(s);
+      Optional<java.time.Instant> time = time(s);
       if (time.isEmpty()) {
         continue;
       }
@@ -82,21 +82,22 @@ final class Feeds {
   }
 
   /** A source's time in the feed: its publication day, else the time of its last update; none for an undated one. */
-  private static Optional<String> time(Source s) {
-    return s.published().value().map(d -> stamp(d.start()))
-        .or(() -> s.updated().value().map(u -> u.toInstant().toString()));
+  private static Optional<java.time.Instant> time(Source s) {
+    return s.published().value().map(d -> instant(d.start()))
+        .or(() -> s.updated().value().map(java.time.OffsetDateTime::toInstant));
   }
 
-  /**
-   * The feed's time: the latest of its entries', events' and sources' alike, so no entry is
-   * newer than the feed. The times are all UTC and written alike, so they sort as text.
-   */
-  private String latest() {
+  /** The feed's time: the latest of its entries', events' and sources' alike, so no entry is newer than the feed. */
+  private java.time.Instant latest() {
     return java.util.stream.Stream.concat(
-            dossier.events().stream().map(e -> stamp(e.date().end().orElse(e.date().start()))),
+            dossier.events().stream().map(e -> instant(e.date().end().orElse(e.date().start()))),
             dossier.sources().stream().flatMap(s -> time(s).stream()))
         .max(Comparator.naturalOrder())
-        .orElse(stamp(LocalDate.of(1970, 1, 1)));
+        .orElse(instant(LocalDate.of(1970, 1, 1)));
+  }
+
+  private static java.time.Instant instant(LocalDate day) {
+    return day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
   }
 
   private String sitemap(List<String> htmlPaths) {

@@ -17,7 +17,7 @@ final class NestedQuotes {
     if (straight == 0 && text.indexOf('“') < 0 && text.indexOf('”') < 0) {
       return text;
     }
-    boolean pairs = straight % 2 == 0;
+    boolean pairs = straight % 2 == 0 && straightMarksPair(text);
     boolean open = true;
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
@@ -40,6 +40,28 @@ final class NestedQuotes {
   }
 
   /**
+   * Whether the straight marks read as quotation marks, taken in turn: each opening one at the
+   * start or after a space, bracket, dash, slash or colon, each closing one at the end or before
+   * a space or punctuation. Inch marks ("a 12" and a 14" pipe") do not.
+   */
+  private static boolean straightMarksPair(String text) {
+    boolean open = true;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) != '"') {
+        continue;
+      }
+      boolean fits = open
+          ? i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([{—–-/:".indexOf(text.charAt(i - 1)) >= 0
+          : i == text.length() - 1 || Character.isWhitespace(text.charAt(i + 1)) || ".,;:!?)]}—–-…".indexOf(text.charAt(i + 1)) >= 0;
+      if (!fits) {
+        return false;
+      }
+      open = !open;
+    }
+    return true;
+  }
+
+  /**
    * A title in quotation marks with its full stop, as a bibliography writes it: the stop goes
    * inside the marks, a quotation's that ends the title included (“Biden: ‘Putin has decided.’”),
    * and none follows a title that ends with its own (“Will Russia invade?”).
@@ -49,7 +71,7 @@ final class NestedQuotes {
     // The quotation that ends the title, if it does: its closing mark stays last.
     boolean endsQuoted = QUOTED_END.matcher(inner).find();
     String body = endsQuoted ? inner.substring(0, inner.length() - 1) : inner;
-    String stop = body.endsWith(".") || body.endsWith("?") || body.endsWith("!") ? "" : ".";
+    String stop = !body.isEmpty() && ".?!…。？！".indexOf(body.charAt(body.length() - 1)) >= 0 ? "" : ".";
     return "“" + body + stop + (endsQuoted ? inner.substring(inner.length() - 1) : "") + "”";
   }
 

@@ -244,10 +244,17 @@ final class SearchIndex {
     }
   }
 
-  /** A character of a script written without spaces between its words. */
+  /**
+   * A character of a script written without spaces between its words: Han, Hiragana, Katakana,
+   * and the letters those scripts share with others (the long-vowel mark ー in コーヒー, the
+   * iteration marks 々 and 〱 to 〵, 〆, 〻, 〼), which would otherwise cut a word in two.
+   * search.js's SPACELESS says the same.
+   */
   static boolean spaceless(int codePoint) {
     Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA;
+    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
+        || codePoint == 0x30FC || codePoint == 0xFF70 || codePoint == 0x3005 || codePoint == 0x3006
+        || codePoint >= 0x3031 && codePoint <= 0x3035 || codePoint == 0x303B || codePoint == 0x303C;
   }
 
   /**

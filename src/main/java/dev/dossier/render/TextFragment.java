@@ -39,9 +39,12 @@ final class TextFragment {
    * already had.
    */
   private static String base(String url) {
-    int directive = url.indexOf(":~:");
-    String kept = directive < 0 ? url : url.substring(0, directive);
-    return kept.indexOf('#') < 0 ? kept + "#" : kept;
+    int hash = url.indexOf('#');
+    if (hash < 0) {
+      return url + "#";
+    }
+    int directive = url.indexOf(":~:", hash);
+    return directive < 0 ? url : url.substring(0, directive);
   }
 
   static String encode(String text) {

@@ -126,7 +126,7 @@ public final class Preview implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
           // A file or folder that went away while the build read it (a templates folder moved
           // aside), or a name the system cannot spell: said, and the next change builds again.
-          List<Diagnostic> failed = List.of(new Diagnostic(dir.toString(), 0, 0, dev.dossier.diag.Severity.ERROR,
+          List<Diagnostic> failed = List.of(new Diagnostic(".", 0, 0, dev.dossier.diag.Severity.ERROR,
               "the build could not read a file: " + e.getMessage(), java.util.Optional.of("the next change to the dossier builds it again")));
           report.accept(failed);
           server.show(new PreviewServer.Snapshot(Map.of(), failed, shown.apply(failed)));
@@ -135,7 +135,7 @@ public final class Preview implements AutoCloseable {
     } catch (InterruptedException | ClosedWatchServiceException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
-      report.accept(List.of(new Diagnostic(dir.toString(), 0, 0, dev.dossier.diag.Severity.ERROR,
+      report.accept(List.of(new Diagnostic(".", 0, 0, dev.dossier.diag.Severity.ERROR,
           "watching stopped: " + e.getMessage(), java.util.Optional.of("restart dossier serve"))));
     }
   }

@@ -44,8 +44,13 @@ public record BuildReport(
    * whose name makes the same key first.
    */
   public record MovedKey(String key, String was, String now, int citations) {
+    /** A file's name on the notice's one line: its line breaks and tabs as \\n, \\r and \\t, nothing a terminal acts on. */
+    private static String oneLine(String path) {
+      return dev.dossier.diag.DiagnosticPrinter.visible(path.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"));
+    }
+
     public String describe() {
-      return "\"" + key + "\" now names " + now + ", not " + was + " as in the last build: its "
+      return "\"" + key + "\" now names " + oneLine(now) + ", not " + oneLine(was) + " as in the last build: its "
           + (citations == 1 ? "citation points" : citations + " citations point") + " there now";
     }
   }
@@ -98,8 +103,11 @@ public record BuildReport(
           passages.put(passage(c.key(), c.paragraph().get()), digest);
         }
       }
+      // Each key's document, as what tells it from another (its paragraphs' count and its first
+      // paragraph's digest: a document renamed or moved as it was is the same one) and its path.
       Map<String, String> files = new TreeMap<>();
-      dossier.sources().forEach(s -> files.put(s.key(), s.file()));
+      dossier.sources().forEach(s -> files.put(s.key(),
+          s.paragraphs().size() + ":" + s.paragraphs().stream().findFirst().map(Summary::digest).orElse("") + "\t" + s.file()));
       return new Summary(
           new TreeSet<>(dossier.sources().stream().map(Source::key).toList()),
           new TreeSet<>(dossier.events().stream().map(Event::id).toList()),
@@ -151,6 +159,7 @@ public record BuildReport(
       passages.forEach((c, digest) -> lines.add("passage\t" + digest + "\t" + c));
       // A file's path may hold a tab; a key may not.
       files.forEach((key, file) -> lines.add("file\t" + key + "\t" + escaped(file)));
+      // escaped() leaves the tab between the bytes' key and the path, which holds none of its own once escaped.
       return lines;
     }
 
@@ -190,7 +199,9 @@ public record BuildReport(
 
   /** A file name as one line of the summary: it may hold a line break. */
   private static String escaped(String file) {
-    return file.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    int tab = file.indexOf('\t');
+    String path = file.substring(tab + 1);
+    return file.substring(0, tab + 1) + path.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
   }
 
   private static String unescaped(String line) {
@@ -199,7 +210,7 @@ public record BuildReport(
       char c = line.charAt(i);
       if (c == '\\' && i + 1 < line.length()) {
         char next = line.charAt(++i);
-        out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+        out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next == 't' ? '\t' : next);
       } else {
         out.append(c);
       }
@@ -217,8 +228,17 @@ public record BuildReport(
     List<MovedKey> moved = new ArrayList<>();
     now.files().forEach((key, file) -> {
       String was = last.get().files().get(key);
-      if (was != null && !was.equals(file) && cited.containsKey(key)) {
-        moved.add(new MovedKey(key, was, file, cited.get(key)));
+      if (was == null || !cited.containsKey(key)) {
+        return;
+      }
+      int tabNow = file.indexOf('\t');
+      int tabWas = was.indexOf('\t');
+      String pathNow = file.substring(tabNow + 1);
+      String pathWas = was.substring(tabWas + 1);
+      boolean sameBytes = tabNow > 0 && file.substring(0, tabNow).equals(tabWas < 0 ? "" : was.substring(0, tabWas));
+      // Another file with other bytes: a document renamed or moved, as it was, is the same one.
+      if (!pathNow.equals(pathWas) && !sameBytes) {
+        moved.add(new MovedKey(key, pathWas, pathNow, cited.get(key)));
       }
     });
     return moved;

@@ -24,6 +24,7 @@ class NestedQuotesTest {
     // Straight marks that pair up, whatever stands before them; an odd one out is no quotation mark.
     assertThat(NestedQuotes.inner("Biden:\"Putin has decided\"")).isEqualTo("Biden:‘Putin has decided’");
     assertThat(NestedQuotes.inner("A 12\" record")).isEqualTo("A 12\" record");
+    assertThat(NestedQuotes.inner("a 12\" and a 14\" pipe")).as("inch marks that pair up").isEqualTo("a 12\" and a 14\" pipe");
   }
 
   @Test
@@ -33,6 +34,8 @@ class NestedQuotesTest {
     assertThat(NestedQuotes.titleWithStop("Biden: 'Putin has decided'")).isEqualTo("“Biden: 'Putin has decided.'”");
     assertThat(NestedQuotes.titleWithStop("Biden: \"Has Putin decided?\"")).isEqualTo("“Biden: ‘Has Putin decided?’”");
     assertThat(NestedQuotes.titleWithStop("Will Russia invade?")).isEqualTo("“Will Russia invade?”");
+    assertThat(NestedQuotes.titleWithStop("Wait…")).isEqualTo("“Wait…”");
+    assertThat(NestedQuotes.titleWithStop("为什么？")).isEqualTo("“为什么？”");
     assertThat(NestedQuotes.titleWithStop("The diplomats' families")).as("an apostrophe ends no quotation").isEqualTo("“The diplomats' families.”");
     assertThat(NestedQuotes.titleWithStop("A 12\" record")).isEqualTo("“A 12\" record.”");
   }

@@ -54,6 +54,8 @@ class SearchIndexTest {
     assertThat(SearchIndex.terms("東京で会議")).containsExactly("東", "東京", "京", "京で", "で", "で会", "会", "会議", "議");
     assertThat(SearchIndex.terms("が")).containsExactly("が");
     assertThat(SearchIndex.terms("Lviv東京")).containsExactly("lviv", "東", "東京", "京");
+    // The long-vowel mark is a katakana word's letter, not the end of it.
+    assertThat(SearchIndex.terms("コーヒー")).containsExactly("コ", "コー", "ー", "ーヒ", "ヒ", "ヒー", "ー");
   }
 
   /** The tokenizer skips the regular expressions; it must find exactly the words they find. */
@@ -63,7 +65,8 @@ class SearchIndexTest {
     Pattern separators = Pattern.compile("[^\\p{L}\\p{N}]+");
     // Runs of Han, Hiragana or Katakana, and runs of anything else: the first kept as each
     // character and each pair of characters.
-    Pattern runs = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]+|[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]+");
+    String cjk = "\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\u30FC\\uFF70\\u3005\\u3006\\u3031-\\u3035\\u303B\\u303C";
+    Pattern runs = Pattern.compile("[" + cjk + "]+|[^" + cjk + "]+");
     Function<String, List<String>> reference = text -> {
       String lower = text.toLowerCase(java.util.Locale.ROOT);
       if (!lower.chars().allMatch(c -> c < 0x80)) {
@@ -97,7 +100,7 @@ class SearchIndexTest {
         "Київ—Lviv/Kyiv: 2022-02-14T10:00", "tab\tnewline\nnbsp\u00A0zwsp\u200Bsoft\u00ADhyphen",
         // Capitals lowered a word at a time when every character is below U+0100, else the whole text at once:
         "KYIV Embassy CAFÉ Ñandú ÀÉÎÕÜ µ ß ÿ ×÷ ÆØÅ", "ΑΣ'Α ΟΔΟΣ'. ΣΑΣ'Σ Kyiv", "ÀB Ā",
-        "東京で会議が開かれた。北京市政府发布了新的规定。", "ｶﾞｲﾄﾞ abc東京def 𠮷野家 한국어 텍스트"));
+        "東京で会議が開かれた。北京市政府发布了新的规定。", "ｶﾞｲﾄﾞ abc東京def 𠮷野家 한국어 텍스트", "コーヒーとサーバー 人々 〆切"));
     seeds.dossier().orElseThrow().sources().forEach(s -> s.paragraphs().forEach(p -> texts.add(p.text())));
     for (String text : texts) {
       assertThat(SearchIndex.terms(text)).as(text).isEqualTo(reference.apply(text));

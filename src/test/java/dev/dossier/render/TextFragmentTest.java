@@ -13,6 +13,8 @@ class TextFragmentTest {
     // A page that routes by its fragment keeps it; a directive the URL already had gives way.
     assertThat(TextFragment.toQuote("https://example.org/#/story/123", "safety")).isEqualTo("https://example.org/#/story/123:~:text=safety");
     assertThat(TextFragment.toQuote("https://example.org/a#:~:text=old", "safety")).isEqualTo("https://example.org/a#:~:text=safety");
+    assertThat(TextFragment.toQuote("https://example.org/a:~:b/story?id=1", "safety")).as("\":~:\" outside the fragment is the address's")
+        .isEqualTo("https://example.org/a:~:b/story?id=1#:~:text=safety");
   }
 
   @Test

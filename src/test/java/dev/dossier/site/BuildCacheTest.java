@@ -784,11 +784,16 @@ class BuildCacheTest {
   void aCitedKeyThatNamesAnotherDocumentIsReported() throws IOException {
     build();
     assertThat(report(build()).movedKeys()).as("nothing changed").isEmpty();
-    Files.writeString(dir.resolve("bugle\nnew.txt"), Files.readString(dir.resolve("bugle.txt")));
+    // The same bytes under another name: the same document, moved, and not worth a word.
+    Files.writeString(dir.resolve("bugle\tcopy.txt"), Files.readString(dir.resolve("bugle.txt")));
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace("file: bugle.txt", "file: \"bugle\\tcopy.txt\""));
+    assertThat(report(build()).movedKeys()).as("moved as it was").isEmpty();
+    // Another document under the key.
+    Files.writeString(dir.resolve("bugle\nnew.txt"), Files.readString(dir.resolve("bugle.txt")) + "\nA paragraph more.\n");
     Files.writeString(dir.resolve("index.yml"), INDEX.replace("file: bugle.txt", "file: \"bugle\\nnew.txt\""));
     BuildReport moved = report(build());
     assertThat(moved.movedKeys()).extracting(BuildReport.MovedKey::describe)
-        .containsExactly("\"bugle\" now names bugle\nnew.txt, not bugle.txt as in the last build: its 2 citations point there now");
+        .containsExactly("\"bugle\" now names bugle\\nnew.txt, not bugle\\tcopy.txt as in the last build: its 2 citations point there now");
     assertThat(report(build()).movedKeys()).as("said once").isEmpty();
   }
 
