@@ -157,9 +157,8 @@ public record BuildReport(
       events.forEach(e -> lines.add("event\t" + e));
       citations.forEach(c -> lines.add("citation\t" + c));
       passages.forEach((c, digest) -> lines.add("passage\t" + digest + "\t" + c));
-      // A file's path may hold a tab; a key may not.
+      // "file KEY IDENTITY PATH", tab-separated: a key and an identity hold no tab, and a path's own are escaped.
       files.forEach((key, file) -> lines.add("file\t" + key + "\t" + escaped(file)));
-      // escaped() leaves the tab between the bytes' key and the path, which holds none of its own once escaped.
       return lines;
     }
 
@@ -197,7 +196,7 @@ public record BuildReport(
     }
   }
 
-  /** A file name as one line of the summary: it may hold a line break. */
+  /** A key's "IDENTITY<TAB>PATH" as one line of the summary: the path may hold a line break or a tab. */
   private static String escaped(String file) {
     int tab = file.indexOf('\t');
     String path = file.substring(tab + 1);
@@ -235,9 +234,9 @@ public record BuildReport(
       int tabWas = was.indexOf('\t');
       String pathNow = file.substring(tabNow + 1);
       String pathWas = was.substring(tabWas + 1);
-      boolean sameBytes = tabNow > 0 && file.substring(0, tabNow).equals(tabWas < 0 ? "" : was.substring(0, tabWas));
-      // Another file with other bytes: a document renamed or moved, as it was, is the same one.
-      if (!pathNow.equals(pathWas) && !sameBytes) {
+      boolean sameDocument = tabNow > 0 && file.substring(0, tabNow).equals(tabWas < 0 ? "" : was.substring(0, tabWas));
+      // Another file holding another document: one renamed or moved as it was is the same one.
+      if (!pathNow.equals(pathWas) && !sameDocument) {
         moved.add(new MovedKey(key, pathWas, pathNow, cited.get(key)));
       }
     });
