@@ -309,6 +309,11 @@ public final class IndexReader {
     if (node instanceof SequenceNode list) {
       names = names.map(n -> withSuffixesJoined(yaml, list, n));
       for (Node item : list.getValue()) {
+        yaml.scalar(item).flatMap(PersonName::people).ifPresent(people -> yaml.warning(
+            item,
+            "the author \"" + String.join(" and ", people) + "\" joins names with \"and\" or \"&\": it is kept as one name, as a firm's is",
+            "if they are people, write each as an item of its own: " + people.stream()
+                .map(n -> "\"" + n.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"))));
         yaml.scalar(item).filter(PersonName::writtenInverted).ifPresent(name -> PersonName.asPrinted(name).ifPresentOrElse(
             printed -> yaml.warning(
                 item,

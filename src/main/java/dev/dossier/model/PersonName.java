@@ -73,6 +73,19 @@ public record PersonName(Optional<String> given, String family, Optional<String>
     return false;
   }
 
+  /**
+   * The people a name joined with "and" or "&" seems to hold, when each side is a name of two
+   * words or more ("Jane Doe and John Roe"); empty for a firm's ("Ernst and Young") or any other.
+   */
+  public static Optional<List<String>> people(String name) {
+    if (!joined(name)) {
+      return Optional.empty();
+    }
+    List<String> sides = java.util.Arrays.stream(JOINED.split(name)).map(String::strip).toList();
+    return sides.size() > 1 && sides.stream().allMatch(side -> side.indexOf(' ') > 0 && Character.isUpperCase(side.charAt(0)))
+        ? Optional.of(sides) : Optional.empty();
+  }
+
   /** The parts of a name; one written family name first ("Hansler, Jennifer") is read as such. */
   public static PersonName of(String name) {
     if (joined(name)) {

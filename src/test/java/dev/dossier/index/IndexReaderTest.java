@@ -170,6 +170,20 @@ class IndexReaderTest {
         .containsExactly(Optional.of("closure"), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
+  /** "Jane Doe and John Roe" in one item is kept as one name, as "Ernst and Young" is, and is worth a word; a firm's is not. */
+  @Test
+  void anAuthorItemJoiningTwoPeopleIsWorthAWarning() {
+    read("""
+        sources:
+          - key: a
+            file: a.txt
+            authors: ["Jane Doe and John Roe", "Ernst and Young", "Johnson & Johnson", "Alexandra Anderson"]
+        """);
+    assertThat(problems()).containsExactly(
+        "index.yml:4:15: warning: the author \"Jane Doe and John Roe\" joins names with \"and\" or \"&\": it is kept as one name, as a firm's is");
+    assertThat(diagnostics.sorted().get(0).hint()).contains("if they are people, write each as an item of its own: [\"Jane Doe\", \"John Roe\"]");
+  }
+
   /** A list left to a comment ("topics: #ukraine") is no list at all, and is said so. */
   @Test
   void aListThatIsAllCommentIsWorthAWarning() {
