@@ -38,10 +38,25 @@
     // note keeps its number (its value), so "[27]" still finds note 27.
     var cited = {};
     document.querySelectorAll(".timeline .event:not([hidden]) sup.ref a[aria-describedby]").forEach(function (ref) {
-      cited[ref.getAttribute("aria-describedby")] = true;
+      var id = ref.getAttribute("aria-describedby");
+      if (!cited[id]) {
+        cited[id] = ref.closest(".event");
+      }
     });
     notes.forEach(function (note) {
       note.hidden = topic !== "" && !cited[note.id + "-text"];
+      // A note's way back leads to its first citation; when the event holding that one is
+      // hidden, to the first event shown that cites the note.
+      var back = note.querySelector(".backref");
+      if (back) {
+        if (!back.hasAttribute("data-href")) {
+          back.setAttribute("data-href", back.getAttribute("href"));
+        }
+        var first = document.getElementById(back.getAttribute("data-href").slice(1));
+        var event = cited[note.id + "-text"];
+        var hidden = first && first.closest(".event") && first.closest(".event").hidden;
+        back.setAttribute("href", hidden && event && event.id ? "#" + event.id : back.getAttribute("data-href"));
+      }
     });
     var chosen = null;
     links.forEach(function (link) {

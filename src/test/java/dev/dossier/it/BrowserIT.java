@@ -106,6 +106,9 @@ class BrowserIT extends SeedSiteInBrowser {
     assertThat(notesShown).isNotEmpty().hasSizeLessThan(allNotes).isEqualTo(notesOfShownEvents(driver));
     for (String note : notesShown) {
       assertThat(driver.findElement(By.id(note)).getDomProperty("value")).isEqualTo(note.substring("note-".length()));
+      // Its way back leads to something shown: its first citation, or the first event shown that cites it.
+      String back = driver.findElement(By.cssSelector("#" + note + " .backref")).getDomAttribute("href");
+      assertThat(driver.findElement(By.id(back.substring(1))).isDisplayed()).as(note + " back to " + back).isTrue();
     }
 
     driver.findElement(By.cssSelector(".topic-filter a[data-topic='']")).click();
