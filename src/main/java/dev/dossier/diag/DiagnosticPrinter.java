@@ -43,7 +43,8 @@ public final class DiagnosticPrinter {
    * The text with every character a terminal would act on instead of showing replaced by one
    * that shows (so a caret still lines up): a document's words reach these messages, and an
    * escape sequence in them could retitle or clear the curator's terminal. Control characters
-   * become their pictures (ESC is "␛"); C1 controls and the marks that reorder text, "�".
+   * become their pictures (ESC is "␛"); C1 controls, the marks that reorder text and private-use
+   * characters (which show as nothing, or as a font's own glyph; the build reads them as "�"), "�".
    * Tabs and line breaks stay.
    */
   public static String visible(String text) {
@@ -53,7 +54,7 @@ public final class DiagnosticPrinter {
       char shown = c == '\t' || c == '\n' ? c
           : c < 0x20 ? (char) (0x2400 + c)
           : c == 0x7f ? '\u2421'
-          : c >= 0x80 && c < 0xa0 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 ? '\ufffd'
+          : c >= 0x80 && c < 0xa0 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 || c >= 0xe000 && c <= 0xf8ff ? '\ufffd'
           : c;
       if (shown != c && out == null) {
         out = new StringBuilder(text.length()).append(text, 0, i);

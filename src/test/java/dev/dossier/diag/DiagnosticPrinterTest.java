@@ -33,6 +33,15 @@ class DiagnosticPrinterTest {
     assertThat(lines[2].indexOf('^')).isEqualTo(lines[1].indexOf('x'));
   }
 
+  /** The private-use characters a build warns about (U+E000, which marks citations) are shown, as the pages show them: "�". */
+  @Test
+  void aPrivateUseCharacterIsShownAsTheReplacementCharacter() {
+    String printed = print("text: a\uE000b\uF8FFc", 9);
+    assertThat(printed).contains("text: a\ufffdb\ufffdc").doesNotContain("\uE000", "\uF8FF");
+    String[] lines = printed.split("\n");
+    assertThat(lines[2].indexOf('^')).isEqualTo(lines[1].indexOf('b'));
+  }
+
   @Test
   void aColumnCountsAnEmojiAsOneCharacterAndTheCaretStandsUnderTheRightOne() {
     // Column 5 is the x: two emoji (four UTF-16 units), a space, then x.
