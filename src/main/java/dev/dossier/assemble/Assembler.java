@@ -11,6 +11,7 @@ import dev.dossier.index.Index;
 import dev.dossier.index.Index.EventEntry;
 import dev.dossier.index.Index.Ref;
 import dev.dossier.index.Index.SourceEntry;
+import dev.dossier.load.DossierFolder;
 import dev.dossier.index.Index.TopicEntry;
 import dev.dossier.index.MarkdownText;
 import dev.dossier.model.Citation;
@@ -24,7 +25,6 @@ import dev.dossier.model.Origin;
 import dev.dossier.model.Paragraph;
 import dev.dossier.model.Prose;
 import dev.dossier.model.Reproduce;
-import dev.dossier.load.DossierFolder;
 import dev.dossier.model.Source;
 import dev.dossier.model.Topic;
 import dev.dossier.parse.ParsedDocument;
@@ -350,6 +350,7 @@ public final class Assembler {
       documents.forEach(parsed -> written.addAll(parsed.document().topics()));
       // Each wording's slug and folded words; a slug that stands for two folded wordings is shared.
       Map<String, String> slugs = new HashMap<>();
+      Map<String, String> foldedOf = new HashMap<>();
       Map<String, String> foldedBySlug = new HashMap<>();
       Set<String> shared = new HashSet<>(Set.of("x"));
       for (String words : written) {
@@ -360,6 +361,7 @@ public final class Assembler {
           String slug = slug(words);
           slugs.put(words, slug);
           String folded = folded(words);
+          foldedOf.put(words, folded);
           String before = foldedBySlug.putIfAbsent(slug, folded);
           if (before != null && !before.equals(folded)) {
             shared.add(slug);
@@ -367,7 +369,7 @@ public final class Assembler {
         }
       }
       slugs.forEach((words, slug) -> ids.put(words, shared.contains(slug)
-          ? (slug.equals("x") ? "topic" : slug) + "-" + String.format(Locale.ROOT, "%08x", folded(words).hashCode())
+          ? (slug.equals("x") ? "topic" : slug) + "-" + String.format(Locale.ROOT, "%08x", foldedOf.get(words).hashCode())
           : slug));
     }
 

@@ -143,9 +143,10 @@ public final class Main implements Runnable {
       return files || locale ? FILE_SYSTEM : CONTENT_ERROR;
     }
 
+    /** Whether Java names files in UTF-8, as it does in any UTF-8 locale. */
     private static boolean utf8FileNames() {
-      return java.nio.charset.StandardCharsets.UTF_8.name().equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"))
-          || "UTF8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
+      String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+      return java.nio.charset.Charset.isSupported(encoding) && java.nio.charset.Charset.forName(encoding).equals(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** "cannot read or write /srv/.site.staging-x/index.html: permission denied", as far as the system names the file and the cause. */

@@ -79,20 +79,15 @@ public final class DocumentImport {
     }
     byte[] bytes = Files.readAllBytes(file);
     String text = utf8(bytes, file.toString());
-    Optional<String> inPlace = inFolder(file);
-    List<String> notes = inPlace.isPresent() ? List.of() : List.of("copied from " + name);
-    return add(bytes, text, file.toString(), SourceKey.stem(name), format, Optional.empty(), notes, inPlace);
+    Optional<String> inFolder = inFolder(file);
+    return add(bytes, text, file.toString(), DossierFolder.stem(name), format, Optional.empty(), List.of("copied from " + name), inFolder);
   }
 
-  /** The file's path in the dossier folder, for a document already in it: listed where it is, not copied. */
+  /** The file's path in the dossier folder, if it is inside it (whether the folder reads it as a document, {@link #add} sees). */
   private Optional<String> inFolder(Path file) throws IOException {
     Path real = file.toRealPath();
     Path folder = dir.toRealPath();
-    if (!real.startsWith(folder)) {
-      return Optional.empty();
-    }
-    String relative = folder.relativize(real).toString().replace(java.io.File.separatorChar, '/');
-    return new DossierFolder(dir).documents().contains(relative) ? Optional.of(relative) : Optional.empty();
+    return real.startsWith(folder) ? Optional.of(folder.relativize(real).toString().replace(java.io.File.separatorChar, '/')) : Optional.empty();
   }
 
   /** Fetches a web page and saves it into the dossier as {@code .html}. */
@@ -121,13 +116,20 @@ public final class DocumentImport {
    * @param shownAs how the document is named in messages (the path or address the curator gave)
    * @param fallback words to name the file by when the document has no title
    * @param fetchedFrom the address a web page was finally fetched from
-   * @param inPlace the document's path in the folder, for one already there that the index does not list
+   * @param notes what the entry's comments say of where the document came from
+   * @param inFolder the file's path in the dossier folder, if it is there: a document the folder
+   *     holds is listed where it is, not copied beside itself
    */
   private Imported add(
       byte[] bytes, String text, String shownAs, String fallback, String format, Optional<URI> fetchedFrom, List<String> notes,
-      Optional<String> inPlace)
+      Optional<String> inFolder)
       throws IOException, Refusal {
     DossierFolder folder = new DossierFolder(dir);
+    // The folder's documents, looked for once: for the document itself, copies of its bytes and the keys the build gives.
+    List<String> documents = folder.documents();
+    Optional<String> inPlace = inFolder.filter(documents::contains);
+    // "copied from ..." says nothing of a document listed where it is.
+    List<String> comments = inPlace.isPresent() ? List.of() : notes;
     Optional<String> indexText = IndexFile.read(dir);
     Index index = indexText.map(t -> new IndexReader().read(DossierFolder.INDEX, IndexEditor.normalize(t), new Diagnostics()))
         .orElse(Index.empty(DossierFolder.INDEX));
@@ -140,7 +142,7 @@ public final class DocumentImport {
             "edit its entry in " + DossierFolder.INDEX + " (line " + listed.get().at().line() + ") to change what the index says of it");
       }
     }
-    refuseDuplicate(bytes, shownAs, folder, index, inPlace);
+    refuseDuplicate(bytes, shownAs, documents, index, inPlace);
 
     Diagnostics diagnostics = new Diagnostics();
     String content = IndexEditor.normalize(text);
@@ -158,7 +160,7 @@ public final class DocumentImport {
       keys.add(s.key());
     });
     // The keys the build gives the documents the index does not list: citations may use them.
-    List<String> unlisted = folder.documents().stream().filter(d -> !listedFiles.contains(d)).toList();
+    List<String> unlisted = documents.stream().filter(d -> !listedFiles.contains(d)).toList();
     Map<String, String> unlistedKeys = dev.dossier.assemble.Assembler.keysOfUnlisted(unlisted, keys);
     Set<String> taken = new HashSet<>(keys);
     taken.addAll(unlistedKeys.values());
@@ -176,7 +178,7 @@ public final class DocumentImport {
     // be wanted, as a story updated through the day is; it is listed, and said so.
     Optional<Index.SourceEntry> sameAddress = url.flatMap(u -> index.sources().stream().filter(s -> s.url().equals(url)).findFirst());
     String urlSource = document.url().isPresent() ? provenance.url() : "the address it was fetched from";
-    IndexEntry entry = new IndexEntry(key, name, document, provenance, url, urlSource, notes);
+    IndexEntry entry = new IndexEntry(key, name, document, provenance, url, urlSource, comments);
     IndexEditor.Edit edit = IndexEditor.addSource(dir.resolve(DossierFolder.INDEX).toString(), indexText.orElse(""), entry.lines());
 
     Path saved = dir.resolve(name);
@@ -207,9 +209,9 @@ public final class DocumentImport {
   }
 
   /** The same bytes already in the folder, under any name, are not imported twice. */
-  private void refuseDuplicate(byte[] bytes, String shownAs, DossierFolder folder, Index index, Optional<String> inPlace) throws IOException, Refusal {
+  private void refuseDuplicate(byte[] bytes, String shownAs, List<String> documents, Index index, Optional<String> inPlace) throws IOException, Refusal {
     Map<String, String> keyOf = new LinkedHashMap<>();
-    for (String document : folder.documents()) {
+    for (String document : documents) {
       keyOf.put(document, "");
     }
     // A document listed where it is is not a copy of itself.

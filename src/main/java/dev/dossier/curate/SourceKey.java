@@ -26,7 +26,7 @@ final class SourceKey {
         .or(() -> document.title().map(t -> Slug.of(t, TITLE_MAX)).filter(s -> !s.isEmpty()))
         .orElse("");
     if (base.isEmpty()) {
-      base = Slug.of(stem(file), TITLE_MAX + OUTLET_MAX);
+      base = Slug.of(DossierFolder.stem(file), TITLE_MAX + OUTLET_MAX);
     }
     String key = base;
     if (date.isPresent() && !base.contains(date.get())) {
@@ -50,9 +50,5 @@ final class SourceKey {
       candidate = key + "-" + n;
     }
     return candidate;
-  }
-
-  static String stem(String file) {
-    return DossierFolder.stem(file);
   }
 }

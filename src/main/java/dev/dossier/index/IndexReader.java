@@ -309,23 +309,38 @@ public final class IndexReader {
     if (node instanceof SequenceNode list) {
       names = names.map(n -> withSuffixesJoined(yaml, list, n));
       for (Node item : list.getValue()) {
-        yaml.scalar(item).flatMap(PersonName::people).ifPresent(people -> yaml.warning(
-            item,
-            "the author \"" + String.join(" and ", people) + "\" joins names with \"and\" or \"&\": it is kept as one name, as a firm's is",
-            "if they are people, write each as an item of its own: " + people.stream()
-                .map(n -> "\"" + n.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"))));
-        yaml.scalar(item).filter(PersonName::writtenInverted).ifPresent(name -> PersonName.asPrinted(name).ifPresentOrElse(
-            printed -> yaml.warning(
-                item,
-                "the author \"" + name + "\" is written family name first",
-                "write the name as it is printed, \"" + printed + "\": pages show it as written, and the bibliography puts the family name first itself"),
-            () -> yaml.warning(
-                item,
-                "the author \"" + name + "\" holds commas, as no name does as it is printed",
-                "write each author as an item of its own, each name as it is printed, such as \"Jennifer Hansler\"")));
+        yaml.scalar(item).ifPresent(name -> warnAboutAuthor(yaml, item, name));
       }
     }
     return names;
+  }
+
+  /** A name that holds two people's, or is written family name first, or holds commas no name has. */
+  private static void warnAboutAuthor(YamlDocument yaml, Node item, String name) {
+    PersonName.people(name).ifPresent(people -> yaml.warning(
+        item,
+        "the author \"" + String.join(" and ", people) + "\" joins names with \"and\" or \"&\": it is kept as one name, as a firm's is",
+        "if they are people, write each as an item of its own: " + yamlList(people)));
+    if (PersonName.writtenInverted(name)) {
+      PersonName.asPrinted(name).ifPresentOrElse(
+          printed -> yaml.warning(
+              item,
+              "the author \"" + name + "\" is written family name first",
+              "write the name as it is printed, \"" + printed + "\": pages show it as written, and the bibliography puts the family name first itself"),
+          () -> yaml.warning(
+              item,
+              "the author \"" + name + "\" holds commas, as no name does as it is printed",
+              "write each author as an item of its own, each name as it is printed, such as \"Jennifer Hansler\""));
+    }
+  }
+
+  /** A text as a double-quoted YAML scalar, for a hint to show as the curator should write it. */
+  private static String yamlQuoted(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String yamlList(List<String> items) {
+    return items.stream().map(IndexReader::yamlQuoted).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
   }
 
   /**
@@ -349,7 +364,7 @@ public final class IndexReader {
       yaml.warning(
           items.get(i),
           "\"" + name.strip() + "\" is read as the end of the author before it, \"" + whole + "\"",
-          "quote the name so YAML reads it as one item: \"" + whole.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+          "quote the name so YAML reads it as one item: " + yamlQuoted(whole));
     }
     return List.copyOf(joined);
   }
@@ -362,7 +377,7 @@ public final class IndexReader {
     if (names.isEmpty() || !names.stream().allMatch(n -> n.contains(" "))) {
       names = List.of("Jane Smith", "John Doe");
     }
-    return names.stream().map(n -> "\"" + n.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    return yamlList(names);
   }
 
   private static Optional<DossierDate> date(YamlDocument yaml, Node node, String what) {

@@ -1,7 +1,6 @@
 package dev.dossier.render;
 
 import dev.dossier.model.Dossier;
-import dev.dossier.model.DossierDate;
 import dev.dossier.model.Event;
 import dev.dossier.model.Source;
 import dev.dossier.model.Topic;

@@ -24,6 +24,11 @@ final class PageReferences {
       return "note-" + number;
     }
 
+    /** The id of the note's first reference on the page, its way back. */
+    String refId() {
+      return "ref-" + number;
+    }
+
     /** The id of the note's words, which describe the references to it. */
     String textId() {
       return id() + "-text";
@@ -67,7 +72,7 @@ final class PageReferences {
     citation.quote().ifPresent(q -> label.append(": “").append(NestedQuotes.inner(q)).append('”'));
     // A word joiner keeps "[3]" on the line of the word it follows.
     return "\u2060<sup class=\"ref\""
-        + (first ? " id=\"ref-" + note.number() + "\"" : "")
+        + (first ? " id=\"" + note.refId() + "\"" : "")
         // Described by its note's words, which a keyboard or touch reader never gets from a title.
         + "><a href=\"" + Entities.escape(note.href()) + "\" title=\"" + Entities.escape(label.toString())
         + "\" aria-describedby=\"" + note.textId() + "\">["

@@ -500,7 +500,7 @@ final class Views {
       v.put("number", n.number());
       v.put("id", n.id());
       v.put("textId", n.textId());
-      v.put("backref", "#ref-" + n.number());
+      v.put("backref", "#" + n.refId());
       v.put("href", n.href());
       v.put("source", source(n.source(), links));
       v.put("paragraph", n.citation().paragraph().orElse(null));

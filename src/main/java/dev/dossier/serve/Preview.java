@@ -15,9 +15,9 @@ import java.nio.file.WatchService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Builds a dossier in memory, serves it, and rebuilds whenever a document, the index or a
@@ -74,7 +74,7 @@ public final class Preview implements AutoCloseable {
     Map<String, Page> pages = new LinkedHashMap<>();
     result.pages().forEach(p -> pages.put(p.path(), p));
     List<Diagnostic> problems = result.failed() ? result.diagnostics().stream().filter(Diagnostic::isError).toList() : List.of();
-    return new PreviewServer.Snapshot(pages, problems, problems.isEmpty() ? "" : shown.apply(problems));
+    return new PreviewServer.Snapshot(pages, problems.isEmpty() ? Optional.empty() : Optional.of(shown.apply(problems)));
   }
 
   private void register(Path folder) throws IOException {
@@ -129,7 +129,7 @@ public final class Preview implements AutoCloseable {
           List<Diagnostic> failed = List.of(new Diagnostic(".", 0, 0, dev.dossier.diag.Severity.ERROR,
               "the build could not read a file: " + e.getMessage(), java.util.Optional.of("the next change to the dossier builds it again")));
           report.accept(failed);
-          server.show(new PreviewServer.Snapshot(Map.of(), failed, shown.apply(failed)));
+          server.show(new PreviewServer.Snapshot(Map.of(), Optional.of(shown.apply(failed))));
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {

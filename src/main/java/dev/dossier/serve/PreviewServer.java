@@ -2,17 +2,16 @@ package dev.dossier.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.dossier.diag.Diagnostic;
 import dev.dossier.render.Page;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import org.jsoup.nodes.Entities;
@@ -31,12 +30,13 @@ public final class PreviewServer implements AutoCloseable {
       new EventSource("/__dossier/events").addEventListener("reload", function () { location.reload(); });
       """;
 
-  /** The state the server shows: the pages of a good build, or the problems of a failed one. */
   /**
-   * @param shown the problems as the console shows them (paths as the user named the folder,
-   *     each with its line and a caret), for the page that stands in for every page
+   * The state the server shows: the pages of a good build, or the problems of a failed one.
+   *
+   * @param failure a failed build's errors as the console shows them (paths as the user named
+   *     the folder, each with its line and a caret), for the page that stands in for every page
    */
-  public record Snapshot(Map<String, Page> pages, List<Diagnostic> problems, String shown) {}
+  public record Snapshot(Map<String, Page> pages, Optional<String> failure) {}
 
   private final HttpServer server;
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
@@ -97,8 +97,8 @@ public final class PreviewServer implements AutoCloseable {
       if (name.isEmpty() || name.endsWith("/")) {
         name += "index.html";
       }
-      if (!now.problems().isEmpty() && (name.endsWith(".html"))) {
-        send(exchange, 500, "text/html; charset=utf-8", problemsPage(now.shown()).getBytes(StandardCharsets.UTF_8));
+      if (now.failure().isPresent() && name.endsWith(".html")) {
+        send(exchange, 500, "text/html; charset=utf-8", problemsPage(now.failure().get()).getBytes(StandardCharsets.UTF_8));
         return;
       }
       Page page = now.pages().get(name);
