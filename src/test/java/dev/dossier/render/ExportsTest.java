@@ -47,8 +47,7 @@ class ExportsTest {
    */
   @Test
   void bibtexStaysBalancedAndVerbatimWhereItMustAndFirmsStayWhole() throws IOException {
-    Path dir = dossier();
-    Files.writeString(dir.resolve("index.yml"), """
+    Build.Result result = built("""
         title: Floods
         topics:
           - id: river
@@ -66,8 +65,6 @@ class ExportsTest {
             topics: [river]
             text: The river peaked.[@gazette ¶1]
         """);
-    Build.Result result = new Build().run(dir, Theme.builtIn());
-    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
     String bib = page(result, "sources.bib");
     assertThat(bib).contains("title = {{Open \\textbraceleft{} only here}},", "journal = {Gazette \\textbraceright{}},",
         "author = {{Ernst and Young} and {Johnson \\& Johnson} and Doe, Jane},", "url = {https://example.com/a?b=1&c=2%20x#frag},");
@@ -154,8 +151,7 @@ class ExportsTest {
    */
   @Test
   void namesWithASuffixOrWrittenFamilyNameFirstAreExportedInTheirParts() throws IOException {
-    Path dir = dossier();
-    Files.writeString(dir.resolve("index.yml"), """
+    Build.Result result = built("""
         title: Floods
         sources:
           - key: gazette
@@ -167,8 +163,6 @@ class ExportsTest {
             title: The river peaked
             text: The river peaked.[@gazette ¶1]
         """);
-    Build.Result result = new Build().run(dir, Theme.builtIn());
-    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
     assertThat(page(result, "sources.bib")).contains("author = {King, Jr., Martin Luther and Hansler, Jennifer and {Reuters}},");
     assertThat(page(result, "sources.json").replaceAll("\\s", "")).contains(
         "\"author\":[{\"family\":\"King\",\"given\":\"MartinLuther\",\"suffix\":\"Jr.\"},{\"family\":\"Hansler\",\"given\":\"Jennifer\"},{\"literal\":\"Reuters\"}]");
@@ -183,8 +177,7 @@ class ExportsTest {
    */
   @Test
   void laterAuthorsReadAsPrintedAndACredentialIsASuffix() throws IOException {
-    Path dir = dossier();
-    Files.writeString(dir.resolve("index.yml"), """
+    Build.Result result = built("""
         title: Floods
         sources:
           - key: gazette
@@ -200,8 +193,6 @@ class ExportsTest {
             title: The river peaked
             text: The river peaked.[@gazette ¶1][@report ¶1]
         """);
-    Build.Result result = new Build().run(dir, Theme.builtIn());
-    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
     assertThat(org.jsoup.Jsoup.parse(page(result, "sources/index.html")).select(".entry").eachText()).anySatisfy(
         e -> assertThat(e).startsWith("Doe, John, Jennifer Hansler, and Martin Luther King Jr. “River peaks.”"))
         .anySatisfy(e -> assertThat(e).startsWith("Smith, John, PhD, Jane Roe, M.D., and Ann Lee, CFA. “Flood report.”"));
@@ -216,8 +207,7 @@ class ExportsTest {
   /** Chicago's "n.d." brings its own full stop: the reference does not add a second. */
   @Test
   void anUndatedSourcesReferenceEndsItsDateWithOneFullStop() throws IOException {
-    Path dir = dossier();
-    Files.writeString(dir.resolve("index.yml"), """
+    Build.Result result = built("""
         title: Floods
         sources:
           - key: gazette
@@ -228,8 +218,6 @@ class ExportsTest {
             title: The river peaked
             text: The river peaked.[@gazette ¶1]
         """);
-    Build.Result result = new Build().run(dir, Theme.builtIn());
-    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
     for (String path : List.of("sources/index.html", "sources/gazette.html")) {
       assertThat(org.jsoup.Jsoup.parse(page(result, path)).text()).as(path).contains("“River peaks.” n.d.").doesNotContain("n.d..");
     }
@@ -240,6 +228,15 @@ class ExportsTest {
   }
 
   /** A dossier folder holding gazette.txt, one paragraph, and the other files named, each followed by its text. */
+  /** The dossier of the gazette with this index, built, and built without an error. */
+  private Build.Result built(String index) throws IOException {
+    Path dir = dossier();
+    Files.writeString(dir.resolve("index.yml"), index);
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    return result;
+  }
+
   private Path dossier(String... namesAndTexts) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("dossier"));
     Files.writeString(dir.resolve("gazette.txt"), "The river peaked on Sunday.\n");
