@@ -1,5 +1,7 @@
 package dev.dossier.cite;
 
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
@@ -8,6 +10,7 @@ import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.dossier.model.Prose;
@@ -95,9 +98,27 @@ public final class CitationExtension implements Parser.ParserExtension, HtmlRend
       int innerOffset = chars.getStartOffset() + 1;
       List<CitationRef> refs = CitationSyntax.parse(inner, innerOffset);
       parser.flushTextNode();
+      dropSpaceBefore(parser.getBlock());
       parser.getBlock().appendChild(new CitationNode(chars, closed ? refs : CitationSyntax.unclosed(refs, chars.toString())));
       parser.setIndex(index + length);
       return true;
+    }
+
+    /**
+     * Drops the spaces and line break a citation follows ("closed [@a]." reads "closed[1]."):
+     * the reference sits against its word as a footnote mark does, and the paragraph's text,
+     * which has no reference, reads "closed." rather than "closed .".
+     */
+    private static void dropSpaceBefore(Node block) {
+      Node last = block.getLastChild();
+      while (last instanceof SoftLineBreak || last instanceof Text t && t.getChars().isBlank()) {
+        Node before = last.getPrevious();
+        last.unlink();
+        last = before;
+      }
+      if (last instanceof Text t) {
+        t.setChars(t.getChars().trimEnd());
+      }
     }
   }
 

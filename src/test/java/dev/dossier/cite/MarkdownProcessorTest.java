@@ -17,6 +17,17 @@ class MarkdownProcessorTest {
   }
 
   @Test
+  void theSpaceOrLineBreakBeforeACitationIsDroppedSoTheTextReadsWithoutAGapBeforeItsStop() {
+    String text = "The embassy closed [@a ¶1].\n\nIt moved\n[@a ¶2] [@b] to Lviv.";
+    java.util.List<MarkdownProcessor.RenderedBlock> direct = markdown.renderBlocks(markdown.parse(text));
+    assertThat(direct).extracting(MarkdownProcessor.RenderedBlock::text).containsExactly("The embassy closed.", "It moved to Lviv.");
+    assertThat(direct.get(0).html()).isEqualTo("<p>The embassy closed" + Prose.marker(0) + ".</p>");
+    // The full path (renderer and sanitiser) gives the same as the direct one.
+    assertThat(markdown.renderBlocksCleaned(markdown.parse(text))).isEqualTo(direct);
+    assertThat(markdown.render("*Closed* [@a ¶1]").html()).isEqualTo("<p><em>Closed</em>" + Prose.marker(0) + "</p>");
+  }
+
+  @Test
   void anImageIsShownAsItsDescriptionNotDropped() {
     MarkdownProcessor.Rendered r = markdown.render("Before ![Photo of the *embassy* gate](gate.jpg) after.[@cnn ¶1] ![ref][g]\n\n[g]: javascript:alert(1)");
     assertThat(r.html()).isEqualTo("<p>Before Photo of the <em>embassy</em> gate after." + Prose.marker(0) + " ref</p>");
@@ -60,7 +71,7 @@ class MarkdownProcessorTest {
   @Test
   void aCitationInALinksTextGoesAfterTheLinkSoNoLinkHoldsAnother() {
     MarkdownProcessor.Rendered r = markdown.render("See [the order [@a ¶1] and [@b]](https://example.org/x), [ref text [@c]][r].[@d]\n\n[r]: https://example.org/r");
-    assertThat(r.html()).isEqualTo("<p>See <a href=\"https://example.org/x\" rel=\"noopener noreferrer\">the order  and</a>"
+    assertThat(r.html()).isEqualTo("<p>See <a href=\"https://example.org/x\" rel=\"noopener noreferrer\">the order and</a>"
         + Prose.marker(0) + Prose.marker(1) + ", <a href=\"https://example.org/r\" rel=\"noopener noreferrer\">ref text</a>" + Prose.marker(2) + "." + Prose.marker(3) + "</p>");
     assertThat(r.refs()).extracting(CitationRef::key).containsExactly("a", "b", "c", "d");
   }
@@ -70,10 +81,10 @@ class MarkdownProcessorTest {
     // A footnote or a link inside them stops them being a link; Flexmark leaves stale parents.
     // (Footnotes are read in documents only: the index's prose shows "[^1]" as written.)
     String dispatch = "[as reported [@a ¶1] in a dispatch[^1]](https://example.org/x).\n\n[^1]: Dated 12 February.";
-    assertThat(markdown.renderBlocks(markdown.parse(dispatch)).get(0).html()).startsWith("<p>[as reported " + Prose.marker(0) + " in a dispatch<sup>");
+    assertThat(markdown.renderBlocks(markdown.parse(dispatch)).get(0).html()).startsWith("<p>[as reported" + Prose.marker(0) + " in a dispatch<sup>");
     assertThat(markdown.render(dispatch).html()).contains(Prose.marker(0)).contains("[^1]").contains("Dated 12 February.");
     MarkdownProcessor.Rendered link = markdown.render("[t [@a] [r]](https://x.org)\n\n[r]: https://r.org");
-    assertThat(link.html()).isEqualTo("<p>[t " + Prose.marker(0) + " <a href=\"https://r.org\" rel=\"noopener noreferrer\">r</a>](https://x.org)</p>");
+    assertThat(link.html()).isEqualTo("<p>[t" + Prose.marker(0) + " <a href=\"https://r.org\" rel=\"noopener noreferrer\">r</a>](https://x.org)</p>");
   }
 
   @Test
@@ -90,7 +101,7 @@ class MarkdownProcessorTest {
   @Test
   void aCitationInAReferenceLinkThatIsNotDefinedStaysInItsText() {
     MarkdownProcessor.Rendered r = markdown.render("As [the report [@a ¶1]] says.");
-    assertThat(r.html()).isEqualTo("<p>As [the report " + Prose.marker(0) + "] says.</p>");
+    assertThat(r.html()).isEqualTo("<p>As [the report" + Prose.marker(0) + "] says.</p>");
   }
 
   @Test

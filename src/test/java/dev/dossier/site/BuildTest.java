@@ -103,7 +103,7 @@ class BuildTest {
     assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
     org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page(result, "sources/note.html"));
     org.jsoup.nodes.Element heading = page.selectFirst("h3.subheading");
-    assertThat(heading.text()).isEqualTo("Staff moved \u2060[1]");
+    assertThat(heading.text()).isEqualTo("Staff moved\u2060[1]");
     assertThat(heading.selectFirst("sup.ref a").attr("href")).startsWith("../sources/bugle.html#p2");
     assertThat(page.select(".references li").text()).contains("Daily Bugle, 14 February 2022, ¶2: Staff moved to Lviv");
     assertThat(page(result, "sources/note.html")).doesNotContain("\uE000");
