@@ -204,7 +204,7 @@ final class Exports {
 
   // TimelineJS: https://timeline.knightlab.com/docs/json-format.html
   private Map<String, Object> timelineJs() {
-    PageReferences refs = new PageReferences(links(), sources);
+    PageReferences refs = PageReferences.detached(links(), sources);
     Map<String, Object> title = new LinkedHashMap<>();
     title.put("text", text(dossier.title(), dossier.description().map(refs::cite).orElse("")));
     Map<String, Object> v = new LinkedHashMap<>();
@@ -269,7 +269,7 @@ final class Exports {
    */
   private void writeModel(OutputStream stream) throws IOException {
     Counting out = new Counting(stream);
-    PageReferences refs = new PageReferences(links(), sources);
+    PageReferences refs = PageReferences.detached(links(), sources);
     List<PageSink.Piece> pieces = new ArrayList<>();
     try (PageSink.Previous previous = sink.pieces(DOSSIER_JSON)) {
       String comma = "{";
@@ -336,7 +336,7 @@ final class Exports {
   /** The whole dossier as data; {@code dossier.json} is its JSON. */
   Map<String, Object> model() {
     Map<String, Object> v = new LinkedHashMap<>();
-    fields(new PageReferences(links(), sources)).forEach((name, value) -> v.put(name, value.get()));
+    fields(PageReferences.detached(links(), sources)).forEach((name, value) -> v.put(name, value.get()));
     return v;
   }
 

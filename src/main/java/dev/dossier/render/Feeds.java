@@ -36,7 +36,7 @@ final class Feeds {
   }
 
   private String atom() {
-    PageReferences refs = new PageReferences(Links.absolute(base), dossier.sourcesByKey());
+    PageReferences refs = PageReferences.detached(Links.absolute(base), dossier.sourcesByKey());
     Map<String, Topic> topics = dossier.topics().stream().collect(Collectors.toMap(Topic::id, t -> t));
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"")
         .append(x(dossier.language())).append("\">\n");

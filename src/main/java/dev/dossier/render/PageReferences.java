@@ -38,10 +38,26 @@ final class PageReferences {
   private final Links links;
   private final Map<String, Source> sources;
   private final Map<String, Note> notes = new LinkedHashMap<>();
+  /** False for HTML that leaves the page (the exports, the feed): its notes do not go with it. */
+  private final boolean withNotes;
 
   PageReferences(Links links, Map<String, Source> sources) {
+    this(links, sources, true);
+  }
+
+  private PageReferences(Links links, Map<String, Source> sources, boolean withNotes) {
     this.links = links;
     this.sources = sources;
+    this.withNotes = withNotes;
+  }
+
+  /**
+   * References for HTML read away from the page (the JSON exports, the feed), where no note
+   * follows: each is a numbered link titled with its source and words, with no id for a note's
+   * way back and no {@code aria-describedby} naming a note that is not there.
+   */
+  static PageReferences detached(Links links, Map<String, Source> sources) {
+    return new PageReferences(links, sources, false);
   }
 
   /** The prose's HTML with each citation marker replaced by its numbered link. */
@@ -72,10 +88,10 @@ final class PageReferences {
     citation.quote().ifPresent(q -> label.append(": “").append(NestedQuotes.inner(q)).append('”'));
     // A word joiner keeps "[3]" on the line of the word it follows.
     return "\u2060<sup class=\"ref\""
-        + (first ? " id=\"" + note.refId() + "\"" : "")
-        // Described by its note's words, which a keyboard or touch reader never gets from a title.
+        + (first && withNotes ? " id=\"" + note.refId() + "\"" : "")
         + "><a href=\"" + Entities.escape(note.href()) + "\" title=\"" + Entities.escape(label.toString())
-        + "\" aria-describedby=\"" + note.textId() + "\">["
+        // Described by its note's words, which a keyboard or touch reader never gets from a title.
+        + (withNotes ? "\" aria-describedby=\"" + note.textId() : "") + "\">["
         + note.number() + "]</a></sup>";
   }
 

@@ -365,6 +365,18 @@ class BuildTest {
   }
 
   @Test
+  void aReferenceInTheExportsAndTheFeedNamesNoNoteForTheyCarryNone() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]").replace("title: Test dossier", "title: Test dossier\nbase_url: https://example.org/"));
+    Path out = tmp.resolve("site");
+    assertThat(new Build().build(dir, Theme.builtIn(), out).failed()).isFalse();
+    assertThat(Files.readString(out.resolve("timeline.html"))).contains(" aria-describedby=\"note-1-text\">[1]</a>", "<sup class=\"ref\" id=\"ref-1\">");
+    for (String export : List.of("dossier.json", "timeline.json")) {
+      assertThat(Files.readString(out.resolve(export))).as(export).contains("<sup class=\\\"ref\\\"><a href=").doesNotContain("aria-describedby", "ref-1");
+    }
+    assertThat(Files.readString(out.resolve("feed.xml"))).contains("&lt;sup class=&quot;ref&quot;&gt;&lt;a href=").doesNotContain("aria-describedby", "ref-1");
+  }
+
+  @Test
   void aVerifiedCitationLinksToItsParagraph() throws IOException {
     Build.Result result = new Build().run(dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]")), Theme.builtIn());
     assertThat(headlines(result)).isEmpty();
