@@ -152,9 +152,8 @@ public final class SiteRenderer {
       render("search.ftlh", views.search(SearchIndex.version(terms.get(), documents.get())).data(), diagnostics)
           .ifPresent(html -> search.accept(new Page(SEARCH, html.getBytes(StandardCharsets.UTF_8))));
     }
-    dossier.baseUrl().ifPresentOrElse(
-        base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))),
-        () -> diagnostics.note(Position.file("index.yml"), "no base URL, so the site has no feed.xml or sitemap.xml, which need absolute addresses; give base_url: in the index, or build with --base-url"));
+    // Without a base URL there is none: the build says so, where the index is or would be.
+    dossier.baseUrl().ifPresent(base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))));
   }
 
   /**

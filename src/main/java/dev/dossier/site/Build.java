@@ -389,6 +389,12 @@ public final class Build {
     List<Unverified> unverified = Collections.synchronizedList(new ArrayList<>());
     Dossier assembled = new Assembler(markdown, unverified::add).assemble(index, new TreeMap<>(documents), diagnostics);
     Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);
+    if (dossier.baseUrl().isEmpty() && !diagnostics.hasErrors()) {
+      diagnostics.note(Position.file(indexText.isPresent() ? DossierFolder.INDEX : "."),
+          "no base URL, so the site has no feed.xml or sitemap.xml, which need absolute addresses; "
+              + (indexText.isPresent() ? "give base_url: in the index, or build with --base-url"
+                  : "build with --base-url, or give base_url: in an index.yml (dossier init writes one)"));
+    }
     return new Prepared(diagnostics, diagnostics.hasErrors() ? Optional.empty() : Optional.of(dossier), inputs(indexText.map(t -> indexKey(t, seen)).orElse(""), keys), Map.copyOf(keys),
         seen, cache, parsedNow.get(), List.copyOf(unverified));
   }

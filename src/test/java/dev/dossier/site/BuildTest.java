@@ -365,6 +365,21 @@ class BuildTest {
   }
 
   @Test
+  void theNoteOnAMissingBaseUrlPointsAtTheIndexOrWhereOneWouldBe() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]"));
+    assertThat(new Build().run(dir, Theme.builtIn()).diagnostics()).filteredOn(d -> d.message().startsWith("no base URL")).singleElement()
+        .satisfies(d -> assertThat(d.path()).isEqualTo("index.yml"))
+        .satisfies(d -> assertThat(d.message()).endsWith("give base_url: in the index, or build with --base-url"));
+    Files.delete(dir.resolve("index.yml"));
+    assertThat(new Build().run(dir, Theme.builtIn()).diagnostics()).filteredOn(d -> d.message().startsWith("no base URL")).singleElement()
+        .satisfies(d -> assertThat(d.path()).as("there is no index.yml to name").isEqualTo("."))
+        .satisfies(d -> assertThat(d.message()).endsWith("build with --base-url, or give base_url: in an index.yml (dossier init writes one)"));
+    // A dossier that cannot be built has more pressing news.
+    Files.writeString(dir.resolve("index.yml"), "title: [unclosed\n");
+    assertThat(new Build().run(dir, Theme.builtIn()).diagnostics()).noneMatch(d -> d.message().startsWith("no base URL"));
+  }
+
+  @Test
   void aReferenceInTheExportsAndTheFeedNamesNoNoteForTheyCarryNone() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]").replace("title: Test dossier", "title: Test dossier\nbase_url: https://example.org/"));
     Path out = tmp.resolve("site");
