@@ -59,14 +59,18 @@ public record PersonName(Optional<String> given, String family, Optional<String>
     }
   }
 
-  /** A name joined with "and" or "&": a firm's or a desk's ("Ernst and Young", "Johnson & Johnson"), not one person's. */
-  private static final Pattern JOINED = Pattern.compile("(?i)(?:^|\\s)(?:and|&)(?:\\s|$)");
+  /**
+   * A name joined with a lower-case "and" or a "&" between two words: a firm's or a desk's
+   * ("Ernst and Young", "Johnson & Johnson"), not one person's. A capital "And" is a name's own
+   * word (the Turkish surname, "Metin And").
+   */
+  private static final Pattern JOINED = Pattern.compile("\\s(?:and|&)\\s");
 
   /** Whether a name is joined with "and" or "&", the pattern tried only on a name holding either (most names hold neither). */
   private static boolean joined(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c == '&' || (c == 'a' || c == 'A') && name.regionMatches(true, i, "and", 0, 3)) {
+      if (c == '&' || c == 'a' && name.startsWith("and", i)) {
         return JOINED.matcher(name).find();
       }
     }

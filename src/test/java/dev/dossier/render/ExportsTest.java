@@ -57,7 +57,7 @@ class ExportsTest {
             file: gazette.txt
             title: "Open { only here"
             outlet: "Gazette }"
-            authors: ["Ernst and Young", "Johnson & Johnson", "Jane Doe"]
+            authors: ["Ernst and Young", "Johnson & Johnson", "Jane Doe", "Metin And"]
             url: "https://example.com/a?b=1&c=2%20x#frag"
         events:
           - date: 2023-03-05
@@ -67,10 +67,12 @@ class ExportsTest {
         """);
     String bib = page(result, "sources.bib");
     assertThat(bib).contains("title = {{Open \\textbraceleft{} only here}},", "journal = {Gazette \\textbraceright{}},",
-        "author = {{Ernst and Young} and {Johnson \\& Johnson} and Doe, Jane},", "url = {https://example.com/a?b=1&c=2%20x#frag},");
+        "author = {{Ernst and Young} and {Johnson \\& Johnson} and Doe, Jane and And, Metin},", "url = {https://example.com/a?b=1&c=2%20x#frag},");
     // Every entry's braces balance, escaped or not, as BibTeX counts them.
     assertThat(bib.chars().filter(c -> c == '{').count()).isEqualTo(bib.chars().filter(c -> c == '}').count());
-    assertThat(page(result, "sources.json").replaceAll("\\s", "")).contains("\"author\":[{\"literal\":\"ErnstandYoung\"},{\"literal\":\"Johnson&Johnson\"}");
+    assertThat(page(result, "sources.json").replaceAll("\\s", "")).contains("\"author\":[{\"literal\":\"ErnstandYoung\"},{\"literal\":\"Johnson&Johnson\"}",
+        // "And" with a capital is the Turkish surname, not a firm's "and".
+        "{\"family\":\"And\",\"given\":\"Metin\"}");
     assertThat(page(result, "timeline.json")).contains("\"group\" : \"Rivers &amp; &lt;b&gt;levees&lt;/b&gt;\"");
   }
 
