@@ -77,9 +77,15 @@ public final class DocumentImport {
     if (format.isEmpty()) {
       throw Refusal.usage(file + " is not a document dossier reads; give a .txt, .md or .html file");
     }
+    Optional<String> inFolder = inFolder(file);
+    Optional<String> linkInFolder = linkInFolder(file);
+    if (inFolder.isEmpty() && linkInFolder.isPresent()) {
+      throw Refusal.content(Position.file(linkInFolder.get()),
+          "\"" + linkInFolder.get() + "\" links to a file outside the dossier folder, which a build does not read; nothing was added",
+          "put the document itself in place of the link: remove " + file + ", then dossier add " + file.toRealPath() + " " + dir);
+    }
     byte[] bytes = Files.readAllBytes(file);
     String text = utf8(bytes, file.toString());
-    Optional<String> inFolder = inFolder(file);
     return add(bytes, text, file.toString(), DossierFolder.stem(name), format, Optional.empty(), List.of("copied from " + name), inFolder);
   }
 
@@ -88,6 +94,20 @@ public final class DocumentImport {
     Path real = file.toRealPath();
     Path folder = dir.toRealPath();
     return real.startsWith(folder) ? Optional.of(folder.relativize(real).toString().replace(java.io.File.separatorChar, '/')) : Optional.empty();
+  }
+
+  /**
+   * The file's path in the dossier folder when its name is there, the links on the way to it
+   * left unresolved: a link in the folder to a document outside it has such a path, and none
+   * by {@link #inFolder}.
+   */
+  private Optional<String> linkInFolder(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    Path folder = dir.toRealPath();
+    if (parent == null || !parent.toRealPath().startsWith(folder)) {
+      return Optional.empty();
+    }
+    return Optional.of(folder.relativize(parent.toRealPath().resolve(file.getFileName())).toString().replace(java.io.File.separatorChar, '/'));
   }
 
   /** Fetches a web page and saves it into the dossier as {@code .html}. */

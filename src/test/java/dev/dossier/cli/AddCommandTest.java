@@ -278,6 +278,23 @@ class AddCommandTest {
     assertThat(run("check", fresh.toString())).as("%s", err).isZero();
   }
 
+  /** A link in the folder to a document outside it is no document a build reads: it is refused as such, not as a copy of itself. */
+  @Test
+  void aLinkInTheFolderToADocumentOutsideItIsRefusedWithWhatToDo() throws IOException {
+    Path fresh = Files.createDirectories(tmp.resolve("linked"));
+    Path outside = Files.writeString(tmp.resolve("outside.txt"), "Words kept elsewhere.\n");
+    Path link = Files.createSymbolicLink(fresh.resolve("outside.txt"), outside);
+    assertThat(run("add", link.toString(), fresh.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("\"outside.txt\" links to a file outside the dossier folder, which a build does not read; nothing was added",
+        "remove " + link + ", then dossier add " + outside.toRealPath() + " " + fresh).doesNotContain("already in the dossier");
+    assertThat(fresh.resolve("index.yml")).doesNotExist();
+    // The document itself, once in place of the link, is listed where it is.
+    Files.delete(link);
+    Files.copy(outside, link);
+    assertThat(run("add", link.toString(), fresh.toString())).as("%s", err).isZero();
+    assertThat(Files.readString(fresh.resolve("index.yml"))).contains("    file: outside.txt\n");
+  }
+
   /** A live page fetched twice has other bytes each time: the second is added, and the index's entry from the same address named. */
   @Test
   void aPageFromAnAddressTheIndexAlreadyListsIsAddedAndSaidSo() throws IOException {
