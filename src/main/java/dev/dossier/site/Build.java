@@ -196,7 +196,7 @@ public final class Build {
   /**
    * The result of a build that has nothing to do, if this is one: the last build into
    * {@code out} was made from the same inputs (index, documents, the folder's names, theme and
-   * options), and left the files that are there now. What is cheap to compare is compared
+   * options), and left the files that are there now, and no other. What is cheap to compare is compared
    * first (the index, the folder's names, each document's and output file's size and time of
    * change, the manifest); then every document is read and hashed, to be sure. Nothing is
    * parsed, rendered or written; what the last build said is said again.
@@ -222,7 +222,9 @@ public final class Build {
         || !cache.recordsOf(out)
         || !LastBuild.asTheyWere(out, last.get().files(), LinkOption.NOFOLLOW_LINKS)
         || !LastBuild.manifest(SiteWriter.readManifest(out)).equals(last.get().manifest())
-        || !SiteWriter.asReadableAsNew(out)) {
+        || !SiteWriter.asReadableAsNew(out)
+        // A file put there since (a build with --force, told to replace it, goes the long way and removes it).
+        || !SiteWriter.foreignFiles(out).isEmpty()) {
       return Optional.empty();
     }
     DossierFolder folder = seen.folder();

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -451,10 +452,13 @@ public final class SiteWriter {
      * the staging folder in. When nothing changed and the manifest is there, does nothing.
      */
     public synchronized Written commit() throws IOException {
-      List<String> removed = previous.keySet().stream().filter(p -> !next.containsKey(p)).sorted().toList();
+      // What the new site does not have goes: the last site's files, and any other file there
+      // (a build told to replace them, with --force; without, the command refused to start).
+      java.util.TreeSet<String> removed = previous.keySet().stream().filter(p -> !next.containsKey(p)).collect(Collectors.toCollection(java.util.TreeSet::new));
+      removed.addAll(foreignFiles(target));
       List<String> writtenSorted = written.stream().sorted().toList();
       List<String> unchangedSorted = unchanged.stream().sorted().toList();
-      Written result = new Written(writtenSorted, unchangedSorted, removed);
+      Written result = new Written(writtenSorted, unchangedSorted, List.copyOf(removed));
       committed = true;
       closed = true;
       if (result.changedNothing() && Files.isRegularFile(target.resolve(MANIFEST)) && asReadableAsNew(target)) {

@@ -560,6 +560,24 @@ class BuildTest {
   }
 
   /**
+   * A file put into a built site is gone after the next build, told to replace it (--force),
+   * though nothing else changed: the build with nothing to do does not stop short of it.
+   */
+  @Test
+  void aFilePutIntoTheSiteGoesWithTheNextBuildThoughNothingElseChanged() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    Path out = tmp.resolve("site");
+    for (boolean cached : new boolean[] {true, false}) {
+      Build build = new Build(false, Optional.empty(), dev.dossier.diag.Progress.NONE, cached);
+      assertThat(build.build(dir, Theme.builtIn(), out).failed()).isFalse();
+      Files.writeString(out.resolve("notes.txt"), "my notes");
+      Build.Result again = build.build(dir, Theme.builtIn(), out);
+      assertThat(out.resolve("notes.txt")).as("cached %s", cached).doesNotExist();
+      assertThat(again.report().orElseThrow().lines()).as("cached %s", cached).anySatisfy(line -> assertThat(line).contains("0 files written").contains(" 1 removed"));
+    }
+  }
+
+  /**
    * A link out of the folder is refused where it is named: at the index's entry when the index
    * lists it (though the file is read ahead of the index, named by its path alone), else at the file.
    */
