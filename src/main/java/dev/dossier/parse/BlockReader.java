@@ -83,7 +83,7 @@ final class BlockReader {
     } else if (tag.equals("table") && isDataTable(e)) {
       // One numbered paragraph, its rows and cells kept, as a Markdown table is.
       String text = e.text();
-      if (!isBlank(text)) {
+      if (!Whitespace.isBlank(text)) {
         org.jsoup.nodes.Document clean = HtmlSanitizer.cleanTree(e.outerHtml());
         Optional<String> direction = direction(e);
         // Its HTML is the whole table, so the table itself carries a direction it inherits.
@@ -157,7 +157,7 @@ final class BlockReader {
 
   private void add(Element e, boolean heading, Optional<String> direction) {
     String text = e.text();
-    if (!isBlank(text)) {
+    if (!Whitespace.isBlank(text)) {
       // The source's indentation at the edges is not content; inside, HTML collapses it anyway.
       pieces.add(new ArticlePiece(e, heading, text, HtmlSanitizer.clean(e.html()).strip(), direction));
     }
@@ -188,16 +188,5 @@ final class BlockReader {
     // Only an inherited ltr, such as an English page's <html dir="ltr">, which says what every
     // page's text does anyway: not carried onto each paragraph.
     return Optional.empty();
-  }
-
-  /**
-   * Nothing a reader would see: spaces of any kind, zero-width and control characters, and the
-   * replacement characters that stand for control characters (HtmlCharacters) and say nothing.
-   */
-  private static boolean isBlank(String s) {
-    return s.codePoints()
-        .allMatch(
-            c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT || c == '\uFFFD');
   }
 }

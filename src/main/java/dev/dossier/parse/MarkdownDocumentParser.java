@@ -81,13 +81,17 @@ public final class MarkdownDocumentParser {
       String html = rendered.get(index).html();
       // The words as a reader sees them on the page, table cells and list items apart.
       String plain = node instanceof Heading ? new TextCollectingVisitor().collectAndGetText(node).strip() : rendered.get(index).text();
+      if (Whitespace.isBlank(plain)) {
+        // Nothing to read or cite (spaces, what is left of control characters), or a citation alone.
+        continue;
+      }
       if (node instanceof Heading heading) {
         if (heading.getLevel() == 1 && blocks.isEmpty() && meta.title().isEmpty()) {
           meta = meta.withTitle(plain);
           continue;
         }
         blocks.add(new Subheading(plain, html.replaceAll("^<h\\d[^>]*>|</h\\d>$", "")));
-      } else if (!plain.isEmpty()) {
+      } else {
         blocks.add(new Paragraph(++number, plain, html));
       }
     }

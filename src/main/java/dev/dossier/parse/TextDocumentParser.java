@@ -204,7 +204,7 @@ public final class TextDocumentParser {
       return List.of();
     }
     String[] parts = BLANK_LINE.matcher(body).find() ? BLANK_LINE.split(body) : body.split("\n");
-    return Arrays.stream(parts).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    return Arrays.stream(parts).map(String::strip).filter(p -> !Whitespace.isBlank(p)).toList();
   }
 
   /** @param kept how many chunks at the start are head lines kept as text: paragraphs, never subheadings */

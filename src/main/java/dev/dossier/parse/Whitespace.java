@@ -1,6 +1,6 @@
 package dev.dossier.parse;
 
-/** Text from a saved page's tags and markup, spaced as a reader sees it rendered. */
+/** Text as a reader sees it: spaced as rendered, and blank where nothing readable is left. */
 final class Whitespace {
 
   private Whitespace() {}
@@ -8,5 +8,17 @@ final class Whitespace {
   /** Runs of whitespace as one space, none at the ends. */
   static String squash(String s) {
     return s.replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * Whether a block's text holds nothing a reader could read or cite: only whitespace, control
+   * and format characters, and U+FFFD (what is left of a control character or noncharacter).
+   * Such a block is no paragraph in any format, as one of spaces is not.
+   */
+  static boolean isBlank(String s) {
+    return s.codePoints()
+        .allMatch(
+            c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT || c == '\uFFFD');
   }
 }

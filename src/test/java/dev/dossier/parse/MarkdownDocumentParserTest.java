@@ -144,4 +144,11 @@ class MarkdownDocumentParserTest {
           .containsExactly("bad.md:3:6: error: url \"" + url + "\" is not an absolute http(s) URL");
     }
   }
+
+  /** What is left of control characters (U+FFFD) is nothing to read or cite: no paragraph, no subheading. */
+  @Test
+  void aBlockOfReplacementCharactersAloneIsNoBlock() {
+    Document doc = parser.parse("c.md", "First.\n\n\uFFFD\n\n## \uFFFD\uFFFD\n\nLast.\n", diagnostics).document();
+    assertThat(doc.blocks()).extracting(b -> ((dev.dossier.model.Paragraph) b).text()).containsExactly("First.", "Last.");
+  }
 }

@@ -254,4 +254,13 @@ class TextDocumentParserTest {
       assertThat(d.message()).contains("no text");
     });
   }
+
+  /** What is left of control characters (U+FFFD) or zero-width ones is nothing to read or cite: no paragraph, no subheading. */
+  @Test
+  void aBlockOfReplacementOrZeroWidthCharactersAloneIsNoBlock() {
+    Document doc = parser.parse("a.txt", "First real paragraph.\n\n\uFFFD\uFFFD\n\n\u200B \uFFFD\n\nLast real paragraph.\n", diagnostics);
+    assertThat(doc.blocks()).extracting(b -> ((Paragraph) b).text()).containsExactly("First real paragraph.", "Last real paragraph.");
+    parser.parse("only.txt", "\uFFFD\uFFFD\uFFFD\n", diagnostics);
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> assertThat(d.message()).isEqualTo("the document has no text"));
+  }
 }
