@@ -149,6 +149,6 @@ class MarkdownDocumentParserTest {
   @Test
   void aBlockOfReplacementCharactersAloneIsNoBlock() {
     Document doc = parser.parse("c.md", "First.\n\n\uFFFD\n\n## \uFFFD\uFFFD\n\nLast.\n", diagnostics).document();
-    assertThat(doc.blocks()).extracting(b -> ((dev.dossier.model.Paragraph) b).text()).containsExactly("First.", "Last.");
+    assertThat(doc.blocks()).extracting(b -> ((Paragraph) b).text()).containsExactly("First.", "Last.");
   }
 }
