@@ -319,14 +319,16 @@ public final class IndexReader {
   private static void warnAboutAuthor(YamlDocument yaml, Node item, String name) {
     PersonName.people(name).ifPresent(people -> yaml.warning(
         item,
-        "the author \"" + String.join(" and ", people) + "\" joins names with \"and\" or \"&\": it is kept as one name, as a firm's is",
+        "the author \"" + name + "\" joins names with " + (name.indexOf(';') >= 0 ? "\";\"" : "\"and\" or \"&\"") + ": it is kept as one name, as a firm's is",
         "if they are people, write each as an item of its own: " + yamlList(people)));
-    if (PersonName.writtenInverted(name)) {
+    if (PersonName.people(name).isEmpty() && PersonName.writtenInverted(name)) {
+      Optional<List<String>> two = PersonName.perhapsTwo(name);
       PersonName.asPrinted(name).ifPresentOrElse(
           printed -> yaml.warning(
               item,
-              "the author \"" + name + "\" is written family name first",
-              "write the name as it is printed, \"" + printed + "\": pages show it as written, and the bibliography puts the family name first itself"),
+              "the author \"" + name + "\" is written family name first" + (two.isPresent() ? ", or holds two names" : ""),
+              two.map(people -> "if they are two people, write each as an item of its own: " + yamlList(people) + "; if it is one name, write it as it is printed, \"" + printed + "\"")
+                  .orElse("write the name as it is printed, \"" + printed + "\": pages show it as written, and the bibliography puts the family name first itself")),
           () -> yaml.warning(
               item,
               "the author \"" + name + "\" holds commas, as no name does as it is printed",

@@ -62,15 +62,17 @@ public record PersonName(Optional<String> given, String family, Optional<String>
   /**
    * A name joined with a lower-case "and" or a "&" between two words: a firm's or a desk's
    * ("Ernst and Young", "Johnson & Johnson"), not one person's. A capital "And" is a name's own
-   * word (the Turkish surname, "Metin And").
+   * word (the Turkish surname, "Metin And"). A ";" joins too: no name holds one, so such a text
+   * is several ("Jane Doe; John Roe"), kept whole rather than cut into a family name and given
+   * names that are neither.
    */
-  private static final Pattern JOINED = Pattern.compile("\\s(?:and|&)\\s");
+  private static final Pattern JOINED = Pattern.compile("\\s(?:and|&)\\s|\\s*;\\s*");
 
-  /** Whether a name is joined with "and" or "&", the pattern tried only on a name holding either (most names hold neither). */
+  /** Whether a name is joined with "and", "&" or ";", the pattern tried only on a name holding one (most names hold none). */
   private static boolean joined(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c == '&' || c == 'a' && name.startsWith("and", i)) {
+      if (c == '&' || c == ';' || c == 'a' && name.startsWith("and", i)) {
         return JOINED.matcher(name).find();
       }
     }
@@ -78,16 +80,32 @@ public record PersonName(Optional<String> given, String family, Optional<String>
   }
 
   /**
-   * The people a name joined with "and" or "&" seems to hold, when each side is a name of two
-   * words or more ("Jane Doe and John Roe"); empty for a firm's ("Ernst and Young") or any other.
+   * The people a joined name seems to hold: the parts of one joined with ";", or with "and" or
+   * "&" when each part is a name of two words or more ("Jane Doe and John Roe"); empty for a
+   * firm's ("Ernst and Young") or any other.
    */
   public static Optional<List<String>> people(String name) {
     if (!joined(name)) {
       return Optional.empty();
     }
-    List<String> sides = java.util.Arrays.stream(JOINED.split(name)).map(String::strip).toList();
-    return sides.size() > 1 && sides.stream().allMatch(side -> side.indexOf(' ') > 0 && Character.isUpperCase(side.charAt(0)))
-        ? Optional.of(sides) : Optional.empty();
+    List<String> sides = java.util.Arrays.stream(JOINED.split(name)).map(String::strip).filter(side -> !side.isEmpty()).toList();
+    boolean named = name.indexOf(';') >= 0 || sides.stream().allMatch(side -> side.indexOf(' ') > 0 && Character.isUpperCase(side.charAt(0)));
+    return sides.size() > 1 && named ? Optional.of(sides) : Optional.empty();
+  }
+
+  /**
+   * The two people a name written with one comma seems to hold when each side is a name of two
+   * words or more ("Jane Doe, John Roe"), which may also be one name written family name first
+   * ("García Márquez, Gabriel José"); empty for any other.
+   */
+  public static Optional<List<String>> perhapsTwo(String name) {
+    Suffixed suffixed = Suffixed.of(name);
+    String[] sides = suffixed.rest().split(",", -1);
+    if (sides.length != 2 || suffixed.suffix().isPresent()) {
+      return Optional.empty();
+    }
+    List<String> both = java.util.Arrays.stream(sides).map(String::strip).toList();
+    return both.stream().allMatch(side -> side.indexOf(' ') > 0 && Character.isUpperCase(side.charAt(0))) ? Optional.of(both) : Optional.empty();
   }
 
   /** The parts of a name; one written family name first ("Hansler, Jennifer") is read as such. */

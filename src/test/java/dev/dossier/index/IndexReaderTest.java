@@ -184,6 +184,30 @@ class IndexReaderTest {
     assertThat(diagnostics.sorted().get(0).hint()).contains("if they are people, write each as an item of its own: [\"Jane Doe\", \"John Roe\"]");
   }
 
+  /**
+   * A ";" in an item joins names as no name does: kept whole, with a word. Two names of two
+   * words or more around one comma may be two people or one name family name first: the hint
+   * says both, never "John Roe Jane Doe" alone.
+   */
+  @Test
+  void anAuthorItemJoiningNamesWithASemicolonOrACommaIsWorthAWarningThatSaysSo() {
+    read("""
+        sources:
+          - key: a
+            file: a.txt
+            authors: ["Jane Doe; John Roe", "Jane Doe, John Roe", "Hansler, Jennifer"]
+        """);
+    assertThat(problems()).containsExactly(
+        "index.yml:4:15: warning: the author \"Jane Doe; John Roe\" joins names with \";\": it is kept as one name, as a firm's is",
+        "index.yml:4:37: warning: the author \"Jane Doe, John Roe\" is written family name first, or holds two names",
+        "index.yml:4:59: warning: the author \"Hansler, Jennifer\" is written family name first");
+    assertThat(diagnostics.sorted()).extracting(d -> d.hint().orElseThrow()).containsExactly(
+        "if they are people, write each as an item of its own: [\"Jane Doe\", \"John Roe\"]",
+        "if they are two people, write each as an item of its own: [\"Jane Doe\", \"John Roe\"]; if it is one name, write it as it is printed, \"John Roe Jane Doe\"",
+        "write the name as it is printed, \"Jennifer Hansler\": pages show it as written, and the bibliography puts the family name first itself");
+    assertThat(dev.dossier.model.PersonName.of("Jane Doe; John Roe").given()).as("kept whole, not cut at a comma it lacks").isEmpty();
+  }
+
   /** A list left to a comment ("topics: #ukraine") is no list at all, and is said so. */
   @Test
   void aListThatIsAllCommentIsWorthAWarning() {
