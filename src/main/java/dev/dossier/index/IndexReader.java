@@ -317,11 +317,12 @@ public final class IndexReader {
 
   /** A name that holds two people's, or is written family name first, or holds commas no name has. */
   private static void warnAboutAuthor(YamlDocument yaml, Node item, String name) {
-    PersonName.people(name).ifPresent(people -> yaml.warning(
+    Optional<List<String>> joined = PersonName.people(name);
+    joined.ifPresent(people -> yaml.warning(
         item,
         "the author \"" + name + "\" joins names with " + (name.indexOf(';') >= 0 ? "\";\"" : "\"and\" or \"&\"") + ": it is kept as one name, as a firm's is",
         "if they are people, write each as an item of its own: " + yamlList(people)));
-    if (PersonName.people(name).isEmpty() && PersonName.writtenInverted(name)) {
+    if (joined.isEmpty() && PersonName.writtenInverted(name)) {
       Optional<List<String>> two = PersonName.perhapsTwo(name);
       PersonName.asPrinted(name).ifPresentOrElse(
           printed -> yaml.warning(
