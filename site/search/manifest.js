@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":3,"version":"32180cfa2f5cff4c","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["0"],"docShards":[0,26],"docNames":["482e5d12d0045c69","2e90f19fca695b83"]});
+dossierSearch.manifest({"format":3,"version":"c540da4ce8d13ea1","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["0"],"docShards":[0,26],"docNames":["065b151b1baef9a7","b30e98a79b4c3fc7"]});
