@@ -38,7 +38,9 @@
   window.dossierSearch = {
     manifest: function (data) { register("manifest.js", data); },
     terms: function (name, data) { register("t-" + fileName(name) + ".js", data); },
-    docs: function (name, data) { register("d-" + name + ".js", data); }
+    docs: function (name, data) { register("d-" + name + ".js", data); },
+    // The words a query is looked for as: the tests check them against the index's (SearchIndex.terms).
+    queryTerms: function (text) { return terms(text); }
   };
 
   // What makes a browser's cache give this build's file: the index's version, from the page for
@@ -81,21 +83,58 @@
   }
 
   // The same normalisation as SearchIndex.terms: lower case, diacritics dropped (but for kana's
-  // voicing marks: が is not か), split at everything that is neither a letter nor a digit.
+  // voicing marks: が is not か), ß folded to ss and ς to σ.
   function normalise(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}+/gu, function (marks) {
       return marks.replace(/[^\u3099\u309A]/gu, "");
-    }).normalize("NFC");
+    }).normalize("NFC").replace(/\u00DF/g, "ss").replace(/\u03C2/g, "\u03C3");
   }
+
+  // A number: digits with a comma or period between each two groups of them (full-width ones in
+  // a text not yet normalised).
+  var NUMBER = /\p{Nd}+(?:[.,\uFF0C\uFF0E]\p{Nd}+)+/gu;
+  var NUMBER_SEPARATOR = /[.,\uFF0C\uFF0E]/gu;
+
+  // What becomes of each separator of a number, as SearchIndex.terms says: a comma before exactly
+  // three digits separates thousands and is dropped (""); of the others, one alone is kept (the
+  // separator itself: "1.5", "1,5", "100.000", "1,000.5"), and two or more each cut the number
+  // (" ": "24.02.2022", "1.2.3", "2,3,4").
+  function numberSeparators(number) {
+    var groups = number.split(NUMBER_SEPARATOR);
+    var separators = number.match(NUMBER_SEPARATOR);
+    var thousands = separators.map(function (s, i) {
+      return (s === "," || s === "\uFF0C") && Array.from(groups[i + 1]).length === 3;
+    });
+    var others = thousands.filter(function (t) { return !t; }).length;
+    return separators.map(function (s, i) {
+      return thousands[i] ? "" : others === 1 ? s : " ";
+    });
+  }
+
+  // A final "'s" or "’s" after a letter, at the end of a word: dropped ("Russia's" is "russia",
+  // "it's" is "it"). Every other apostrophe cuts the word ("don't", "l'Europe", "O'Brien").
+  var FINAL_S = /(?<=\p{L})['\u2019]s(?![\p{L}\p{N}])/gu;
+
+  // A word of a normalised text, as SearchIndex.terms cuts them once its numbers are read:
+  // letters and digits, and the one separator a number keeps ("1.5").
+  var WORD = /(?:[\p{L}\p{N}]|(?<=\p{Nd})[.,](?=\p{Nd}))+/gu;
 
   // Chinese and Japanese are written without spaces between words: the index keeps each of
   // their characters and each pair, and a query is looked for as its pairs (or its one character).
   // With the letters those scripts share (ー, 々, 〱 to 〵, 〆, 〻, 〼), as SearchIndex.spaceless.
   var SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\uFF70\u3005\u3006\u3031-\u3035\u303B\u303C]/u;
 
+  // The words the index is searched for: each word of the text, its numbers read (so "100,000"
+  // is "100000" and "24.02.2022" is "24", "02" and "2022") and a final "'s" dropped (so
+  // "Russia's" is "russia"); Chinese and Japanese as their pairs.
   function terms(text) {
     var out = [];
-    normalise(text).split(/[^\p{L}\p{N}]+/u).forEach(function (word) {
+    var read = normalise(text).replace(NUMBER, function (number) {
+      var separators = numberSeparators(number);
+      var k = 0;
+      return number.replace(NUMBER_SEPARATOR, function () { return separators[k++]; });
+    }).replace(FINAL_S, "");
+    (read.match(WORD) || []).forEach(function (word) {
       var chars = Array.from(word);
       var i = 0;
       while (i < chars.length) {
@@ -165,6 +204,14 @@
     return list;
   }
 
+  // Whether a term is a longer word that a query word, taken as the start of a word, finds. A
+  // number is typed whole: "100,000" is not the start of "1,000,000", nor "1.5" of "1.55",
+  // though "1.5" is the start of "1.5bn".
+  function continues(term, prefix) {
+    return term.length > prefix.length && term.indexOf(prefix) === 0
+      && !(/\p{Nd}$/u.test(prefix) && /^[\p{Nd}.,]/u.test(term.slice(prefix.length)));
+  }
+
   function idf(df) {
     return Math.log(1 + (manifest.docs - df + 0.5) / (df + 0.5));
   }
@@ -222,7 +269,7 @@
         indexes.forEach(function (index) {
           var data = shards[index];
           Object.keys(data).forEach(function (term) {
-            if (term !== word.text && term.indexOf(word.text) === 0) {
+            if (continues(term, word.text)) {
               addPostings(matches, data[term], PREFIX_WEIGHT, false);
             }
           });
@@ -447,30 +494,58 @@
     });
     return function (raw) {
       return terms(raw).some(function (t) {
-        return exact[t] || prefixes.some(function (p) { return t.indexOf(p) === 0; });
+        return exact[t] || prefixes.some(function (p) { return continues(t, p); });
       });
     };
   }
 
-  // The text's words (runs of letters, digits and marks), each flagged when a query word matches
-  // it; Chinese and Japanese a character at a time, flagged when it is in a pair (or is the one
-  // character) the query looks for.
+  // The text's words (runs of letters, digits and marks, with a number's separators and a final
+  // "'s", in their full-width forms too: "100,000", "1.5", "Russia’s"), each flagged when a query
+  // word matches it; a number cut where terms cuts it ("24.02.2022" is three words); Chinese and
+  // Japanese a character at a time, flagged when it is in a pair (or is the one character) the
+  // query looks for.
   function wordRuns(text, words) {
     var matches = matcher(words);
     var wanted = {};
     words.forEach(function (w) { wanted[w.text] = true; });
-    var runs = [];
-    var re = /[\p{L}\p{N}\p{M}]+/gu;
+    // Where a number is cut: at each separator of one that has two or more.
+    var cuts = {};
+    text.replace(NUMBER, function (number, at) {
+      var separators = numberSeparators(number);
+      var k = 0;
+      number.replace(NUMBER_SEPARATOR, function (separator, i) {
+        if (separators[k++] === " ") {
+          cuts[at + i] = true;
+        }
+        return separator;
+      });
+      return number;
+    });
+    var spans = [];
+    var re = /(?:[\p{L}\p{N}\p{M}]|(?<=\p{Nd}\p{M}*)[.,\uFF0C\uFF0E](?=\p{M}*\p{Nd})|(?<=\p{L}\p{M}*)['\u2019\uFF07](?=\p{M}*[sS\uFF53\uFF33]\p{M}*(?![\p{L}\p{N}])))+/gu;
     var m;
     while ((m = re.exec(text)) !== null) {
-      if (!SPACELESS.test(m[0])) {
-        runs.push({ start: m.index, end: m.index + m[0].length, hit: matches(m[0]) });
-        continue;
+      var from = m.index;
+      var to = m.index + m[0].length;
+      for (var c = from; c < to; c++) {
+        if (cuts[c]) {
+          spans.push({ start: from, end: c });
+          from = c + 1;
+        }
+      }
+      spans.push({ start: from, end: to });
+    }
+    var runs = [];
+    spans.forEach(function (span) {
+      var word = text.slice(span.start, span.end);
+      if (!SPACELESS.test(word)) {
+        runs.push({ start: span.start, end: span.end, hit: matches(word) });
+        return;
       }
       // A character with the marks after it (a kana and its voicing mark, written apart or half-width).
       var pieces = [];
-      var at = m.index;
-      (m[0].match(/[^\p{M}\uFF9E\uFF9F][\p{M}\uFF9E\uFF9F]*|[\p{M}\uFF9E\uFF9F]+/gu) || []).forEach(function (ch) {
+      var at = span.start;
+      (word.match(/[^\p{M}\uFF9E\uFF9F][\p{M}\uFF9E\uFF9F]*|[\p{M}\uFF9E\uFF9F]+/gu) || []).forEach(function (ch) {
         pieces.push({ start: at, end: at + ch.length, text: normalise(ch), spaceless: SPACELESS.test(ch) });
         at += ch.length;
       });
@@ -490,7 +565,7 @@
         runs.push({ start: pieces[i].start, end: pieces[i].end, hit: Boolean(before || after || wanted[pieces[i].text]) });
         i++;
       }
-    }
+    });
     return runs;
   }
 

@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":3,"version":"846393a9cde0f2d5","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["0"],"docShards":[0,26],"docNames":["9d50153bdbd94caf","b30e98a79b4c3fc7"]});
+dossierSearch.manifest({"format":4,"version":"79a46fe15c5f46f4","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["daac5191ff2b98fe","6d6961de98963bbe"]});

@@ -62,7 +62,7 @@ import org.jsoup.Jsoup;
 final class SearchIndex {
 
   static final String DIR = "search/";
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
   static final int TITLE_BOOST = 3;
   static final double K1 = 1.2;
   static final double B = 0.75;
@@ -79,7 +79,12 @@ final class SearchIndex {
 
   /** Marks dropped from a word, all but kana's voicing marks (が is not か). */
   private static final Pattern MARKS = Pattern.compile("[\\p{M}&&[^\\u3099\\u309A]]+");
-  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /** ß, folded to "ss" (its capital ẞ lower-cases to it). */
+  private static final char SHARP_S = '\u00DF';
+  /** ς, folded to σ. */
+  private static final char FINAL_SIGMA = '\u03C2';
+  private static final char SIGMA = '\u03C3';
 
   /** One searchable unit: what a hit links to. */
   record Doc(String kind, String href, String title, String text, Map<String, Object> extra) {}
@@ -161,8 +166,27 @@ final class SearchIndex {
 
   /**
    * The words of a text as the index keeps them: lower case, compatibility-decomposed with the
-   * diacritics dropped, split at everything that is neither a letter nor a digit. The browser
-   * does the same to a query (search.js, {@code terms}).
+   * diacritics dropped, and folded as Unicode's case folding does where lower case is not
+   * enough: ß is ss ("strasse" finds "Straße") and ς is σ (Σ lowers to either by the letters
+   * around it, by rules the JDK and each browser apply with their own Unicode tables, and a
+   * reader types either). Split at everything that is neither a letter nor a digit, except where
+   * a reader sees one word and splitting costs a search:
+   *
+   * <ul>
+   *   <li>A number is its digits with a comma or period between each two groups of them. A comma
+   *       before exactly three digits (then anything but a digit) separates thousands: it joins
+   *       and is dropped, so "100,000" is "100000", found by either and not by every "000"
+   *       ("1,000,000" is "1000000"). Of its other commas and periods, one alone joins and is
+   *       kept ("1.5", "1,5", the German "100.000", "1,000.5" as "1000.5"); two or more cut the
+   *       number at each of them, as a date or a version is read in parts ("24.02.2022" is
+   *       "24", "02" and "2022", found by "2022"; "1.2.3"; "2,3,4").
+   *   <li>A final "'s" or "’s" after a letter, at the end of a word, is dropped: "Russia's" is
+   *       "russia", found by "Russia" and "Russia's" alike ("it's" is "it"). Any other
+   *       apostrophe cuts the word: "don't" is "don" and "t", "l'Europe" is "l" and "europe"
+   *       (found by "Europe"), "O'Brien" is "o" and "brien", "Ukrainians'" is "ukrainians".
+   * </ul>
+   *
+   * <p>The browser does the same to a query (search.js, {@code terms}).
    */
   static List<String> terms(String text) {
     List<String> out = new ArrayList<>();
@@ -171,10 +195,14 @@ final class SearchIndex {
   }
 
   /**
-   * {@link #terms(String)}, one at a time, without splitting with a regular expression: ASCII
-   * letters and digits make words and every other ASCII character ends one. A run holding
-   * anything else goes the long way (decomposed, marks dropped, split); cutting the text at
-   * ASCII characters first changes nothing, as decomposition never joins across them.
+   * {@link #terms(String)}, one at a time, without a regular expression for ASCII text: ASCII
+   * letters and digits make words and every other ASCII character ends one, but for a comma or
+   * period that may be in a number and an apostrophe that may begin a final "'s". A run of only
+   * ASCII letters and digits is a word as it is; a run holding such a character goes through
+   * {@link #words}, and a run holding anything else is first decomposed with its marks dropped.
+   * Cutting the text at ASCII characters first changes nothing, as decomposition never joins
+   * across them and a comma, period or apostrophe is cut at only when both its neighbours are
+   * ASCII and it can be neither in a number nor before a final "s".
    */
   static void terms(String text, java.util.function.Consumer<String> out) {
     terms(text, (lower, start, end) -> out.accept(lower.substring(start, end)), out);
@@ -186,32 +214,169 @@ final class SearchIndex {
     void accept(String lower, int start, int end);
   }
 
-  private static void terms(String text, Stretch ascii, java.util.function.Consumer<String> other) {
+  private static void terms(String text, Stretch plainWord, java.util.function.Consumer<String> other) {
     String lower = text.toLowerCase(java.util.Locale.ROOT);
     int start = -1;
     boolean plain = true;
+    boolean ascii = true;
     for (int i = 0, n = lower.length(); i <= n; i++) {
       char c = i < n ? lower.charAt(i) : ' ';
       if (c >= 0x80) {
         start = start < 0 ? i : start;
         plain = false;
-      } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        ascii = false;
+      } else if (asciiLetter(c) || asciiDigit(c)) {
         start = start < 0 ? i : start;
+      } else if (start >= 0 && mayJoin(lower, i, c)) {
+        plain = false;
       } else if (start >= 0) {
         if (plain) {
-          ascii.accept(lower, start, i);
+          plainWord.accept(lower, start, i);
+        } else if (ascii) {
+          words(lower.substring(start, i), other);
         } else {
           String folded = MARKS.matcher(Normalizer.normalize(lower.substring(start, i), Normalizer.Form.NFKD)).replaceAll("");
-          for (String t : SEPARATORS.split(Normalizer.normalize(folded, Normalizer.Form.NFC))) {
-            if (!t.isEmpty()) {
-              spaceless(t, other);
-            }
-          }
+          words(Normalizer.normalize(folded, Normalizer.Form.NFC), other);
         }
         start = -1;
         plain = true;
+        ascii = true;
       }
     }
+  }
+
+  private static boolean asciiLetter(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean asciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * Whether the ASCII character at {@code i}, inside a run, may keep the run going: a comma or
+   * period between two digits (a number's, which {@link #words} reads as a whole to know which
+   * of them join), an apostrophe between a letter and an "s" (perhaps a final "'s"). Exact when
+   * both neighbours are ASCII, which decomposition leaves as they are; with a neighbour outside
+   * ASCII, which may decompose into a letter, a digit or an "s", {@link #words} decides.
+   */
+  private static boolean mayJoin(String lower, int i, char c) {
+    if (i + 1 >= lower.length()) {
+      return false;
+    }
+    char before = lower.charAt(i - 1);
+    char after = lower.charAt(i + 1);
+    if (c == ',' || c == '.') {
+      return (before >= 0x80 || asciiDigit(before)) && (after >= 0x80 || asciiDigit(after));
+    }
+    return c == '\'' && (before >= 0x80 || asciiLetter(before)) && (after >= 0x80 || after == 's');
+  }
+
+  /**
+   * Cuts a run of lower-cased, decomposed text without marks into words, as
+   * {@link #terms(String)} says: at everything that is neither a letter nor a digit ({@code \p{L}}
+   * and {@code \p{N}}, as search.js splits), but for a number's separators that join and a final
+   * "'s", dropped, and with {@code ß} and {@code ς} folded.
+   */
+  private static void words(String run, java.util.function.Consumer<String> out) {
+    StringBuilder word = new StringBuilder(run.length() + 4);
+    for (int i = 0, n = run.length(); i < n; ) {
+      int c = run.codePointAt(i);
+      if (digit(c) && (i == 0 || !digit(run.codePointBefore(i)))) {
+        i = number(run, i, word, out);
+      } else if (letterOrNumber(c)) {
+        if (c == SHARP_S) {
+          word.append("ss");
+        } else {
+          word.appendCodePoint(c == FINAL_SIGMA ? SIGMA : c);
+        }
+        i += Character.charCount(c);
+      } else if (finalS(run, i, c)) {
+        i += 2;
+      } else {
+        finish(word, out);
+        i += Character.charCount(c);
+      }
+    }
+    finish(word, out);
+  }
+
+  /**
+   * Adds the number that starts at {@code start} (digits, with a comma or period between each
+   * two groups of them) to the word, as {@link #terms(String)} says: its thousands commas
+   * dropped, its one other separator kept, or the word cut at each of two or more. Returns where
+   * the number ends.
+   */
+  private static int number(String run, int start, StringBuilder word, java.util.function.Consumer<String> out) {
+    int end = digitsEnd(run, start);
+    int others = 0;
+    while (end + 1 < run.length() && separator(run.charAt(end)) && digit(run.codePointAt(end + 1))) {
+      int next = digitsEnd(run, end + 1);
+      others += thousands(run, end, next) ? 0 : 1;
+      end = next;
+    }
+    for (int i = start; i < end; ) {
+      int c = run.codePointAt(i);
+      if (!separator(c)) {
+        word.appendCodePoint(c);
+        i += Character.charCount(c);
+        continue;
+      }
+      if (!thousands(run, i, digitsEnd(run, i + 1))) {
+        if (others == 1) {
+          word.append((char) c);
+        } else {
+          finish(word, out);
+        }
+      }
+      i++;
+    }
+    return end;
+  }
+
+  private static boolean separator(int c) {
+    return c == ',' || c == '.';
+  }
+
+  /** Where the digits that start at {@code i} end. */
+  private static int digitsEnd(String run, int i) {
+    while (i < run.length() && digit(run.codePointAt(i))) {
+      i += Character.charCount(run.codePointAt(i));
+    }
+    return i;
+  }
+
+  /** Whether the separator at {@code i}, before the digits up to {@code end}, is a comma before exactly three. */
+  private static boolean thousands(String run, int i, int end) {
+    return run.charAt(i) == ',' && run.codePointCount(i + 1, end) == 3;
+  }
+
+  /** Whether the character at {@code i} is the apostrophe of a final "'s" after a letter: "Russia's", "it’s". */
+  private static boolean finalS(String run, int i, int c) {
+    return (c == '\'' || c == '\u2019') && i > 0 && Character.isLetter(run.codePointBefore(i))
+        && i + 1 < run.length() && run.charAt(i + 1) == 's' && (i + 2 == run.length() || !letterOrNumber(run.codePointAt(i + 2)));
+  }
+
+  /** Hands on a word that {@link #words} has made and empties it. */
+  private static void finish(StringBuilder word, java.util.function.Consumer<String> out) {
+    if (word.isEmpty()) {
+      return;
+    }
+    spaceless(word.toString(), out);
+    word.setLength(0);
+  }
+
+  /** {@code \p{L}} or {@code \p{N}}: a character that is part of a word. */
+  private static boolean letterOrNumber(int c) {
+    if (Character.isLetter(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
+  private static boolean digit(int c) {
+    return Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER;
   }
 
   /**
@@ -449,7 +614,8 @@ final class SearchIndex {
   /**
    * Cuts the sorted terms into shards of about {@link #TERM_SHARD_BYTES}; returns their names.
    * Each shard is the JSON {@code Json.compact} would write for its map of terms to entries,
-   * written here directly: a term is letters and digits only, and an entry numbers only.
+   * written here directly: a term is letters, digits and a number's periods and commas, and an
+   * entry numbers only.
    */
   private List<String> termShards(Postings postings, java.util.function.Consumer<Page> out) {
     List<String> names = new ArrayList<>();

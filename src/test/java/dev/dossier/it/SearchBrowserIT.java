@@ -156,6 +156,66 @@ class SearchBrowserIT extends SeedSiteInBrowser {
     assertThat(chromium.consoleErrors()).isEmpty();
   }
 
+  /**
+   * A number with a thousands comma or one decimal separator, a word with a final "'s" and a word
+   * with ß are each one word; a date, a version and a word with any other apostrophe are read in
+   * parts. A query finds the documents that hold its words and no others, and the snippet marks
+   * each word as the query found it: "100,000" whole, "2022" alone in 24.02.2022.
+   */
+  @org.junit.jupiter.api.Test
+  void numbersApostrophesAndSharpSAreWordsAsReadersFindThem() throws Exception {
+    java.nio.file.Path dossier = java.nio.file.Files.createDirectories(tmp.resolve("words"));
+    java.nio.file.Files.writeString(dossier.resolve("words.md"), String.join("\n\n", "---\ntitle: Notes\n---",
+        "Putin could order the more than 100,000 troops he had positioned.", // ¶1
+        "Another 30,000 troops and 100 tanks arrived.", // ¶2
+        "An army of 1,000,000 would be larger.", // ¶3
+        "Growth was 1.5 percent.", // ¶4
+        "One tank in 15, or 1 in 5, broke down; inflation was 1.55 percent.", // ¶5
+        "A loan of $1.5bn was agreed.", // ¶6
+        "Russia's army moved.", // ¶7
+        "Russia’s navy sailed.", // ¶8
+        "They don't know where the ships sailed.", // ¶9
+        "Ships sailed up the Don.", // ¶10
+        "Die Straße des 17. Juni.", // ¶11
+        "The Strasse was closed.", // ¶12
+        "The invasion began on 24.02.2022 at dawn.", // ¶13
+        "La réponse de l'Europe fut rapide.", // ¶14
+        "O'Brien wrote version 1.2.3 of the report.", // ¶15
+        "Die Ernte brachte 100.000 Tonnen.", // ¶16
+        "The fee was 1,000.5 euros.") + "\n"); // ¶17
+    java.nio.file.Path out = tmp.resolve("words-site");
+    Jar.Run built = Jar.run("build", dossier.toString(), "--out", out.toString());
+    assertThat(built.exit()).as(built.err()).isZero();
+    String base = out.toRealPath().toUri().toString();
+    record Case(String query, List<Integer> paragraphs, List<String> marked) {}
+    for (Case c : List.of(
+        new Case("100,000", List.of(1), List.of("100,000")),
+        new Case("100000", List.of(1), List.of("100,000")),
+        new Case("1.5", List.of(4, 6), List.of("1.5", "1.5bn")),
+        new Case("Russia's", List.of(7, 8), List.of("Russia's", "Russia’s")),
+        new Case("russia", List.of(7, 8), List.of("Russia's", "Russia’s")),
+        new Case("don't", List.of(9), List.of("don", "t")),
+        new Case("Don sailed", List.of(9, 10), List.of("don", "sailed", "sailed", "Don")),
+        new Case("strasse", List.of(11, 12), List.of("Straße", "Strasse")),
+        new Case("Straße", List.of(11, 12), List.of("Straße", "Strasse")),
+        new Case("2022", List.of(13), List.of("2022")),
+        new Case("24.02.2022", List.of(13), List.of("24", "02", "2022")),
+        new Case("Europe", List.of(14), List.of("Europe")),
+        new Case("Brien", List.of(15), List.of("Brien")),
+        new Case("1.2.3", List.of(15), List.of("1", "2", "3")),
+        new Case("100.000", List.of(16), List.of("100.000")),
+        new Case("1000.5", List.of(17), List.of("1,000.5")))) {
+      chromium.open(base + "search.html?q=" + java.net.URLEncoder.encode(c.query(), java.nio.charset.StandardCharsets.UTF_8));
+      List<WebElement> hits = waitForHits(chromium.driver());
+      assertThat(hits.stream().map(h -> h.findElement(By.cssSelector("a.search-hit-link")).getDomAttribute("href")))
+          .as(c.query() + ": the paragraphs found")
+          .containsExactlyInAnyOrderElementsOf(c.paragraphs().stream().map(n -> "sources/words.html#p" + n).toList());
+      assertThat(hits.stream().flatMap(h -> h.findElements(By.cssSelector(".search-snippet mark")).stream()).map(WebElement::getText))
+          .as(c.query() + ": the words marked").containsExactlyInAnyOrderElementsOf(c.marked());
+    }
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
   private static WebDriver openSearch(Origin origin, String address) {
     assertThat(site.pages()).as("search.html, the search page (it comes from the search branch)").contains("search.html");
     chromium.forgetLogs();

@@ -40,9 +40,64 @@ class SearchIndexTest {
 
   @Test
   void termsAreLowerCaseWithoutDiacriticsSplitAtEverythingElse() {
-    assertThat(SearchIndex.terms("Škoda's CAFÉ, Lviv—Київ; ﬁne 2022-02-14"))
-        .containsExactly("skoda", "s", "cafe", "lviv", "киів", "fine", "2022", "02", "14");
+    assertThat(SearchIndex.terms("Škoda CAFÉ, Lviv—Київ; ﬁne 2022-02-14"))
+        .containsExactly("skoda", "cafe", "lviv", "киів", "fine", "2022", "02", "14");
     assertThat(SearchIndex.terms(" … ")).isEmpty();
+  }
+
+  /**
+   * A comma before exactly three digits separates thousands: the number is one word without it,
+   * so that a search for "100,000" finds that number, not every "000", and "100000" finds it too.
+   * Only between two digits: "2022, 5" is two numbers.
+   */
+  @Test
+  void aThousandsCommaJoinsTheNumberAndIsDropped() {
+    assertThat(SearchIndex.terms("more than 100,000 troops")).containsExactly("more", "than", "100000", "troops");
+    assertThat(SearchIndex.terms("1,000,000 and 12,345 and 1,000人")).containsExactly("1000000", "and", "12345", "and", "1000", "人");
+    assertThat(SearchIndex.terms("In 2022, 5 were. Since 2021.Then 3,")).containsExactly("in", "2022", "5", "were", "since", "2021", "then", "3");
+    assertThat(SearchIndex.terms("e.g. U.S. ,5 .5 5. 1,,000 1.,000")).containsExactly("e", "g", "u", "s", "5", "5", "5", "1", "000", "1", "000");
+    // Full-width digits and comma decompose to ASCII ones; other scripts' digits are digits too.
+    assertThat(SearchIndex.terms("１００，０００人 ٣,٠٠٠")).containsExactly("100000", "人", "٣٠٠٠");
+  }
+
+  /**
+   * A number's one other comma or period joins it and is kept ("1.5" is neither 15 nor "1" and
+   * "5"); a number with two or more is cut at each, so that a date or a version is found by its
+   * parts: "2022" finds 24.02.2022.
+   */
+  @Test
+  void aNumbersOneDecimalSeparatorIsKeptAndTwoOrMoreCutIt() {
+    assertThat(SearchIndex.terms("1.5 million, $1.5bn")).containsExactly("1.5", "million", "1.5bn");
+    // Not thousands: "1,5" is a decimal comma, "100.000" (German thousands) and "1,0000" one number too.
+    assertThat(SearchIndex.terms("1,5 and 1,0000 and 1,00 and 100.000")).containsExactly("1,5", "and", "1,0000", "and", "1,00", "and", "100.000");
+    // The thousands commas dropped, then the one period left kept.
+    assertThat(SearchIndex.terms("1,000.5 and 1,000,000.50")).containsExactly("1000.5", "and", "1000000.50");
+    assertThat(SearchIndex.terms("24.02.2022")).containsExactly("24", "02", "2022");
+    assertThat(SearchIndex.terms("v1.2.3, 2,3,4, 1.000.000, 1,5.3")).containsExactly("v1", "2", "3", "2", "3", "4", "1", "000", "000", "1", "5", "3");
+    // Thousands commas join even in a number that is cut at its other separators.
+    assertThat(SearchIndex.terms("1,000.2.3")).containsExactly("1000", "2", "3");
+  }
+
+  /**
+   * A final "'s" after a letter is dropped, so "Russia" and "Russia's" find each other; any
+   * other apostrophe cuts the word, so that "Europe" finds "l'Europe" and "Brien" "O'Brien".
+   */
+  @Test
+  void aFinalApostropheSIsDroppedAndAnyOtherApostropheCutsTheWord() {
+    assertThat(SearchIndex.terms("Russia's, Russia’s, RUSSIA'S, it's")).containsExactly("russia", "russia", "russia", "it");
+    assertThat(SearchIndex.terms("l'Europe dell’Italia O’Brien don't rock'n'roll"))
+        .containsExactly("l", "europe", "dell", "italia", "o", "brien", "don", "t", "rock", "n", "roll");
+    // Not after a letter, not at the end of a word, no "s": a quotation mark, a plural's apostrophe, the 1990's.
+    assertThat(SearchIndex.terms("'tis the Ukrainians' ‘word’ in the 1990's, x'sy"))
+        .containsExactly("tis", "the", "ukrainians", "word", "in", "the", "1990", "s", "x", "sy");
+    assertThat(SearchIndex.terms("it's's x''y Straße's")).containsExactly("it", "x", "y", "strasse");
+  }
+
+  /** ß is ss and ς is σ, as in Unicode's case folding: "strasse" finds "Straße", "ΟΔΟΣ" is "οδοσ" however lowered. */
+  @Test
+  void sharpSAndFinalSigmaAreFolded() {
+    assertThat(SearchIndex.terms("Straße STRASSE STRAẞE strasse")).containsExactly("strasse", "strasse", "strasse", "strasse");
+    assertThat(SearchIndex.terms("ΟΔΟΣ οδος οδοσ")).containsExactly("οδοσ", "οδοσ", "οδοσ");
   }
 
   /**
@@ -58,11 +113,15 @@ class SearchIndexTest {
     assertThat(SearchIndex.terms("コーヒー")).containsExactly("コ", "コー", "ー", "ーヒ", "ヒ", "ヒー", "ー");
   }
 
-  /** The tokenizer skips the regular expressions; it must find exactly the words they find. */
+  /** The tokenizer skips the regular expressions (search.js's); it must find exactly the words they find. */
   @Test
   void termsAreTheWordsTheRegularExpressionsFind() {
     Pattern marks = Pattern.compile("[\\p{M}&&[^\\u3099\\u309A]]+");
-    Pattern separators = Pattern.compile("[^\\p{L}\\p{N}]+");
+    // search.js's NUMBER, FINAL_S and WORD, without look-behinds (Java 17's miss a character
+    // outside the BMP): FINAL_S's letter is kept by hand, again until none is left ("it's's").
+    Pattern number = Pattern.compile("\\p{Nd}+(?:[.,]\\p{Nd}+)+");
+    Pattern finalS = Pattern.compile("(\\p{L})['\\u2019]s(?![\\p{L}\\p{N}])");
+    Pattern words = Pattern.compile("(?:\\p{Nd}[.,](?=\\p{Nd})|[\\p{L}\\p{N}])+");
     // Runs of Han, Hiragana or Katakana, and runs of anything else: the first kept as each
     // character and each pair of characters.
     String cjk = "\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\u30FC\\uFF70\\u3005\\u3006\\u3031-\\u3035\\u303B\\u303C";
@@ -73,8 +132,16 @@ class SearchIndexTest {
         lower = java.text.Normalizer.normalize(marks.matcher(java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD)).replaceAll(""),
             java.text.Normalizer.Form.NFC);
       }
+      lower = lower.replace("\u00DF", "ss").replace('\u03C2', '\u03C3');
+      lower = number.matcher(lower).replaceAll(m -> Matcher.quoteReplacement(readNumber(m.group())));
+      for (String before = null; !lower.equals(before); ) {
+        before = lower;
+        lower = finalS.matcher(lower).replaceAll("$1");
+      }
       List<String> out = new ArrayList<>();
-      for (String word : separators.split(lower)) {
+      Matcher joined = words.matcher(lower);
+      while (joined.find()) {
+        String word = joined.group();
         java.util.regex.Matcher run = runs.matcher(word);
         while (run.find()) {
           String r = run.group();
@@ -93,18 +160,77 @@ class SearchIndexTest {
       }
       return out;
     };
+    for (String text : texts(seeds.dossier().orElseThrow())) {
+      assertThat(SearchIndex.terms(text)).as(text).isEqualTo(reference.apply(text));
+    }
+    // Where the tokenizer cuts at an ASCII character, decomposing what is around it must not have joined it.
+    for (String text : randomTexts(20_000)) {
+      assertThat(SearchIndex.terms(text)).as(text).isEqualTo(reference.apply(text));
+    }
+  }
+
+  /**
+   * Strings of the characters the tokenizer treats apart, at random (the same ones each time):
+   * letters that decompose or fold, digits, a number's separators, apostrophes, marks.
+   * SearchTermsBrowserIT gives them to search.js too.
+   */
+  static List<String> randomTexts(int count) {
+    String[] pieces = {"a", "s", "S", "x", "E", "é", "1", "0", "000", ",", ".", "'", "\u2019", " ", "-", "\u0301", "\u0308", "\u3099", "ß", "ẞ",
+        "Σ", "ς", "ｓ", "１", "，", "．", "＇", "٣", "東", "か", "ｶ", "ﾞ", "㏂", "½", "²", "Ⅻ", "ﬁ", "ǅ", "İ", "𠮷", "𝟎", "ʼ", "ŉ", "\u00AD", "ſ", "⒈"};
+    java.util.Random random = new java.util.Random(17);
+    List<String> texts = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      StringBuilder made = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        made.append(pieces[random.nextInt(pieces.length)]);
+      }
+      texts.add(made.toString());
+    }
+    return texts;
+  }
+
+  /**
+   * A number as search.js's numberSeparators reads it: its thousands commas (before exactly three
+   * digits) dropped, its one other comma or period kept, or a space for each of two or more.
+   */
+  private static String readNumber(String number) {
+    String[] groups = number.split("[.,]");
+    String separators = number.replaceAll("[^.,]", "");
+    boolean[] thousands = new boolean[separators.length()];
+    int others = 0;
+    for (int i = 0; i < separators.length(); i++) {
+      thousands[i] = separators.charAt(i) == ',' && groups[i + 1].codePointCount(0, groups[i + 1].length()) == 3;
+      others += thousands[i] ? 0 : 1;
+    }
+    StringBuilder read = new StringBuilder(groups[0]);
+    for (int i = 0; i < separators.length(); i++) {
+      read.append(thousands[i] ? "" : others == 1 ? String.valueOf(separators.charAt(i)) : " ").append(groups[i + 1]);
+    }
+    return read.toString();
+  }
+
+  /**
+   * Texts that try the tokenizer: every kind of character it treats apart, then every paragraph
+   * of a dossier. SearchTermsBrowserIT gives them to search.js too.
+   */
+  static List<String> texts(Dossier dossier) {
     List<String> texts = new ArrayList<>(List.of(
         "", " ", "plain ascii words, with: punctuation! and 42 numbers_underscored-dashed",
         "“Curly quotes” — dashes – and ‘apostrophes’ … ellipses", "e\u0301te\u0301 and \u0301 lone marks \u0301abc",
-        "½ ① ﬁ ℌ Ⅻ ㎏ ＦＵＬＬ", "ΟΔΟΣ ΣΟΦΟΣ. Σ", "İstanbul ǅ Straße", "mixed123ünï456", "emoji 🙂 in text 🙂x",
+        "½ ① ﬁ ℌ Ⅻ ㎏ ＦＵＬＬ", "ΟΔΟΣ ΣΟΦΟΣ. Σ", "İstanbul ǅ Straße STRAẞE", "mixed123ünï456", "emoji 🙂 in text 🙂x",
         "Київ—Lviv/Kyiv: 2022-02-14T10:00", "tab\tnewline\nnbsp\u00A0zwsp\u200Bsoft\u00ADhyphen",
-        // Capitals lowered a word at a time when every character is below U+0100, else the whole text at once:
-        "KYIV Embassy CAFÉ Ñandú ÀÉÎÕÜ µ ß ÿ ×÷ ÆØÅ", "ΑΣ'Α ΟΔΟΣ'. ΣΑΣ'Σ Kyiv", "ÀB Ā",
-        "東京で会議が開かれた。北京市政府发布了新的规定。", "ｶﾞｲﾄﾞ abc東京def 𠮷野家 한국어 텍스트", "コーヒーとサーバー 人々 〆切"));
-    seeds.dossier().orElseThrow().sources().forEach(s -> s.paragraphs().forEach(p -> texts.add(p.text())));
-    for (String text : texts) {
-      assertThat(SearchIndex.terms(text)).as(text).isEqualTo(reference.apply(text));
-    }
+        "KYIV Embassy CAFÉ Ñandú ÀÉÎÕÜ µ ß ÿ ×÷ ÆØÅ", "ΑΣ'Α ΟΔΟΣ'. ΣΑΣ'Σ ΑΣ’ ΑΣ\u00AD Kyiv", "ÀB Ā",
+        "東京で会議が開かれた。北京市政府发布了新的规定。", "ｶﾞｲﾄﾞ abc東京def 𠮷野家 한국어 텍스트", "コーヒーとサーバー 人々 〆切",
+        // Numbers: separators between digits, and not; thousands, one other separator, two or more.
+        "100,000 troops; 1,000,000.50; 1.5 million, $1.5bn; 1,5 and 1,0000 and 1,00; 24.02.2022; In 2022, 5 were. 2021.Then 3,",
+        "e.g. U.S. ,5 .5 5. 1,,000 1.,5 １００，０００人 ٣,٠٠٠ ١٢٬٣٤٥ 1,000人 東京,大阪 ㏂ 1\u0301,000 1,\u0301000 1,000\u0301",
+        "100.000 1.000.000 1,000.5 1,000.2.3 1.2.3 v1.2.3 2,3,4 1,5.3 2,345,6 1,5,000 v1.5b2.3 ⒈5 １．２．３ 24.02.2022.",
+        // Apostrophes: a final 's after a letter, and every other.
+        "Russia's, Russia’s, RUSSIA'S, It's don't O’Brien rock'n'roll 'tis Ukrainians' ‘word’ 1990's it's's x''y x's東",
+        "a\u0301's e\u0301’s d'\u0301s Straße's ΟΔΟΣ's ß's ｄｏｎ＇ｔ x'\u00DF Mar'inka м'ясо мʼясо",
+        "l'Europe dell’Italia d'affaires x'sy x's1 x's.5 1's 𠮷's ſ's x'ſ x'ｓ X'S"));
+    dossier.sources().forEach(s -> s.paragraphs().forEach(p -> texts.add(p.text())));
+    return texts;
   }
 
   @Test
@@ -153,6 +279,32 @@ class SearchIndexTest {
     assertThat(checked).isGreaterThan(30);
     assertThat(index.postings("lviv").keySet().stream().map(index::doc).map(d -> d.get("href")))
         .contains("sources/cnn-2022-02-14.html#p1", "topics/embassy-closure-lviv.html");
+  }
+
+  /**
+   * The seed dossier's "100,000" and "Russia's" are each one word in the index, and its
+   * "d'affaires" two: no document is found by "000" for them, "russia" finds the possessive and
+   * "affaires" the French.
+   */
+  @Test
+  void numbersPossessivesAndElisionsAreIndexedAsReadersFindThem() throws IOException {
+    Index index = new Index(seeds.pages());
+    Map<String, Integer> found = new TreeMap<>();
+    for (Source source : seeds.dossier().orElseThrow().sources()) {
+      for (Paragraph p : source.paragraphs()) {
+        int id = index.idOf("sources/" + source.key() + ".html#p" + p.number());
+        for (String[] written : new String[][] {{"100,000", "100000"}, {"Russia's", "russia"}, {"Russia’s", "russia"}, {"d'affaires", "affaires"},
+            {"won't", "won"}}) {
+          if (p.text().contains(written[0])) {
+            assertThat(index.postings(written[1])).as("%s in %s ¶%d", written[0], source.key(), p.number()).containsKey(id);
+            found.merge(written[0], 1, Integer::sum);
+          }
+        }
+      }
+    }
+    assertThat(found.keySet()).containsExactly("100,000", "Russia's", "Russia’s", "d'affaires", "won't");
+    assertThat(index.postings("000")).isEmpty();
+    assertThat(index.postings("wont")).isEmpty();
   }
 
   /** A subheading is part of the text a source page reproduces: its words find it, at its place on the page. */

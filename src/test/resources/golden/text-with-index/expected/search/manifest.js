@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":3,"version":"9ebdcb8a7e0fbbc3","docs":14,"kinds":{"topic":[0,2],"event":[2,6],"source":[6,8],"paragraph":[8,14]},"impactLevels":15,"termShards":["1"],"docShards":[0],"docNames":["2bf4939982c15ef0"]});
+dossierSearch.manifest({"format":4,"version":"87ed55a676fdf853","docs":14,"kinds":{"topic":[0,2],"event":[2,6],"source":[6,8],"paragraph":[8,14]},"impactLevels":15,"termShards":["1"],"docShards":[0],"docNames":["c539b8fe2e1de0a5"]});
