@@ -113,11 +113,23 @@
 
   // A final "'s" or "’s" after a letter, at the end of a word: dropped ("Russia's" is "russia",
   // "it's" is "it"). Every other apostrophe cuts the word ("don't", "l'Europe", "O'Brien").
-  var FINAL_S = /(?<=\p{L})['\u2019]s(?![\p{L}\p{N}])/gu;
+  // No regular expression here looks behind: Safari before 16.4 refuses the whole script for one.
+  var FINAL_S = /(\p{L})['\u2019]s(?![\p{L}\p{N}])/gu;
+
+  // The text without its final "'s": the letter before each is kept ("$1"), and the text looked
+  // at again for one that removing another brought next to a letter ("it's's").
+  function withoutFinalS(text) {
+    var before;
+    do {
+      before = text;
+      text = text.replace(FINAL_S, "$1");
+    } while (text !== before);
+    return text;
+  }
 
   // A word of a normalised text, as SearchIndex.terms cuts them once its numbers are read:
   // letters and digits, and the one separator a number keeps ("1.5").
-  var WORD = /(?:[\p{L}\p{N}]|(?<=\p{Nd})[.,](?=\p{Nd}))+/gu;
+  var WORD = /(?:\p{Nd}[.,](?=\p{Nd})|[\p{L}\p{N}])+/gu;
 
   // Chinese and Japanese are written without spaces between words: the index keeps each of
   // their characters and each pair, and a query is looked for as its pairs (or its one character).
@@ -133,7 +145,8 @@
       var separators = numberSeparators(number);
       var k = 0;
       return number.replace(NUMBER_SEPARATOR, function () { return separators[k++]; });
-    }).replace(FINAL_S, "");
+    });
+    read = withoutFinalS(read);
     (read.match(WORD) || []).forEach(function (word) {
       var chars = Array.from(word);
       var i = 0;
@@ -344,7 +357,8 @@
     });
     var seen = {};
     var words = [];
-    var endsInWord = /[\p{L}\p{N}\p{M}]$/u.test(query);
+    // A query ending in "'s" ("Russia's") has typed its last word whole: "Russian" is another.
+    var endsInWord = /[\p{L}\p{N}\p{M}]$/u.test(query) && !/\p{L}\p{M}*['\u2019\uFF07]\p{M}*[sS\uFF53\uFF33]\p{M}*$/u.test(query);
     list.forEach(function (text, i) {
       if (!seen[text]) {
         seen[text] = true;
@@ -522,7 +536,8 @@
       return number;
     });
     var spans = [];
-    var re = /(?:[\p{L}\p{N}\p{M}]|(?<=\p{Nd}\p{M}*)[.,\uFF0C\uFF0E](?=\p{M}*\p{Nd})|(?<=\p{L}\p{M}*)['\u2019\uFF07](?=\p{M}*[sS\uFF53\uFF33]\p{M}*(?![\p{L}\p{N}])))+/gu;
+    // A digit or letter (with its marks) takes the separator or apostrophe after it along.
+    var re = /(?:\p{Nd}\p{M}*[.,\uFF0C\uFF0E](?=\p{M}*\p{Nd})|\p{L}\p{M}*['\u2019\uFF07](?=\p{M}*[sS\uFF53\uFF33]\p{M}*(?![\p{L}\p{N}]))|[\p{L}\p{N}\p{M}])+/gu;
     var m;
     while ((m = re.exec(text)) !== null) {
       var from = m.index;

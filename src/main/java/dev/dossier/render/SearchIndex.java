@@ -201,8 +201,8 @@ final class SearchIndex {
    * ASCII letters and digits is a word as it is; a run holding such a character goes through
    * {@link #words}, and a run holding anything else is first decomposed with its marks dropped.
    * Cutting the text at ASCII characters first changes nothing, as decomposition never joins
-   * across them and a comma, period or apostrophe is cut at only when both its neighbours are
-   * ASCII and it can be neither in a number nor before a final "s".
+   * across them and a comma, period or apostrophe is cut at only when a neighbour that is ASCII
+   * already rules out its being in a number or before a final "s" ({@link #mayJoin}).
    */
   static void terms(String text, java.util.function.Consumer<String> out) {
     terms(text, (lower, start, end) -> out.accept(lower.substring(start, end)), out);

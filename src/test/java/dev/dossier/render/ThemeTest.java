@@ -23,6 +23,18 @@ class ThemeTest {
     }
   }
 
+  /**
+   * A regular expression that looks behind ({@code (?<=}, {@code (?<!}) is a syntax error to
+   * Safari and iOS before 16.4, which then run none of the script: the search page would do
+   * nothing. The browser tests run Chromium only, so the scripts are read for one here.
+   */
+  @Test
+  void noScriptOfTheThemeLooksBehindForOlderSafariRefusesTheWholeScript() throws IOException {
+    for (String script : List.of("templates/assets/search.js", "templates/assets/dossier.js")) {
+      assertThat(Files.readString(Path.of(script))).as(script).doesNotContain("(?<=", "(?<!");
+    }
+  }
+
   @Test
   void theFingerprintChangesWithAnyFileOfAnOverride() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("templates"));
