@@ -321,7 +321,8 @@ public final class IndexReader {
     joined.ifPresent(people -> yaml.warning(
         item,
         "the author \"" + name + "\" joins names with " + (name.indexOf(';') >= 0 ? "\";\"" : "\"and\" or \"&\"") + ": it is kept as one name, as a firm's is",
-        "if they are people, write each as an item of its own: " + yamlList(people)));
+        "if they are people, write each as an item of its own, as the name is printed: "
+            + yamlList(people.stream().map(person -> PersonName.asPrinted(person).orElse(person)).toList())));
     if (joined.isEmpty() && PersonName.writtenInverted(name)) {
       Optional<List<String>> two = PersonName.perhapsTwo(name);
       PersonName.asPrinted(name).ifPresentOrElse(

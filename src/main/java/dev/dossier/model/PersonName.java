@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * IV: "Martin Luther King Jr.") or a credential ("John Smith, PhD"; M.D., Esq., or after a comma
  * an abbreviation of two to four capitals, "Ann Lee, CFA"), and the given names are the words
  * before it. A name of one word
- * (an outlet's desk, "Reuters"), or of one word and a suffix, or joined with "and" or "&" (a
- * firm's, "Ernst and Young"), has no parts, and is written as it is.
+ * (an outlet's desk, "Reuters"), or of one word and a suffix, or joined with "and", "&" or ";"
+ * (a firm's, "Ernst and Young"; several people's, "Jane Doe; John Roe"), has no parts, and is
+ * written as it is.
  *
  * @param given the given names; empty for a name without parts
  * @param family the family name, or the whole of a name without parts
@@ -60,19 +61,19 @@ public record PersonName(Optional<String> given, String family, Optional<String>
   }
 
   /**
-   * A name joined with a lower-case "and" or a "&" between two words: a firm's or a desk's
-   * ("Ernst and Young", "Johnson & Johnson"), not one person's. A capital "And" is a name's own
-   * word (the Turkish surname, "Metin And"). A ";" joins too: no name holds one, so such a text
-   * is several ("Jane Doe; John Roe"), kept whole rather than cut into a family name and given
-   * names that are neither.
+   * A name joined with "and" (in any case: "JANE DOE AND JOHN ROE", "Ernst And Young") or "&"
+   * between two words: a firm's or a desk's ("Ernst and Young", "Johnson & Johnson"), not one
+   * person's. An "And" that ends the name is the name's own word (the Turkish surname, "Metin
+   * And"). A ";" joins too: no name holds one, so such a text is several ("Jane Doe; John Roe"),
+   * kept whole rather than cut into a family name and given names that are neither.
    */
-  private static final Pattern JOINED = Pattern.compile("\\s(?:and|&)\\s|\\s*;\\s*");
+  private static final Pattern JOINED = Pattern.compile("\\s(?:[aA][nN][dD]|&)\\s|\\s*;\\s*");
 
   /** Whether a name is joined with "and", "&" or ";", the pattern tried only on a name holding one (most names hold none). */
   private static boolean joined(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c == '&' || c == ';' || c == 'a' && name.startsWith("and", i)) {
+      if (c == '&' || c == ';' || (c == 'a' || c == 'A') && name.regionMatches(true, i, "and", 0, 3)) {
         return JOINED.matcher(name).find();
       }
     }
@@ -80,16 +81,19 @@ public record PersonName(Optional<String> given, String family, Optional<String>
   }
 
   /**
-   * The people a joined name seems to hold: the parts of one joined with ";", or with "and" or
-   * "&" when each part is a name of two words or more ("Jane Doe and John Roe"); empty for a
-   * firm's ("Ernst and Young") or any other.
+   * The people a joined name seems to hold: the parts of one joined with ";" (one part for
+   * "Jane Doe;"), or with "and" or "&" when each part is a name of two words or more ("Jane Doe
+   * and John Roe"); empty for a firm's ("Ernst and Young") or any other.
    */
   public static Optional<List<String>> people(String name) {
     if (!joined(name)) {
       return Optional.empty();
     }
     List<String> sides = java.util.Arrays.stream(JOINED.split(name)).map(String::strip).filter(side -> !side.isEmpty()).toList();
-    boolean named = name.indexOf(';') >= 0 || sides.stream().allMatch(side -> side.indexOf(' ') > 0 && Character.isUpperCase(side.charAt(0)));
+    if (name.indexOf(';') >= 0) {
+      return sides.isEmpty() ? Optional.empty() : Optional.of(sides);
+    }
+    boolean named = sides.stream().allMatch(side -> side.indexOf(' ') > 0 && Character.isUpperCase(side.charAt(0)));
     return sides.size() > 1 && named ? Optional.of(sides) : Optional.empty();
   }
 

@@ -180,8 +180,15 @@ final class Exports {
     PersonName parts = PersonName.of(name);
     return parts.given().isEmpty()
         ? "{" + bibEscape(parts.family()) + "}"
-        : bibEscape(parts.family()) + parts.suffix().map(s -> ", " + bibEscape(s)).orElse("") + ", " + bibEscape(parts.given().get());
+        : bibPart(parts.family()) + parts.suffix().map(s -> ", " + bibEscape(s)).orElse("") + ", " + bibPart(parts.given().get());
   }
+
+  /** A part of a person's name, braced when it holds a word "and" in any case ("Metin And"), which BibTeX would read as parting two authors. */
+  private static String bibPart(String part) {
+    return AND_WORD.matcher(part).find() ? "{" + bibEscape(part) + "}" : bibEscape(part);
+  }
+
+  private static final java.util.regex.Pattern AND_WORD = java.util.regex.Pattern.compile("(?i)(?<![\\p{L}\\p{N}])and(?![\\p{L}\\p{N}])");
 
   /** BibTeX's special characters, escaped so titles and names come through as written. */
   static String bibEscape(String text) {

@@ -181,7 +181,7 @@ class IndexReaderTest {
         """);
     assertThat(problems()).containsExactly(
         "index.yml:4:15: warning: the author \"Jane Doe and John Roe\" joins names with \"and\" or \"&\": it is kept as one name, as a firm's is");
-    assertThat(diagnostics.sorted().get(0).hint()).contains("if they are people, write each as an item of its own: [\"Jane Doe\", \"John Roe\"]");
+    assertThat(diagnostics.sorted().get(0).hint()).contains("if they are people, write each as an item of its own, as the name is printed: [\"Jane Doe\", \"John Roe\"]");
   }
 
   /**
@@ -195,16 +195,22 @@ class IndexReaderTest {
         sources:
           - key: a
             file: a.txt
-            authors: ["Jane Doe; John Roe", "Jane Doe, John Roe", "Hansler, Jennifer"]
+            authors: ["Jane Doe; John Roe", "Jane Doe, John Roe", "Hansler, Jennifer", "Doe, Jane; Roe, John", "Jane Doe;", "JANE DOE AND JOHN ROE"]
         """);
     assertThat(problems()).containsExactly(
         "index.yml:4:15: warning: the author \"Jane Doe; John Roe\" joins names with \";\": it is kept as one name, as a firm's is",
         "index.yml:4:37: warning: the author \"Jane Doe, John Roe\" is written family name first, or holds two names",
-        "index.yml:4:59: warning: the author \"Hansler, Jennifer\" is written family name first");
+        "index.yml:4:59: warning: the author \"Hansler, Jennifer\" is written family name first",
+        "index.yml:4:80: warning: the author \"Doe, Jane; Roe, John\" joins names with \";\": it is kept as one name, as a firm's is",
+        "index.yml:4:104: warning: the author \"Jane Doe;\" joins names with \";\": it is kept as one name, as a firm's is",
+        "index.yml:4:117: warning: the author \"JANE DOE AND JOHN ROE\" joins names with \"and\" or \"&\": it is kept as one name, as a firm's is");
     assertThat(diagnostics.sorted()).extracting(d -> d.hint().orElseThrow()).containsExactly(
-        "if they are people, write each as an item of its own: [\"Jane Doe\", \"John Roe\"]",
+        "if they are people, write each as an item of its own, as the name is printed: [\"Jane Doe\", \"John Roe\"]",
         "if they are two people, write each as an item of its own: [\"Jane Doe\", \"John Roe\"]; if it is one name, write it as it is printed, \"John Roe Jane Doe\"",
-        "write the name as it is printed, \"Jennifer Hansler\": pages show it as written, and the bibliography puts the family name first itself");
+        "write the name as it is printed, \"Jennifer Hansler\": pages show it as written, and the bibliography puts the family name first itself",
+        "if they are people, write each as an item of its own, as the name is printed: [\"Jane Doe\", \"John Roe\"]",
+        "if they are people, write each as an item of its own, as the name is printed: [\"Jane Doe\"]",
+        "if they are people, write each as an item of its own, as the name is printed: [\"JANE DOE\", \"JOHN ROE\"]");
     assertThat(dev.dossier.model.PersonName.of("Jane Doe; John Roe").given()).as("kept whole, not cut at a comma it lacks").isEmpty();
   }
 

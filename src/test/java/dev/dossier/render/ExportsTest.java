@@ -57,7 +57,7 @@ class ExportsTest {
             file: gazette.txt
             title: "Open { only here"
             outlet: "Gazette }"
-            authors: ["Ernst and Young", "Johnson & Johnson", "Jane Doe", "Metin And"]
+            authors: ["Ernst and Young", "Johnson & Johnson", "Jane Doe", "Metin And", "Ernst And Young"]
             url: "https://example.com/a?b=1&c=2%20x#frag"
         events:
           - date: 2023-03-05
@@ -67,7 +67,7 @@ class ExportsTest {
         """);
     String bib = page(result, "sources.bib");
     assertThat(bib).contains("title = {{Open \\textbraceleft{} only here}},", "journal = {Gazette \\textbraceright{}},",
-        "author = {{Ernst and Young} and {Johnson \\& Johnson} and Doe, Jane and And, Metin},", "url = {https://example.com/a?b=1&c=2%20x#frag},");
+        "author = {{Ernst and Young} and {Johnson \\& Johnson} and Doe, Jane and {And}, Metin and {Ernst And Young}},", "url = {https://example.com/a?b=1&c=2%20x#frag},");
     // Every entry's braces balance, escaped or not, as BibTeX counts them.
     assertThat(bib.chars().filter(c -> c == '{').count()).isEqualTo(bib.chars().filter(c -> c == '}').count());
     assertThat(page(result, "sources.json").replaceAll("\\s", "")).contains("\"author\":[{\"literal\":\"ErnstandYoung\"},{\"literal\":\"Johnson&Johnson\"}",
