@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dossier build}: check the dossier and write its site. */
-@Command(name = "build", mixinStandardHelpOptions = true, description = "Build the static site of a dossier.")
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Build the static site of a dossier.")
 final class BuildCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -87,7 +87,7 @@ final class BuildCommand implements Callable<Integer> {
     Progress bar = TerminalProgress.forConsole(err);
     Optional<StageTimes> times = "1".equals(System.getenv("DOSSIER_TIMINGS")) ? Optional.of(new StageTimes()) : Optional.empty();
     Progress progress = times.<Progress>map(t -> Progress.both(bar, t)).orElse(bar);
-    Build.Result result = new Build(options.strict, Optional.ofNullable(baseUrl), progress, !options.noCache).build(options.dir, options.theme(), out);
+    Build.Result result = new Build(options.strict, Optional.ofNullable(baseUrl), progress, !options.noCache).build(options.dir, options.theme(), out, force);
     times.ifPresent(t -> err.println("timings: " + t.summary()));
     if (bar instanceof TerminalProgress terminal) {
       terminal.close();

@@ -133,6 +133,14 @@ public final class Build {
    * written to a staging folder as they are rendered, so the site is never all in memory.
    */
   public Result build(Path dir, Theme theme, Path out) throws IOException {
+    return build(dir, theme, out, false);
+  }
+
+  /**
+   * {@link #build(Path, Theme, Path)}, and with {@code replacingOthers} the files in {@code out}
+   * this tool did not write go too ({@code build --force}), though nothing else changed.
+   */
+  public Result build(Path dir, Theme theme, Path out, boolean replacingOthers) throws IOException {
     long start = System.nanoTime();
     Seen seen = see(dir);
     // Taken once, for the pages and the record alike.
@@ -140,7 +148,7 @@ public final class Build {
     // What the last build into out is looked up by, and this one recorded under.
     String frame = cached ? frame(themeFingerprint, seen) : "";
     if (cached) {
-      Optional<Result> same = unchanged(new BuildCache(dir.resolve(BuildCache.FOLDER), tool), seen, frame, out.toAbsolutePath().normalize(), start);
+      Optional<Result> same = unchanged(new BuildCache(dir.resolve(BuildCache.FOLDER), tool), seen, frame, out.toAbsolutePath().normalize(), start, replacingOthers);
       if (same.isPresent()) {
         return same.get();
       }
@@ -173,7 +181,7 @@ public final class Build {
           cannotCache(diagnostics, e);
         }
       }
-      written = session.commit();
+      written = session.commit(replacingOthers);
       if (cache.isPresent()) {
         try {
           cache.get().storePages(out, sink.units());
@@ -196,12 +204,12 @@ public final class Build {
   /**
    * The result of a build that has nothing to do, if this is one: the last build into
    * {@code out} was made from the same inputs (index, documents, the folder's names, theme and
-   * options), and left the files that are there now, and no other. What is cheap to compare is compared
+   * options), and left the files that are there now (and no other, for a build told to replace them). What is cheap to compare is compared
    * first (the index, the folder's names, each document's and output file's size and time of
    * change, the manifest); then every document is read and hashed, to be sure. Nothing is
    * parsed, rendered or written; what the last build said is said again.
    */
-  private Optional<Result> unchanged(BuildCache cache, Seen seen, String frame, Path out, long start) throws IOException {
+  private Optional<Result> unchanged(BuildCache cache, Seen seen, String frame, Path out, long start, boolean replacingOthers) throws IOException {
     // Anything reading says (a file gone, a second index) is news: the long way says it.
     if (!seen.said().isEmpty() || !Files.isDirectory(out)) {
       return Optional.empty();
@@ -209,7 +217,7 @@ public final class Build {
     // What a killed build left beside the site goes, as the long way sees to first.
     SiteWriter.recover(out);
     try {
-      return unchanged(seen, out, start, cache, cache.lastBuild(out, frame));
+      return unchanged(seen, out, start, cache, cache.lastBuild(out, frame), replacingOthers);
     } catch (IOException | java.io.UncheckedIOException e) {
       // A file that cannot be looked at: the long way says what is wrong with it.
       return Optional.empty();
@@ -217,14 +225,14 @@ public final class Build {
   }
 
   /** The rest of {@link #unchanged}, given the record of the last build with this build's frame, if there is one. */
-  private Optional<Result> unchanged(Seen seen, Path out, long start, BuildCache cache, Optional<LastBuild> last) throws IOException {
+  private Optional<Result> unchanged(Seen seen, Path out, long start, BuildCache cache, Optional<LastBuild> last, boolean replacingOthers) throws IOException {
     if (last.isEmpty()
         || !cache.recordsOf(out)
         || !LastBuild.asTheyWere(out, last.get().files(), LinkOption.NOFOLLOW_LINKS)
         || !LastBuild.manifest(SiteWriter.readManifest(out)).equals(last.get().manifest())
         || !SiteWriter.asReadableAsNew(out)
-        // A file put there since (a build with --force, told to replace it, goes the long way and removes it).
-        || !SiteWriter.foreignFiles(out).isEmpty()) {
+        // A file put there since, which a build told to replace it (--force) goes the long way to remove.
+        || replacingOthers && !SiteWriter.foreignFiles(out).isEmpty()) {
       return Optional.empty();
     }
     DossierFolder folder = seen.folder();

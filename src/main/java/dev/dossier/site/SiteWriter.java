@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * the existing file, so its content, inode and modification time stay as they were, and tools
  * that sync by time or checksum see nothing to send. When nothing changed at all, nothing is
  * touched. The output carries a manifest of the files the tool wrote, with their SHA-256, so it
- * knows what is unchanged and never deletes anything it did not write.
+ * knows what is unchanged, and what it did not write: {@code build} refuses an output holding
+ * such files unless told to replace them ({@code --force}, {@link Session#commit(boolean)}).
  */
 public final class SiteWriter {
 
@@ -60,7 +61,7 @@ public final class SiteWriter {
    *
    * @param written files whose bytes are new or changed
    * @param unchanged files kept as they were
-   * @param removed files of the previous site that the new one no longer has
+   * @param removed files of the previous site that the new one no longer has, and any other file it replaced (build --force)
    */
   public record Written(List<String> written, List<String> unchanged, List<String> removed) {
     public boolean changedNothing() {
@@ -447,15 +448,25 @@ public final class SiteWriter {
       }
     }
 
+    /** {@link #commit(boolean)} of a site whose output holds only what this tool wrote, as {@code build} makes sure before it starts. */
+    public Written commit() throws IOException {
+      return commit(false);
+    }
+
     /**
      * Finishes the site: removes what the new one no longer has, writes the manifest and swaps
      * the staging folder in. When nothing changed and the manifest is there, does nothing.
+     *
+     * @param replacingOthers the output may hold files this tool did not write, which go
+     *     ({@code build --force}): they are looked for, counted as removed, and a site that
+     *     otherwise changed nothing is swapped in all the same
      */
-    public synchronized Written commit() throws IOException {
-      // What the new site does not have goes: the last site's files, and any other file there
-      // (a build told to replace them, with --force; without, the command refused to start).
+    public synchronized Written commit(boolean replacingOthers) throws IOException {
       java.util.TreeSet<String> removed = previous.keySet().stream().filter(p -> !next.containsKey(p)).collect(Collectors.toCollection(java.util.TreeSet::new));
-      removed.addAll(foreignFiles(target));
+      if (replacingOthers) {
+        // Looked for only when asked: a walk of every file of a large site.
+        foreignFiles(target).stream().filter(p -> !next.containsKey(p)).forEach(removed::add);
+      }
       List<String> writtenSorted = written.stream().sorted().toList();
       List<String> unchangedSorted = unchanged.stream().sorted().toList();
       Written result = new Written(writtenSorted, unchangedSorted, List.copyOf(removed));

@@ -571,10 +571,17 @@ class BuildTest {
       Build build = new Build(false, Optional.empty(), dev.dossier.diag.Progress.NONE, cached);
       assertThat(build.build(dir, Theme.builtIn(), out).failed()).isFalse();
       Files.writeString(out.resolve("notes.txt"), "my notes");
-      Build.Result again = build.build(dir, Theme.builtIn(), out);
+      Build.Result again = build.build(dir, Theme.builtIn(), out, true);
       assertThat(out.resolve("notes.txt")).as("cached %s", cached).doesNotExist();
       assertThat(again.report().orElseThrow().lines()).as("cached %s", cached).anySatisfy(line -> assertThat(line).contains("0 files written").contains(" 1 removed"));
     }
+    // Into a folder this tool never wrote: what the site also has is written over, not removed.
+    Path other = Files.createDirectories(tmp.resolve("other"));
+    Files.writeString(other.resolve("index.html"), "<p>mine</p>");
+    Files.writeString(other.resolve("notes.txt"), "my notes");
+    Build.Result first = new Build().build(dir, Theme.builtIn(), other, true);
+    assertThat(other.resolve("notes.txt")).doesNotExist();
+    assertThat(first.report().orElseThrow().lines()).anySatisfy(line -> assertThat(line).contains(" 1 removed"));
   }
 
   /**
