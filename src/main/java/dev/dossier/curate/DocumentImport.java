@@ -241,6 +241,12 @@ public final class DocumentImport {
     for (Map.Entry<String, String> existing : keyOf.entrySet()) {
       Path file = dir.resolve(existing.getKey());
       if (Files.isRegularFile(file) && Files.size(file) == bytes.length && Arrays.equals(sha256(Files.readAllBytes(file)), digest)) {
+        if (!file.toRealPath().startsWith(dir.toRealPath())) {
+          throw Refusal.content(
+              Position.file(shownAs),
+              "the dossier folder has a link to this document, " + existing.getKey() + ", which a build does not read, as it leads out of the folder; nothing was added",
+              "remove the link, then add the document again");
+        }
         String key = existing.getValue().isEmpty() ? "" : " (key " + existing.getValue() + ")";
         throw Refusal.content(
             Position.file(shownAs),

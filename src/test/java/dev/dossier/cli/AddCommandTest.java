@@ -288,6 +288,10 @@ class AddCommandTest {
     assertThat(err.toString()).contains("\"outside.txt\" links to a file outside the dossier folder, which a build does not read; nothing was added",
         "remove " + link + ", then dossier add " + outside.toRealPath() + " " + fresh).doesNotContain("already in the dossier");
     assertThat(fresh.resolve("index.yml")).doesNotExist();
+    // Adding the file it leads to, the link still there, is refused for the link, not as a copy.
+    assertThat(run("add", outside.toString(), fresh.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("the dossier folder has a link to this document, outside.txt, which a build does not read",
+        "remove the link, then add the document again").doesNotContain("already in the dossier");
     // The document itself, once in place of the link, is listed where it is.
     Files.delete(link);
     Files.copy(outside, link);
