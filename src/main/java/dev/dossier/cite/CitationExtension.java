@@ -1,5 +1,6 @@
 package dev.dossier.cite;
 
+import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.html.HtmlRenderer;
@@ -105,13 +106,13 @@ public final class CitationExtension implements Parser.ParserExtension, HtmlRend
     }
 
     /**
-     * Drops the spaces and line break a citation follows ("closed [@a]." reads "closed[1]."):
+     * Drops the spaces and line break (soft or hard) a citation follows ("closed [@a]." reads "closed[1]."):
      * the reference sits against its word as a footnote mark does, and the paragraph's text,
      * which has no reference, reads "closed." rather than "closed .".
      */
     private static void dropSpaceBefore(Node block) {
       Node last = block.getLastChild();
-      while (last instanceof SoftLineBreak || last instanceof Text t && t.getChars().isBlank()) {
+      while (last instanceof SoftLineBreak || last instanceof HardLineBreak || last instanceof Text t && t.getChars().isBlank()) {
         Node before = last.getPrevious();
         last.unlink();
         last = before;

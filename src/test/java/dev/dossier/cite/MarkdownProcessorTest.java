@@ -18,9 +18,9 @@ class MarkdownProcessorTest {
 
   @Test
   void theSpaceOrLineBreakBeforeACitationIsDroppedSoTheTextReadsWithoutAGapBeforeItsStop() {
-    String text = "The embassy closed [@a ¶1].\n\nIt moved\n[@a ¶2] [@b] to Lviv.";
+    String text = "The embassy closed [@a ¶1].\n\nIt moved\n[@a ¶2] [@b] to Lviv.\n\nIt closed  \n[@a ¶3].";
     java.util.List<MarkdownProcessor.RenderedBlock> direct = markdown.renderBlocks(markdown.parse(text));
-    assertThat(direct).extracting(MarkdownProcessor.RenderedBlock::text).containsExactly("The embassy closed.", "It moved to Lviv.");
+    assertThat(direct).extracting(MarkdownProcessor.RenderedBlock::text).containsExactly("The embassy closed.", "It moved to Lviv.", "It closed.");
     assertThat(direct.get(0).html()).isEqualTo("<p>The embassy closed" + Prose.marker(0) + ".</p>");
     // The full path (renderer and sanitiser) gives the same as the direct one.
     assertThat(markdown.renderBlocksCleaned(markdown.parse(text))).isEqualTo(direct);
