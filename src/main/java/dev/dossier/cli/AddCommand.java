@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dossier add}: import a document file or a web page and list it in the index. */
-@Command(name = "add", mixinStandardHelpOptions = true, description = "Copy a document (or fetch a web page) into the dossier and add its entry to index.yml.")
+@Command(name = "add", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Copy a document (or fetch a web page) into the dossier and add its entry to index.yml.")
 final class AddCommand implements Callable<Integer> {
 
   /** "https:", "ftp:", "file:": a scheme of two letters or more, so "C:\\notes.txt" stays a file. */

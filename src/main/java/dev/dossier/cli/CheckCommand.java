@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code dossier check}: everything build does except writing. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "Validate documents, index, citations and templates; write no site (only the build cache).")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Validate documents, index, citations and templates; write no site (only the build cache).")
 final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dossier init}: a starter index.yml listing the documents found. */
-@Command(name = "init", mixinStandardHelpOptions = true, description = "Write a starter index.yml listing the documents in the folder, with the metadata each carries.")
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Write a starter index.yml listing the documents in the folder, with the metadata each carries.")
 final class InitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dossier serve}: preview with rebuild on change and live reload. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Preview the dossier on 127.0.0.1, rebuilding and reloading on every change.")
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Preview the dossier on 127.0.0.1, rebuilding and reloading on every change.")
 final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

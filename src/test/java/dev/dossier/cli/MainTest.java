@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,16 @@ class MainTest {
   void helpListsTheCommands() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("build").contains("check").contains("Exit codes");
+  }
+
+  /** Each command takes -V as it takes -h: it says which dossier this is, not nothing. */
+  @Test
+  void everyCommandSaysItsVersion() {
+    for (String command : List.of("build", "check", "serve", "init", "add")) {
+      out.getBuffer().setLength(0);
+      assertThat(run(command, "-V")).as(command).isZero();
+      assertThat(out.toString()).as(command).startsWith("dossier ");
+    }
   }
 
   @Test
