@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":4,"version":"79a46fe15c5f46f4","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["daac5191ff2b98fe","6d6961de98963bbe"]});
+dossierSearch.manifest({"format":4,"version":"51c60a5c89fc122d","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["0af4d20f85c08dd4","6f44acbc1d933bee"]});
