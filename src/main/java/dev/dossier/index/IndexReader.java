@@ -318,11 +318,18 @@ public final class IndexReader {
   /** A name that holds two people's, or is written family name first, or holds commas no name has. */
   private static void warnAboutAuthor(YamlDocument yaml, Node item, String name) {
     Optional<List<String>> joined = PersonName.people(name);
-    joined.ifPresent(people -> yaml.warning(
-        item,
-        "the author \"" + name + "\" joins names with " + (name.indexOf(';') >= 0 ? "\";\"" : "\"and\" or \"&\"") + ": it is kept as one name, as a firm's is",
-        "if they are people, write each as an item of its own, as the name is printed: "
-            + yamlList(people.stream().map(person -> PersonName.asPrinted(person).orElse(person)).toList())));
+    joined.ifPresent(people -> {
+      // Each part as it is printed: "Doe, Jane" turned, "Jane Doe, John Roe" two people, not "John Roe Jane Doe".
+      List<String> printed = people.stream()
+          .flatMap(person -> PersonName.perhapsTwo(person).map(List::stream).orElseGet(() -> java.util.stream.Stream.of(PersonName.asPrinted(person).orElse(person))))
+          .toList();
+      yaml.warning(
+          item,
+          "the author \"" + name + "\" joins names with " + (name.indexOf(';') >= 0 ? "\";\"" : "\"and\" or \"&\"") + ": it is kept as one name, as a firm's is",
+          printed.size() == 1
+              ? "write the name without the \";\": " + yamlQuoted(printed.get(0))
+              : "if they are people, write each as an item of its own, as the name is printed: " + yamlList(printed));
+    });
     if (joined.isEmpty() && PersonName.writtenInverted(name)) {
       Optional<List<String>> two = PersonName.perhapsTwo(name);
       PersonName.asPrinted(name).ifPresentOrElse(

@@ -195,7 +195,7 @@ class IndexReaderTest {
         sources:
           - key: a
             file: a.txt
-            authors: ["Jane Doe; John Roe", "Jane Doe, John Roe", "Hansler, Jennifer", "Doe, Jane; Roe, John", "Jane Doe;", "JANE DOE AND JOHN ROE"]
+            authors: ["Jane Doe; John Roe", "Jane Doe, John Roe", "Hansler, Jennifer", "Doe, Jane; Roe, John", "Jane Doe;", "JANE DOE AND JOHN ROE", "Jane Doe, John Roe; Ann Lee"]
         """);
     assertThat(problems()).containsExactly(
         "index.yml:4:15: warning: the author \"Jane Doe; John Roe\" joins names with \";\": it is kept as one name, as a firm's is",
@@ -203,14 +203,16 @@ class IndexReaderTest {
         "index.yml:4:59: warning: the author \"Hansler, Jennifer\" is written family name first",
         "index.yml:4:80: warning: the author \"Doe, Jane; Roe, John\" joins names with \";\": it is kept as one name, as a firm's is",
         "index.yml:4:104: warning: the author \"Jane Doe;\" joins names with \";\": it is kept as one name, as a firm's is",
-        "index.yml:4:117: warning: the author \"JANE DOE AND JOHN ROE\" joins names with \"and\" or \"&\": it is kept as one name, as a firm's is");
+        "index.yml:4:117: warning: the author \"JANE DOE AND JOHN ROE\" joins names with \"and\" or \"&\": it is kept as one name, as a firm's is",
+        "index.yml:4:142: warning: the author \"Jane Doe, John Roe; Ann Lee\" joins names with \";\": it is kept as one name, as a firm's is");
     assertThat(diagnostics.sorted()).extracting(d -> d.hint().orElseThrow()).containsExactly(
         "if they are people, write each as an item of its own, as the name is printed: [\"Jane Doe\", \"John Roe\"]",
         "if they are two people, write each as an item of its own: [\"Jane Doe\", \"John Roe\"]; if it is one name, write it as it is printed, \"John Roe Jane Doe\"",
         "write the name as it is printed, \"Jennifer Hansler\": pages show it as written, and the bibliography puts the family name first itself",
         "if they are people, write each as an item of its own, as the name is printed: [\"Jane Doe\", \"John Roe\"]",
-        "if they are people, write each as an item of its own, as the name is printed: [\"Jane Doe\"]",
-        "if they are people, write each as an item of its own, as the name is printed: [\"JANE DOE\", \"JOHN ROE\"]");
+        "write the name without the \";\": \"Jane Doe\"",
+        "if they are people, write each as an item of its own, as the name is printed: [\"JANE DOE\", \"JOHN ROE\"]",
+        "if they are people, write each as an item of its own, as the name is printed: [\"Jane Doe\", \"John Roe\", \"Ann Lee\"]");
     assertThat(dev.dossier.model.PersonName.of("Jane Doe; John Roe").given()).as("kept whole, not cut at a comma it lacks").isEmpty();
   }
 
