@@ -238,14 +238,14 @@ public final class DocumentImport {
     inPlace.ifPresent(keyOf::remove);
     index.sources().stream().filter(s -> IndexReader.staysInside(s.file())).forEach(s -> keyOf.put(s.file(), s.key()));
     byte[] digest = sha256(bytes);
+    // A copy in the folder is said before a link that leads out of it, which a build does not read.
+    Optional<String> link = Optional.empty();
     for (Map.Entry<String, String> existing : keyOf.entrySet()) {
       Path file = dir.resolve(existing.getKey());
       if (Files.isRegularFile(file) && Files.size(file) == bytes.length && Arrays.equals(sha256(Files.readAllBytes(file)), digest)) {
         if (!file.toRealPath().startsWith(dir.toRealPath())) {
-          throw Refusal.content(
-              Position.file(shownAs),
-              "the dossier folder has a link to this document, " + existing.getKey() + ", which a build does not read, as it leads out of the folder; nothing was added",
-              "remove the link, then add the document again");
+          link = link.or(() -> Optional.of(existing.getKey()));
+          continue;
         }
         String key = existing.getValue().isEmpty() ? "" : " (key " + existing.getValue() + ")";
         throw Refusal.content(
@@ -253,6 +253,12 @@ public final class DocumentImport {
             "this document is already in the dossier as " + existing.getKey() + key + "; nothing was added",
             "the two files have the same content (the same SHA-256)");
       }
+    }
+    if (link.isPresent()) {
+      throw Refusal.content(
+          Position.file(shownAs),
+          "the dossier folder has a link to this document, " + link.get() + ", which a build does not read, as it leads out of the folder; nothing was added",
+          "remove the link, then add the document again");
     }
   }
 

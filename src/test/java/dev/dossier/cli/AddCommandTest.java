@@ -292,6 +292,11 @@ class AddCommandTest {
     assertThat(run("add", outside.toString(), fresh.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("the dossier folder has a link to this document, outside.txt, which a build does not read",
         "remove the link, then add the document again").doesNotContain("already in the dossier");
+    // A copy in the folder is the one to name, though the link comes first.
+    Path copy = Files.copy(outside, fresh.resolve("z-copy.txt"));
+    assertThat(run("add", outside.toString(), fresh.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("this document is already in the dossier as z-copy.txt").doesNotContain("has a link");
+    Files.delete(copy);
     // The document itself, once in place of the link, is listed where it is.
     Files.delete(link);
     Files.copy(outside, link);
