@@ -448,7 +448,11 @@ public final class SiteWriter {
       }
     }
 
-    /** {@link #commit(boolean)} of a site whose output holds only what this tool wrote, as {@code build} makes sure before it starts. */
+    /**
+     * {@link #commit(boolean)} without looking for files this tool did not write ({@code build}
+     * refuses to start on an output that holds any): one that is there all the same goes
+     * uncounted when the site changed, and stays when it did not.
+     */
     public Written commit() throws IOException {
       return commit(false);
     }
