@@ -91,9 +91,7 @@ public final class DocumentImport {
 
   /** The file's path in the dossier folder, if it is inside it (whether the folder reads it as a document, {@link #add} sees). */
   private Optional<String> inFolder(Path file) throws IOException {
-    Path real = file.toRealPath();
-    Path folder = dir.toRealPath();
-    return real.startsWith(folder) ? Optional.of(folder.relativize(real).toString().replace(java.io.File.separatorChar, '/')) : Optional.empty();
+    return relative(file.toRealPath());
   }
 
   /**
@@ -103,11 +101,13 @@ public final class DocumentImport {
    */
   private Optional<String> linkInFolder(Path file) throws IOException {
     Path parent = file.toAbsolutePath().normalize().getParent();
+    return parent == null ? Optional.empty() : relative(parent.toRealPath().resolve(file.getFileName()));
+  }
+
+  /** A path as the dossier folder names it, empty when it lies outside (given with the links on its way resolved, as the folder's are). */
+  private Optional<String> relative(Path resolved) throws IOException {
     Path folder = dir.toRealPath();
-    if (parent == null || !parent.toRealPath().startsWith(folder)) {
-      return Optional.empty();
-    }
-    return Optional.of(folder.relativize(parent.toRealPath().resolve(file.getFileName())).toString().replace(java.io.File.separatorChar, '/'));
+    return resolved.startsWith(folder) ? Optional.of(folder.relativize(resolved).toString().replace(java.io.File.separatorChar, '/')) : Optional.empty();
   }
 
   /** Fetches a web page and saves it into the dossier as {@code .html}. */
@@ -243,7 +243,7 @@ public final class DocumentImport {
     for (Map.Entry<String, String> existing : keyOf.entrySet()) {
       Path file = dir.resolve(existing.getKey());
       if (Files.isRegularFile(file) && Files.size(file) == bytes.length && Arrays.equals(sha256(Files.readAllBytes(file)), digest)) {
-        if (!file.toRealPath().startsWith(dir.toRealPath())) {
+        if (relative(file.toRealPath()).isEmpty()) {
           link = link.or(() -> Optional.of(existing.getKey()));
           continue;
         }

@@ -93,8 +93,7 @@ public record PersonName(Optional<String> given, String family, Optional<String>
     if (name.indexOf(';') >= 0) {
       return sides.isEmpty() ? Optional.empty() : Optional.of(sides);
     }
-    boolean named = sides.stream().allMatch(side -> side.indexOf(' ') > 0 && Character.isUpperCase(side.charAt(0)));
-    return sides.size() > 1 && named ? Optional.of(sides) : Optional.empty();
+    return sides.size() > 1 && sides.stream().allMatch(PersonName::fullName) ? Optional.of(sides) : Optional.empty();
   }
 
   /**
@@ -109,7 +108,12 @@ public record PersonName(Optional<String> given, String family, Optional<String>
       return Optional.empty();
     }
     List<String> both = java.util.Arrays.stream(sides).map(String::strip).toList();
-    return both.stream().allMatch(side -> side.indexOf(' ') > 0 && Character.isUpperCase(side.charAt(0))) ? Optional.of(both) : Optional.empty();
+    return both.stream().allMatch(PersonName::fullName) ? Optional.of(both) : Optional.empty();
+  }
+
+  /** Whether a text reads as one person's whole name: two words or more, the first a capital's. */
+  private static boolean fullName(String text) {
+    return text.indexOf(' ') > 0 && Character.isUpperCase(text.charAt(0));
   }
 
   /** The parts of a name; one written family name first ("Hansler, Jennifer") is read as such. */

@@ -204,10 +204,11 @@ public final class Build {
   /**
    * The result of a build that has nothing to do, if this is one: the last build into
    * {@code out} was made from the same inputs (index, documents, the folder's names, theme and
-   * options), and left the files that are there now (and no other, for a build told to replace them). What is cheap to compare is compared
-   * first (the index, the folder's names, each document's and output file's size and time of
-   * change, the manifest); then every document is read and hashed, to be sure. Nothing is
-   * parsed, rendered or written; what the last build said is said again.
+   * options), and left the files that are there now (and no other, for a build told to replace
+   * them). What is cheap to compare is compared first (the index, the folder's names, each
+   * document's and output file's size and time of change, the manifest); then every document is
+   * read and hashed, to be sure. Nothing is parsed, rendered or written; what the last build
+   * said is said again.
    */
   private Optional<Result> unchanged(BuildCache cache, Seen seen, String frame, Path out, long start, boolean replacingOthers) throws IOException {
     // Anything reading says (a file gone, a second index) is news: the long way says it.
