@@ -83,11 +83,12 @@
   }
 
   // The same normalisation as SearchIndex.terms: lower case, diacritics dropped (but for kana's
-  // voicing marks: が is not か), ß folded to ss and ς to σ.
+  // voicing marks: が is not か), ß folded to ss and ς to σ, and the modifier letter apostrophe ʼ
+  // (Ukrainian "мʼясо") made ’, the apostrophe it stands for, which a word does not hold.
   function normalise(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}+/gu, function (marks) {
       return marks.replace(/[^\u3099\u309A]/gu, "");
-    }).normalize("NFC").replace(/\u00DF/g, "ss").replace(/\u03C2/g, "\u03C3");
+    }).normalize("NFC").replace(/\u00DF/g, "ss").replace(/\u03C2/g, "\u03C3").replace(/\u02BC/g, "\u2019");
   }
 
   // A number: digits with a comma or period between each two groups of them (full-width ones in
@@ -358,7 +359,7 @@
     var seen = {};
     var words = [];
     // A query ending in "'s" ("Russia's") has typed its last word whole: "Russian" is another.
-    var endsInWord = /[\p{L}\p{N}\p{M}]$/u.test(query) && !/\p{L}\p{M}*['\u2019\uFF07]\p{M}*[sS\uFF53\uFF33]\p{M}*$/u.test(query);
+    var endsInWord = /(?:[^\P{L}\u02BC]|[\p{N}\p{M}])$/u.test(query) && !/\p{L}\p{M}*['\u2019\uFF07\u02BC]\p{M}*[sS\uFF53\uFF33]\p{M}*$/u.test(query);
     list.forEach(function (text, i) {
       if (!seen[text]) {
         seen[text] = true;
@@ -536,8 +537,9 @@
       return number;
     });
     var spans = [];
-    // A digit or letter (with its marks) takes the separator or apostrophe after it along.
-    var re = /(?:\p{Nd}\p{M}*[.,\uFF0C\uFF0E](?=\p{M}*\p{Nd})|\p{L}\p{M}*['\u2019\uFF07](?=\p{M}*[sS\uFF53\uFF33]\p{M}*(?![\p{L}\p{N}]))|[\p{L}\p{N}\p{M}])+/gu;
+    // A digit or letter (with its marks) takes the separator or apostrophe after it along; the
+    // apostrophe ʼ is no letter here.
+    var re = /(?:\p{Nd}\p{M}*[.,\uFF0C\uFF0E](?=\p{M}*\p{Nd})|[^\P{L}\u02BC]\p{M}*['\u2019\uFF07\u02BC](?=\p{M}*[sS\uFF53\uFF33]\p{M}*(?![\p{L}\p{N}]))|[^\P{L}\u02BC]|[\p{N}\p{M}])+/gu;
     var m;
     while ((m = re.exec(text)) !== null) {
       var from = m.index;

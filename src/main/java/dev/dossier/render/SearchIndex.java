@@ -85,6 +85,8 @@ final class SearchIndex {
   /** ς, folded to σ. */
   private static final char FINAL_SIGMA = '\u03C2';
   private static final char SIGMA = '\u03C3';
+  /** ʼ, an apostrophe as ' and ’ are ({@link #letter}). */
+  private static final char MODIFIER_APOSTROPHE = '\u02BC';
 
   /** One searchable unit: what a hit links to. */
   record Doc(String kind, String href, String title, String text, Map<String, Object> extra) {}
@@ -183,7 +185,9 @@ final class SearchIndex {
    *   <li>A final "'s" or "’s" after a letter, at the end of a word, is dropped: "Russia's" is
    *       "russia", found by "Russia" and "Russia's" alike ("it's" is "it"). Any other
    *       apostrophe cuts the word: "don't" is "don" and "t", "l'Europe" is "l" and "europe"
-   *       (found by "Europe"), "O'Brien" is "o" and "brien", "Ukrainians'" is "ukrainians".
+   *       (found by "Europe"), "O'Brien" is "o" and "brien", "Ukrainians'" is "ukrainians". The
+   *       modifier letter apostrophe ʼ, which Unicode counts a letter, is an apostrophe like the
+   *       others: Ukrainian "мʼясо", "м'ясо" and "м’ясо" are each "м" and "ясо".
    * </ul>
    *
    * <p>The browser does the same to a query (search.js, {@code terms}).
@@ -353,7 +357,7 @@ final class SearchIndex {
 
   /** Whether the character at {@code i} is the apostrophe of a final "'s" after a letter: "Russia's", "it’s". */
   private static boolean finalS(String run, int i, int c) {
-    return (c == '\'' || c == '\u2019') && i > 0 && Character.isLetter(run.codePointBefore(i))
+    return (c == '\'' || c == '\u2019' || c == MODIFIER_APOSTROPHE) && i > 0 && letter(run.codePointBefore(i))
         && i + 1 < run.length() && run.charAt(i + 1) == 's' && (i + 2 == run.length() || !letterOrNumber(run.codePointAt(i + 2)));
   }
 
@@ -366,9 +370,18 @@ final class SearchIndex {
     word.setLength(0);
   }
 
-  /** {@code \p{L}} or {@code \p{N}}: a character that is part of a word. */
+  /**
+   * A letter of a word: {@code \p{L}} but the modifier letter apostrophe ʼ, which Ukrainian
+   * writes inside a word ("мʼясо") where others type ' or ’: all three are one apostrophe here
+   * (search.js's normalise makes it ’).
+   */
+  private static boolean letter(int c) {
+    return c != MODIFIER_APOSTROPHE && Character.isLetter(c);
+  }
+
+  /** A {@link #letter} or {@code \p{N}}: a character that is part of a word. */
   private static boolean letterOrNumber(int c) {
-    if (Character.isLetter(c)) {
+    if (letter(c)) {
       return true;
     }
     int type = Character.getType(c);

@@ -183,7 +183,9 @@ class SearchBrowserIT extends SeedSiteInBrowser {
         "O'Brien wrote version 1.2.3 of the report.", // ¶15
         "Die Ernte brachte 100.000 Tonnen.", // ¶16
         "The fee was 1,000.5 euros.", // ¶17
-        "Russian ships moved.") + "\n"); // ¶18
+        "Russian ships moved.", // ¶18
+        "Він купив мʼясо на ринку.", // ¶19
+        "Вона купила м'ясо вранці.") + "\n"); // ¶20
     java.nio.file.Path out = tmp.resolve("words-site");
     Jar.Run built = Jar.run("build", dossier.toString(), "--out", out.toString());
     assertThat(built.exit()).as(built.err()).isZero();
@@ -206,7 +208,10 @@ class SearchBrowserIT extends SeedSiteInBrowser {
         new Case("Brien", List.of(15), List.of("Brien")),
         new Case("1.2.3", List.of(15), List.of("1", "2", "3")),
         new Case("100.000", List.of(16), List.of("100.000")),
-        new Case("1000.5", List.of(17), List.of("1,000.5")))) {
+        new Case("1000.5", List.of(17), List.of("1,000.5")),
+        // Ukrainian's apostrophe, written ʼ, ' or ’: any of them finds all three.
+        new Case("м’ясо", List.of(19, 20), List.of("м", "ясо", "м", "ясо")),
+        new Case("мʼясо", List.of(19, 20), List.of("м", "ясо", "м", "ясо")))) {
       chromium.open(base + "search.html?q=" + java.net.URLEncoder.encode(c.query(), java.nio.charset.StandardCharsets.UTF_8));
       List<WebElement> hits = waitForHits(chromium.driver());
       assertThat(hits.stream().map(h -> h.findElement(By.cssSelector("a.search-hit-link")).getDomAttribute("href")))

@@ -91,6 +91,8 @@ class SearchIndexTest {
     assertThat(SearchIndex.terms("'tis the Ukrainians' ‘word’ in the 1990's, x'sy"))
         .containsExactly("tis", "the", "ukrainians", "word", "in", "the", "1990", "s", "x", "sy");
     assertThat(SearchIndex.terms("it's's x''y Straße's")).containsExactly("it", "x", "y", "strasse");
+    // Ukrainian writes the modifier letter apostrophe ʼ where others type ' or ’: one apostrophe, three ways.
+    assertThat(SearchIndex.terms("мʼясо м'ясо м’ясо В'ячеслав Russiaʼs")).containsExactly("м", "ясо", "м", "ясо", "м", "ясо", "в", "ячеслав", "russia");
   }
 
   /** ß is ss and ς is σ, as in Unicode's case folding: "strasse" finds "Straße", "ΟΔΟΣ" is "οδοσ" however lowered. */
@@ -132,7 +134,7 @@ class SearchIndexTest {
         lower = java.text.Normalizer.normalize(marks.matcher(java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD)).replaceAll(""),
             java.text.Normalizer.Form.NFC);
       }
-      lower = lower.replace("\u00DF", "ss").replace('\u03C2', '\u03C3');
+      lower = lower.replace("\u00DF", "ss").replace('\u03C2', '\u03C3').replace('\u02BC', '\u2019');
       lower = number.matcher(lower).replaceAll(m -> Matcher.quoteReplacement(readNumber(m.group())));
       for (String before = null; !lower.equals(before); ) {
         before = lower;
@@ -227,7 +229,7 @@ class SearchIndexTest {
         "100.000 1.000.000 1,000.5 1,000.2.3 1.2.3 v1.2.3 2,3,4 1,5.3 2,345,6 1,5,000 v1.5b2.3 ⒈5 １．２．３ 24.02.2022.",
         // Apostrophes: a final 's after a letter, and every other.
         "Russia's, Russia’s, RUSSIA'S, It's don't O’Brien rock'n'roll 'tis Ukrainians' ‘word’ 1990's it's's x''y x's東",
-        "a\u0301's e\u0301’s d'\u0301s Straße's ΟΔΟΣ's ß's ｄｏｎ＇ｔ x'\u00DF Mar'inka м'ясо мʼясо",
+        "a\u0301's e\u0301’s d'\u0301s Straße's ΟΔΟΣ's ß's ｄｏｎ＇ｔ x'\u00DF Mar'inka м'ясо мʼясо ʼʼs xʼʼs aʼ's ŉ's",
         "l'Europe dell’Italia d'affaires x'sy x's1 x's.5 1's 𠮷's ſ's x'ſ x'ｓ X'S"));
     dossier.sources().forEach(s -> s.paragraphs().forEach(p -> texts.add(p.text())));
     return texts;
