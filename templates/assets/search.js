@@ -359,7 +359,7 @@
     var seen = {};
     var words = [];
     // A query ending in "'s" ("Russia's") has typed its last word whole: "Russian" is another.
-    var endsInWord = /(?:[^\P{L}\u02BC]|[\p{N}\p{M}])$/u.test(query) && !/\p{L}\p{M}*['\u2019\uFF07\u02BC]\p{M}*[sS\uFF53\uFF33]\p{M}*$/u.test(query);
+    var endsInWord = /(?:[^\P{L}\u02BC]|[\p{N}\p{M}])$/u.test(query) && !/[^\P{L}\u02BC]\p{M}*['\u2019\uFF07\u02BC]\p{M}*[sS\uFF53\uFF33]\p{M}*$/u.test(query);
     list.forEach(function (text, i) {
       if (!seen[text]) {
         seen[text] = true;
@@ -539,7 +539,7 @@
     var spans = [];
     // A digit or letter (with its marks) takes the separator or apostrophe after it along; the
     // apostrophe ʼ is no letter here.
-    var re = /(?:\p{Nd}\p{M}*[.,\uFF0C\uFF0E](?=\p{M}*\p{Nd})|[^\P{L}\u02BC]\p{M}*['\u2019\uFF07\u02BC](?=\p{M}*[sS\uFF53\uFF33]\p{M}*(?![\p{L}\p{N}]))|[^\P{L}\u02BC]|[\p{N}\p{M}])+/gu;
+    var re = /(?:\p{Nd}\p{M}*[.,\uFF0C\uFF0E](?=\p{M}*\p{Nd})|[^\P{L}\u02BC]\p{M}*['\u2019\uFF07\u02BC](?=\p{M}*[sS\uFF53\uFF33]\p{M}*(?![^\P{L}\u02BC]|\p{N}))|[^\P{L}\u02BC]|[\p{N}\p{M}])+/gu;
     var m;
     while ((m = re.exec(text)) !== null) {
       var from = m.index;
