@@ -383,17 +383,26 @@
       return Promise.resolve();
     }
     status.textContent = "Searching…";
+    var shards = {};
     return manifestLoaded().then(function () {
-      var needed = {};
+      return loadShards(words, shards);
+    }).then(function () {
+      // A number with one separator that no entry holds whole ("24.02") is looked for in parts,
+      // as a date or a version is indexed ("24.02.2022" is 24, 02 and 2022).
+      var read = [];
       words.forEach(function (word) {
-        shardsFor(word).forEach(function (i) { needed[i] = true; });
+        if (/[.,]/.test(word.text) && !known(word, shards)) {
+          word.text.split(/[.,]/).forEach(function (part) { read.push({ text: part, prefix: false }); });
+        } else {
+          read.push(word);
+        }
       });
-      var indexes = Object.keys(needed).map(Number);
-      return Promise.all(indexes.map(function (i) { return load(shardFile(i)); })).then(function (data) {
-        var shards = {};
-        indexes.forEach(function (i, n) { shards[i] = data[n]; });
-        return rank(words, shards);
+      words = read.filter(function (word, i) {
+        return read.findIndex(function (other) { return other.text === word.text; }) === i;
       });
+      return loadShards(words, shards);
+    }).then(function () {
+      return rank(words, shards);
     }).then(function (ranked) {
       if (mine !== generation) {
         return null;
@@ -405,6 +414,31 @@
       if (mine === generation) {
         status.textContent = "The search index could not be loaded (" + error.message + "). Browse the timeline, the topics or the sources instead.";
       }
+    });
+  }
+
+  // Loads the term shards the words need into shards (by index), those not there already.
+  function loadShards(words, shards) {
+    var needed = {};
+    words.forEach(function (word) {
+      shardsFor(word).forEach(function (i) {
+        if (!shards[i]) {
+          needed[i] = true;
+        }
+      });
+    });
+    var indexes = Object.keys(needed).map(Number);
+    return Promise.all(indexes.map(function (i) { return load(shardFile(i)); })).then(function (data) {
+      indexes.forEach(function (i, n) { shards[i] = data[n]; });
+    });
+  }
+
+  // Whether the index holds the word, or, for a word that may be the start of one, a longer one.
+  function known(word, shards) {
+    return shardsFor(word).some(function (index, n) {
+      var data = shards[index];
+      return (n === 0 && Object.prototype.hasOwnProperty.call(data, word.text))
+        || (word.prefix && Object.keys(data).some(function (term) { return continues(term, word.text); }));
     });
   }
 

@@ -159,8 +159,9 @@ class SearchBrowserIT extends SeedSiteInBrowser {
   /**
    * A number with a thousands comma or one decimal separator, a word with a final "'s" and a word
    * with ß are each one word; a date, a version and a word with any other apostrophe are read in
-   * parts. A query finds the documents that hold its words and no others, and the snippet marks
-   * each word as the query found it: "100,000" whole, "2022" alone in 24.02.2022.
+   * parts, and a query's number that no entry holds whole ("24.02") is looked for in parts too.
+   * A query finds the documents that hold its words and no others, and the snippet marks each
+   * word as the query found it: "100,000" whole, "2022" alone in 24.02.2022.
    */
   @org.junit.jupiter.api.Test
   void numbersApostrophesAndSharpSAreWordsAsReadersFindThem() throws Exception {
@@ -204,6 +205,9 @@ class SearchBrowserIT extends SeedSiteInBrowser {
         new Case("Straße", List.of(11, 12), List.of("Straße", "Strasse")),
         new Case("2022", List.of(13), List.of("2022")),
         new Case("24.02.2022", List.of(13), List.of("24", "02", "2022")),
+        // No entry holds "24.02" or "1.2" whole: each is looked for in parts, as the date and the version are kept.
+        new Case("24.02", List.of(13), List.of("24", "02")),
+        new Case("1.2", List.of(15), List.of("1", "2")),
         new Case("Europe", List.of(14), List.of("Europe")),
         new Case("Brien", List.of(15), List.of("Brien")),
         new Case("1.2.3", List.of(15), List.of("1", "2", "3")),
