@@ -84,6 +84,56 @@ class BrowserIT extends SeedSiteInBrowser {
     assertThat(chromium.consoleErrors()).isEmpty();
   }
 
+  /**
+   * A citation's number stays on the line of the word it follows, at any width: the word joiner
+   * before it holds it there, as long as the number is not laid out as a box of its own.
+   */
+  @org.junit.jupiter.api.Test
+  void aCitationNumberNeverStartsALine() {
+    WebDriver driver = chromium.driver();
+    // For each number: the last character before it (text, or the number before it), and
+    // whether the number begins left of that character's end, on a line below it.
+    String script = """
+        var broken = [];
+        document.querySelectorAll('main sup.ref').forEach(function (sup) {
+          var before = sup.previousSibling;
+          while (before && before.nodeType === 3 && before.data.replace(/[\\s\\u2060]/g, '') === '') {
+            before = before.previousSibling;
+          }
+          if (!before) { return; }
+          var end;
+          if (before.nodeType === 3) {
+            var text = before.data.replace(/[\\s\\u2060]+$/, '');
+            var range = document.createRange();
+            range.setStart(before, text.length - 1);
+            range.setEnd(before, text.length);
+            var rects = range.getClientRects();
+            end = rects[rects.length - 1];
+          } else {
+            var own = before.getClientRects();
+            end = own[own.length - 1];
+          }
+          var number = sup.getClientRects()[0];
+          if (end && number && number.left < end.right - 1 && number.top > end.top + 2) {
+            broken.push(innerWidth + 'px: ' + sup.textContent + ' after "' + (before.textContent || '').slice(-30) + '"');
+          }
+        });
+        return broken;
+        """;
+    List<String> broken = new ArrayList<>();
+    for (String page : List.of("index.html", "topics/embassy-closure-lviv.html", "topics/osce-monitors.html", "timeline.html")) {
+      chromium.open(site.url(Origin.FILE, page));
+      for (int width = 320; width <= 1300; width += 20) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        @SuppressWarnings("unchecked")
+        List<String> here = (List<String>) ((JavascriptExecutor) driver).executeScript(script);
+        here.forEach(b -> broken.add(page + " at " + b));
+      }
+    }
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    assertThat(broken).isEmpty();
+  }
+
   @ParameterizedTest
   @EnumSource(Origin.class)
   void theTopicFilterHidesAndShowsEvents(Origin origin) {
