@@ -47,7 +47,9 @@ final class Feeds {
     out.append("  <updated>").append(latest()).append("</updated>\n");
     out.append("  <author><name>").append(x(dossier.editor().orElse(dossier.title()))).append("</name></author>\n");
     out.append("  <generator>dossier</generator>\n");
-    List<Event> events = dossier.events().stream().sorted(Comparator.comparing(Event::date).reversed()).toList();
+    // Newest first: the timeline read from its end, of one day's events the last first.
+    List<Event> events = new java.util.ArrayList<>(dossier.events());
+    java.util.Collections.reverse(events);
     for (Event e : events) {
       out.append("  <entry>\n");
       out.append("    <title>").append(x(e.title())).append("</title>\n");
