@@ -106,6 +106,14 @@ final class YamlDocument {
           return Optional.empty();
         }
       }
+      // A quote left open on an earlier line that the next quotation mark closes on the line at
+      // fault (authors: ["Ahmed Hassan"]): the open quote is the mistake, not what follows it.
+      Optional<Position> runOn = e.getProblemMark().flatMap(m -> closedOn(lines, m.getLine()));
+      if (runOn.isPresent()) {
+        diagnostics.error(runOn.get(), "YAML syntax: the quoted text that starts here is not closed on its line",
+            "close it with the same quotation mark it opens with, on this line");
+        return Optional.empty();
+      }
       if (plain.isPresent()) {
         Optional<Mark> mark = plain.get().atProblem() ? e.getProblemMark().or(e::getContextMark) : e.getContextMark().or(e::getProblemMark);
         diagnostics.error(mark.map(this::position).orElse(Position.file(path)), "YAML syntax: " + plain.get().message(), plain.get().hint());
@@ -265,6 +273,37 @@ final class YamlDocument {
         String unescaped = quote == '"' ? rest.replace("\\\\", "").replace("\\\"", "") : rest.replace("''", "");
         if (unescaped.indexOf(quote) < 0) {
           return Optional.of(new Position(path, firstLine + l, lines[l].codePointCount(0, m.start(1)) + 1));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@link #openQuote} before line {@code at} (0-based), if the first quotation mark to close it
+   * is on that line.
+   */
+  private Optional<Position> closedOn(String[] lines, int at) {
+    Optional<Position> opener = openQuote(lines, at);
+    if (opener.isEmpty() || at >= lines.length) {
+      return Optional.empty();
+    }
+    int l = opener.get().line() - firstLine;
+    java.util.regex.Matcher m = VALUE_START.matcher(lines[l]);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    char quote = m.group(1).charAt(0);
+    for (int line = l + 1; line <= at; line++) {
+      String text = lines[line];
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (quote == '"' && c == '\\') {
+          i++;
+        } else if (c == quote && quote == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+          i++;
+        } else if (c == quote) {
+          return line == at ? opener : Optional.empty();
         }
       }
     }

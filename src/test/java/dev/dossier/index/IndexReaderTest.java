@@ -506,6 +506,9 @@ class IndexReaderTest {
       {"title: \"Kyiv\neditor: \"Jane\"\n", "index.yml:1:8: error: YAML syntax: the quoted text that starts here is not closed on its line"},
       {"title: x\nsources:\n  - key: a\n    title: 'Test source\n    file: a.txt\n  - key: b\n    title: 'T'\n",
        "index.yml:4:12: error: YAML syntax: the quoted text that starts here is not closed on its line"},
+      // Closed by the next quotation mark, which opens a later line's quoted value.
+      {"title: \"Ever Given refloated\npublished: 2021-03-29\nauthors: [\"Ahmed Hassan\"]\n",
+       "index.yml:1:8: error: YAML syntax: the quoted text that starts here is not closed on its line"},
       {"title:\tplain\n", "index.yml:1:7: error: YAML syntax: a tab follows the colon"},
       {"title: x\nauthors: [Jane Doe, John Roe\npublished: 2022-02-14\n", "index.yml:2:10: error: YAML syntax: the list that starts here with [ is not closed"},
       {"title: x\nsources: []\n---\ntitle: y\n", "index.yml:3:1: error: a second YAML document starts here, but the index is one document"},
