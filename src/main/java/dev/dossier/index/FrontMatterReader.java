@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Reads the YAML front matter of a Markdown document, with the same care as the index. */
 public final class FrontMatterReader {
 
-  static final Set<String> KEYS = Set.of("title", "date", "published", "outlet", "authors", "url", "topics");
+  public static final Set<String> KEYS = Set.of("title", "date", "published", "outlet", "authors", "url", "topics");
 
   /** What front matter may say about its document. */
   public record FrontMatter(

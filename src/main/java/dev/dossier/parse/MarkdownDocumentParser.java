@@ -43,6 +43,29 @@ public final class MarkdownDocumentParser {
     this.markdown = markdown;
   }
 
+  /** A line of dashes, then a line that reads as a front matter key ("title:"). */
+  private static final Pattern FENCE_THEN_KEY = Pattern.compile("\\A(-{3,})[ \\t]*\\n[ \\t]*([A-Za-z_][A-Za-z0-9_-]*):(?:[ \\t]|\\n)");
+
+  /**
+   * Front matter meant but not read, whose lines would become the text: a {@code ---} never
+   * closed (an error: the metadata would be the first paragraph), or a longer line of dashes
+   * before lines of front matter's keys (a warning: Markdown reads the dashes as a rule and the
+   * keys as text).
+   */
+  private static void fencesAmiss(String path, String text, Diagnostics diagnostics) {
+    Matcher fence = FENCE_THEN_KEY.matcher(text);
+    if (!fence.find()) {
+      return;
+    }
+    if (fence.group(1).length() == 3) {
+      diagnostics.error(new Position(path, 1, 1), "the front matter that opens here is never closed, so its lines would be the document's text",
+          "end it with a line of three dashes (---) before the text");
+    } else if (FrontMatterReader.KEYS.contains(fence.group(2))) {
+      diagnostics.warning(new Position(path, 1, 1), "a line of " + fence.group(1).length() + " dashes does not open front matter: the lines after it are read as the text",
+          "open and close the front matter with exactly three dashes (---)");
+    }
+  }
+
   public ParsedDocument parse(String path, String text, Diagnostics diagnostics) {
     FrontMatter meta = FrontMatter.NONE;
     String body = text;
@@ -52,6 +75,8 @@ public final class MarkdownDocumentParser {
       meta = frontMatter.read(path, m.group(1) == null ? "" : m.group(1), 2, diagnostics);
       bodyOffset = m.end();
       body = text.substring(bodyOffset);
+    } else {
+      fencesAmiss(path, text, diagnostics);
     }
     com.vladsch.flexmark.util.ast.Document tree = markdown.parse(body);
     List<Block> blocks = new ArrayList<>();

@@ -83,6 +83,25 @@ class MarkdownDocumentParserTest {
         "bad.md:4:1: error: unknown key \"colour\" in the front matter");
   }
 
+  /**
+   * Front matter meant but not read would be published as the text: a --- never closed is an
+   * error, a longer line of dashes before front matter's keys a warning; a rule before text
+   * that is no front matter is neither.
+   */
+  @Test
+  void frontMatterFencesAmissAreToldOf() {
+    parser.parse("open.md", "---\ntitle: \"Ever Given\"\ndate: 2021-03-29\n\nThe ship was refloated.\n", diagnostics);
+    parser.parse("long.md", "----\ntitle: \"Ever Given\"\ndate: 2021-03-29\n----\n\nThe ship was refloated.\n", diagnostics);
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
+        "long.md:1:1: warning: a line of 4 dashes does not open front matter: the lines after it are read as the text",
+        "open.md:1:1: error: the front matter that opens here is never closed, so its lines would be the document's text");
+    Diagnostics none = new Diagnostics();
+    parser.parse("rule.md", "---\n\nThe ship was refloated.\n", none);
+    parser.parse("note.md", "-----\nNote: the ship was refloated.\n", none);
+    parser.parse("fine.md", "---\ntitle: x\n---\nThe ship was refloated.\n", none);
+    assertThat(none.sorted()).isEmpty();
+  }
+
   /** "date" and "published" both given: "published" counts, in either order, and the second written is warned about. */
   @Test
   void dateAndPublishedBothGivenIsWorthAWarningAtTheSecond() {
