@@ -75,6 +75,7 @@ final class BuildCommand implements Callable<Integer> {
 
   /** The build itself, once no other build is writing into the output. */
   private int build(PrintWriter err, PrintWriter stdout) throws java.io.IOException {
+    boolean hadSite = Files.exists(out);
     List<String> foreign = force ? List.of() : SiteWriter.foreignFiles(out);
     if (!foreign.isEmpty()) {
       throw new CommandLine.ParameterException(
@@ -99,7 +100,7 @@ final class BuildCommand implements Callable<Integer> {
         err.println("since the last build, " + n + (n == 1 ? " citation no longer verifies" : " citations no longer verify") + ":");
         result.noLongerVerified().forEach(u -> err.println("  " + Reporter.shown(options.dir, u.at()) + ": " + dev.dossier.site.BuildReport.describe(u)));
       }
-      err.println("build failed; " + out + " was left as it was");
+      err.println(hadSite ? "build failed; " + out + " was left as it was" : "build failed; nothing was written to " + out);
       err.flush();
       return Main.CONTENT_ERROR;
     }

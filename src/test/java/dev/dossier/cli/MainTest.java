@@ -113,6 +113,19 @@ class MainTest {
     assertThat(dir.resolve("a.txt")).hasContent("Text.");
   }
 
+  /** A failed build says what became of the output: left as it was, or, when there was none, not made. */
+  @Test
+  void aFailedBuildSaysWhatBecameOfTheOutput() throws IOException {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Path site = tmp.resolve("site");
+    assertThat(run("build", empty.toString(), "--out", site.toString())).isEqualTo(1);
+    assertThat(err.toString()).endsWith("build failed; nothing was written to " + site + "\n");
+    assertThat(site).doesNotExist();
+    Files.createDirectories(site);
+    assertThat(run("build", empty.toString(), "--out", site.toString())).isEqualTo(1);
+    assertThat(err.toString()).endsWith("build failed; " + site + " was left as it was\n");
+  }
+
   @Test
   void anEmptyFolderIsNamedAsGiven() throws IOException {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
