@@ -380,13 +380,25 @@ public final class Build {
 
     Map<String, ParsedDocument> documents = new ConcurrentHashMap<>();
     Map<String, String> keys = new ConcurrentHashMap<>();
+    Map<String, String> contents = new ConcurrentHashMap<>();
     progress.stage("reading", wanted.size());
     wanted.entrySet().parallelStream().forEach(e -> {
       Read read = reads.read(e.getKey(), e.getValue());
       diagnostics.addAll(read.said());
       read.key().ifPresent(key -> keys.put(e.getKey(), key));
+      read.content().ifPresent(content -> contents.put(e.getKey(), content));
       read.document().ifPresent(d -> documents.put(e.getKey(), d));
       progress.step();
+    });
+    // A second copy of a document (the same bytes under another name) would be published twice,
+    // as `add` refuses to and `init` warns.
+    Map<String, String> firstWith = new java.util.HashMap<>();
+    new TreeMap<>(contents).forEach((path, content) -> {
+      String first = firstWith.putIfAbsent(content, path);
+      if (first != null) {
+        diagnostics.warning(wanted.get(path), "this document has the same content as " + first + ", so the dossier publishes it twice",
+            "delete one of the two files, and its entry in the index if it has one");
+      }
     });
     if (cache.isPresent()) {
       try {
@@ -446,7 +458,11 @@ public final class Build {
    *
    * @param key its build cache key; empty when it could not be read
    */
-  private record Read(Optional<String> key, Optional<ParsedDocument> document, List<Diagnostic> said) {}
+  private record Read(Optional<String> key, Optional<ParsedDocument> document, List<Diagnostic> said, Optional<String> content) {
+    Read(List<Diagnostic> said) {
+      this(Optional.empty(), Optional.empty(), said, Optional.empty());
+    }
+  }
 
   /**
    * Each document of one run read and parsed once, by whichever thread comes to it first: a
@@ -529,13 +545,14 @@ public final class Build {
         } else {
           said.error(cause, "unsupported document type \"." + extension + "\"", "use .txt, .md or .html");
         }
-        return new Read(Optional.empty(), Optional.empty(), said.sorted());
+        return new Read(said.sorted());
       }
       Optional<byte[]> bytes = folder.bytes(path, said, cause);
       if (bytes.isEmpty()) {
-        return new Read(Optional.empty(), Optional.empty(), said.sorted());
+        return new Read(said.sorted());
       }
-      String key = BuildCache.documentKey(tool, path, bytes.get());
+      BuildCache.DocumentKeys keys = BuildCache.documentKeys(tool, path, bytes.get());
+      String key = keys.key();
       Optional<Parsed> known = known(path, key, cache);
       if (known.isEmpty()) {
         // Not parsed before: its text is made from its bytes, which may fail (not UTF-8).
@@ -543,12 +560,12 @@ public final class Build {
         Optional<SourceText> text = folder.text(path, bytes.get(), mine);
         if (text.isEmpty()) {
           said.addAll(mine.sorted());
-          return new Read(Optional.empty(), Optional.empty(), said.sorted());
+          return new Read(said.sorted());
         }
         known = Optional.of(parse(text.get(), key, mine, cache, parsedNow));
       }
       said.addAll(known.get().said());
-      return new Read(Optional.of(key), known.get().document(), said.sorted());
+      return new Read(Optional.of(key), known.get().document(), said.sorted(), Optional.of(keys.content()));
     }
 
     private static Read joined(CompletableFuture<Read> read) {

@@ -80,17 +80,28 @@ final class BuildCache {
 
   /**
    * The key of a document's entry: the tool that parses it, its path and its bytes (the file's
-   * own, or for the index its text in UTF-8). The path goes in after its length, so that no
+   * own, or for the index its text in UTF-8), by their SHA-256. The path goes in after its length, so that no
    * name, not even one holding a line break, can run on into the bytes and give another
    * document's key.
    */
   static String documentKey(String tool, String path, byte[] bytes) {
+    return documentKeys(tool, path, bytes).key();
+  }
+
+  /**
+   * A document's build cache key, and the SHA-256 of its bytes alone that the key is made
+   * from, which tells two files of the same bytes (a second copy of a document) at no more cost.
+   */
+  record DocumentKeys(String key, String content) {}
+
+  static DocumentKeys documentKeys(String tool, String path, byte[] bytes) {
+    byte[] content = SiteWriter.sha256().digest(bytes);
     java.security.MessageDigest digest = SiteWriter.sha256();
     byte[] name = path.getBytes(StandardCharsets.UTF_8);
     digest.update((tool + "\n" + name.length + "\n").getBytes(StandardCharsets.UTF_8));
     digest.update(name);
-    digest.update(bytes);
-    return java.util.HexFormat.of().formatHex(digest.digest());
+    digest.update(content);
+    return new DocumentKeys(java.util.HexFormat.of().formatHex(digest.digest()), java.util.HexFormat.of().formatHex(content));
   }
 
   /**

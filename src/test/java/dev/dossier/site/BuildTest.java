@@ -61,6 +61,25 @@ class BuildTest {
         """ + "      " + eventText + "\n";
   }
 
+  /**
+   * A second copy of a document, the same bytes under another name, would be published twice:
+   * a build and a check say so, where the index lists it or at the file; the same words in
+   * other bytes (another outlet's copy of a wire story, say) are no copy.
+   */
+  @Test
+  void aSecondCopyOfADocumentIsWarnedAbout() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1 \"closed on Monday\"]").replace("sources:\n", "sources:\n  - key: copy\n    file: z.txt\n"));
+    Files.writeString(dir.resolve("b.txt"), ARTICLE);
+    Files.writeString(dir.resolve("z.txt"), ARTICLE);
+    Files.writeString(dir.resolve("c.txt"), ARTICLE.replace("Daily Bugle", "Evening Star"));
+    for (Build.Result result : List.of(new Build().build(dir, Theme.builtIn(), tmp.resolve("site")), new Build().run(dir, Theme.builtIn()))) {
+      assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+      assertThat(headlines(result).stream().filter(h -> h.contains("same content"))).containsExactly(
+          "b.txt: warning: this document has the same content as a.txt, so the dossier publishes it twice",
+          "index.yml:4:11: warning: this document has the same content as a.txt, so the dossier publishes it twice");
+    }
+  }
+
   /** Errors and warnings; notes (such as "no base URL") are not problems. */
   private static List<String> headlines(Build.Result result) {
     return result.diagnostics().stream().filter(d -> d.severity() != dev.dossier.diag.Severity.NOTE).map(Diagnostic::headline).toList();
@@ -346,7 +365,7 @@ class BuildTest {
     assertThat(headlines(result)).containsExactly("index.yml:15:5: warning: the topic \"empty\" has no events");
     assertThat(org.jsoup.Jsoup.parse(page(result, "topics/lviv.html")).select("#topic-sources + ul.source-list a").eachAttr("href"))
         .containsExactly("../sources/bugle.html", "../sources/wire.html");
-    assertThat(page(result, "index.html")).contains("1 event, 2 sources");
+    assertThat(page(result, "index.html")).contains("1&nbsp;event, 2&nbsp;sources");
     assertThat(page(result, "topics/empty.html")).contains("No source is filed under this topic or cited for it yet.").doesNotContain("source-list");
   }
 
