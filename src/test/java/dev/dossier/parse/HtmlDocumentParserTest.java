@@ -448,6 +448,13 @@ class HtmlDocumentParserTest {
     assertThat(texts(doc)).containsExactly("The embassy closed on Monday, officials said.");
     assertThat(doc.authors()).containsExactly("Jane Doe");
     assertThat(doc.published()).contains(day("2022-02-14"));
+    // A separator before the time, and the name a link: "By Jane Doe · <time>".
+    Document dotted = parser.parse("b.html", "<html><body><article><h1>US closes Kyiv embassy</h1>"
+        + "<div class=\"meta\">By <a href=\"/authors/jd\">Jane Doe</a> · <time datetime=\"2022-02-14T10:00:00Z\">14 February 2022</time></div>"
+        + "<p>The embassy closed on Monday, officials said.</p></article></body></html>", diagnostics);
+    assertThat(texts(dotted)).containsExactly("The embassy closed on Monday, officials said.");
+    assertThat(dotted.authors()).containsExactly("Jane Doe");
+    assertThat(dotted.published()).contains(day("2022-02-14"));
   }
 
   @Test
