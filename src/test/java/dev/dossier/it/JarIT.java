@@ -128,7 +128,10 @@ class JarIT {
     assertThat(SeedDossierIT.files(out).keySet()).isEqualTo(before.keySet());
   }
 
-  /** A failed build's page in serve shows the errors as the console does: the folder as named, the line and a caret. */
+  /**
+   * A failed build's page in serve shows the errors as the console does: the folder as named, the
+   * line and a caret; the console says the build failed, and says so again when a fix lands.
+   */
   @Test
   void serveShowsAFailedBuildAsTheConsoleDoes() throws Exception {
     Path dossier = Jar.copyOfTheSeeds(tmp);
@@ -152,7 +155,17 @@ class JarIT {
       String shown = org.jsoup.Jsoup.parse(response.body()).selectFirst("pre").wholeText();
       assertThat(shown).containsPattern("seeds/index\\.yml:\\d+:\\d+: error: quote not found")
           .contains("the safety of all our staff").containsPattern("\\n +\\^");
-      assertThat(Files.readString(log)).contains(shown.lines().filter(l -> l.contains("error: quote not found")).findFirst().orElseThrow());
+      assertThat(Files.readString(log)).contains(shown.lines().filter(l -> l.contains("error: quote not found")).findFirst().orElseThrow())
+          .contains("build failed; the preview shows its errors until a build succeeds").doesNotContain("built: the preview is up to date");
+      // Fixed: the console says so, and the page is the page again.
+      Files.writeString(index, Files.readString(index).replace("\"the safety of all our staff\"", "\"the safety of our staff\""));
+      for (int i = 0; i < 300 && !Files.readString(log).contains("built: the preview is up to date"); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(Files.readString(log)).contains("built: the preview is up to date");
+      assertThat(java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "index.html")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     } finally {
       serve.destroyForcibly();
     }
