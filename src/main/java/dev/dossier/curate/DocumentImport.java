@@ -85,8 +85,21 @@ public final class DocumentImport {
           "put the document itself in place of the link: remove " + file + ", then dossier add " + file.toRealPath() + " " + dir);
     }
     byte[] bytes = Files.readAllBytes(file);
+    List<String> notes = new ArrayList<>(List.of("copied from " + name));
+    if (format.equals("html") && inFolder.isEmpty() && !PageFetcher.isUtf8(bytes)) {
+      // A saved page in its own character set is saved as UTF-8, as a fetched one is: by the
+      // charset its <meta> declares, else the one browsers assume for the web's legacy pages.
+      try {
+        PageFetcher.Page page = PageFetcher.utf8(file.toUri(), bytes, "");
+        bytes = page.utf8();
+        page.transcodedFrom().ifPresent(c -> notes.add("saved as UTF-8; the file was " + c));
+      } catch (PageFetcher.FetchFailure e) {
+        throw Refusal.content(DossierFolder.firstBadByte(file.toString(), bytes), "the page declares UTF-8, but this byte is not UTF-8",
+            "re-save the page from the browser, or correct its <meta charset> to the character set it is in");
+      }
+    }
     String text = utf8(bytes, file.toString());
-    return add(bytes, text, file.toString(), DossierFolder.stem(name), format, Optional.empty(), List.of("copied from " + name), inFolder);
+    return add(bytes, text, file.toString(), DossierFolder.stem(name), format, Optional.empty(), notes, inFolder);
   }
 
   /** The file's path in the dossier folder, if it is inside it (whether the folder reads it as a document, {@link #add} sees). */
@@ -280,7 +293,8 @@ public final class DocumentImport {
           .toString();
     } catch (CharacterCodingException e) {
       throw Refusal.content(
-          Position.file(shownAs), "the file is not UTF-8 text", "re-save it as UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8)");
+          DossierFolder.firstBadByte(shownAs, bytes), "the file is not UTF-8 text",
+          "re-save it as UTF-8, for example, for a file from Windows: iconv -f WINDOWS-1252 -t UTF-8 " + shownAs + " > copy.txt, then add copy.txt");
     }
   }
 }

@@ -184,7 +184,7 @@ public final class PageFetcher {
     return new Page(address, text.getBytes(StandardCharsets.UTF_8), Optional.of(charset.name()));
   }
 
-  private static boolean isUtf8(byte[] bytes) {
+  static boolean isUtf8(byte[] bytes) {
     try {
       StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

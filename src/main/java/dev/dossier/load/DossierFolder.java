@@ -265,7 +265,7 @@ public final class DossierFolder {
   }
 
   /** Where the first byte that is not UTF-8 is: its line, and its column in the characters before it. */
-  static Position firstBadByte(String path, byte[] bytes) {
+  public static Position firstBadByte(String path, byte[] bytes) {
     java.nio.CharBuffer decoded = java.nio.CharBuffer.allocate(bytes.length);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     StandardCharsets.UTF_8.newDecoder()

@@ -437,6 +437,30 @@ class AddCommandTest {
     assertThat(run("check", dir.toString())).isZero();
   }
 
+  /**
+   * A saved page in a legacy character set is saved as UTF-8 by the charset it declares, as a
+   * fetched one is; a text file that is not UTF-8 is refused at its first such byte, with a
+   * command that converts it and writes nothing.
+   */
+  @Test
+  void aSavedFileInALegacyEncodingIsSavedAsUtf8OrRefusedWithWhatToDo() throws IOException {
+    String html = "<html><head><meta charset=\"iso-8859-1\"><title>Caf\u00e9 talk</title></head><body><article><h1>Caf\u00e9 talk</h1>"
+        + "<p>Diplomats met at a caf\u00e9 near the embassy before leaving for Lviv.</p></article></body></html>";
+    Path saved = Files.write(tmp.resolve("cafe.html"), html.getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(run("add", saved.toString(), dir.toString())).isZero();
+    assertThat(dir.resolve("undated-cafe-talk.html"))
+        .hasBinaryContent(html.replace("charset=\"iso-8859-1\"", "charset=\"utf-8\"").getBytes(StandardCharsets.UTF_8));
+    assertThat(Files.readString(dir.resolve("index.yml"))).contains("    # saved as UTF-8; the file was ISO-8859-1\n");
+    assertThat(run("check", dir.toString())).isZero();
+    String index = Files.readString(dir.resolve("index.yml"));
+    Path text = Files.write(tmp.resolve("note.txt"), "Published: 2021-04-13\n\nThe caf\u00e9 closed.\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(run("add", text.toString(), dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains(text + ":3:8: error: the file is not UTF-8 text")
+        .contains("iconv -f WINDOWS-1252 -t UTF-8 " + text + " > copy.txt, then add copy.txt");
+    assertThat(dir.resolve("index.yml")).hasContent(index);
+    assertThat(dir.resolve("undated-note.txt")).doesNotExist();
+  }
+
   @Test
   void aFailedFetchIsExitOneAndWritesNothing() throws IOException {
     byte[] big = ("<html><body><article><p>" + "word ".repeat(2000) + "</p></article></body></html>").getBytes(StandardCharsets.UTF_8);
