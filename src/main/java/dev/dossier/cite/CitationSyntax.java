@@ -35,6 +35,14 @@ public final class CitationSyntax {
           "\\s*@(?<key>" + WRITTEN_KEY + "*)(?:" + PARAGRAPH + "(?<para>\\d+))?(?:" + OPENING + "(?<quote>.*)[\"”])?\\s*",
           Pattern.DOTALL);
 
+  /**
+   * A part whose paragraph is marked as the citation does not read it ("p3", "§ 3", "par. 3",
+   * "paragraph 3", "pp. 3"), or with a comma before the quote ("¶3, \"…\"").
+   */
+  private static final Pattern OTHER_MARK = Pattern.compile(
+      "\\s*@(?<key>" + KEY_TEXT + ")\\s+(?:¶\\s*|para\\s+|p\\.\\s*|(?i:§\\s*|pp?\\.?\\s*|par\\.?\\s*|para\\.\\s*|paragraph\\s+))(?<para>\\d+)(?<rest>(?:\\s*,\\s*|\\s+)[\"“].*[\"”])?\\s*",
+      Pattern.DOTALL);
+
   /** A part whose quote opens but does not close where it must. */
   private static final Pattern UNCLOSED = Pattern.compile("\\s*@(" + KEY_TEXT + ")(?:" + PARAGRAPH + "\\d+)?" + OPENING + ".*", Pattern.DOTALL);
 
@@ -217,9 +225,14 @@ public final class CitationSyntax {
             "the quote in [@" + open.group(1) + "] does not end with a quotation mark right before ] or ;"
                 + " (nothing may follow it): write [@" + open.group(1) + " ¶5 \"quoted words\"]");
       }
-      return CitationRef.malformed(
-          offset,
-          "cannot read the citation \"" + part.strip() + "\"; write [@key], [@key ¶5], [@key \"quote\"] or [@key ¶5 \"quote\"]");
+      Matcher mark = OTHER_MARK.matcher(part);
+      if (mark.matches()) {
+        // "p3", "§3", "par. 3", "paragraph 3", or a comma before the quote: said as such.
+        String written = mark.group("key") + " ¶" + mark.group("para") + (mark.group("rest") == null ? "" : " " + mark.group("rest").strip().replaceFirst("^,\\s*", ""));
+        return CitationRef.malformed(offset, "cannot read the citation \"" + part.strip() + "\": write its paragraph as ¶"
+            + mark.group("para") + " (or para " + mark.group("para") + ") right after the key, then the quote, if any, with no comma: [@" + written + "]");
+      }
+      return CitationRef.malformed(offset, "cannot read the citation \"" + part.strip() + "\"");
     }
     String key = m.group("key");
     if (!KEY.matcher(key).matches()) {

@@ -37,10 +37,14 @@ public final class CitationVerifier {
     this.unverified = unverified;
   }
 
+  /** What a citation may hold, for any that cannot be read. */
+  static final String SYNTAX = "a citation is [@key], [@key ¶5] (or [@key para 5]), [@key \"quoted words\"] or [@key ¶5 \"quoted words\"];"
+      + " several go in one pair of brackets with ;, as in [@a ¶3; @b ¶5]";
+
   /** The verified citation, or empty after reporting what is wrong with it. */
   public Optional<Citation> verify(CitationRef ref, Position at, Citer citer, Diagnostics diagnostics) {
     if (ref.problem().isPresent()) {
-      diagnostics.error(at, ref.problem().get());
+      diagnostics.error(at, ref.problem().get(), SYNTAX);
       return Optional.empty();
     }
     if (broken.contains(ref.key())) {

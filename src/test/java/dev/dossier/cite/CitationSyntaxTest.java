@@ -58,7 +58,7 @@ class CitationSyntaxTest {
   @Test
   void malformedCitationsSayWhatToWrite() {
     assertThat(refs("[@Bad_Key ¶2]").get(0).problem()).hasValueSatisfying(p -> assertThat(p).contains("not a citation key"));
-    assertThat(refs("[@cnn ¶x]").get(0).problem()).hasValueSatisfying(p -> assertThat(p).contains("[@key ¶5]"));
+    assertThat(refs("[@cnn ¶x]").get(0).problem()).hasValueSatisfying(p -> assertThat(p).isEqualTo("cannot read the citation \"@cnn ¶x\""));
     assertThat(refs("[@cnn \"\"]").get(0).problem()).isNotEqualTo(Optional.empty());
   }
 
@@ -121,6 +121,23 @@ class CitationSyntaxTest {
     List<CitationRef> refs = refs("[@a ¶3;]");
     assertThat(refs.get(0).problem()).isEmpty();
     assertThat(refs.get(1).problem()).hasValueSatisfying(p -> assertThat(p).startsWith("a citation has an empty part (a ; with nothing after it"));
+  }
+
+  /** A paragraph marked as other styles mark one, or a comma before the quote, is told how this one writes it. */
+  @Test
+  void aParagraphMarkedAnotherWayIsToldHowToWriteIt() {
+    for (String[] c : new String[][] {
+      {"[@cnn p3]", "[@cnn ¶3]"},
+      {"[@cnn §3 \"the safety\"]", "[@cnn ¶3 \"the safety\"]"},
+      {"[@cnn paragraph 12]", "[@cnn ¶12]"},
+      {"[@cnn par. 3]", "[@cnn ¶3]"},
+      {"[@cnn ¶3, \"the safety\"]", "[@cnn ¶3 \"the safety\"]"},
+    }) {
+      assertThat(refs(c[0])).as(c[0]).singleElement().satisfies(r -> assertThat(r.problem()).hasValueSatisfying(p ->
+          assertThat(p).endsWith("right after the key, then the quote, if any, with no comma: " + c[1])));
+    }
+    // Those this one reads are read.
+    assertThat(refs("[@cnn p. 3; @cnn para 4 \"x\"]")).extracting(r -> r.paragraph().orElseThrow()).containsExactly(3, 4);
   }
 
   @Test

@@ -113,6 +113,18 @@ class MainTest {
     assertThat(dir.resolve("a.txt")).hasContent("Text.");
   }
 
+  /** A citation that cannot be read is told with what a citation may hold, and how its paragraph is written. */
+  @Test
+  void anUnreadableCitationIsToldWithWhatACitationHolds() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("d"));
+    Files.writeString(dir.resolve("a.txt"), "Published: 2022-02-14\n\nThe embassy closed.\n");
+    Files.writeString(dir.resolve("index.yml"), "sources:\n  - key: a\n    file: a.txt\nevents:\n  - date: 2022-02-14\n    title: Closed\n    text: It closed.[@a p1]\n");
+    assertThat(run("check", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("index.yml:7:22: error: cannot read the citation \"@a p1\": write its paragraph as ¶1 (or para 1) right after the key,"
+        + " then the quote, if any, with no comma: [@a ¶1]")
+        .contains("= help: a citation is [@key], [@key ¶5] (or [@key para 5]), [@key \"quoted words\"] or [@key ¶5 \"quoted words\"]");
+  }
+
   /** A failed build says what became of the output: left as it was, or, when there was none, not made. */
   @Test
   void aFailedBuildSaysWhatBecameOfTheOutput() throws IOException {
