@@ -398,7 +398,7 @@ public final class IndexReader {
     }
     DossierDate.Parsed parsed = DossierDate.parse(text.get());
     if (parsed.date().isEmpty()) {
-      yaml.error(node, "bad " + what + ": " + parsed.problem(), "dates are written 2022, 2022-02, 2022-02-14, ~2022-02-14, 2022-02-10/2022-02-20 or ~2022-02-10/2022-02-20");
+      yaml.error(node, "bad " + what + ": " + parsed.problem(), "the index writes dates year first, as 2022, 2022-02 or 2022-02-14, with ~ before an approximate one and / between the first and last days of a range");
     }
     return parsed.date();
   }

@@ -31,6 +31,27 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
   }
 
   private static final Pattern SINGLE = Pattern.compile("(~)?(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+  /** A day as people write it: "13 April 2021", "Apr. 13, 2021", "Monday, 14 February 2022", "2021/04/13". */
+  private static final java.util.List<java.time.format.DateTimeFormatter> IN_WORDS = java.util.stream.Stream.of(
+          "d MMMM uuuu", "d MMM uuuu", "MMMM d uuuu", "MMM d uuuu", "uuuu/M/d")
+      .map(p -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(java.util.Locale.ENGLISH)
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT))
+      .toList();
+
+  private static Optional<LocalDate> inWords(String s) {
+    // Without a weekday, ordinal endings, commas and abbreviation dots ("Sept." as "Sep").
+    String plain = s.replaceFirst("(?i)^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+", "")
+        .replaceAll("(?i)(\\d)(?:st|nd|rd|th)\\b", "$1").replaceAll("[,.]", " ").replaceAll("(?i)\\bsept\\b", "Sep").strip().replaceAll("\\s+", " ");
+    for (java.time.format.DateTimeFormatter f : IN_WORDS) {
+      try {
+        return Optional.of(LocalDate.parse(plain, f));
+      } catch (DateTimeException e) {
+        // Another way of writing it, perhaps.
+      }
+    }
+    return Optional.empty();
+  }
+
   private static final Pattern RANGE = Pattern.compile("(~)?(\\d{4}-\\d{2}-\\d{2})/(\\d{4}-\\d{2}-\\d{2})");
 
   private static final Comparator<DossierDate> ORDER =
@@ -76,6 +97,10 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
       }
       Matcher single = SINGLE.matcher(s);
       if (!single.matches()) {
+        Optional<LocalDate> written = inWords(s);
+        if (written.isPresent()) {
+          return Parsed.failure("\"" + s + "\" is a date as people write it; write it " + written.get() + ", year first");
+        }
         return Parsed.failure(
             "\"" + s + "\" is not a date; write 2022, 2022-02, 2022-02-14, ~2022-02-14, 2022-02-10/2022-02-20 or ~2022-02-10/2022-02-20");
       }

@@ -57,7 +57,12 @@ class DossierDateTest {
   void refusesDatesThatDoNotExist() {
     assertThat(DossierDate.parse("2023-02-30").problem()).contains("does not exist").contains("28 days");
     assertThat(DossierDate.parse("2023-13-45").problem()).contains("no month 13");
-    assertThat(DossierDate.parse("14 Feb 2022").problem()).contains("is not a date");
+    assertThat(DossierDate.parse("14 Feb 2022").problem()).contains("\"14 Feb 2022\" is a date as people write it; write it 2022-02-14, year first");
+    for (String written : List.of("13 April 2021", "April 13, 2021", "Apr. 13, 2021", "Tuesday, 13 April 2021", "13th April 2021", "2021/04/13")) {
+      assertThat(DossierDate.parse(written).problem()).as(written).contains("write it 2021-04-13");
+    }
+    assertThat(DossierDate.parse("31 April 2021").problem()).contains("is not a date");
+    assertThat(DossierDate.parse("next week").problem()).contains("is not a date");
     assertThat(DossierDate.parse("2022-02-20/2022-02-10").problem()).contains("ends before it starts");
     assertThat(DossierDate.parse("2022-02-10/2022-02-10").problem()).contains("starts and ends on the same day; write the day alone: 2022-02-10");
     assertThat(DossierDate.parse("0000-02-10").problem()).contains("has the year 0000");
