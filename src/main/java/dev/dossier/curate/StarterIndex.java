@@ -143,12 +143,15 @@ public final class StarterIndex {
     Optional<IndexEntry> cited = entries.stream().filter(e -> !e.document().paragraphs().isEmpty()).findFirst();
     String citation = cited.map(StarterIndex::citation).orElse("[@a-source-key ¶1 \"a phrase it contains\"]");
     String date = entries.stream().flatMap(e -> e.document().published().stream()).map(d -> d.iso()).findFirst().orElse("2022-02-14");
+    // A topic the documents' front matter names, else one that names no event of anyone's.
+    String topic = entries.stream().flatMap(e -> e.document().topics().stream()).filter(t -> t.matches("[a-z0-9]+(?:-[a-z0-9]+)*")).findFirst()
+        .orElse("first-topic");
     return List.of(
         "# The topics the dossier follows; list a topic's id in the topics: of its sources and events.",
         "# For example (to use it, remove the \"# \" from these lines and delete \"topics: []\" below):",
         "# topics:",
-        "#   - id: embassy-drawdown                # lowercase letters, digits, hyphens",
-        "#     title: \"The embassy drawdown\"",
+        "#   - id: " + pad(topic, 32) + "# lowercase letters, digits, hyphens",
+        "#     title: \"What the topic is about\"",
         "#     summary: |                          # Markdown; every citation is checked against its source",
         "#       What the sources say, with citations: " + citation,
         "topics: []",
@@ -158,7 +161,7 @@ public final class StarterIndex {
         "# events:",
         "#   - date: " + pad(date, 31) + "# or 2022, 2022-02, ~2022-02-14 (approximate), 2022-02-10/2022-02-20 (a range; ~ before it if approximate)",
         "#     title: \"What happened\"",
-        "#     topics: [embassy-drawdown]",
+        "#     topics: [" + topic + "]",
         "#     text: |",
         "#       One or two sentences, each claim cited: " + citation,
         "events: []");

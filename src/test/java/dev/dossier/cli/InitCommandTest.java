@@ -141,6 +141,21 @@ class InitCommandTest {
     assertThat(result.dossier().orElseThrow().citations()).isNotEmpty();
   }
 
+  /** The examples name a topic the documents' front matter gives, not one of another dossier's. */
+  @Test
+  void theExampleTopicIsOneTheDocumentsName() throws IOException {
+    Path suez = Files.createDirectories(tmp.resolve("suez"));
+    Files.writeString(suez.resolve("a.md"), "---\ntitle: Ever Given refloated\ndate: 2021-03-29\ntopics: [ever-given]\n---\n\nThe ship was refloated.\n");
+    assertThat(run("init", suez.toString())).isZero();
+    assertThat(Files.readString(suez.resolve("index.yml")))
+        .contains("#   - id: ever-given                      # lowercase letters, digits, hyphens\n", "#     topics: [ever-given]\n")
+        .doesNotContain("embassy");
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    Files.writeString(plain.resolve("a.txt"), "The ship was refloated.\n");
+    assertThat(run("init", plain.toString())).isZero();
+    assertThat(Files.readString(plain.resolve("index.yml"))).contains("#   - id: first-topic ", "#     topics: [first-topic]\n");
+  }
+
   @Test
   void anExistingIndexIsOnlyReplacedWithForce() throws IOException {
     Files.writeString(dir.resolve("index.yml"), "title: Mine\n");
