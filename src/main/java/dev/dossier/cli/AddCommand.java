@@ -101,7 +101,7 @@ final class AddCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), what + " is not a valid address: " + e.getReason());
     }
     throw new CommandLine.ParameterException(
-        spec.commandLine(), what + " is not an http or https address; only web pages and files in the folder can be added");
+        spec.commandLine(), what + " is not an http or https address; give a web page's address (http or https) or a document file's path");
   }
 
   private static boolean isFile(String path) {

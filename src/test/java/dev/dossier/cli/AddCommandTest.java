@@ -336,7 +336,7 @@ class AddCommandTest {
     assertThat(run("add", pdf.toString(), dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("is not a document dossier reads; give a .txt, .md or .html file");
     assertThat(run("add", "ftp://files.example/article.html", dir.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("is not an http or https address");
+    assertThat(err.toString()).contains("is not an http or https address; give a web page's address (http or https) or a document file's path");
     assertThat(run("add", "file:///etc/passwd", dir.toString())).isEqualTo(2);
     assertThat(run("add", FIXTURES.resolve("blog-analysis.html").toString(), tmp.resolve("nowhere").toString())).isEqualTo(2);
     assertThat(snapshot(dir)).isEqualTo(before);
