@@ -93,8 +93,15 @@ public final class CitationVerifier {
             + (encodedOtherwise(quote, paragraphs.get(m.paragraph() - 1).text())
                 ? "; the quote's letters look the same but are encoded otherwise (an accent typed as a letter of its own, as some"
                     + " keyboards and copies from PDFs give it): copy the words from the source's text, or retype them"
-                : ""))
+                : otherCapitals(quote, paragraphs.get(m.paragraph() - 1).text())
+                    ? "; only the capitals differ, and a quote keeps the source's: write them as the source does"
+                    : ""))
         .orElse("the source has no text to quote");
+  }
+
+  /** Whether the quote is in the paragraph but for its capitals ("In negotiations" for "in negotiations"). */
+  private static boolean otherCapitals(String quote, String text) {
+    return QuoteMatcher.find(text.toLowerCase(java.util.Locale.ROOT), quote.toLowerCase(java.util.Locale.ROOT)).isPresent();
   }
 
   /**

@@ -221,7 +221,19 @@ class BuildTest {
     Files.writeString(dir.resolve("index.yml"), index("It closed.[@b ¶1 \"Cafe owners\"]"));
     result = new Build().run(dir, Theme.builtIn());
     assertThat(result.diagnostics()).filteredOn(d -> d.message().startsWith("quote not found")).singleElement()
-        .satisfies(d -> assertThat(d.hint()).get().asString().doesNotContain("encoded otherwise"));
+        .satisfies(d -> assertThat(d.hint()).get().asString().doesNotContain("encoded otherwise").doesNotContain("capitals"));
+  }
+
+  /** A quote that differs from the source only in its capitals is found wanting, and the help says that is all. */
+  @Test
+  void aQuoteWhoseCapitalsDifferSaysSo() throws IOException {
+    Path dir = dossier(index("It closed.[@b ¶1 \"In negotiations\"]"));
+    Files.writeString(dir.resolve("b.txt"), "Talks stalled, but the two sides remained in negotiations on Monday.\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).isTrue();
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().startsWith("quote not found")).singleElement()
+        .satisfies(d -> assertThat(d.hint()).get().asString().contains("\"in negotiations\"")
+            .endsWith("; only the capitals differ, and a quote keeps the source's: write them as the source does"));
   }
 
   @Test
