@@ -293,7 +293,9 @@
     });
     var all = perWord.length > 0;
     var hits = combine(perWord, true);
-    if (hits.length === 0 && perWord.length > 1) {
+    // A number looked for in parts is found whole or not at all: "24" alone is not "24.02".
+    var parts = words.some(function (word) { return word.part; });
+    if (hits.length === 0 && perWord.length > 1 && !parts) {
       hits = combine(perWord, false);
       all = false;
     }
@@ -384,15 +386,18 @@
     }
     status.textContent = "Searching…";
     var shards = {};
+    var split = [];
     return manifestLoaded().then(function () {
       return loadShards(words, shards);
     }).then(function () {
       // A number with one separator that no entry holds whole ("24.02") is looked for in parts,
-      // as a date or a version is indexed ("24.02.2022" is 24, 02 and 2022).
+      // as a date or a version is indexed ("24.02.2022" is 24, 02 and 2022): every part in one entry.
       var read = [];
       words.forEach(function (word) {
         if (/[.,]/.test(word.text) && !known(word, shards)) {
-          word.text.split(/[.,]/).forEach(function (part) { read.push({ text: part, prefix: false }); });
+          var parts = word.text.split(/[.,]/);
+          split.push("“" + word.text + "” is in no entry as written, so its parts, " + parts.join(" and ") + ", were looked for in one.");
+          parts.forEach(function (part) { read.push({ text: part, prefix: false, part: true }); });
         } else {
           read.push(word);
         }
@@ -408,7 +413,7 @@
         return null;
       }
       var searched = words.filter(function (w) { return ranked.ignored.indexOf(w.text) < 0; });
-      current = { query: query, words: searched, ranked: ranked, shown: 0 };
+      current = { query: query, words: searched, ranked: ranked, shown: 0, split: split };
       return showMore(false);
     }).catch(function (error) {
       if (mine === generation) {
@@ -497,6 +502,7 @@
       text = total + (total === 1 ? " result" : " results") + (search.ranked.all ? " for " : " with some of the words of ") + quoted;
       text += search.shown < total ? "; showing the first " + search.shown + "." : ".";
     }
+    search.split.forEach(function (said) { text += " " + said; });
     if (search.ranked.ignored.length > 0) {
       text += " Left out, as too common to search for: " + search.ranked.ignored.map(function (w) { return "“" + w + "”"; }).join(", ") + ".";
     }

@@ -37,10 +37,10 @@ public final class CitationSyntax {
 
   /**
    * A part whose paragraph is marked as the citation does not read it ("p3", "§ 3", "par. 3",
-   * "paragraph 3", "pp. 3"), or with a comma before the quote ("¶3, \"…\"").
+   * "Para 3", "para3", "paragraph 3", "pp. 3"), or with a comma before the quote ("¶3, \"…\"").
    */
   private static final Pattern OTHER_MARK = Pattern.compile(
-      "\\s*@(?<key>" + KEY_TEXT + ")\\s+(?:¶\\s*|para\\s+|p\\.\\s*|(?i:§\\s*|pp?\\.?\\s*|par\\.?\\s*|para\\.\\s*|paragraph\\s+))(?<para>\\d+)(?<rest>(?:\\s*,\\s*|\\s+)[\"“].*[\"”])?\\s*",
+      "\\s*@(?<key>" + KEY_TEXT + ")\\s+(?:¶\\s*|(?i:§\\s*|pp?\\.?\\s*|par(?:a|agraph)?\\.?\\s*))(?<para>\\d+)(?<rest>(?:\\s*,\\s*|\\s+)[\"“].*[\"”])?\\s*",
       Pattern.DOTALL);
 
   /** A part whose quote opens but does not close where it must. */

@@ -99,9 +99,14 @@ public final class CitationVerifier {
         .orElse("the source has no text to quote");
   }
 
-  /** Whether the quote is in the paragraph but for its capitals ("In negotiations" for "in negotiations"). */
+  /**
+   * Whether the quote is in the paragraph but for its capitals ("In negotiations" for "in
+   * negotiations"), and not as written: a quote the paragraph holds was cited with another
+   * paragraph's number, which the closest passage's ¶ already tells.
+   */
   private static boolean otherCapitals(String quote, String text) {
-    return QuoteMatcher.find(text.toLowerCase(java.util.Locale.ROOT), quote.toLowerCase(java.util.Locale.ROOT)).isPresent();
+    return QuoteMatcher.find(text, quote).isEmpty()
+        && QuoteMatcher.find(text.toLowerCase(java.util.Locale.ROOT), quote.toLowerCase(java.util.Locale.ROOT)).isPresent();
   }
 
   /**

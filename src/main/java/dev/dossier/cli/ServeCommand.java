@@ -62,12 +62,14 @@ final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (Preview preview = new Preview(options.dir, watched, new Build(options.strict, Optional.empty(), dev.dossier.diag.Progress.NONE, !options.noCache), options::theme, host, port,
-        diagnostics -> {
+        (diagnostics, build) -> {
           Reporter.print(diagnostics, options.dir, options.templates, err);
-          // Each build says how it went, so the console tells when a fix has landed.
-          err.println(diagnostics.stream().anyMatch(dev.dossier.diag.Diagnostic::isError)
-              ? "build failed; the preview shows its errors until a build succeeds"
-              : "built: the preview is up to date");
+          if (build) {
+            // Each build says how it went, so the console tells when a fix has landed.
+            err.println(diagnostics.stream().anyMatch(dev.dossier.diag.Diagnostic::isError)
+                ? "build failed; the preview shows its errors until a build succeeds"
+                : "built: the preview is up to date");
+          }
           err.flush();
         },
         problems -> {

@@ -94,11 +94,14 @@ public final class DocumentImport {
         bytes = page.utf8();
         page.transcodedFrom().ifPresent(c -> notes.add("saved as UTF-8; the file was " + c));
       } catch (PageFetcher.FetchFailure e) {
-        throw Refusal.content(DossierFolder.firstBadByte(file.toString(), bytes), "the page declares UTF-8, but this byte is not UTF-8",
+        throw Refusal.content(DossierFolder.firstBadByte(file.toString(), bytes), "this byte does not read in the character set the page declares (or Java does not know that one)",
             "re-save the page from the browser, or correct its <meta charset> to the character set it is in");
       }
     }
-    String text = utf8(bytes, file.toString());
+    String text = utf8(bytes, file.toString(), format.equals("html") && inFolder.isPresent()
+        ? "move it out of the dossier folder and add it from there: add saves a page in another character set as UTF-8"
+        : "re-save it as UTF-8, for example, for a file from Windows: iconv -f WINDOWS-1252 -t UTF-8 " + shell(file.toString())
+            + " > copy." + format + ", then add copy." + format);
     return add(bytes, text, file.toString(), DossierFolder.stem(name), format, Optional.empty(), notes, inFolder);
   }
 
@@ -284,7 +287,12 @@ public final class DocumentImport {
     }
   }
 
-  private static String utf8(byte[] bytes, String shownAs) throws Refusal {
+  /** A path as a POSIX shell reads it: as it is when it holds nothing the shell would take apart, else in single quotes. */
+  private static String shell(String path) {
+    return path.matches("[A-Za-z0-9._/+@%=:,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
+  }
+
+  private static String utf8(byte[] bytes, String shownAs, String hint) throws Refusal {
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -293,8 +301,7 @@ public final class DocumentImport {
           .toString();
     } catch (CharacterCodingException e) {
       throw Refusal.content(
-          DossierFolder.firstBadByte(shownAs, bytes), "the file is not UTF-8 text",
-          "re-save it as UTF-8, for example, for a file from Windows: iconv -f WINDOWS-1252 -t UTF-8 " + shownAs + " > copy.txt, then add copy.txt");
+          DossierFolder.firstBadByte(shownAs, bytes), "the file is not UTF-8 text", hint);
     }
   }
 }

@@ -101,8 +101,7 @@ final class YamlDocument {
         // on an earlier line and left open there is what went wrong. Point at that line.
         Optional<Position> opener = e.getProblemMark().flatMap(m -> openQuote(lines, m.getLine()));
         if (opener.isPresent()) {
-          diagnostics.error(opener.get(), "YAML syntax: the quoted text that starts here is not closed on its line",
-              "close it with the same quotation mark it opens with, on this line");
+          unclosedQuote(opener.get());
           return Optional.empty();
         }
       }
@@ -110,8 +109,7 @@ final class YamlDocument {
       // fault (authors: ["Ahmed Hassan"]): the open quote is the mistake, not what follows it.
       Optional<Position> runOn = e.getProblemMark().flatMap(m -> closedOn(lines, m.getLine()));
       if (runOn.isPresent()) {
-        diagnostics.error(runOn.get(), "YAML syntax: the quoted text that starts here is not closed on its line",
-            "close it with the same quotation mark it opens with, on this line");
+        unclosedQuote(runOn.get());
         return Optional.empty();
       }
       if (plain.isPresent()) {
@@ -277,6 +275,11 @@ final class YamlDocument {
       }
     }
     return Optional.empty();
+  }
+
+  private void unclosedQuote(Position at) {
+    diagnostics.error(at, "YAML syntax: the quoted text that starts here is not closed on its line",
+        "close it with the same quotation mark it opens with, on this line");
   }
 
   /**

@@ -44,7 +44,8 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
         .replaceAll("(?i)(\\d)(?:st|nd|rd|th)\\b", "$1").replaceAll("[,.]", " ").replaceAll("(?i)\\bsept\\b", "Sep").strip().replaceAll("\\s+", " ");
     for (java.time.format.DateTimeFormatter f : IN_WORDS) {
       try {
-        return Optional.of(LocalDate.parse(plain, f));
+        // Only a year the index can write: four digits, not 0000.
+        return Optional.of(LocalDate.parse(plain, f)).filter(d -> d.getYear() >= 1 && d.getYear() <= 9999);
       } catch (DateTimeException e) {
         // Another way of writing it, perhaps.
       }

@@ -89,8 +89,9 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
         }
       }
     }
-    // Separators side by side ("John Doe · <time>") are one, and none at either end.
-    line = line.replaceAll("(?:\\s*[|·•]\\s*)+", " | ").replaceAll("^[\\s|]+|[\\s|]+$", "");
+    // Separators side by side ("John Doe · <time>") are one, and none at either end; a middle dot
+    // between letters is a letter's ("Marcel·la").
+    line = line.replaceAll("(?:\\s*\\|\\s*|\\s+[·•]\\s*|[·•]\\s+|^[·•]|[·•]$)+", " | ").replaceAll("^[\\s|]+|[\\s|]+$", "");
     for (String part : PARTS.split(line)) {
       Optional<Byline> byline = byline(part);
       if (byline.isPresent()) {

@@ -43,24 +43,25 @@ public final class MarkdownDocumentParser {
     this.markdown = markdown;
   }
 
-  /** A line of dashes, then a line that reads as a front matter key ("title:"). */
+  /** A line of dashes, then a line that reads as a key ("title:"). */
   private static final Pattern FENCE_THEN_KEY = Pattern.compile("\\A(-{3,})[ \\t]*\\n[ \\t]*([A-Za-z_][A-Za-z0-9_-]*):(?:[ \\t]|\\n)");
 
   /**
-   * Front matter meant but not read, whose lines would become the text: a {@code ---} never
-   * closed (an error: the metadata would be the first paragraph), or a longer line of dashes
-   * before lines of front matter's keys (a warning: Markdown reads the dashes as a rule and the
-   * keys as text).
+   * Front matter meant but not read, whose lines would become the text, told when a line of
+   * dashes opens the document and a front matter key ({@code title:}, {@code date:}...) follows
+   * it: a {@code ---} never closed (an error: the metadata would be the first paragraph), or a
+   * longer line of dashes (a warning: Markdown reads the dashes as a rule and the keys as text).
    */
   private static void fencesAmiss(String path, String text, Diagnostics diagnostics) {
     Matcher fence = FENCE_THEN_KEY.matcher(text);
-    if (!fence.find()) {
+    // Only front matter's own keys: "---" then "Note: ..." is a rule and a paragraph.
+    if (!fence.find() || !FrontMatterReader.KEYS.contains(fence.group(2))) {
       return;
     }
     if (fence.group(1).length() == 3) {
       diagnostics.error(new Position(path, 1, 1), "the front matter that opens here is never closed, so its lines would be the document's text",
           "end it with a line of three dashes (---) before the text");
-    } else if (FrontMatterReader.KEYS.contains(fence.group(2))) {
+    } else {
       diagnostics.warning(new Position(path, 1, 1), "a line of " + fence.group(1).length() + " dashes does not open front matter: the lines after it are read as the text",
           "open and close the front matter with exactly three dashes (---)");
     }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Builds a dossier in memory, serves it, and rebuilds whenever a document, the index or a
@@ -33,7 +32,7 @@ public final class Preview implements AutoCloseable {
   private final Build build;
   /** The theme as the folders are at each build: a templates folder made or removed while serving counts. */
   private final java.util.function.Supplier<Theme> theme;
-  private final Consumer<List<Diagnostic>> report;
+  private final java.util.function.BiConsumer<List<Diagnostic>, Boolean> report;
   private final java.util.function.Function<List<Diagnostic>, String> shown;
   private final PreviewServer server;
   private final WatchService watcher;
@@ -42,11 +41,12 @@ public final class Preview implements AutoCloseable {
   /**
    * @param watched the folders whose changes trigger a rebuild (the dossier, its templates)
    * @param theme the theme for each build, made anew from the folders as they are then
-   * @param report told the diagnostics of every build, for the console
+   * @param report told the diagnostics of every build, for the console, and whether they are a
+   *     build's (true), or say that watching stopped (false), after which no build follows
    * @param shown a failed build's errors as the console shows them, for the page that replaces the site
    */
   public Preview(Path dir, List<Path> watched, Build build, java.util.function.Supplier<Theme> theme, String host, int port,
-      Consumer<List<Diagnostic>> report, java.util.function.Function<List<Diagnostic>, String> shown)
+      java.util.function.BiConsumer<List<Diagnostic>, Boolean> report, java.util.function.Function<List<Diagnostic>, String> shown)
       throws IOException {
     this.shown = shown;
     this.dir = dir;
@@ -70,7 +70,7 @@ public final class Preview implements AutoCloseable {
 
   private PreviewServer.Snapshot snapshot() throws IOException {
     Build.Result result = build.run(dir, theme.get());
-    report.accept(result.diagnostics());
+    report.accept(result.diagnostics(), true);
     Map<String, Page> pages = new LinkedHashMap<>();
     result.pages().forEach(p -> pages.put(p.path(), p));
     List<Diagnostic> problems = result.failed() ? result.diagnostics().stream().filter(Diagnostic::isError).toList() : List.of();
@@ -128,7 +128,7 @@ public final class Preview implements AutoCloseable {
           // aside), or a name the system cannot spell: said, and the next change builds again.
           List<Diagnostic> failed = List.of(new Diagnostic(".", 0, 0, dev.dossier.diag.Severity.ERROR,
               "the build could not read a file: " + e.getMessage(), java.util.Optional.of("the next change to the dossier builds it again")));
-          report.accept(failed);
+          report.accept(failed, true);
           server.show(new PreviewServer.Snapshot(Map.of(), Optional.of(shown.apply(failed))));
         }
       }
@@ -136,7 +136,7 @@ public final class Preview implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       report.accept(List.of(new Diagnostic(".", 0, 0, dev.dossier.diag.Severity.ERROR,
-          "watching stopped: " + e.getMessage(), java.util.Optional.of("restart dossier serve"))));
+          "watching stopped: " + e.getMessage(), java.util.Optional.of("restart dossier serve"))), false);
     }
   }
 

@@ -131,6 +131,8 @@ class CitationSyntaxTest {
       {"[@cnn §3 \"the safety\"]", "[@cnn ¶3 \"the safety\"]"},
       {"[@cnn paragraph 12]", "[@cnn ¶12]"},
       {"[@cnn par. 3]", "[@cnn ¶3]"},
+      {"[@cnn Para 3]", "[@cnn ¶3]"},
+      {"[@cnn para3]", "[@cnn ¶3]"},
       {"[@cnn ¶3, \"the safety\"]", "[@cnn ¶3 \"the safety\"]"},
     }) {
       assertThat(refs(c[0])).as(c[0]).singleElement().satisfies(r -> assertThat(r.problem()).hasValueSatisfying(p ->

@@ -457,6 +457,10 @@ class AddCommandTest {
     assertThat(run("add", text.toString(), dir.toString())).isEqualTo(1);
     assertThat(err.toString()).contains(text + ":3:8: error: the file is not UTF-8 text")
         .contains("iconv -f WINDOWS-1252 -t UTF-8 " + text + " > copy.txt, then add copy.txt");
+    // A name the shell would take apart is quoted; a Markdown file's copy stays Markdown.
+    Path spaced = Files.write(tmp.resolve("my note.md"), "The caf\u00e9 closed.\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(run("add", spaced.toString(), dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("iconv -f WINDOWS-1252 -t UTF-8 '" + spaced + "' > copy.md, then add copy.md");
     assertThat(dir.resolve("index.yml")).hasContent(index);
     assertThat(dir.resolve("undated-note.txt")).doesNotExist();
   }

@@ -125,6 +125,34 @@ class MainTest {
         .contains("= help: a citation is [@key], [@key ¶5] (or [@key para 5]), [@key \"quoted words\"] or [@key ¶5 \"quoted words\"]");
   }
 
+  /**
+   * The README's sample error is what the seeds give for the quote it shows mistyped: made again
+   * from the seeds as they are, so that it cannot go stale as the index changes.
+   */
+  @Test
+  void theReadmesSampleErrorIsWhatTheSeedsGive() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("```\n", readme.indexOf("Problems are printed for people, compiler-style:")) + 4;
+    String sample = readme.substring(start, readme.indexOf("```", start));
+    java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("error: quote not found in paragraph (\\d+) of \"([^\"]+)\": \"([^\"]+)\"").matcher(sample);
+    assertThat(quoted.find()).as(sample).isTrue();
+    java.util.regex.Matcher closest = java.util.regex.Pattern.compile("is in ¶\\d+: \"([^\"]+)\"").matcher(sample);
+    assertThat(closest.find()).as(sample).isTrue();
+    Path seeds = Files.createDirectories(tmp.resolve("copy/seeds"));
+    try (var files = Files.list(Path.of("seeds"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, seeds.resolve(f.getFileName()));
+      }
+    }
+    String cited = "@" + quoted.group(2) + " ¶" + quoted.group(1) + " \"";
+    String index = Files.readString(seeds.resolve("index.yml"));
+    assertThat(index).as("the seeds cite the passage the sample mistypes").contains(cited + closest.group(1) + "\"");
+    Files.writeString(seeds.resolve("index.yml"), index.replaceFirst(java.util.regex.Pattern.quote(cited + closest.group(1) + "\""),
+        java.util.regex.Matcher.quoteReplacement(cited + quoted.group(3) + "\"")));
+    assertThat(run("check", seeds.toString())).isEqualTo(1);
+    assertThat(err.toString().replace(seeds.toString(), "seeds")).startsWith(sample);
+  }
+
   /** A failed build says what became of the output: left as it was, or, when there was none, not made. */
   @Test
   void aFailedBuildSaysWhatBecameOfTheOutput() throws IOException {

@@ -86,7 +86,8 @@ class BrowserIT extends SeedSiteInBrowser {
 
   /**
    * A citation's number stays on the line of the word it follows, at any width: the word joiner
-   * before it holds it there, as long as the number is not laid out as a box of its own.
+   * before it holds it there, as long as the number is not laid out as a box of its own. And it
+   * is a target a finger can hit.
    */
   @org.junit.jupiter.api.Test
   void aCitationNumberNeverStartsALine() {
@@ -116,6 +117,11 @@ class BrowserIT extends SeedSiteInBrowser {
           var number = sup.getClientRects()[0];
           if (end && number && number.left < end.right - 1 && number.top > end.top + 2) {
             broken.push(innerWidth + 'px: ' + sup.textContent + ' after "' + (before.textContent || '').slice(-30) + '"');
+          }
+          // A target a finger can hit: 24 by 24 px at least (WCAG 2.5.8).
+          var link = sup.querySelector('a').getBoundingClientRect();
+          if (link.width < 24 || link.height < 24) {
+            broken.push(innerWidth + 'px: ' + sup.textContent + ' is ' + link.width.toFixed(1) + ' by ' + link.height.toFixed(1) + ' px');
           }
         });
         return broken;

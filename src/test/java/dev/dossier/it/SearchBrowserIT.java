@@ -224,6 +224,13 @@ class SearchBrowserIT extends SeedSiteInBrowser {
       assertThat(hits.stream().flatMap(h -> h.findElements(By.cssSelector(".search-snippet mark")).stream()).map(WebElement::getText))
           .as(c.query() + ": the words marked").containsExactlyInAnyOrderElementsOf(c.marked());
     }
+    // The reader is told a number was looked for in parts, and parts are found together or not at all.
+    chromium.open(base + "search.html?q=24.02");
+    waitForHits(chromium.driver());
+    assertThat(chromium.driver().findElement(By.id("search-status")).getText())
+        .isEqualTo("1 result for “24.02”. “24.02” is in no entry as written, so its parts, 24 and 02, were looked for in one.");
+    chromium.open(base + "search.html?q=" + java.net.URLEncoder.encode("24.02 tanks", java.nio.charset.StandardCharsets.UTF_8));
+    chromium.waiting().until(d -> d.findElement(By.id("search-status")).getText().startsWith("No results for “24.02 tanks”."));
     assertThat(chromium.consoleErrors()).isEmpty();
   }
 

@@ -63,6 +63,8 @@ class DossierDateTest {
     }
     assertThat(DossierDate.parse("31 April 2021").problem()).contains("is not a date");
     assertThat(DossierDate.parse("next week").problem()).contains("is not a date");
+    assertThat(DossierDate.parse("13 April -2021").problem()).contains("is not a date");
+    assertThat(DossierDate.parse("13 April 0000").problem()).contains("is not a date");
     assertThat(DossierDate.parse("2022-02-20/2022-02-10").problem()).contains("ends before it starts");
     assertThat(DossierDate.parse("2022-02-10/2022-02-10").problem()).contains("starts and ends on the same day; write the day alone: 2022-02-10");
     assertThat(DossierDate.parse("0000-02-10").problem()).contains("has the year 0000");

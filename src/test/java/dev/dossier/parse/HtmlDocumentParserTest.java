@@ -455,6 +455,12 @@ class HtmlDocumentParserTest {
     assertThat(texts(dotted)).containsExactly("The embassy closed on Monday, officials said.");
     assertThat(dotted.authors()).containsExactly("Jane Doe");
     assertThat(dotted.published()).contains(day("2022-02-14"));
+    // A middle dot inside a name is the name's (Catalan "l·l").
+    Document catalan = parser.parse("c.html", "<html><body><article><h1>US closes Kyiv embassy</h1>"
+        + "<p>By Marcel·la Rovira · <time datetime=\"2022-02-14\">14 February 2022</time></p>"
+        + "<p>The embassy closed on Monday, officials said.</p></article></body></html>", diagnostics);
+    assertThat(texts(catalan)).containsExactly("The embassy closed on Monday, officials said.");
+    assertThat(catalan.authors()).containsExactly("Marcel·la Rovira");
   }
 
   @Test

@@ -98,6 +98,7 @@ class MarkdownDocumentParserTest {
     Diagnostics none = new Diagnostics();
     parser.parse("rule.md", "---\n\nThe ship was refloated.\n", none);
     parser.parse("note.md", "-----\nNote: the ship was refloated.\n", none);
+    parser.parse("update.md", "---\nUpdate: the ship was refloated.\n", none);
     parser.parse("fine.md", "---\ntitle: x\n---\nThe ship was refloated.\n", none);
     assertThat(none.sorted()).isEmpty();
   }

@@ -43,7 +43,7 @@ class PreviewTest {
         Files.copy(f, dossier.resolve(f.getFileName()));
       }
     }
-    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), Theme::builtIn, "127.0.0.1", 0, d -> {}, PreviewTest::shown);
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), Theme::builtIn, "127.0.0.1", 0, (d, build) -> {}, PreviewTest::shown);
   }
 
   @AfterEach
@@ -111,7 +111,7 @@ class PreviewTest {
   void aTemplatesFolderMadeOrRemovedWhileServingIsFollowed() throws Exception {
     preview.close();
     Path templates = dossier.resolve("templates");
-    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), () -> new Theme(List.of(templates)), "127.0.0.1", 0, d -> {}, PreviewTest::shown);
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), () -> new Theme(List.of(templates)), "127.0.0.1", 0, (d, build) -> {}, PreviewTest::shown);
     assertThat(get("/index.html").body()).doesNotContain("Overridden home");
 
     Files.createDirectories(templates);

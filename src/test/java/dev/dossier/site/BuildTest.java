@@ -234,6 +234,11 @@ class BuildTest {
     assertThat(result.diagnostics()).filteredOn(d -> d.message().startsWith("quote not found")).singleElement()
         .satisfies(d -> assertThat(d.hint()).get().asString().contains("\"in negotiations\"")
             .endsWith("; only the capitals differ, and a quote keeps the source's: write them as the source does"));
+    // In another paragraph as written: the number is what is wrong, not the capitals.
+    Files.writeString(dir.resolve("b.txt"), "Talks stalled on Monday.\n\nIn negotiations, the two sides remained apart.\n");
+    result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().startsWith("quote not found")).singleElement()
+        .satisfies(d -> assertThat(d.hint()).get().asString().contains("in ¶2: \"In negotiations").doesNotContain("capitals"));
   }
 
   @Test
