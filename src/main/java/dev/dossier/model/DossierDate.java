@@ -31,18 +31,23 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
   }
 
   private static final Pattern SINGLE = Pattern.compile("(~)?(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
-  /** A day as people write it: "13 April 2021", "Apr. 13, 2021", "Monday, 14 February 2022", "2021/04/13". */
-  private static final java.util.List<java.time.format.DateTimeFormatter> IN_WORDS = java.util.stream.Stream.of(
-          "d MMMM uuuu", "d MMM uuuu", "MMMM d uuuu", "MMM d uuuu", "uuuu/M/d")
-      .map(p -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(java.util.Locale.ENGLISH)
-          .withResolverStyle(java.time.format.ResolverStyle.STRICT))
-      .toList();
+  /**
+   * A day as people write it: "13 April 2021", "Apr. 13, 2021", "Monday, 14 February 2022",
+   * "2021/04/13". Made on the first date that needs them, not as every build starts.
+   */
+  private static final class InWords {
+    static final java.util.List<java.time.format.DateTimeFormatter> FORMATS = java.util.stream.Stream.of(
+            "d MMMM uuuu", "d MMM uuuu", "MMMM d uuuu", "MMM d uuuu", "uuuu/M/d")
+        .map(p -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(java.util.Locale.ENGLISH)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT))
+        .toList();
+  }
 
   private static Optional<LocalDate> inWords(String s) {
     // Without a weekday, ordinal endings, commas and abbreviation dots ("Sept." as "Sep").
     String plain = s.replaceFirst("(?i)^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+", "")
         .replaceAll("(?i)(\\d)(?:st|nd|rd|th)\\b", "$1").replaceAll("[,.]", " ").replaceAll("(?i)\\bsept\\b", "Sep").strip().replaceAll("\\s+", " ");
-    for (java.time.format.DateTimeFormatter f : IN_WORDS) {
+    for (java.time.format.DateTimeFormatter f : InWords.FORMATS) {
       try {
         // Only a year the index can write: four digits, not 0000.
         return Optional.of(LocalDate.parse(plain, f)).filter(d -> d.getYear() >= 1 && d.getYear() <= 9999);
