@@ -140,6 +140,28 @@ class BrowserIT extends SeedSiteInBrowser {
     assertThat(broken).isEmpty();
   }
 
+  /**
+   * On a phone the header's search form stands below the navigation, so the link to the search
+   * page is left out there rather than take a line of its own; on a wider screen, and on the
+   * search page (which has no header form), the link is there.
+   */
+  @org.junit.jupiter.api.Test
+  void onAPhoneTheHeaderSaysSearchOnceBesideItsForm() {
+    WebDriver driver = chromium.driver();
+    try {
+      for (int width : new int[] {375, 1280}) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        chromium.open(site.url(Origin.FILE, "index.html"));
+        assertThat(driver.findElement(By.cssSelector(".site-nav a[href$='search.html']")).isDisplayed()).as(width + " px").isEqualTo(width > 640);
+        assertThat(driver.findElement(By.cssSelector("form.site-search")).isDisplayed()).as(width + " px").isTrue();
+        chromium.open(site.url(Origin.FILE, "search.html"));
+        assertThat(driver.findElement(By.cssSelector(".site-nav a[href$='search.html']")).isDisplayed()).as(width + " px, search page").isTrue();
+      }
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Origin.class)
   void theTopicFilterHidesAndShowsEvents(Origin origin) {
