@@ -143,8 +143,8 @@ public final class StarterIndex {
     Optional<IndexEntry> cited = entries.stream().filter(e -> !e.document().paragraphs().isEmpty()).findFirst();
     String citation = cited.map(StarterIndex::citation).orElse("[@a-source-key ¶1 \"a phrase it contains\"]");
     String date = entries.stream().flatMap(e -> e.document().published().stream()).map(d -> d.iso()).findFirst().orElse("2022-02-14");
-    // A topic the documents' front matter names, else one that names no event of anyone's.
-    String topic = entries.stream().flatMap(e -> e.document().topics().stream()).filter(t -> t.matches("[a-z0-9]+(?:-[a-z0-9]+)*")).findFirst()
+    // A topic the documents' front matter names (one the index can take as an id), else a neutral one.
+    String topic = entries.stream().flatMap(e -> e.document().topics().stream()).filter(t -> dev.dossier.cite.CitationSyntax.KEY.matcher(t).matches()).findFirst()
         .orElse("first-topic");
     return List.of(
         "# The topics the dossier follows; list a topic's id in the topics: of its sources and events.",

@@ -50,6 +50,16 @@ public record Dossier(
     return sources.stream().filter(s -> s.key().equals(key)).findFirst();
   }
 
+  /**
+   * The events newest first, as the home page and the feed list them: the timeline read from its
+   * end, so that of one day's events the one the timeline shows last comes first.
+   */
+  public List<Event> eventsLatestFirst() {
+    java.util.ArrayList<Event> latest = new java.util.ArrayList<>(events);
+    java.util.Collections.reverse(latest);
+    return latest;
+  }
+
   /** Every citation of the dossier, in a stable order. */
   public List<Citation> citations() {
     java.util.ArrayList<Citation> all = new java.util.ArrayList<>();

@@ -47,10 +47,7 @@ final class Feeds {
     out.append("  <updated>").append(latest()).append("</updated>\n");
     out.append("  <author><name>").append(x(dossier.editor().orElse(dossier.title()))).append("</name></author>\n");
     out.append("  <generator>dossier</generator>\n");
-    // Newest first: the timeline read from its end, of one day's events the last first.
-    List<Event> events = new java.util.ArrayList<>(dossier.events());
-    java.util.Collections.reverse(events);
-    for (Event e : events) {
+    for (Event e : dossier.eventsLatestFirst()) {
       out.append("  <entry>\n");
       out.append("    <title>").append(x(e.title())).append("</title>\n");
       out.append("    <id>").append(x(base + "timeline.html#" + e.id())).append("</id>\n");

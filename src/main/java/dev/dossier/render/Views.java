@@ -136,12 +136,9 @@ final class Views {
 
   PageModel home() {
     Page page = new Page("index.html", dossier.title(), "home");
-    // The timeline read from its end: the latest day first, and of one day's events the last first.
-    List<Event> latest = new ArrayList<>(dossier.events());
-    java.util.Collections.reverse(latest);
     page.put("description", dossier.description().orElse(null));
     page.put("topics", dossier.topics().stream().map(t -> topic(t, page.links)).toList());
-    page.put("latestEvents", latest.stream().limit(LATEST_EVENTS).map(e -> event(e, page.links)).toList());
+    page.put("latestEvents", dossier.eventsLatestFirst().stream().limit(LATEST_EVENTS).map(e -> event(e, page.links)).toList());
     page.put("eventCount", dossier.events().size());
     List<Source> shown = dossier.sources();
     if (shown.size() > HOME_SOURCES) {
