@@ -267,9 +267,8 @@
     var perWord = [];
     var ignored = [];
     words.forEach(function (word) {
-      var indexes = shardsFor(word);
-      var own = indexes.length > 0 ? shards[indexes[0]] : {};
-      var entry = Object.prototype.hasOwnProperty.call(own, word.text) ? own[word.text] : null;
+      var found = entries(word, shards);
+      var entry = found.exact;
       // A word the index keeps no postings for is in most documents: it would select nothing.
       if (entry && entry.length === 1 && entry[0] > 0) {
         ignored.push(word.text);
@@ -279,16 +278,9 @@
       if (entry) {
         addPostings(matches, entry, 1, true);
       }
-      if (word.prefix) {
-        indexes.forEach(function (index) {
-          var data = shards[index];
-          Object.keys(data).forEach(function (term) {
-            if (continues(term, word.text)) {
-              addPostings(matches, data[term], PREFIX_WEIGHT, false);
-            }
-          });
-        });
-      }
+      found.longer.forEach(function (longer) {
+        addPostings(matches, longer, PREFIX_WEIGHT, false);
+      });
       perWord.push(matches);
     });
     var all = perWord.length > 0;
@@ -394,7 +386,8 @@
       // as a date or a version is indexed ("24.02.2022" is 24, 02 and 2022): every part in one entry.
       var read = [];
       words.forEach(function (word) {
-        if (/[.,]/.test(word.text) && !known(word, shards)) {
+        var found = entries(word, shards);
+        if (/[.,]/.test(word.text) && !found.exact && found.longer.length === 0) {
           var parts = word.text.split(/[.,]/);
           split.push("“" + word.text + "” is in no entry as written, so its parts, " + parts.join(" and ") + ", were looked for in one.");
           parts.forEach(function (part) { read.push({ text: part, prefix: false, part: true }); });
@@ -438,13 +431,23 @@
     });
   }
 
-  // Whether the index holds the word, or, for a word that may be the start of one, a longer one.
-  function known(word, shards) {
-    return shardsFor(word).some(function (index, n) {
-      var data = shards[index];
-      return (n === 0 && Object.prototype.hasOwnProperty.call(data, word.text))
-        || (word.prefix && Object.keys(data).some(function (term) { return continues(term, word.text); }));
-    });
+  // What the loaded shards hold for a word: its own entry (or null), and, for a word that may be
+  // the start of a longer one, the entries of the longer words it begins.
+  function entries(word, shards) {
+    var indexes = shardsFor(word);
+    var own = indexes.length > 0 ? shards[indexes[0]] : {};
+    var longer = [];
+    if (word.prefix) {
+      indexes.forEach(function (index) {
+        var data = shards[index];
+        Object.keys(data).forEach(function (term) {
+          if (continues(term, word.text)) {
+            longer.push(data[term]);
+          }
+        });
+      });
+    }
+    return { exact: Object.prototype.hasOwnProperty.call(own, word.text) ? own[word.text] : null, longer: longer };
   }
 
   function manifestLoaded() {
