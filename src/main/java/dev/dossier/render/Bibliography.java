@@ -83,7 +83,26 @@ final class Bibliography {
 
   /** @param titleFirst whether the entry starts with its title (no author is known), whose article is passed over */
   static String sortKey(String entry, boolean titleFirst) {
-    String plain = java.text.Normalizer.normalize(entry, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+    String lower = entry.toLowerCase(java.util.Locale.ROOT);
+    // Most entries are ASCII but for their quotation marks and dashes, with nothing to decompose
+    // or fold: no pass over them but the last.
+    String plain = lower.chars().allMatch(c -> c < 0x80 || UNFOLDED.indexOf(c) >= 0) ? lower : folded(lower);
+    String key = NOT_FILED.matcher(plain).replaceAll("");
+    // An English title's article is passed over, as Chicago files "The Kyiv Post" under K; an
+    // author's name is not ("An, Li" stays under A).
+    return titleFirst ? ARTICLE.matcher(key).replaceFirst("") : key;
+  }
+
+  /** Punctuation beyond ASCII that decomposes to nothing and is passed over as it is. */
+  private static final String UNFOLDED = "“”‘’–—…";
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  /** What the order passes over: all but letters, digits and spaces. */
+  private static final java.util.regex.Pattern NOT_FILED = java.util.regex.Pattern.compile("[^\\p{L}\\p{N} ]+");
+  private static final java.util.regex.Pattern ARTICLE = java.util.regex.Pattern.compile("^(?:the|a|an) ");
+
+  /** Lower-cased text decomposed, its marks dropped and the letters that do not decompose written as the letters they look like. */
+  private static String folded(String lower) {
+    String plain = MARKS.matcher(java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFKD)).replaceAll("");
     // Letters that do not decompose, filed as the letters they are written like.
     StringBuilder folded = new StringBuilder(plain.length());
     plain.codePoints().forEach(c -> folded.append(switch (c) {
@@ -97,10 +116,7 @@ final class Bibliography {
       case 'þ' -> "th";
       default -> Character.toString(c);
     }));
-    String key = folded.toString().replaceAll("[^\\p{L}\\p{N} ]+", "");
-    // An English title's article is passed over, as Chicago files "The Kyiv Post" under K; an
-    // author's name is not ("An, Li" stays under A).
-    return titleFirst ? key.replaceFirst("^(?:the|a|an) ", "") : key;
+    return folded.toString();
   }
 
   /**

@@ -69,7 +69,7 @@ final class NestedQuotes {
   static String titleWithStop(String title) {
     String inner = inner(title);
     // The quotation that ends the title, if it does: its closing mark stays last.
-    boolean endsQuoted = QUOTED_END.matcher(inner).find();
+    boolean endsQuoted = (inner.endsWith("’") || inner.endsWith("'")) && QUOTED_END.matcher(inner).find();
     String body = endsQuoted ? inner.substring(0, inner.length() - 1) : inner;
     String stop = !body.isEmpty() && ".?!…。？！".indexOf(body.charAt(body.length() - 1)) >= 0 ? "" : ".";
     return "“" + body + stop + (endsQuoted ? inner.substring(inner.length() - 1) : "") + "”";
