@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":4,"version":"76797e725082a2e2","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["60c420954d5280bb","6f44acbc1d933bee"]});
+dossierSearch.manifest({"format":4,"version":"2866690ccb2cc757","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["0aca460b032f21f5","5752c02c8f68d09c"]});
