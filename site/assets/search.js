@@ -512,6 +512,18 @@
     status.textContent = text;
   }
 
+  // "¶12", read out as "paragraph 12" ("¶" alone is read as "pilcrow"): the link's name holds
+  // what it shows, as speech control needs, and its text, copied, is "¶12" (layout.ftlh's
+  // paragraphNumber).
+  function paragraphNumber(parent, n) {
+    var mark = document.createElement("span");
+    mark.setAttribute("role", "img");
+    mark.setAttribute("aria-label", "paragraph");
+    mark.textContent = "¶";
+    parent.appendChild(mark);
+    parent.appendChild(document.createTextNode(String(n)));
+  }
+
   function hitItem(shard, doc, words) {
     var item = document.createElement("li");
     item.className = "search-hit search-hit-" + doc.kind;
@@ -522,11 +534,12 @@
     link.className = "search-hit-link";
     link.href = doc.href;
     var passage = doc.kind === "paragraph" || doc.kind === "subheading";
-    var label = doc.kind === "paragraph" ? shard.sources[doc.source] + ", ¶" + doc.n : passage ? shard.sources[doc.source] : doc.title;
-    appendMarked(link, label, passage ? [] : wordRuns(label, words), 0, label.length);
     if (doc.kind === "paragraph") {
-      // "¶" is read out as "pilcrow".
-      link.setAttribute("aria-label", shard.sources[doc.source] + ", paragraph " + doc.n);
+      link.appendChild(document.createTextNode(shard.sources[doc.source] + ", "));
+      paragraphNumber(link, doc.n);
+    } else {
+      var label = passage ? shard.sources[doc.source] : doc.title;
+      appendMarked(link, label, passage ? [] : wordRuns(label, words), 0, label.length);
     }
     title.appendChild(link);
     item.appendChild(title);

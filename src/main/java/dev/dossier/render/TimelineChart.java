@@ -63,7 +63,7 @@ final class TimelineChart {
     StringBuilder svg = new StringBuilder();
     svg.append("<svg class=\"timeline-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         .append(width).append(' ').append(HEIGHT).append("\" width=\"").append(width).append("\" height=\"").append(HEIGHT)
-        .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n");
+        .append("\" role=\"img\" aria-labelledby=\"chart-title\" aria-describedby=\"chart-desc\">\n");
     svg.append("<title id=\"chart-title\">Events per ").append(weekly(events) ? "week" : "month").append("</title>\n");
     svg.append("<desc id=\"chart-desc\">").append(x(describe(bars, name))).append("</desc>\n");
     svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"").append(width)
@@ -121,6 +121,25 @@ final class TimelineChart {
       bars.add(new Bar(label, title, byTopic));
     }
     return bars;
+  }
+
+  /**
+   * The chart as a table, for a reader who cannot tell its colours apart or read its small
+   * print: each bar's period, its count of events and those events by first topic in words.
+   */
+  static List<Map<String, Object>> table(List<Event> events, List<Topic> topics) {
+    Map<String, String> names = new LinkedHashMap<>();
+    topics.forEach(t -> names.put(t.id(), t.title()));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Bar bar : bars(events)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("period", bar.title());
+      row.put("count", bar.total());
+      row.put("parts", bar.byTopic().entrySet().stream().filter(e -> e.getValue() > 0)
+          .map(e -> names.getOrDefault(e.getKey(), "no topic") + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+      rows.add(row);
+    }
+    return rows;
   }
 
   /** How many events the chart leaves out, each dated only to a span wider than one bar. */

@@ -174,6 +174,7 @@ final class Views {
     page.put("chart", TimelineChart.svg(dossier.events(), dossier.topics()));
     page.put("chartUnit", TimelineChart.unit(dossier.events()));
     page.put("chartLeftOut", TimelineChart.leftOut(dossier.events()));
+    page.put("chartTable", TimelineChart.table(dossier.events(), dossier.topics()));
     List<Map<String, Object>> legend = new ArrayList<>();
     for (int i = 0; i < dossier.topics().size(); i++) {
       Map<String, Object> entry = topicRef(dossier.topics().get(i), page.links);

@@ -162,6 +162,74 @@ class BrowserIT extends SeedSiteInBrowser {
     }
   }
 
+  /**
+   * With text at twice its size on a 320-pixel screen (WCAG's reflow), the header's search box
+   * gives way to its button, which stays on the screen, and the page is no wider than the screen.
+   */
+  @org.junit.jupiter.api.Test
+  void withTextAtTwiceItsSizeAPhonesHeaderKeepsItsSearchButtonOnScreen() {
+    WebDriver driver = chromium.driver();
+    try {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 900));
+      for (String page : List.of("index.html", "timeline.html", "sources/cnn-2022-02-14.html", "topics/diplomacy.html")) {
+        chromium.open(site.url(Origin.FILE, page));
+        @SuppressWarnings("unchecked")
+        Map<String, Number> at = (Map<String, Number>) ((JavascriptExecutor) driver).executeScript(
+            "document.documentElement.style.fontSize = '200%';"
+                + "var html = document.documentElement;"
+                + "return {button: document.querySelector('form.site-search button').getBoundingClientRect().right, screen: html.clientWidth, page: html.scrollWidth};");
+        assertThat(at.get("button").doubleValue()).as(page + ": the search button's right edge").isLessThanOrEqualTo(at.get("screen").doubleValue());
+        assertThat(at.get("page").intValue()).as(page + ": the page's width").isLessThanOrEqualTo(at.get("screen").intValue());
+      }
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
+  /**
+   * A link to a paragraph shows "¶12" and is read out as "paragraph 12" ("¶" alone is read as
+   * "pilcrow"), from its own text, not from an aria-label that says other words than it shows
+   * (which speech control cannot match): the notes, and a topic page's passages.
+   */
+  @org.junit.jupiter.api.Test
+  void aLinkToAParagraphIsReadAsParagraphWhereItShowsThePilcrow() {
+    WebDriver driver = chromium.driver();
+    for (String[] page : new String[][] {{"index.html", "a.note-target"}, {"topics/diplomacy.html", ".passage-source a"}}) {
+      chromium.open(site.url(Origin.FILE, page[0]));
+      List<org.openqa.selenium.WebElement> links = driver.findElements(By.cssSelector(page[1])).stream().filter(a -> a.getText().contains("¶")).toList();
+      assertThat(links).as(page[0]).isNotEmpty();
+      for (org.openqa.selenium.WebElement link : links.subList(0, Math.min(3, links.size()))) {
+        assertThat(link.getDomAttribute("aria-label")).as(page[0]).isNull();
+        assertThat(link.getAccessibleName()).as(page[0]).matches(".+, paragraph [0-9]+").doesNotContain("¶");
+        String seen = link.getText();
+        assertThat(seen).as(page[0]).matches(".+, ¶[0-9]+");
+        String copied = (String) ((JavascriptExecutor) driver).executeScript(
+            "var range = document.createRange(); range.selectNodeContents(arguments[0]); var s = window.getSelection(); s.removeAllRanges(); s.addRange(range); var text = s.toString(); s.removeAllRanges(); return text;", link);
+        assertThat(copied).as(page[0] + ", selected to be copied").isEqualTo(seen);
+      }
+    }
+  }
+
+  /**
+   * On the timeline, whose month heading stays at the top of the screen as it scrolls, what a
+   * link brings into view lands below that heading: a note's way back to its number.
+   */
+  @org.junit.jupiter.api.Test
+  void aNotesWayBackToItsNumberLandsBelowTheTimelinesStickyMonth() {
+    WebDriver driver = chromium.driver();
+    chromium.open(site.url(Origin.FILE, "timeline.html"));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    // A number halfway down: one the page can scroll to the top of the screen.
+    String id = (String) js.executeScript("var refs = document.querySelectorAll('.timeline sup.ref[id]'); return refs[Math.floor(refs.length / 2)].id;");
+    chromium.open(site.url(Origin.FILE, "timeline.html#" + id));
+    @SuppressWarnings("unchecked")
+    Map<String, Number> at = (Map<String, Number>) js.executeScript(
+        "var ref = document.getElementById(arguments[0]);"
+            + "return {scrolled: window.scrollY, ref: ref.getBoundingClientRect().top, heading: ref.closest('section.month').querySelector('h2').getBoundingClientRect().bottom};", id);
+    assertThat(at.get("scrolled").doubleValue()).as("the page scrolled to #" + id).isGreaterThan(0);
+    assertThat(at.get("ref").doubleValue()).as("#" + id + "'s top, below the month's heading").isGreaterThanOrEqualTo(at.get("heading").doubleValue());
+  }
+
   @ParameterizedTest
   @EnumSource(Origin.class)
   void theTopicFilterHidesAndShowsEvents(Origin origin) {

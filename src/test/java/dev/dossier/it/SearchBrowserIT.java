@@ -43,6 +43,9 @@ class SearchBrowserIT extends SeedSiteInBrowser {
     WebElement link = hits.get(0).findElement(By.cssSelector("a.search-hit-link"));
     String href = link.getDomAttribute("href");
     assertThat(href).as("the first hit links to a numbered paragraph of a source").matches(PARAGRAPH_LINK);
+    // Shown as "¶12", read out as "paragraph 12" from the link's own words, which speech control can match.
+    assertThat(link.getDomAttribute("aria-label")).isNull();
+    assertThat(link.getAccessibleName()).matches(".+, paragraph [0-9]+").doesNotContain("¶");
     assertThat(hits.get(0).findElement(By.cssSelector(".search-hit-meta")).getText())
         .as("a passage's hit says which outlet published it, and when").matches("Source passage · ((CNN|BuzzFeed News) · )?(c\\. |updated )?[0-9]{1,2} [A-Z][a-z]+ 2022");
 
