@@ -50,13 +50,11 @@ final class TimelineChart {
       return "";
     }
     Map<String, String> colours = new LinkedHashMap<>();
-    Map<String, String> names = new LinkedHashMap<>();
     for (int i = 0; i < topics.size(); i++) {
       colours.put(topics.get(i).id(), PALETTE.get(i % PALETTE.size()));
-      names.put(topics.get(i).id(), topics.get(i).title());
     }
     // Colour alone does not tell the topics apart: each bar and each of its parts names them.
-    java.util.function.Function<String, String> name = id -> names.getOrDefault(id, "no topic");
+    java.util.function.Function<String, String> name = names(topics);
     int max = bars.stream().mapToInt(Bar::total).max().orElse(1);
     int width = LEFT + bars.size() * (BAR + GAP) + GAP;
     int plot = HEIGHT - TOP - BOTTOM;
@@ -128,18 +126,23 @@ final class TimelineChart {
    * print: each bar's period, its count of events and those events by first topic in words.
    */
   static List<Map<String, Object>> table(List<Event> events, List<Topic> topics) {
-    Map<String, String> names = new LinkedHashMap<>();
-    topics.forEach(t -> names.put(t.id(), t.title()));
+    java.util.function.Function<String, String> name = names(topics);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Bar bar : bars(events)) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("period", bar.title());
       row.put("count", bar.total());
-      row.put("parts", bar.byTopic().entrySet().stream().filter(e -> e.getValue() > 0)
-          .map(e -> names.getOrDefault(e.getKey(), "no topic") + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+      row.put("parts", byTopic(bar, name));
       rows.add(row);
     }
     return rows;
+  }
+
+  /** Each topic's title by its id; "no topic" for an event with none. */
+  private static java.util.function.Function<String, String> names(List<Topic> topics) {
+    Map<String, String> names = new LinkedHashMap<>();
+    topics.forEach(t -> names.put(t.id(), t.title()));
+    return id -> names.getOrDefault(id, "no topic");
   }
 
   /** How many events the chart leaves out, each dated only to a span wider than one bar. */
@@ -200,8 +203,13 @@ final class TimelineChart {
 
   /** A bar's events by their first topic, in words: "by first topic: The move to Lviv 3, Warnings 1". */
   private static String parts(Bar bar, java.util.function.Function<String, String> name) {
+    return "by first topic: " + byTopic(bar, name);
+  }
+
+  /** "The move to Lviv 3, Warnings 1"; empty for a bar without events. */
+  private static String byTopic(Bar bar, java.util.function.Function<String, String> name) {
     return bar.byTopic().entrySet().stream().filter(e -> e.getValue() > 0)
-        .map(e -> name.apply(e.getKey()) + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ", "by first topic: ", ""));
+        .map(e -> name.apply(e.getKey()) + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static String events(int n) {
