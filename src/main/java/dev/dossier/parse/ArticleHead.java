@@ -37,6 +37,9 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
           "(?:" + LABEL_WORD + "\\s*:?\\s*)*(?:" + CLOCK + "\\s*,?\\s+)?" + DATE
               + "(?:\\s*,?\\s*(?:at\\s+)?" + CLOCK + ")?\\.?",
           Pattern.CASE_INSENSITIVE);
+  private static final Pattern SEPARATORS = Pattern.compile("(?:\\s*\\|\\s*|\\s+[·•]\\s*|[·•]\\s+|^[·•]|[·•]$|\\s+[—–](?=\\s|$)\\s*)+");
+  /** How long the page says the article takes to read: "5 min read", "12 minutes read". */
+  private static final Pattern READING_TIME = Pattern.compile("\\d{1,3}\\s*(?:min|mins|minutes?)\\.?\\s+read", Pattern.CASE_INSENSITIVE);
   private static final Pattern LABELS_ONLY =
       Pattern.compile("[\\s|·•,:–—-]*(?:" + LABEL_WORD + "[\\s|·•,:–—-]*)*", Pattern.CASE_INSENSITIVE);
 
@@ -90,13 +93,14 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
       }
     }
     // Separators side by side ("John Doe · <time>") are one, and none at either end; a middle dot
-    // between letters is a letter's ("Marcel·la").
-    line = line.replaceAll("(?:\\s*\\|\\s*|\\s+[·•]\\s*|[·•]\\s+|^[·•]|[·•]$)+", " | ").replaceAll("^[\\s|]+|[\\s|]+$", "");
+    // between letters is a letter's ("Marcel·la"), and a dash a separator only with a space before
+    // it and none of a word after it ("By Jane Doe — <time>", not "Jean-Luc").
+    line = SEPARATORS.matcher(line).replaceAll(" | ").replaceAll("^[\\s|]+|[\\s|]+$", "");
     for (String part : PARTS.split(line)) {
       Optional<Byline> byline = byline(part);
       if (byline.isPresent()) {
         bylines.add(byline.get());
-      } else if (!TIMESTAMP.matcher(part).matches()) {
+      } else if (!TIMESTAMP.matcher(part).matches() && !READING_TIME.matcher(part).matches()) {
         return Optional.empty();
       }
     }

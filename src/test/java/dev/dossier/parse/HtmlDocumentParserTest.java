@@ -451,6 +451,11 @@ class HtmlDocumentParserTest {
       {"<div class=\"meta\">By <a href=\"/authors/jd\">Jane Doe</a> · <time datetime=\"2022-02-14T10:00:00Z\">14 February 2022</time></div>", "Jane Doe"},
       // Catalan's "l·l".
       {"<p>By Marcel·la Rovira · <time datetime=\"2022-02-14\">14 February 2022</time></p>", "Marcel·la Rovira"},
+      // A dash between the name and the time, as a hyphen inside a name is not.
+      {"<p>By Jean-Luc Martin — <time datetime=\"2022-02-14\">Feb 14, 2022</time></p>", "Jean-Luc Martin"},
+      {"<p>By Jane Doe – <time datetime=\"2022-02-14\">14 Feb 2022</time></p>", "Jane Doe"},
+      // The page's estimate of the time it takes to read, after the date.
+      {"<p>By Jane Doe · <time datetime=\"2022-02-14\">14 February 2022</time> · 5 min read</p>", "Jane Doe"},
     };
     for (String[] head : heads) {
       Document doc = parser.parse("a.html", "<html><body><article><h1>US closes Kyiv embassy</h1>" + head[0]
