@@ -19,7 +19,7 @@ final class DossierOptions {
   @Option(names = "--verbose", description = "show stack traces of unexpected failures")
   boolean verbose;
 
-  @Option(names = "--strict", description = "treat warnings (an unlisted document, an uncited source, a topic of the index that no event names) as errors")
+  @Option(names = "--strict", description = "treat every warning (an unlisted document, an uncited source, a topic of the index that no event names, ...) as an error")
   boolean strict;
 
   @Option(names = "--no-cache", description = "neither read nor write the build cache (DIR/.dossier-cache), so every document is parsed and every page rendered again")

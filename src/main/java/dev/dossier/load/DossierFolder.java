@@ -76,10 +76,24 @@ public final class DossierFolder {
     return files(UNREAD_EXTENSIONS);
   }
 
-  /** A note for each of the {@link #unreadDocuments}, saying how to make it a source. */
+  /**
+   * A note for each of the {@link #unreadDocuments}, saying how to make it a source, and a
+   * warning for a document's name that is a link to nothing (its target moved or deleted): a
+   * source the curator meant, which would otherwise be left out without a word.
+   */
   public void noteUnreadDocuments(Diagnostics diagnostics) throws IOException {
     for (String other : unreadDocuments()) {
       diagnostics.note(Position.file(other), "not read: dossier reads .txt, .md and .html documents; save the article's text as one of those to make it a source");
+    }
+    for (Map.Entry<String, Boolean> entry : entries().entrySet()) {
+      String name = entry.getKey();
+      Path path = root.resolve(name);
+      if (!entry.getValue() && !name.startsWith(".") && DOCUMENT_EXTENSIONS.contains(extension(name)) && Files.isSymbolicLink(path) && !Files.exists(path)) {
+        diagnostics.warning(
+            Position.file(name),
+            "\"" + name + "\" is a link to \"" + Files.readSymbolicLink(path) + "\", which does not exist; it was not read",
+            "point the link at the document, or copy the document in its place");
+      }
     }
   }
 

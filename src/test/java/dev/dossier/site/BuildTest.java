@@ -642,6 +642,16 @@ class BuildTest {
         "unlisted.txt: error: \"unlisted.txt\" links to a file outside the dossier folder; it was not read");
   }
 
+  /** A document's name that links to nothing (its file moved or deleted) is not left out without a word. */
+  @Test
+  void aDocumentLinkedToNothingIsWarnedAbout() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]"));
+    Files.createSymbolicLink(dir.resolve("moved.txt"), Path.of("archive/moved.txt"));
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).isFalse();
+    assertThat(headlines(result)).containsExactly("moved.txt: warning: \"moved.txt\" is a link to \"archive/moved.txt\", which does not exist; it was not read");
+  }
+
   @Test
   void aDossierOfOneEventIsCountedInTheSingular() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1]"));
