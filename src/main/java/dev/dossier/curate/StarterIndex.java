@@ -49,7 +49,7 @@ public final class StarterIndex {
     DossierFolder folder = new DossierFolder(dir);
     Diagnostics diagnostics = new Diagnostics();
     DocumentReader reader = new DocumentReader();
-    folder.noteUnreadDocuments(diagnostics);
+    folder.noteUnreadDocuments(diagnostics, Set.of());
     List<IndexEntry> entries = new ArrayList<>();
     // "index" is the bibliography's page (sources/index.html), as the build keeps it.
     Set<String> keys = new HashSet<>(Set.of(dev.dossier.model.Source.RESERVED_KEY));

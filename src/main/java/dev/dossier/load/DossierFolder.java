@@ -78,22 +78,30 @@ public final class DossierFolder {
 
   /**
    * A note for each of the {@link #unreadDocuments}, saying how to make it a source, and a
-   * warning for a document's name that is a link to nothing (its target moved or deleted): a
-   * source the curator meant, which would otherwise be left out without a word.
+   * warning for a document's name that is a link leading to no file (its target moved or
+   * deleted): a source the curator meant, which would otherwise be left out without a word.
+   *
+   * @param named the files the index names, whose reading says what is wrong with each
    */
-  public void noteUnreadDocuments(Diagnostics diagnostics) throws IOException {
+  public void noteUnreadDocuments(Diagnostics diagnostics, Set<String> named) throws IOException {
     for (String other : unreadDocuments()) {
       diagnostics.note(Position.file(other), "not read: dossier reads .txt, .md and .html documents; save the article's text as one of those to make it a source");
     }
-    for (Map.Entry<String, Boolean> entry : entries().entrySet()) {
-      String name = entry.getKey();
+    for (String name : names(false, DOCUMENT_EXTENSIONS)) {
       Path path = root.resolve(name);
-      if (!entry.getValue() && !name.startsWith(".") && DOCUMENT_EXTENSIONS.contains(extension(name)) && Files.isSymbolicLink(path) && !Files.exists(path)) {
-        diagnostics.warning(
-            Position.file(name),
-            "\"" + name + "\" is a link to \"" + Files.readSymbolicLink(path) + "\", which does not exist; it was not read",
-            "point the link at the document, or copy the document in its place");
+      if (named.contains(name) || !Files.isSymbolicLink(path)) {
+        continue;
       }
+      String target;
+      try {
+        target = "a link to \"" + Files.readSymbolicLink(path) + "\"";
+      } catch (IOException e) {
+        target = "a link";
+      }
+      diagnostics.warning(
+          Position.file(name),
+          "\"" + name + "\" is " + target + (Files.notExists(path) ? ", which does not exist" : " that cannot be followed to a file") + "; it was not read",
+          "point the link at the document, or copy the document in its place");
     }
   }
 
@@ -154,8 +162,13 @@ public final class DossierFolder {
 
   /** The folder's own files (not hidden ones) with one of these extensions, sorted by name. */
   private List<String> files(Set<String> extensions) throws IOException {
+    return names(true, extensions);
+  }
+
+  /** The folder's own names (not hidden ones) with one of these extensions that are regular files, or that are not, sorted. */
+  private List<String> names(boolean regularFiles, Set<String> extensions) throws IOException {
     return entries().entrySet().stream()
-        .filter(e -> e.getValue() && !e.getKey().startsWith(".") && extensions.contains(extension(e.getKey())))
+        .filter(e -> e.getValue() == regularFiles && !e.getKey().startsWith(".") && extensions.contains(extension(e.getKey())))
         .map(Map.Entry::getKey)
         .toList();
   }

@@ -37,7 +37,10 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
           "(?:" + LABEL_WORD + "\\s*:?\\s*)*(?:" + CLOCK + "\\s*,?\\s+)?" + DATE
               + "(?:\\s*,?\\s*(?:at\\s+)?" + CLOCK + ")?\\.?",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern SEPARATORS = Pattern.compile("(?:\\s*\\|\\s*|\\s+[·•]\\s*|[·•]\\s+|^[·•]|[·•]$|\\s+[—–](?=\\s|$)\\s*)+");
+  private static final String SEPARATOR = "\\s*\\|\\s*|\\s+[·•]\\s*|[·•]\\s+|^[·•]|[·•]$";
+  private static final Pattern SEPARATORS = Pattern.compile("(?:" + SEPARATOR + ")+");
+  /** {@link #SEPARATORS}, and a dash with a space before it and none of a word after it (not "Jean-Luc"). */
+  private static final Pattern SEPARATORS_AND_DASHES = Pattern.compile("(?:" + SEPARATOR + "|\\s+[—–](?=\\s|$)\\s*)+");
   /** How long the page says the article takes to read: "5 min read", "12 minutes read". */
   private static final Pattern READING_TIME = Pattern.compile("\\d{1,3}\\s*(?:min|mins|minutes?)\\.?\\s+read", Pattern.CASE_INSENSITIVE);
   private static final Pattern LABELS_ONLY =
@@ -82,7 +85,6 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
     if (isMarkedTimestamp(source)) {
       return Optional.of(List.of());
     }
-    List<Byline> bylines = new ArrayList<>();
     // A <time> parts a line as a separator does: "By Jane Doe <time>Feb 14, 2022</time>".
     String line = text;
     if (source != null) {
@@ -92,11 +94,21 @@ record ArticleHead(List<Byline> bylines, List<ArticlePiece> text) {
         }
       }
     }
-    // Separators side by side ("John Doe · <time>") are one, and none at either end; a middle dot
-    // between letters is a letter's ("Marcel·la"), and a dash a separator only with a space before
-    // it and none of a word after it ("By Jane Doe — <time>", not "Jean-Luc").
-    line = SEPARATORS.matcher(line).replaceAll(" | ").replaceAll("^[\\s|]+|[\\s|]+$", "");
-    for (String part : PARTS.split(line)) {
+    // A dash parts a name from its time ("By Jane Doe — <time>") only where the line reads no
+    // other way: in "By Jane Doe, BBC News – Kyiv" it is the outlet's.
+    Optional<List<Byline>> read = parts(SEPARATORS, line);
+    return read.isPresent() ? read : parts(SEPARATORS_AND_DASHES, line);
+  }
+
+  /**
+   * The bylines of a line cut into parts at these separators, each a byline, a timestamp or a
+   * reading time; empty if a part is none of them. Separators side by side ("John Doe ·
+   * <time>") are one, and none at either end; a middle dot between letters is a letter's
+   * ("Marcel·la").
+   */
+  private static Optional<List<Byline>> parts(Pattern separators, String line) {
+    List<Byline> bylines = new ArrayList<>();
+    for (String part : PARTS.split(separators.matcher(line).replaceAll(" | ").replaceAll("^[\\s|]+|[\\s|]+$", ""))) {
       Optional<Byline> byline = byline(part);
       if (byline.isPresent()) {
         bylines.add(byline.get());

@@ -116,7 +116,8 @@ final class Bibliography {
       case 'þ' -> "th";
       default -> Character.toString(c);
     }));
-    return folded.toString();
+    // Lower case again: a compatibility character may decompose into capitals ("™" is "TM").
+    return folded.toString().toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

@@ -44,7 +44,11 @@ final class TimelineChart {
   }
 
   static String svg(List<Event> events, List<Topic> topics) {
-    List<Bar> bars = bars(events);
+    return svg(bars(events), unit(events), topics);
+  }
+
+  /** The chart of these {@link #bars}, each a {@link #unit}. */
+  static String svg(List<Bar> bars, String unit, List<Topic> topics) {
     if (bars.isEmpty()) {
       // No events, or none a bar holds.
       return "";
@@ -62,7 +66,7 @@ final class TimelineChart {
     svg.append("<svg class=\"timeline-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         .append(width).append(' ').append(HEIGHT).append("\" width=\"").append(width).append("\" height=\"").append(HEIGHT)
         .append("\" role=\"img\" aria-labelledby=\"chart-title\" aria-describedby=\"chart-desc\">\n");
-    svg.append("<title id=\"chart-title\">Events per ").append(weekly(events) ? "week" : "month").append("</title>\n");
+    svg.append("<title id=\"chart-title\">Events per ").append(unit).append("</title>\n");
     svg.append("<desc id=\"chart-desc\">").append(x(describe(bars, name))).append("</desc>\n");
     svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"").append(width)
         .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"currentColor\" stroke-width=\"1\"/>\n");
@@ -125,10 +129,10 @@ final class TimelineChart {
    * The chart as a table, for a reader who cannot tell its colours apart or read its small
    * print: each bar's period, its count of events and those events by first topic in words.
    */
-  static List<Map<String, Object>> table(List<Event> events, List<Topic> topics) {
+  static List<Map<String, Object>> table(List<Bar> bars, List<Topic> topics) {
     java.util.function.Function<String, String> name = names(topics);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Bar bar : bars(events)) {
+    for (Bar bar : bars) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("period", bar.title());
       row.put("count", bar.total());

@@ -171,10 +171,12 @@ final class Views {
     page.put("eventCount", dossier.events().size());
     page.put("approximateDates", dossier.events().stream().anyMatch(e -> e.date().approximate()));
     page.put("dateRanges", dossier.events().stream().anyMatch(e -> e.date().isRange()));
-    page.put("chart", TimelineChart.svg(dossier.events(), dossier.topics()));
-    page.put("chartUnit", TimelineChart.unit(dossier.events()));
+    List<TimelineChart.Bar> bars = TimelineChart.bars(dossier.events());
+    String unit = TimelineChart.unit(dossier.events());
+    page.put("chart", TimelineChart.svg(bars, unit, dossier.topics()));
+    page.put("chartUnit", unit);
     page.put("chartLeftOut", TimelineChart.leftOut(dossier.events()));
-    page.put("chartTable", TimelineChart.table(dossier.events(), dossier.topics()));
+    page.put("chartTable", TimelineChart.table(bars, dossier.topics()));
     List<Map<String, Object>> legend = new ArrayList<>();
     for (int i = 0; i < dossier.topics().size(); i++) {
       Map<String, Object> entry = topicRef(dossier.topics().get(i), page.links);

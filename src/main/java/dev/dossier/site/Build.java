@@ -368,7 +368,7 @@ public final class Build {
     Set<String> unlisted = new LinkedHashSet<>(folder.documents());
     unlisted.removeAll(wanted.keySet());
     unlisted.forEach(f -> wanted.put(f, Position.file(f)));
-    folder.noteUnreadDocuments(diagnostics);
+    folder.noteUnreadDocuments(diagnostics, wanted.keySet());
     if (wanted.isEmpty() && !diagnostics.hasErrors()) {
       // Building nothing would replace a site with an empty one: most likely the wrong folder.
       Path named = dir.toAbsolutePath().normalize().getFileName();

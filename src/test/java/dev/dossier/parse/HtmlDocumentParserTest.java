@@ -451,8 +451,10 @@ class HtmlDocumentParserTest {
       {"<div class=\"meta\">By <a href=\"/authors/jd\">Jane Doe</a> · <time datetime=\"2022-02-14T10:00:00Z\">14 February 2022</time></div>", "Jane Doe"},
       // Catalan's "l·l".
       {"<p>By Marcel·la Rovira · <time datetime=\"2022-02-14\">14 February 2022</time></p>", "Marcel·la Rovira"},
-      // A dash between the name and the time, as a hyphen inside a name is not.
+      // A dash between the name and the time.
       {"<p>By Jean-Luc Martin — <time datetime=\"2022-02-14\">Feb 14, 2022</time></p>", "Jean-Luc Martin"},
+      // A dash in the outlet's name stays the outlet's.
+      {"<p>By Jane Doe, BBC News – Kyiv <time datetime=\"2022-02-14\">14 Feb 2022</time></p>", "Jane Doe"},
       {"<p>By Jane Doe – <time datetime=\"2022-02-14\">14 Feb 2022</time></p>", "Jane Doe"},
       // The page's estimate of the time it takes to read, after the date.
       {"<p>By Jane Doe · <time datetime=\"2022-02-14\">14 February 2022</time> · 5 min read</p>", "Jane Doe"},
@@ -464,6 +466,12 @@ class HtmlDocumentParserTest {
       assertThat(doc.authors()).as(head[0]).containsExactly(head[1]);
       assertThat(doc.published()).as(head[0]).contains(day("2022-02-14"));
     }
+    // A sentence with a dash at the head is the article's first paragraph.
+    String sentence = "<p>By Sunday — <time datetime=\"2022-02-13\">13 February</time> — the embassy was quiet.</p>";
+    Document doc = parser.parse("b.html", "<html><body><article><h1>US closes Kyiv embassy</h1>" + sentence
+        + "<p>The embassy closed on Monday, officials said.</p></article></body></html>", diagnostics);
+    assertThat(texts(doc)).first().asString().startsWith("By Sunday");
+    assertThat(doc.authors()).isEmpty();
   }
 
   @Test

@@ -46,4 +46,15 @@ class BibliographyTest {
     assertThat(Jsoup.parse(page).select("ol.bibliography > li").eachAttr("id"))
         .containsExactly("d-an", "f-avila", "b-kyiv", "e-lu", "c-ostergaard", "g-same", "h-same", "a-untitled");
   }
+
+  /**
+   * Letters are filed without case or accents, those a character stands for included ("№" is
+   * "No", "™" is "TM"), and ASCII entries, which skip the decomposing, the same way.
+   */
+  @Test
+  void anEntryFilesByItsLettersWithoutCaseAccentsOrMarks() {
+    assertThat(Bibliography.sortKey("“№ 5 and the embassy.” CNN.", true)).isEqualTo(Bibliography.sortKey("“No 5 and the embassy.” CNN.", true)).isEqualTo("no 5 and the embassy cnn");
+    assertThat(Bibliography.sortKey("“Acme™ Rules.”", true)).isEqualTo("acmetm rules");
+    assertThat(Bibliography.sortKey("Østergaard, Nils. “Staff Leave.”", false)).isEqualTo("ostergaard nils staff leave");
+  }
 }

@@ -13,16 +13,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built-in theme's colours, light and dark, meet WCAG's contrast: 4.5:1 for text against the
- * backgrounds it is set on, 3:1 for what is not text but must be seen (the underline of quoted
- * words, which stays when their colour is dimmed; the focus ring; the search box's border).
+ * The built-in theme's colours, light and dark, meet WCAG's contrast, for each pair the style
+ * sheet draws: 4.5:1 for text against the backgrounds it is set on, 3:1 for what is not text but
+ * must be seen (the underline of quoted words, which stays when their colour is dimmed, and of
+ * the words a followed citation quotes; the focus ring; the search box's border).
  */
 class ThemeContrastTest {
 
   private static final Pattern COLOUR = Pattern.compile("--([\\w-]+):\\s*(#[0-9a-fA-F]{6})\\s*;");
 
   @Test
-  void everyColourPairMeetsWcagsContrastInBothSchemes() throws IOException {
+  void theColourPairsTheThemeDrawsMeetWcagsContrastInBothSchemes() throws IOException {
     String css;
     try (InputStream in = ThemeContrastTest.class.getResourceAsStream("/" + Theme.BUILT_IN + "/assets/dossier.css")) {
       css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -45,6 +46,8 @@ class ThemeContrastTest {
       for (String background : List.of("bg", "mark")) {
         assertThat(contrast(c.get("mark-line"), c.get(background))).as("%s: --mark-line against --%s", scheme.getKey(), background).isGreaterThanOrEqualTo(3);
       }
+      assertThat(contrast(c.get("mark-here-line"), c.get("mark-here"))).as("%s: the underline of the words a followed citation quotes", scheme.getKey())
+          .isGreaterThanOrEqualTo(3);
       assertThat(contrast(c.get("focus"), c.get("bg"))).as("%s: the focus ring", scheme.getKey()).isGreaterThanOrEqualTo(3);
       assertThat(contrast(c.get("rule-strong"), c.get("bg"))).as("%s: the search box's border", scheme.getKey()).isGreaterThanOrEqualTo(3);
     }

@@ -46,7 +46,7 @@ class TimelineChartTest {
   @Test
   void theChartsTableGivesEachBarsCountsByTopicInWords() {
     List<Event> events = List.of(event("e1", "2022-02-07", "a"), event("e2", "2022-02-11", "b"), event("e3", "2022-02-08", "b"), event("e4", "2022-02-21"));
-    assertThat(TimelineChart.table(events, TOPICS)).extracting(row -> row.get("period") + " | " + row.get("count") + " | " + row.get("parts"))
+    assertThat(TimelineChart.table(TimelineChart.bars(events), TOPICS)).extracting(row -> row.get("period") + " | " + row.get("count") + " | " + row.get("parts"))
         .containsExactly("Week of 7 February 2022 | 3 | A 1, B 2", "Week of 14 February 2022 | 0 | ", "Week of 21 February 2022 | 1 | no topic 1");
     Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
     assertThat(svg.selectFirst("svg").attr("aria-labelledby")).isEqualTo("chart-title");

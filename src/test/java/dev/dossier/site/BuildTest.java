@@ -650,6 +650,17 @@ class BuildTest {
     Build.Result result = new Build().run(dir, Theme.builtIn());
     assertThat(result.failed()).isFalse();
     assertThat(headlines(result)).containsExactly("moved.txt: warning: \"moved.txt\" is a link to \"archive/moved.txt\", which does not exist; it was not read");
+
+    // One the index names is the index's error, once, where the index names it.
+    Files.writeString(dir.resolve("index.yml"), Files.readString(dir.resolve("index.yml")).replace("""
+        topics:
+          - id: lviv""", """
+          - key: moved
+            file: moved.txt
+        topics:
+          - id: lviv"""));
+    List<String> named = headlines(new Build().run(dir, Theme.builtIn()));
+    assertThat(named).filteredOn(h -> h.contains("moved.txt")).singleElement().asString().startsWith("index.yml:").contains("error");
   }
 
   @Test
