@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":4,"version":"1fedc8fa1722a6f7","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["4d4f10befb59e6c4","5752c02c8f68d09c"]});
+dossierSearch.manifest({"format":4,"version":"ab774b8b16d40074","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["b8043ee53bce162e","69bbf9601c80c10b"]});

@@ -37,7 +37,8 @@ final class TimelineChart {
   private TimelineChart() {}
 
   /** One bar: its label, the period it covers, and its events by topic. */
-  record Bar(String label, String title, Map<String, Integer> byTopic) {
+  /** @param start the day its week begins ("7 February 2022"), or its month ("February 2022") */
+  record Bar(String label, String title, String start, Map<String, Integer> byTopic) {
     int total() {
       return byTopic.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -58,7 +59,8 @@ final class TimelineChart {
       colours.put(topics.get(i).id(), PALETTE.get(i % PALETTE.size()));
     }
     // Colour alone does not tell the topics apart: each bar and each of its parts names them.
-    java.util.function.Function<String, String> name = names(topics);
+    Map<String, String> names = names(topics);
+    java.util.function.Function<String, String> name = id -> names.getOrDefault(id, NO_TOPIC);
     int max = bars.stream().mapToInt(Bar::total).max().orElse(1);
     int width = LEFT + bars.size() * (BAR + GAP) + GAP;
     int plot = HEIGHT - TOP - BOTTOM;
@@ -67,14 +69,14 @@ final class TimelineChart {
         .append(width).append(' ').append(HEIGHT).append("\" width=\"").append(width).append("\" height=\"").append(HEIGHT)
         .append("\" role=\"img\" aria-labelledby=\"chart-title\" aria-describedby=\"chart-desc\">\n");
     svg.append("<title id=\"chart-title\">Events per ").append(unit).append("</title>\n");
-    svg.append("<desc id=\"chart-desc\">").append(x(describe(bars, name))).append("</desc>\n");
+    svg.append("<desc id=\"chart-desc\">").append(x(describe(bars, names))).append("</desc>\n");
     svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"").append(width)
         .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"currentColor\" stroke-width=\"1\"/>\n");
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
       int x = LEFT + GAP + i * (BAR + GAP);
       int y = HEIGHT - BOTTOM;
-      svg.append("<g><title>").append(x(bar.title() + ": " + events(bar.total()) + (bar.total() == 0 ? "" : " (" + parts(bar, name) + ")"))).append("</title>\n");
+      svg.append("<g><title>").append(x(bar.title() + ": " + events(bar.total()) + (bar.total() == 0 ? "" : " (" + parts(bar, names) + ")"))).append("</title>\n");
       for (Map.Entry<String, Integer> part : bar.byTopic().entrySet()) {
         int h = Math.round((float) part.getValue() * plot / max);
         y -= h;
@@ -118,9 +120,8 @@ final class TimelineChart {
       }
       String month = p.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
       String label = weekly ? p.getDayOfMonth() + " " + month : month + " " + p.getYear() % 100;
-      String title = weekly ? "Week of " + p.getDayOfMonth() + " " + DossierDate.monthName(p.getMonth()) + " " + p.getYear()
-          : DossierDate.monthName(p.getMonth()) + " " + p.getYear();
-      bars.add(new Bar(label, title, byTopic));
+      String start = (weekly ? p.getDayOfMonth() + " " : "") + DossierDate.monthName(p.getMonth()) + " " + p.getYear();
+      bars.add(new Bar(label, weekly ? "Week of " + start : start, start, byTopic));
     }
     return bars;
   }
@@ -130,23 +131,26 @@ final class TimelineChart {
    * print: each bar's period, its count of events and those events by first topic in words.
    */
   static List<Map<String, Object>> table(List<Bar> bars, List<Topic> topics) {
-    java.util.function.Function<String, String> name = names(topics);
+    Map<String, String> names = names(topics);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Bar bar : bars) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("period", bar.title());
+      row.put("period", bar.start());
       row.put("count", bar.total());
-      row.put("parts", byTopic(bar, name));
+      row.put("parts", byTopic(bar, names));
       rows.add(row);
     }
     return rows;
   }
 
-  /** Each topic's title by its id; "no topic" for an event with none. */
-  private static java.util.function.Function<String, String> names(List<Topic> topics) {
+  /** What an event without a topic counts under. */
+  private static final String NO_TOPIC = "no topic";
+
+  /** Each topic's title by its id, in the index's order, the legend's. */
+  private static Map<String, String> names(List<Topic> topics) {
     Map<String, String> names = new LinkedHashMap<>();
     topics.forEach(t -> names.put(t.id(), t.title()));
-    return id -> names.getOrDefault(id, "no topic");
+    return names;
   }
 
   /** How many events the chart leaves out, each dated only to a span wider than one bar. */
@@ -191,7 +195,7 @@ final class TimelineChart {
     return weekly ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day.withDayOfMonth(1);
   }
 
-  private static String describe(List<Bar> bars, java.util.function.Function<String, String> name) {
+  private static String describe(List<Bar> bars, Map<String, String> names) {
     StringBuilder out = new StringBuilder();
     for (Bar bar : bars) {
       if (out.length() > 0) {
@@ -199,21 +203,27 @@ final class TimelineChart {
       }
       out.append(bar.title()).append(": ").append(bar.total());
       if (bar.total() > 0) {
-        out.append(" (").append(parts(bar, name)).append(')');
+        out.append(" (").append(parts(bar, names)).append(')');
       }
     }
     return out.toString();
   }
 
   /** A bar's events by their first topic, in words: "by first topic: The move to Lviv 3, Warnings 1". */
-  private static String parts(Bar bar, java.util.function.Function<String, String> name) {
-    return "by first topic: " + byTopic(bar, name);
+  private static String parts(Bar bar, Map<String, String> names) {
+    return "by first topic: " + byTopic(bar, names);
   }
 
-  /** "The move to Lviv 3, Warnings 1"; empty for a bar without events. */
-  private static String byTopic(Bar bar, java.util.function.Function<String, String> name) {
+  /**
+   * "The move to Lviv 3; Warnings 1", in the legend's order, events without a topic last, with
+   * semicolons between them since a topic's title may hold commas; empty for a bar without events.
+   */
+  private static String byTopic(Bar bar, Map<String, String> names) {
+    List<String> order = new ArrayList<>(names.keySet());
+    java.util.function.ToIntFunction<String> place = id -> order.contains(id) ? order.indexOf(id) : order.size();
     return bar.byTopic().entrySet().stream().filter(e -> e.getValue() > 0)
-        .map(e -> name.apply(e.getKey()) + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        .sorted(java.util.Comparator.comparingInt(e -> place.applyAsInt(e.getKey())))
+        .map(e -> names.getOrDefault(e.getKey(), NO_TOPIC) + " " + e.getValue()).collect(java.util.stream.Collectors.joining("; "));
   }
 
   private static String events(int n) {

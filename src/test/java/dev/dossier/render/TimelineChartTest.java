@@ -29,13 +29,13 @@ class TimelineChartTest {
     Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
     assertThat(svg.select("text.count").eachText()).containsExactly("2", "1");
     assertThat(svg.select("g > title").eachText())
-        .containsExactly("Week of 7 February 2022: 2 events (by first topic: A 1, B 1)", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 1 event (by first topic: A 1)");
+        .containsExactly("Week of 7 February 2022: 2 events (by first topic: A 1; B 1)", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 1 event (by first topic: A 1)");
     // The first week's bar is two rectangles, one per first topic, in the topics' colours, each naming its topic.
     assertThat(svg.select("g").get(0).select("rect").eachAttr("fill"))
         .containsExactly(TimelineChart.PALETTE.get(0), TimelineChart.PALETTE.get(1));
     assertThat(svg.select("g").get(0).select("rect > title").eachText()).containsExactly("A, first topic of 1 event", "B, first topic of 1 event");
     assertThat(svg.selectFirst("desc").text())
-        .isEqualTo("Week of 7 February 2022: 2 (by first topic: A 1, B 1); Week of 14 February 2022: 0; Week of 21 February 2022: 1 (by first topic: A 1)");
+        .isEqualTo("Week of 7 February 2022: 2 (by first topic: A 1; B 1); Week of 14 February 2022: 0; Week of 21 February 2022: 1 (by first topic: A 1)");
   }
 
   /**
@@ -45,9 +45,11 @@ class TimelineChartTest {
    */
   @Test
   void theChartsTableGivesEachBarsCountsByTopicInWords() {
-    List<Event> events = List.of(event("e1", "2022-02-07", "a"), event("e2", "2022-02-11", "b"), event("e3", "2022-02-08", "b"), event("e4", "2022-02-21"));
+    // In the legend's order (A before B, though B's event comes first), an event without a topic last.
+    List<Event> events = List.of(event("e2", "2022-02-11", "b"), event("e1", "2022-02-07", "a"), event("e3", "2022-02-08", "b"), event("e5", "2022-02-09"),
+        event("e4", "2022-02-21"));
     assertThat(TimelineChart.table(TimelineChart.bars(events), TOPICS)).extracting(row -> row.get("period") + " | " + row.get("count") + " | " + row.get("parts"))
-        .containsExactly("Week of 7 February 2022 | 3 | A 1, B 2", "Week of 14 February 2022 | 0 | ", "Week of 21 February 2022 | 1 | no topic 1");
+        .containsExactly("7 February 2022 | 4 | A 1; B 2; no topic 1", "14 February 2022 | 0 | ", "21 February 2022 | 1 | no topic 1");
     Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
     assertThat(svg.selectFirst("svg").attr("aria-labelledby")).isEqualTo("chart-title");
     assertThat(svg.selectFirst("svg").attr("aria-describedby")).isEqualTo("chart-desc");
