@@ -36,16 +36,15 @@ final class TimelineChart {
 
   private TimelineChart() {}
 
-  /** One bar: its label, the period it covers, and its events by topic. */
-  /** @param start the day its week begins ("7 February 2022"), or its month ("February 2022") */
+  /**
+   * One bar: its label, the period it covers, and its events by topic.
+   *
+   * @param start the day its week begins ("7 February 2022"), or its month ("February 2022")
+   */
   record Bar(String label, String title, String start, Map<String, Integer> byTopic) {
     int total() {
       return byTopic.values().stream().mapToInt(Integer::intValue).sum();
     }
-  }
-
-  static String svg(List<Event> events, List<Topic> topics) {
-    return svg(bars(events), unit(events), topics);
   }
 
   /** The chart of these {@link #bars}, each a {@link #unit}. */

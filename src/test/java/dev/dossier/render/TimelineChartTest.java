@@ -20,13 +20,18 @@ class TimelineChartTest {
     return new Event(id, DossierDate.day(LocalDate.parse(day)), id, List.of(topics), new Prose("", List.of()));
   }
 
+  /** The chart of the events, as the timeline page draws it. */
+  private static String svg(List<Event> events, List<Topic> topics) {
+    return TimelineChart.svg(TimelineChart.bars(events), TimelineChart.unit(events), topics);
+  }
+
   private static final List<Topic> TOPICS = List.of(new Topic("a", "A", Optional.empty()), new Topic("b", "B", Optional.empty()));
 
   @Test
   void eachBarShowsItsCountAndAWeekWithoutEventsShowsNone() {
     // Two events in the week of 7 February, none in the week of 14, one in the week of 21.
     List<Event> events = List.of(event("e1", "2022-02-07", "a"), event("e2", "2022-02-11", "b"), event("e3", "2022-02-21", "a"));
-    Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
+    Document svg = Jsoup.parse(svg(events, TOPICS), "", Parser.xmlParser());
     assertThat(svg.select("text.count").eachText()).containsExactly("2", "1");
     assertThat(svg.select("g > title").eachText())
         .containsExactly("Week of 7 February 2022: 2 events (by first topic: A 1; B 1)", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 1 event (by first topic: A 1)");
@@ -50,7 +55,7 @@ class TimelineChartTest {
         event("e4", "2022-02-21"));
     assertThat(TimelineChart.table(TimelineChart.bars(events), TOPICS)).extracting(row -> row.get("period") + " | " + row.get("count") + " | " + row.get("parts"))
         .containsExactly("7 February 2022 | 4 | A 1; B 2; no topic 1", "14 February 2022 | 0 | ", "21 February 2022 | 1 | no topic 1");
-    Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
+    Document svg = Jsoup.parse(svg(events, TOPICS), "", Parser.xmlParser());
     assertThat(svg.selectFirst("svg").attr("aria-labelledby")).isEqualTo("chart-title");
     assertThat(svg.selectFirst("svg").attr("aria-describedby")).isEqualTo("chart-desc");
   }
@@ -58,7 +63,7 @@ class TimelineChartTest {
   @Test
   void theTallestBarsCountStaysInsideTheChart() {
     List<Event> events = List.of(event("e1", "2022-02-07", "a"), event("e2", "2022-02-08", "a"), event("e3", "2022-02-09", "a"));
-    Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
+    Document svg = Jsoup.parse(svg(events, TOPICS), "", Parser.xmlParser());
     int countBaseline = Integer.parseInt(svg.selectFirst("text.count").attr("y"));
     // Its baseline is far enough down for 12-pixel digits to fit above it.
     assertThat(countBaseline).isGreaterThanOrEqualTo(12);
@@ -75,11 +80,11 @@ class TimelineChartTest {
     List<Event> events = List.of(
         dated("month", "2022-02"), dated("across", "2022-02-04/2022-02-08"), dated("within", "2022-02-07/2022-02-13"),
         dated("day", "2022-02-09"), dated("day2", "2022-02-10"), dated("later", "2022-02-21"), dated("later2", "2022-02-22"), dated("later3", "2022-02-23"));
-    Document svg = Jsoup.parse(TimelineChart.svg(events, TOPICS), "", Parser.xmlParser());
+    Document svg = Jsoup.parse(svg(events, TOPICS), "", Parser.xmlParser());
     assertThat(svg.select("g > title").eachText())
         .containsExactly("Week of 7 February 2022: 3 events (by first topic: A 3)", "Week of 14 February 2022: 0 events", "Week of 21 February 2022: 3 events (by first topic: A 3)");
     assertThat(TimelineChart.leftOut(events)).isEqualTo(2);
-    assertThat(TimelineChart.svg(List.of(dated("year", "2022")), TOPICS)).as("nothing to draw").isEmpty();
+    assertThat(svg(List.of(dated("year", "2022")), TOPICS)).as("nothing to draw").isEmpty();
   }
 
   /** Weeks would leave out events a month holds: a chart of months, when they are more than one in four. */
@@ -88,7 +93,7 @@ class TimelineChartTest {
     List<Event> months = List.of(dated("a", "2022-01"), dated("b", "2022-02"), dated("c", "2022-02-14"));
     assertThat(TimelineChart.unit(months)).isEqualTo("month");
     assertThat(TimelineChart.leftOut(months)).isZero();
-    Document svg = Jsoup.parse(TimelineChart.svg(months, TOPICS), "", Parser.xmlParser());
+    Document svg = Jsoup.parse(svg(months, TOPICS), "", Parser.xmlParser());
     assertThat(svg.select("g > title").eachText()).containsExactly("January 2022: 1 event (by first topic: A 1)", "February 2022: 2 events (by first topic: A 2)");
     // One event known only to its year among days in February: weeks still, and it is left out.
     List<Event> days = List.of(dated("y", "2021"), dated("d1", "2022-02-07"), dated("d2", "2022-02-08"), dated("d3", "2022-02-15"), dated("d4", "2022-02-16"));
