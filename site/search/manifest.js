@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":4,"version":"ab774b8b16d40074","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["b8043ee53bce162e","69bbf9601c80c10b"]});
+dossierSearch.manifest({"format":5,"version":"e928327010d821e0","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["519f8d475bf691cc","f067d763db26f71e"]});

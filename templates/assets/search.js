@@ -19,6 +19,8 @@
   var PREFIX_WEIGHT = 0.6;
   var MAX_PREFIX_SHARDS = 4;
   var SNIPPET_WORDS = 36;
+  // Where an entry whose title holds every word of the query ranks: before the passages.
+  var NAMED_TIERS = { topic: 0, event: 1, source: 2 };
   var KIND_LABELS = { paragraph: "Source passage", subheading: "Source subheading", event: "Event", topic: "Topic", source: "Source" };
 
   var pageTitle = document.title;
@@ -230,22 +232,36 @@
     return Math.log(1 + (manifest.docs - df + 0.5) / (df + 0.5));
   }
 
-  // Adds a term's postings to a word's matches: doc id -> {score, exact}.
+  // Adds a term's postings to a word's matches: doc id -> {score, exact, title}, where title
+  // says the word itself (not a longer one) is in the document's title. An entry is [df,
+  // postings...], then, when the term is in some titles, the list of those documents.
   function addPostings(matches, entry, weight, exact) {
     var w = idf(entry[0]) * weight;
     var levels = manifest.impactLevels + 1;
+    var end = entry.length;
+    var titled = new Set();
+    if (end > 1 && Array.isArray(entry[end - 1])) {
+      end--;
+      var t = 0;
+      entry[end].forEach(function (gap) {
+        t += gap;
+        titled.add(t);
+      });
+    }
     var id = 0;
-    for (var i = 1; i < entry.length; i++) {
+    for (var i = 1; i < end; i++) {
       id += Math.floor(entry[i] / levels);
       var score = w * (entry[i] % levels);
+      var title = exact && titled.has(id);
       var m = matches.get(id);
       if (!m) {
-        matches.set(id, { score: score, exact: exact });
+        matches.set(id, { score: score, exact: exact, title: title });
       } else {
         if (score > m.score) {
           m.score = score;
         }
         m.exact = m.exact || exact;
+        m.title = m.title || title;
       }
     }
   }
@@ -262,7 +278,9 @@
 
   // Ranks the documents for a query. Every word must match (the last one may match as a
   // prefix); if no document has them all, documents with some of them are shown instead.
-  // Source passages that contain every word exactly come first, then everything by BM25 score.
+  // Entries whose title holds every word exactly come first, topics, then events, then sources
+  // (what the query names); then source passages that contain every word exactly; then
+  // everything else; each by BM25 score.
   function rank(words, shards) {
     var perWord = [];
     var ignored = [];
@@ -303,19 +321,24 @@
       matches.forEach(function (m, id) {
         var hit = scores.get(id);
         if (!hit) {
-          hit = { id: id, score: 0, words: 0, exact: 0 };
+          hit = { id: id, score: 0, words: 0, exact: 0, title: 0 };
           scores.set(id, hit);
         }
         hit.score += m.score;
         hit.words += 1;
         hit.exact += m.exact ? 1 : 0;
+        hit.title += m.title ? 1 : 0;
       });
     });
     var hits = [];
     scores.forEach(function (hit) {
       if (!every || hit.words === perWord.length) {
-        var exactly = hit.exact === perWord.length;
-        hit.tier = exactly && kindOf(hit.id) === "paragraph" ? 0 : 1;
+        var kind = kindOf(hit.id);
+        if (hit.title === perWord.length && NAMED_TIERS.hasOwnProperty(kind)) {
+          hit.tier = NAMED_TIERS[kind];
+        } else {
+          hit.tier = hit.exact === perWord.length && kind === "paragraph" ? 3 : 4;
+        }
         hits.push(hit);
       }
     });

@@ -46,8 +46,11 @@ import org.jsoup.Jsoup;
  * {@code (id - previous id) * 16 + impact}. The impact (1 to 15) is the document's BM25 term
  * weight, with title words counted {@link #TITLE_BOOST} times, computed here and quantised; the
  * browser multiplies it by the term's idf. Shipping it instead of the raw term frequency spares
- * the browser every document's length. A term in more than half the documents of a large index
- * keeps only its df: its idf is close to nothing and its postings would be the biggest file.
+ * the browser every document's length. When the term is in the title of some of its documents
+ * (a topic's, an event's, a source's), a last element lists them, {@code [t1, t2, ...]}, each
+ * as {@code id - previous id}: a query whose every word is in an entry's title finds the entry
+ * it names first. A term in more than half the documents of a large index keeps only its df:
+ * its idf is close to nothing and its postings would be the biggest file.
  *
  * <p>Document shards ({@code search/d-<name>.js}) hold each document's kind, link, title and
  * text for the snippets. They are cut where the content says, not at fixed sizes: after a
@@ -62,7 +65,7 @@ import org.jsoup.Jsoup;
 final class SearchIndex {
 
   static final String DIR = "search/";
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
   static final int TITLE_BOOST = 3;
   static final double K1 = 1.2;
   static final double B = 0.75;
@@ -511,8 +514,12 @@ final class SearchIndex {
   /** Every term's documents, and each document's length, from one pass over the text. */
   private record Postings(Vocabulary vocabulary, List<IntList> byId, int[] lengths, double averageLength) {}
 
+  /** In a document's count of a term, the mark that the term is in its title. */
+  private static final int IN_TITLE = 1 << 30;
+
   private Postings postings() {
-    // Each posting is (id << 8 | weighted tf); the impact needs the average length, known at the end.
+    // Each posting is (id << 9 | in title << 8 | weighted tf); the impact needs the average
+    // length, known at the end.
     Vocabulary vocabulary = new Vocabulary();
     List<IntList> byId = new ArrayList<>();
     int[] lengths = new int[docs.size()];
@@ -524,6 +531,7 @@ final class SearchIndex {
       int[] length = {0};
       java.util.function.IntConsumer title = term -> {
         counts[0] = count(counts[0], seen, term, TITLE_BOOST);
+        counts[0][term] |= IN_TITLE;
         length[0] += TITLE_BOOST;
       };
       java.util.function.IntConsumer text = term -> {
@@ -539,7 +547,8 @@ final class SearchIndex {
       }
       for (int i = 0; i < seen.size; i++) {
         int term = seen.values[i];
-        byId.get(term).add(id << 8 | Math.min(counts[0][term], 255));
+        int count = counts[0][term];
+        byId.get(term).add(id << 9 | ((count & IN_TITLE) != 0 ? 1 << 8 : 0) | Math.min(count & ~IN_TITLE, 255));
         counts[0][term] = 0;
       }
       seen.size = 0;
@@ -734,7 +743,10 @@ final class SearchIndex {
     return Integer.remainderUnsigned(h ^ (h >>> 16), DOC_SHARD_SPACING) == 0;
   }
 
-  /** {@code [df, postings...]}, or {@code [df]} for a term too common to be worth its postings, as JSON. */
+  /**
+   * {@code [df, postings...]}, with {@code [titles...]} last when some of the documents have the
+   * term in their title, or {@code [df]} for a term too common to be worth its postings, as JSON.
+   */
   private void entry(IntList list, double[] norms, StringBuilder json) {
     json.append('[').append(list.size);
     if (docs.size() >= COMMON_MIN_DOCS && list.size > docs.size() / 2) {
@@ -742,14 +754,29 @@ final class SearchIndex {
       return;
     }
     int previous = 0;
+    int titles = 0;
     for (int i = 0; i < list.size; i++) {
-      int id = list.values[i] >>> 8;
+      int id = list.values[i] >>> 9;
       int tf = list.values[i] & 0xff;
+      titles += list.values[i] >>> 8 & 1;
       double norm = norms[id];
       double weight = tf * (K1 + 1) / (tf + norm);
       int impact = (int) Math.max(1, Math.min(IMPACT_LEVELS, Math.round(weight / (K1 + 1) * IMPACT_LEVELS)));
       json.append(',').append((id - previous) * (IMPACT_LEVELS + 1) + impact);
       previous = id;
+    }
+    if (titles > 0) {
+      previous = 0;
+      String comma = ",[";
+      for (int i = 0; i < list.size; i++) {
+        if ((list.values[i] >>> 8 & 1) != 0) {
+          int id = list.values[i] >>> 9;
+          json.append(comma).append(id - previous);
+          previous = id;
+          comma = ",";
+        }
+      }
+      json.append(']');
     }
     json.append(']');
   }

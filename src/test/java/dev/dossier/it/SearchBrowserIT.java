@@ -24,10 +24,16 @@ class SearchBrowserIT extends SeedSiteInBrowser {
 
   /** A link from the search page to a numbered paragraph of a source. */
   private static final String PARAGRAPH_LINK = "sources/[a-z0-9-]+\\.html#p[1-9][0-9]*";
+  /** The topic whose title names Lviv, as the search page links to it. */
+  private static final String LVIV_TOPIC = "topics/embassy-closure-lviv.html";
 
+  /**
+   * "Lviv" names a topic, three events and a source: they come first, the topic first; then the
+   * passages that say it, each opening its paragraph; then what mentions it in passing.
+   */
   @ParameterizedTest
   @EnumSource(Origin.class)
-  void aSearchForLvivOpensTheParagraphThatSaysIt(Origin origin) {
+  void aSearchForLvivFindsWhatItNamesAndThenThePassagesThatSayIt(Origin origin) {
     WebDriver driver = openSearch(origin, "search.html");
     WebElement input = driver.findElement(By.id("search-input"));
     assertThat(input.getDomAttribute("type")).isEqualTo("search");
@@ -37,18 +43,33 @@ class SearchBrowserIT extends SeedSiteInBrowser {
 
     List<WebElement> hits = waitForHits(driver);
     assertThat(driver.findElement(By.id("search-status")).getText()).as("the status says what was found").isNotBlank();
-    assertThat(hits.get(0).findElements(By.cssSelector(".search-snippet mark")))
-        .as("the first hit's snippet marks the word searched for").isNotEmpty()
+    List<String> kinds = hits.stream().map(h -> h.findElement(By.cssSelector(".search-hit-meta")).getText().replaceAll(" ·.*", "")).toList();
+    assertThat(kinds.subList(0, 5)).as("what the word names, by kind, before any passage")
+        .containsExactly("Topic", "Event", "Event", "Event", "Source");
+    List<String> rest = kinds.subList(5, kinds.size());
+    int passages = (int) rest.stream().takeWhile("Source passage"::equals).count();
+    assertThat(passages).as("then the passages that say it: %s", rest).isGreaterThan(3);
+    assertThat(rest.subList(passages, rest.size())).as("and last what only mentions it (topics' summaries)")
+        .doesNotContain("Source passage").containsOnly("Topic");
+    assertThat(hits.get(0).findElement(By.cssSelector("a.search-hit-link")).getText()).isEqualTo("Closing the Kyiv embassy and the move to Lviv");
+    assertThat(hits.subList(0, 5)).allSatisfy(hit -> assertThat(hit.findElement(By.cssSelector("a.search-hit-link")).getText())
+        .as("each named entry's title has the word").contains("Lviv"));
+
+    WebElement passage = hits.get(5);
+    assertThat(passage.findElements(By.cssSelector(".search-snippet mark")))
+        .as("the passage's snippet marks the word searched for").isNotEmpty()
         .allSatisfy(mark -> assertThat(mark.getText()).containsIgnoringCase("lviv"));
-    WebElement link = hits.get(0).findElement(By.cssSelector("a.search-hit-link"));
+    WebElement link = passage.findElement(By.cssSelector("a.search-hit-link"));
     String href = link.getDomAttribute("href");
-    assertThat(href).as("the first hit links to a numbered paragraph of a source").matches(PARAGRAPH_LINK);
+    assertThat(href).as("a passage's hit links to a numbered paragraph of a source").matches(PARAGRAPH_LINK);
     // Shown as "¶12", read out as "paragraph 12" from the link's own words, which speech control can match.
     assertThat(link.getDomAttribute("aria-label")).isNull();
     assertThat(link.getAccessibleName()).matches(".+, paragraph [0-9]+").doesNotContain("¶");
-    assertThat(hits.get(0).findElement(By.cssSelector(".search-hit-meta")).getText())
+    assertThat(passage.findElement(By.cssSelector(".search-hit-meta")).getText())
         .as("a passage's hit says which outlet published it, and when").matches("Source passage · ((CNN|BuzzFeed News) · )?(c\\. |updated )?[0-9]{1,2} [A-Z][a-z]+ 2022");
 
+    // Below the fold: scrolled to at once, as the page scrolls smoothly and a click mid-way would miss.
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
     link.click();
 
     assertLandedOnAParagraphAbout(origin, href, "Lviv");
@@ -63,7 +84,7 @@ class SearchBrowserIT extends SeedSiteInBrowser {
 
     List<WebElement> hits = waitForHits(driver);
     assertThat(driver.findElement(By.id("search-input")).getDomProperty("value")).isEqualToIgnoringCase("lviv");
-    assertThat(hits.get(0).findElement(By.cssSelector("a.search-hit-link")).getDomAttribute("href")).matches(PARAGRAPH_LINK);
+    assertThat(hits.get(0).findElement(By.cssSelector("a.search-hit-link")).getDomAttribute("href")).isEqualTo(LVIV_TOPIC);
     assertThat(chromium.consoleErrors()).isEmpty();
     assertRequestsStayInside(origin);
   }
@@ -125,11 +146,12 @@ class SearchBrowserIT extends SeedSiteInBrowser {
     new Actions(driver).sendKeys("Lviv").sendKeys(Keys.ENTER).perform();
     waitForHits(driver);
     chromium.tabTo("#search-results li.search-hit:first-child a.search-hit-link", false);
-    String href = driver.switchTo().activeElement().getDomAttribute("href");
-    assertThat(href).matches(PARAGRAPH_LINK);
+    assertThat(driver.switchTo().activeElement().getDomAttribute("href")).isEqualTo(LVIV_TOPIC);
     new Actions(driver).sendKeys(Keys.ENTER).perform();
 
-    assertLandedOnAParagraphAbout(origin, href, "Lviv");
+    String expected = site.url(origin, LVIV_TOPIC);
+    chromium.waiting().withMessage("the browser at " + expected).until(d -> expected.equals(d.getCurrentUrl()));
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Closing the Kyiv embassy and the move to Lviv");
     assertThat(chromium.consoleErrors()).isEmpty();
   }
 

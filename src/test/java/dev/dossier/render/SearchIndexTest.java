@@ -284,6 +284,31 @@ class SearchIndexTest {
   }
 
   /**
+   * A term's entry lists the documents that have it in their title, so a query can find first
+   * what it names: "Lviv" is in the title of a topic, three events and a source, and in the
+   * text of others, which the list leaves out.
+   */
+  @Test
+  void aTermsEntryListsTheDocumentsWithItInTheirTitle() throws IOException {
+    Index index = new Index(seeds.pages());
+    List<Integer> titled = index.titled("lviv");
+    assertThat(titled.stream().map(index::doc).map(d -> d.get("kind") + " " + d.get("title")))
+        .containsExactly(
+            "topic Closing the Kyiv embassy and the move to Lviv",
+            "event Reported: 30 more people left Russia's embassy in Kyiv and consulate in Lviv",
+            "event Blinken announced the closure of the Kyiv embassy and a move to Lviv",
+            "event Price explained the move to Lviv and said the US intended to return to Kyiv",
+            "source [US closes its Kyiv embassy and moves remaining diplomats to Lviv]");
+    assertThat(index.postings("lviv").keySet()).as("every titled document is among the term's documents").containsAll(titled)
+        .hasSizeGreaterThan(titled.size() + 3);
+    assertThat(index.titled("osce")).as("a word in titles of topics and events alike")
+        .isNotEmpty().allSatisfy(id -> assertThat((String) index.doc(id).get("title")).contains("OSCE"));
+    assertThat(index.titled("ordered")).as("a word in one title only")
+        .extracting(id -> index.doc(id).get("href")).containsExactly("topics/embassy-drawdown.html");
+    assertThat(index.titled("zqxjvw")).isEmpty();
+  }
+
+  /**
    * The seed dossier's "100,000" and "Russia's" are each one word in the index, and its
    * "d'affaires" two: no document is found by "000" for them, "russia" finds the possessive and
    * "affaires" the French.
@@ -579,12 +604,27 @@ class SearchIndexTest {
       }
       int levels = ((Number) manifest.get("impactLevels")).intValue() + 1;
       int id = 0;
-      for (Object p : entry.subList(1, entry.size())) {
+      int end = entry.get(entry.size() - 1) instanceof List ? entry.size() - 1 : entry.size();
+      for (Object p : entry.subList(1, end)) {
         long v = ((Number) p).longValue();
         id += (int) (v / levels);
         out.put(id, (int) (v % levels));
       }
       assertThat(out).as("df of " + term).hasSize(((Number) entry.get(0)).intValue());
+      return out;
+    }
+
+    /** The documents that have a term in their title, as search.js reads them from the term's entry. */
+    List<Integer> titled(String term) {
+      List<?> entry = entry(term);
+      List<Integer> out = new ArrayList<>();
+      if (!entry.isEmpty() && entry.get(entry.size() - 1) instanceof List<?> gaps) {
+        int id = 0;
+        for (Object gap : gaps) {
+          id += ((Number) gap).intValue();
+          out.add(id);
+        }
+      }
       return out;
     }
 

@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":4,"version":"87ed55a676fdf853","docs":14,"kinds":{"topic":[0,2],"event":[2,6],"source":[6,8],"paragraph":[8,14]},"impactLevels":15,"termShards":["1"],"docShards":[0],"docNames":["c539b8fe2e1de0a5"]});
+dossierSearch.manifest({"format":5,"version":"b053671d39f15a0d","docs":14,"kinds":{"topic":[0,2],"event":[2,6],"source":[6,8],"paragraph":[8,14]},"impactLevels":15,"termShards":["1"],"docShards":[0],"docNames":["4d853ed40d272ac0"]});
