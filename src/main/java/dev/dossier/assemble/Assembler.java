@@ -108,7 +108,10 @@ public final class Assembler {
     });
     Set<String> keys = new HashSet<>(paragraphs.keySet());
     keys.addAll(broken);
-    Prosaist prose = new Prosaist(markdown, new CitationVerifier(paragraphs, broken, unverified), keys, diagnostics);
+    Map<String, Position> keyAt = new HashMap<>();
+    index.sources().forEach(s -> keyAt.put(s.key(), s.keyAt()));
+    CitationVerifier verifier = new CitationVerifier(paragraphs, broken, unverified, keyAt);
+    Prosaist prose = new Prosaist(markdown, verifier, keys, diagnostics);
 
     List<Source> sources =
         plans.stream()
@@ -131,6 +134,7 @@ public final class Assembler {
     List<Event> events = events(index, prose, diagnostics);
     Optional<Prose> description =
         index.description().map(d -> prose.render(d, new Citer(Citer.Kind.DESCRIPTION, "", "About this dossier")));
+    verifier.reportUnknownKeys(diagnostics);
 
     Dossier dossier = new Dossier(
         index.title().orElse(DEFAULT_TITLE),

@@ -5,6 +5,7 @@ import dev.dossier.diag.Position;
 import dev.dossier.model.Citation;
 import dev.dossier.model.Citer;
 import dev.dossier.model.Paragraph;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,18 @@ import java.util.Set;
  */
 public final class CitationVerifier {
 
+  /** At most this many other places are named in an unknown key's error. */
+  private static final int PLACES_NAMED = 8;
+
   private final Map<String, List<Paragraph>> paragraphsByKey;
   private final Set<String> broken;
   private final java.util.function.Consumer<Unverified> unverified;
+  /** Where each source's key is written in the index, for a hint that the key is the one misspelt. */
+  private final Map<String, Position> keyAt;
+  /** Where each key no source has is cited, in the order met, for {@link #reportUnknownKeys}. */
+  private final Map<String, List<Position>> unknown = new java.util.LinkedHashMap<>();
+  /** The keys of sources that some citation names, whether or not it verified. */
+  private final Set<String> cited = new java.util.HashSet<>();
 
   /**
    * @param paragraphsByKey every source's paragraphs, by citation key
@@ -27,21 +37,29 @@ public final class CitationVerifier {
    *     of them are dropped without a second message
    */
   public CitationVerifier(Map<String, List<Paragraph>> paragraphsByKey, Set<String> broken) {
-    this(paragraphsByKey, broken, u -> {});
+    this(paragraphsByKey, broken, u -> {}, Map.of());
   }
 
-  /** @param unverified told of every citation its source does not bear out */
-  public CitationVerifier(Map<String, List<Paragraph>> paragraphsByKey, Set<String> broken, java.util.function.Consumer<Unverified> unverified) {
+  /**
+   * @param unverified told of every citation its source does not bear out
+   * @param keyAt where the index gives each source's key, when it does
+   */
+  public CitationVerifier(Map<String, List<Paragraph>> paragraphsByKey, Set<String> broken, java.util.function.Consumer<Unverified> unverified,
+      Map<String, Position> keyAt) {
     this.paragraphsByKey = Map.copyOf(paragraphsByKey);
     this.broken = Set.copyOf(broken);
     this.unverified = unverified;
+    this.keyAt = Map.copyOf(keyAt);
   }
 
   /** What a citation may hold, for any that cannot be read. */
   static final String SYNTAX = "a citation is [@key], [@key ¶5] (or [@key para 5]), [@key \"quoted words\"] or [@key ¶5 \"quoted words\"];"
       + " several go in one pair of brackets with ;, as in [@a ¶3; @b ¶5]";
 
-  /** The verified citation, or empty after reporting what is wrong with it. */
+  /**
+   * The verified citation, or empty after reporting what is wrong with it; a citation of a key no
+   * source has is reported by {@link #reportUnknownKeys}, with the others of that key.
+   */
   public Optional<Citation> verify(CitationRef ref, Position at, Citer citer, Diagnostics diagnostics) {
     if (ref.problem().isPresent()) {
       diagnostics.error(at, ref.problem().get(), SYNTAX);
@@ -52,10 +70,11 @@ public final class CitationVerifier {
     }
     List<Paragraph> paragraphs = paragraphsByKey.get(ref.key());
     if (paragraphs == null) {
-      diagnostics.error(at, "unknown citation key \"" + ref.key() + "\"", keyHint(ref.key()));
+      unknown.computeIfAbsent(ref.key(), k -> new ArrayList<>()).add(at);
       unverified.accept(new Unverified(citer, ref, at));
       return Optional.empty();
     }
+    cited.add(ref.key());
     if (ref.paragraph().isPresent()) {
       int number = ref.paragraph().get();
       if (number < 1 || number > paragraphs.size()) {
@@ -120,9 +139,47 @@ public final class CitationVerifier {
     return (!composedQuote.equals(quote) || !composedText.equals(text)) && QuoteMatcher.find(composedText, composedQuote).isPresent();
   }
 
+  /**
+   * Reports each key that citations name and no source has, once all are verified: one error, at
+   * its first citation, naming the others, since a key misspelt once in the index (in its
+   * source's entry, or copied from one citation to the next) is cited wrongly everywhere, and an
+   * error at each citation would bury every other.
+   */
+  public void reportUnknownKeys(Diagnostics diagnostics) {
+    unknown.forEach((key, met) -> {
+      List<Position> places = met.stream()
+          .sorted(java.util.Comparator.comparing(Position::path).thenComparingInt(Position::line).thenComparingInt(Position::column))
+          .toList();
+      String message = "unknown citation key \"" + key + "\"" + (places.size() > 1 ? ", cited " + places.size() + " times" : "");
+      String hint = keyHint(key);
+      if (places.size() > 1) {
+        hint += (hint.endsWith("?") ? " " : ". ") + "The unknown key is cited here and at " + elsewhere(places.get(0), places.subList(1, places.size()));
+      }
+      diagnostics.error(places.get(0), message, hint);
+    });
+    unknown.clear();
+  }
+
+  /** Places after the first, as "index.yml:17:162, 17:313 and 40 more": each file named once. */
+  private static String elsewhere(Position first, List<Position> places) {
+    List<String> named = new ArrayList<>();
+    String path = first.path();
+    for (Position p : places.subList(0, Math.min(places.size(), PLACES_NAMED))) {
+      named.add(p.path().equals(path) ? p.line() + ":" + p.column() : p.toString());
+      path = p.path();
+    }
+    int more = places.size() - named.size();
+    if (more > 0) {
+      return String.join(", ", named) + " and " + more + " more";
+    }
+    return named.size() == 1 ? named.get(0) : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+  }
+
   private String keyHint(String key) {
     return dev.dossier.diag.Similarity.closest(key, paragraphsByKey.keySet(), 3)
-        .map(k -> "did you mean \"" + k + "\"?")
+        .map(k -> "did you mean \"" + k + "\"?" + (cited.contains(k) || !keyAt.containsKey(k)
+            ? ""
+            : " No citation names that key, so the slip may be in the source's key, at " + keyAt.get(k)))
         .orElse("known keys: " + String.join(", ", new java.util.TreeSet<>(paragraphsByKey.keySet())));
   }
 

@@ -207,6 +207,30 @@ class BuildTest {
         .satisfies(d -> assertThat(d.hint()).contains("put the words outside the brackets, as in \"see [@bugle ¶1]\""));
   }
 
+  /**
+   * A source's key misspelt in its entry makes every citation of it unknown: one error, at the
+   * first, says how many there are and where, and that the key it resembles is cited nowhere, so
+   * the slip may be the entry's; a key misspelt in one citation is one error without that.
+   */
+  @Test
+  void aKeyMisspeltInItsSourcesEntryIsOneErrorNamingEveryCitation() throws IOException {
+    String text = "It closed.[@bugle ¶1] Staff left.[@bugle ¶2 \"Staff moved to Lviv\"]\n\n      Then the rest.[@bugle ¶1]";
+    Path dir = dossier(index(text).replace("key: bugle", "key: bugel"));
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
+      assertThat(d.headline()).isEqualTo("index.yml:15:18: error: unknown citation key \"bugle\", cited 3 times");
+      assertThat(d.hint()).get().asString().isEqualTo("did you mean \"bugel\"? No citation names that key, so the slip may be in the"
+          + " source's key, at index.yml:3:10. The unknown key is cited here and at 15:41 and 17:22");
+    });
+
+    Files.writeString(dir.resolve("index.yml"), index(text.replaceFirst("@bugle ¶2", "@bugel ¶2")).replace("key: bugle", "key: bugel"));
+    result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
+      assertThat(d.headline()).isEqualTo("index.yml:15:18: error: unknown citation key \"bugle\", cited 2 times");
+      assertThat(d.hint()).get().asString().isEqualTo("did you mean \"bugel\"? The unknown key is cited here and at 17:22");
+    });
+  }
+
   /** "Café" typed as "Cafe" and a combining accent looks like the source's "Café" and is not it: the help says why. */
   @Test
   void aQuoteWhoseAccentsAreEncodedOtherwiseSaysSo() throws IOException {
