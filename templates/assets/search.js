@@ -14,6 +14,8 @@
     return;
   }
   var INDEX = "search/";
+  // The index's format, as SearchIndex.FORMAT writes it.
+  var FORMAT = 5;
   var PAGE = 20;
   var MIN_PREFIX = 3;
   var PREFIX_WEIGHT = 0.6;
@@ -238,16 +240,8 @@
   function addPostings(matches, entry, weight, exact) {
     var w = idf(entry[0]) * weight;
     var levels = manifest.impactLevels + 1;
-    var end = entry.length;
-    var titled = new Set();
-    if (end > 1 && Array.isArray(entry[end - 1])) {
-      end--;
-      var t = 0;
-      entry[end].forEach(function (gap) {
-        t += gap;
-        titled.add(t);
-      });
-    }
+    var titled = titledIn(entry);
+    var end = Array.isArray(entry[entry.length - 1]) ? entry.length - 1 : entry.length;
     var id = 0;
     for (var i = 1; i < end; i++) {
       id += Math.floor(entry[i] / levels);
@@ -264,6 +258,20 @@
         m.title = m.title || title;
       }
     }
+  }
+
+  // The documents with a term in their title: its entry's last element, when that is a list.
+  function titledIn(entry) {
+    var titled = new Set();
+    var last = entry[entry.length - 1];
+    if (Array.isArray(last)) {
+      var id = 0;
+      last.forEach(function (gap) {
+        id += gap;
+        titled.add(id);
+      });
+    }
+    return titled;
   }
 
   function kindOf(id) {
@@ -478,6 +486,10 @@
       return Promise.resolve(manifest);
     }
     return load("manifest.js").then(function (data) {
+      // A theme's own copy of this script may be older than the build's index.
+      if (data.format !== FORMAT) {
+        throw new Error("it is in format " + data.format + ", and this page reads format " + FORMAT);
+      }
       manifest = data;
       return data;
     });

@@ -746,6 +746,7 @@ final class SearchIndex {
   /**
    * {@code [df, postings...]}, with {@code [titles...]} last when some of the documents have the
    * term in their title, or {@code [df]} for a term too common to be worth its postings, as JSON.
+   * (Such a term's titles are dropped with its postings: "the" would name thousands.)
    */
   private void entry(IntList list, double[] norms, StringBuilder json) {
     json.append('[').append(list.size);

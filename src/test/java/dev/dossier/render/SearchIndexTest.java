@@ -491,6 +491,18 @@ class SearchIndexTest {
     assertThat(index.doc(index.idOf("sources/article-00060b.html"))).containsEntry("kind", "source");
   }
 
+  /**
+   * The index's format and the one search.js reads are one number: a script that reads another
+   * format (a theme's older copy) says it cannot load the index rather than misreading it.
+   */
+  @Test
+  void searchJsReadsTheFormatTheIndexIsWrittenIn() throws IOException {
+    Index index = new Index(seeds.pages());
+    assertThat(((Number) index.manifest.get("format")).intValue()).isEqualTo(SearchIndex.FORMAT);
+    String js = new String(Theme.builtIn().asset("assets/search.js").orElseThrow(), StandardCharsets.UTF_8);
+    assertThat(js).contains("var FORMAT = " + SearchIndex.FORMAT + ";").contains("if (data.format !== FORMAT) {");
+  }
+
   /** A page cached from one build never asks for another build's manifest: it names its own. */
   @Test
   void theSearchPageNamesItsIndexsVersion() throws IOException {
