@@ -66,12 +66,13 @@ public final class CitationVerifier {
       return Optional.empty();
     }
     if (broken.contains(ref.key())) {
+      cited.add(ref.key());
       return Optional.empty();
     }
     List<Paragraph> paragraphs = paragraphsByKey.get(ref.key());
     if (paragraphs == null) {
       unknown.computeIfAbsent(ref.key(), k -> new ArrayList<>()).add(at);
-      unverified.accept(new Unverified(citer, ref, at));
+      unverified.accept(new Unverified(citer, ref, at, true));
       return Optional.empty();
     }
     cited.add(ref.key());
@@ -82,7 +83,7 @@ public final class CitationVerifier {
             at,
             "paragraph " + number + " is out of range: \"" + ref.key() + "\" has " + paragraphs.size() + (paragraphs.size() == 1 ? " paragraph" : " paragraphs"),
             "cite a paragraph from 1 to " + paragraphs.size() + " (see the numbers on the source's page)");
-        unverified.accept(new Unverified(citer, ref, at));
+        unverified.accept(new Unverified(citer, ref, at, false));
         return Optional.empty();
       }
     }
@@ -93,7 +94,7 @@ public final class CitationVerifier {
       Optional<Paragraph> found = searched.stream().filter(p -> QuoteMatcher.find(p.text(), quote).isPresent()).findFirst();
       if (found.isEmpty()) {
         diagnostics.error(at, notFound(ref, quote), closest(paragraphs, quote));
-        unverified.accept(new Unverified(citer, ref, at));
+        unverified.accept(new Unverified(citer, ref, at, false));
         return Optional.empty();
       }
       paragraph = Optional.of(found.get().number());
@@ -143,24 +144,29 @@ public final class CitationVerifier {
    * Reports each key that citations name and no source has, once all are verified: one error, at
    * its first citation, naming the others, since a key misspelt once in the index (in its
    * source's entry, or copied from one citation to the next) is cited wrongly everywhere, and an
-   * error at each citation would bury every other.
+   * error at each citation would bury every other. When the source key most like it is cited
+   * nowhere, the slip may be that key's: a note at the source's entry says so.
    */
   public void reportUnknownKeys(Diagnostics diagnostics) {
     unknown.forEach((key, met) -> {
       List<Position> places = met.stream()
           .sorted(java.util.Comparator.comparing(Position::path).thenComparingInt(Position::line).thenComparingInt(Position::column))
           .toList();
-      String message = "unknown citation key \"" + key + "\"" + (places.size() > 1 ? ", cited " + places.size() + " times" : "");
-      String hint = keyHint(key);
+      String times = places.size() > 1 ? ", cited " + places.size() + " times" : "";
+      Optional<String> near = dev.dossier.diag.Similarity.closest(key, paragraphsByKey.keySet(), 3);
+      String hint = near.map(k -> "did you mean \"" + k + "\"?").orElseGet(this::knownKeys);
       if (places.size() > 1) {
-        hint += (hint.endsWith("?") ? " " : ". ") + "The unknown key is cited here and at " + elsewhere(places.get(0), places.subList(1, places.size()));
+        hint += (hint.endsWith("?") ? " The" : "; the") + " unknown key is cited here and at " + elsewhere(places.get(0), places.subList(1, places.size())) + ".";
       }
-      diagnostics.error(places.get(0), message, hint);
+      diagnostics.error(places.get(0), "unknown citation key \"" + key + "\"" + times, hint);
+      near.filter(k -> !cited.contains(k) && keyAt.containsKey(k)).ifPresent(k -> diagnostics.note(keyAt.get(k),
+          "no citation names the key \"" + k + "\", and " + (places.size() == 1 ? "one names" : places.size() + " name") + " \"" + key
+              + "\", which no source has: if the slip is this key's, correct it here"));
     });
     unknown.clear();
   }
 
-  /** Places after the first, as "index.yml:17:162, 17:313 and 40 more": each file named once. */
+  /** Places after the first, as "17:162, 17:313 and 40 more": the file named only where it is another. */
   private static String elsewhere(Position first, List<Position> places) {
     List<String> named = new ArrayList<>();
     String path = first.path();
@@ -168,19 +174,25 @@ public final class CitationVerifier {
       named.add(p.path().equals(path) ? p.line() + ":" + p.column() : p.toString());
       path = p.path();
     }
-    int more = places.size() - named.size();
+    return list(named, places.size() - named.size());
+  }
+
+  /** "a, b and c", or "a, b, c and 7 more". */
+  private static String list(List<String> named, int more) {
     if (more > 0) {
       return String.join(", ", named) + " and " + more + " more";
     }
     return named.size() == 1 ? named.get(0) : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
   }
 
-  private String keyHint(String key) {
-    return dev.dossier.diag.Similarity.closest(key, paragraphsByKey.keySet(), 3)
-        .map(k -> "did you mean \"" + k + "\"?" + (cited.contains(k) || !keyAt.containsKey(k)
-            ? ""
-            : " No citation names that key, so the slip may be in the source's key, at " + keyAt.get(k)))
-        .orElse("known keys: " + String.join(", ", new java.util.TreeSet<>(paragraphsByKey.keySet())));
+  /** The sources' keys, when none is like the one cited: the first few, for a dossier of thousands. */
+  private String knownKeys() {
+    List<String> keys = new ArrayList<>(new java.util.TreeSet<>(paragraphsByKey.keySet()));
+    if (keys.isEmpty()) {
+      return "no source has a key yet";
+    }
+    return "no source's key is like it; the keys are " + list(keys.subList(0, Math.min(keys.size(), PLACES_NAMED)), keys.size() - Math.min(keys.size(), PLACES_NAMED));
   }
+
 
 }

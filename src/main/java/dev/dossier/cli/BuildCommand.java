@@ -98,7 +98,7 @@ final class BuildCommand implements Callable<Integer> {
       if (!result.noLongerVerified().isEmpty()) {
         int n = result.noLongerVerified().size();
         err.println("since the last build, " + n + (n == 1 ? " citation no longer verifies" : " citations no longer verify") + ":");
-        result.noLongerVerified().forEach(u -> err.println("  " + Reporter.shown(options.dir, u.at()) + ": " + dev.dossier.site.BuildReport.describe(u)));
+        dev.dossier.site.BuildReport.listed(result.noLongerVerified()).forEach(u -> err.println("  " + Reporter.shown(options.dir, u.at()) + ": " + u.text()));
       }
       err.println(hadSite ? "build failed; " + out + " was left as it was" : "build failed; nothing was written to " + out);
       err.flush();

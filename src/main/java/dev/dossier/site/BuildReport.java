@@ -286,6 +286,30 @@ public record BuildReport(
         .toList();
   }
 
+  /** A line of a list of citations: where, and what. */
+  public record Listed(dev.dossier.diag.Position at, String text) {}
+
+  /**
+   * Citations as a list shows them: each as {@link #describe} has it, but the citations of a key
+   * no source has, which all fail for that one reason (its error names them), as one line at the
+   * first of them.
+   */
+  public static List<Listed> listed(List<Unverified> citations) {
+    Map<String, Long> unknown = citations.stream().filter(Unverified::unknownKey)
+        .collect(java.util.stream.Collectors.groupingBy(u -> u.ref().key(), java.util.stream.Collectors.counting()));
+    Set<String> shown = new java.util.HashSet<>();
+    List<Listed> lines = new ArrayList<>();
+    for (Unverified u : citations) {
+      long n = u.unknownKey() ? unknown.get(u.ref().key()) : 1;
+      if (n == 1) {
+        lines.add(new Listed(u.at(), describe(u)));
+      } else if (shown.add(u.ref().key())) {
+        lines.add(new Listed(u.at(), n + " citations of \"" + u.ref().key() + "\", a key no source has now; the first is " + describe(u)));
+      }
+    }
+    return lines;
+  }
+
   /** A citation as written and where: {@code [@cnn ¶3 "words"] in event e-2022-02-14-...}. */
   public static String describe(Unverified u) {
     return "[@" + u.ref().key() + u.ref().paragraph().map(p -> " ¶" + p).orElse("") + u.ref().quote().map(q -> " \"" + q + "\"").orElse("")

@@ -755,6 +755,22 @@ class BuildCacheTest {
     assertThat(again.noLongerVerified()).as("compared with the last build that succeeded").isEmpty();
   }
 
+  /**
+   * A source's key misspelt in its entry stops every citation of it: the list of citations that
+   * no longer verify gives them as one line, as the error does, beside the other citations.
+   */
+  @Test
+  void theCitationsOfAKeyNoSourceHasAreOneLineOfTheList() throws IOException {
+    build();
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace("key: bugle", "key: bugel"));
+    Files.writeString(dir.resolve("wire.txt"), Files.readString(dir.resolve("wire.txt")).replace("told to leave", "told to go"));
+    Build.Result failed = new Build(false, Optional.empty(), Progress.NONE, true).build(dir, Theme.builtIn(), out);
+    assertThat(failed.noLongerVerified()).hasSize(3);
+    assertThat(BuildReport.listed(failed.noLongerVerified())).extracting(l -> l.at() + ": " + l.text()).containsExactly(
+        "index.yml:14:34: 2 citations of \"bugle\", a key no source has now; the first is [@bugle ¶1] in topic lviv",
+        "index.yml:26:34: [@wire ¶1 \"told to leave\"] in event e-2022-02-13-staff-told-to-leave");
+  }
+
   @Test
   void aCitationOfAParagraphWithoutAQuoteIsReportedWhenThatParagraphsTextChanges() throws IOException {
     Files.writeString(dir.resolve("index.yml"), INDEX.replace("summary: The embassy closed.[@bugle ¶1]", "summary: The embassy closed.[@bugle ¶1] Staff moved.[@bugle ¶2]"));

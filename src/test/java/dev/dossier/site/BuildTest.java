@@ -219,16 +219,30 @@ class BuildTest {
     Build.Result result = new Build().run(dir, Theme.builtIn());
     assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
       assertThat(d.headline()).isEqualTo("index.yml:15:18: error: unknown citation key \"bugle\", cited 3 times");
-      assertThat(d.hint()).get().asString().isEqualTo("did you mean \"bugel\"? No citation names that key, so the slip may be in the"
-          + " source's key, at index.yml:3:10. The unknown key is cited here and at 15:41 and 17:22");
+      assertThat(d.hint()).get().asString().isEqualTo("did you mean \"bugel\"? The unknown key is cited here and at 15:41 and 17:22.");
     });
+    assertThat(result.diagnostics()).filteredOn(d -> d.severity() == dev.dossier.diag.Severity.NOTE).extracting(Diagnostic::headline).containsExactly(
+        "index.yml:3:10: note: no citation names the key \"bugel\", and 3 name \"bugle\", which no source has: if the slip is this key's, correct it here");
 
+    // Cited once by its own key, the source's key is not the likelier slip.
     Files.writeString(dir.resolve("index.yml"), index(text.replaceFirst("@bugle ¶2", "@bugel ¶2")).replace("key: bugle", "key: bugel"));
     result = new Build().run(dir, Theme.builtIn());
-    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
+    assertThat(result.diagnostics()).filteredOn(d -> d.severity() != dev.dossier.diag.Severity.WARNING).singleElement().satisfies(d -> {
       assertThat(d.headline()).isEqualTo("index.yml:15:18: error: unknown citation key \"bugle\", cited 2 times");
-      assertThat(d.hint()).get().asString().isEqualTo("did you mean \"bugel\"? The unknown key is cited here and at 17:22");
+      assertThat(d.hint()).get().asString().isEqualTo("did you mean \"bugel\"? The unknown key is cited here and at 17:22.");
     });
+
+    // Nothing like it: the keys there are, the first few of a long list.
+    StringBuilder many = new StringBuilder(index("It closed.[@nothing-like-it ¶1] And more.[@nothing-like-it ¶2]").replace("sources:\n", "sources:\n" + "  - key: k00\n    file: a.txt\n"));
+    for (int i = 1; i < 12; i++) {
+      Files.writeString(dir.resolve("a" + i + ".txt"), ARTICLE);
+      many.insert(many.indexOf("sources:\n") + 9, "  - key: k" + (i < 10 ? "0" : "") + i + "\n    file: a" + i + ".txt\n");
+    }
+    Files.writeString(dir.resolve("index.yml"), many.toString());
+    result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> assertThat(d.hint()).get().asString()
+        .matches("no source's key is like it; the keys are bugle, k00, k01, k02, k03, k04, k05, k06 and 5 more;"
+            + " the unknown key is cited here and at [0-9]+:[0-9]+\\."));
   }
 
   /** "Café" typed as "Cafe" and a combining accent looks like the source's "Café" and is not it: the help says why. */
