@@ -247,11 +247,32 @@ public final class CitationSyntax {
         return CitationRef.malformed(offset, "paragraph number " + m.group("para") + " is too large");
       }
     }
-    Optional<String> quote = Optional.ofNullable(m.group("quote"));
+    Optional<String> quote = Optional.ofNullable(m.group("quote")).map(CitationSyntax::spaced);
     if (quote.isPresent() && quote.get().isBlank()) {
       return CitationRef.malformed(offset, "the quote in [@" + key + "] is empty");
     }
     return new CitationRef(key, paragraph, quote, offset, Optional.empty());
+  }
+
+  /**
+   * A quote with each run of whitespace made one space, as {@link QuoteMatcher} compares it: a
+   * quote wrapped over two lines of the index, or typed with two spaces, is the same quote, with
+   * the same note, the same words shown and the same link to where it begins.
+   */
+  static String spaced(String quote) {
+    StringBuilder out = new StringBuilder(quote.length());
+    boolean inSpace = false;
+    for (int i = 0; i < quote.length(); i++) {
+      char c = quote.charAt(i);
+      boolean space = Character.isWhitespace(c) || c == '\u00A0';
+      if (!space) {
+        out.append(c);
+      } else if (!inSpace) {
+        out.append(' ');
+      }
+      inSpace = space;
+    }
+    return out.toString();
   }
 
   /** Splits at semicolons outside quotes. */

@@ -39,6 +39,13 @@ class CitationSyntaxTest {
     assertThat(both.quote()).contains("closing the US Embassy in Kyiv");
   }
 
+  /** Wrapped over two lines of the index, or typed with two spaces, a quote is the one quote, as it is compared. */
+  @Test
+  void aQuotesRunsOfWhitespaceAreOneSpace() {
+    assertThat(refs("[@cnn ¶1 \"closing the US\n      Embassy  in\u00A0Kyiv\"]").get(0).quote()).contains("closing the US Embassy in Kyiv");
+    assertThat(refs("[@cnn \"\tLviv \"]").get(0).quote()).contains(" Lviv ");
+  }
+
   @Test
   void severalAtOnceWithTheirOwnOffsets() {
     List<CitationRef> refs = refs("[@buzzfeed-2022-02-12 ¶3; @cnn-2022-02-14 \"Lviv\"]");

@@ -245,6 +245,27 @@ class BuildTest {
             + " the unknown key is cited here and at [0-9]+:[0-9]+\\."));
   }
 
+  /**
+   * The same quote wrapped over two lines of the index, or typed with two spaces, is one note
+   * with one link: re-wrapping the index changes no address a reader may have shared.
+   */
+  @Test
+  void aQuoteWrappedOrSpacedOtherwiseIsTheSameNoteAndLink() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶2 \"Staff moved to Lviv\"] They\n      left.[@bugle ¶2 \"Staff moved\n      to Lviv\"]"
+        + " Again.[@bugle ¶2 \"Staff  moved to Lviv\"]"));
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as(result.diagnostics().toString()).isFalse();
+    String timeline = result.pages().stream().filter(p -> p.path().equals("timeline.html")).findFirst()
+        .map(p -> new String(p.bytes(), java.nio.charset.StandardCharsets.UTF_8)).orElseThrow();
+    java.util.regex.Matcher links = java.util.regex.Pattern.compile("sources/bugle\\.html#p2-q[0-9a-f]+").matcher(timeline);
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    while (links.find()) {
+      found.add(links.group());
+    }
+    assertThat(found).hasSize(1);
+    assertThat(timeline).doesNotContain("Staff moved\n").doesNotContain("Staff  moved");
+  }
+
   /** "Café" typed as "Cafe" and a combining accent looks like the source's "Café" and is not it: the help says why. */
   @Test
   void aQuoteWhoseAccentsAreEncodedOtherwiseSaysSo() throws IOException {
