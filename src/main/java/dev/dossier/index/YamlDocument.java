@@ -337,6 +337,8 @@ final class YamlDocument {
     }
     Map<String, Node> entries = new LinkedHashMap<>();
     Map<String, Node> keys = new HashMap<>();
+    // In an entry of a list, where the keys start again: perhaps the next entry, its "- " forgotten.
+    Position again = null;
     for (NodeTuple tuple : mapping.getValue()) {
       Optional<String> key = scalar(tuple.getKeyNode());
       if (key.isEmpty()) {
@@ -345,10 +347,16 @@ final class YamlDocument {
       }
       String name = key.get();
       if (keys.containsKey(name)) {
+        Position at = position(tuple.getKeyNode());
+        again = again == null ? at : again;
+        boolean entry = what.startsWith("a ") || what.startsWith("an ");
         diagnostics.error(
-            position(tuple.getKeyNode()),
+            at,
             "duplicate key \"" + name + "\" in " + what + " (first at line " + position(keys.get(name)).line() + ")",
-            "remove one of the two");
+            entry
+                ? "if another " + what.substring(what.indexOf(' ') + 1) + " begins on line " + again.line() + ", start that line with \"- \" as each one's"
+                    + " first line starts; if not, remove one of the two"
+                : "remove one of the two");
         continue;
       }
       keys.put(name, tuple.getKeyNode());

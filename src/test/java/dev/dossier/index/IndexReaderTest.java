@@ -464,6 +464,34 @@ class IndexReaderTest {
         "index.yml:8:1: error: duplicate key \"title\" in the index (first at line 7)");
   }
 
+  /**
+   * An event whose "- " was forgotten reads as the keys of the one before it, again: each is a
+   * duplicate, and the help says where the next event would begin, rather than only to remove
+   * one of the two, which would delete an event.
+   */
+  @Test
+  void keysThatStartAgainInAnEntrySayAnotherMayBeginThere() {
+    read("""
+        events:
+          - date: 2022-02-13
+            title: Staff told to leave
+            text: x
+            date: 2022-02-14
+            title: Embassy closed
+            text: y
+        title: x
+        title: y
+        """);
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline() + " | " + d.hint().orElse("")).containsExactly(
+        "index.yml:5:5: error: duplicate key \"date\" in an event (first at line 2) | if another event begins on line 5, start that line"
+            + " with \"- \" as each one's first line starts; if not, remove one of the two",
+        "index.yml:6:5: error: duplicate key \"title\" in an event (first at line 3) | if another event begins on line 5, start that line"
+            + " with \"- \" as each one's first line starts; if not, remove one of the two",
+        "index.yml:7:5: error: duplicate key \"text\" in an event (first at line 4) | if another event begins on line 5, start that line"
+            + " with \"- \" as each one's first line starts; if not, remove one of the two",
+        "index.yml:9:1: error: duplicate key \"title\" in the index (first at line 8) | remove one of the two");
+  }
+
   @Test
   void twoSourcesOfOneFileAreWorthAWarning() {
     Index index = read("""
