@@ -300,6 +300,18 @@ public final class Assembler {
     // those, around the ids given.
     Set<String> ids = new HashSet<>();
     index.events().forEach(entry -> entry.id().ifPresent(given -> ids.add(eventAnchor(given.id()))));
+    // An event pasted twice is two on the timeline: each by its date and title, with where it is first.
+    Map<String, Position> seen = new HashMap<>();
+    for (EventEntry entry : index.events()) {
+      String same = entry.date().map(d -> d.iso()).orElse("") + "\n" + entry.title();
+      Position first = seen.putIfAbsent(same, entry.at());
+      if (first != null && entry.date().isPresent()) {
+        diagnostics.warning(
+            entry.at(),
+            "the event \"" + entry.title() + "\" of " + entry.date().get().label() + " is listed twice (first at line " + first.line() + ")",
+            "remove one of the two, or give each a title of its own if they are two events");
+      }
+    }
     for (EventEntry entry : index.events()) {
       String datePart = entry.date().map(d -> d.iso().replace("~", "c").replace('/', '-')).orElse("undated");
       String id = entry.id().map(given -> eventAnchor(given.id())).orElseGet(() -> uniqueKey(eventAnchor(datePart + "-" + slug(entry.title())), ids));
@@ -310,7 +322,8 @@ public final class Assembler {
         diagnostics.error(
             entry.at(),
             "the event \"" + entry.title() + "\" cites no source",
-            "add text: with a citation such as [@key ¶3 \"quoted words\"] for the passage it comes from");
+            (entry.text().isPresent() ? "give its text: a citation" : "add text: with a citation")
+                + " such as [@key ¶3 \"quoted words\"] for the passage it comes from");
       }
       // An event whose date could not be read was reported; its citations were still checked.
       entry.date().ifPresent(date -> events.add(new Event(id, date, entry.title(), entry.topics().stream().map(Ref::id).toList(), text)));

@@ -587,6 +587,19 @@ class BuildTest {
     assertThat(headlines(result)).containsExactly(
         "index.yml:11:5: error: the event \"Embassy closed\" cites no source",
         "index.yml:13:14: error: unknown topic \"lvov\"");
+    assertThat(result.diagnostics().get(0).hint()).get().asString().startsWith("give its text: a citation such as [@key ¶3");
+  }
+
+  /** An event pasted twice would be on the timeline twice: a warning says where the first is. */
+  @Test
+  void anEventListedTwiceIsWarnedAbout() throws IOException {
+    String index = index("It closed.[@bugle ¶1]");
+    String event = index.substring(index.indexOf("  - date: 2022-02-14"));
+    Build.Result result = new Build().run(dossier(index + event + event.replace("2022-02-14", "2022-02-15")), Theme.builtIn());
+    assertThat(result.failed()).isFalse();
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().contains("listed twice")).extracting(d -> d.headline() + " | " + d.hint().orElse(""))
+        .containsExactly("index.yml:16:5: warning: the event \"Embassy closed\" of 14 February 2022 is listed twice (first at line 11)"
+            + " | remove one of the two, or give each a title of its own if they are two events");
   }
 
   @Test
