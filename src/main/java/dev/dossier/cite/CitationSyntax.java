@@ -43,6 +43,10 @@ public final class CitationSyntax {
       "\\s*@(?<key>" + KEY_TEXT + ")\\s+(?:¶\\s*|(?i:§\\s*|pp?\\.?\\s*|par(?:a|agraph)?\\.?\\s*))(?<para>\\d+)(?<rest>(?:\\s*,\\s*|\\s+)[\"“].*[\"”])?\\s*",
       Pattern.DOTALL);
 
+  /** A part whose quote is in single quotation marks, straight or curly. */
+  private static final Pattern SINGLE_QUOTED = Pattern.compile(
+      "\\s*@(?<key>" + KEY_TEXT + ")(?<para>" + PARAGRAPH + "\\d+)?\\s+['‘](?<quote>.*)['’]\\s*", Pattern.DOTALL);
+
   /** A part whose quote opens but does not close where it must. */
   private static final Pattern UNCLOSED = Pattern.compile("\\s*@(" + KEY_TEXT + ")(?:" + PARAGRAPH + "\\d+)?" + OPENING + ".*", Pattern.DOTALL);
 
@@ -224,6 +228,12 @@ public final class CitationSyntax {
             offset,
             "the quote in [@" + open.group(1) + "] does not end with a quotation mark right before ] or ;"
                 + " (nothing may follow it): write [@" + open.group(1) + " ¶5 \"quoted words\"]");
+      }
+      Matcher single = SINGLE_QUOTED.matcher(part);
+      if (single.matches()) {
+        String para = single.group("para") == null ? "" : " ¶" + single.group("para").replaceAll("\\D", "");
+        return CitationRef.malformed(offset, "the quote in [@" + single.group("key") + "] is in single quotation marks: a quote goes in double"
+            + " ones, straight or curly, as in [@" + single.group("key") + para + " \"" + single.group("quote") + "\"]");
       }
       Matcher mark = OTHER_MARK.matcher(part);
       if (mark.matches()) {

@@ -115,7 +115,10 @@ public final class CitationVerifier {
                     + " keyboards and copies from PDFs give it): copy the words from the source's text, or retype them"
                 : otherCapitals(quote, paragraphs.get(m.paragraph() - 1).text())
                     ? "; only the capitals differ, and a quote keeps the source's: write them as the source does"
-                    : ""))
+                    : otherDashes(quote, paragraphs.get(m.paragraph() - 1).text())
+                        ? "; only the dashes differ (a hyphen typed for the source's en or em dash, say), and a quote keeps the source's:"
+                            + " copy the dash from the source's text"
+                        : ""))
         .orElse("the source has no text to quote");
   }
 
@@ -127,6 +130,15 @@ public final class CitationVerifier {
   private static boolean otherCapitals(String quote, String text) {
     return QuoteMatcher.find(text, quote).isEmpty()
         && QuoteMatcher.find(text.toLowerCase(java.util.Locale.ROOT), quote.toLowerCase(java.util.Locale.ROOT)).isPresent();
+  }
+
+  /** Hyphens and dashes, which look alike in a terminal and are told apart in a quote. */
+  private static final java.util.regex.Pattern DASHES = java.util.regex.Pattern.compile("[-\u2010-\u2015\u2212]");
+
+  /** Whether the quote is in the paragraph but for its dashes ("FALLS - The" for "FALLS – The"), and not as written. */
+  private static boolean otherDashes(String quote, String text) {
+    return QuoteMatcher.find(text, quote).isEmpty()
+        && QuoteMatcher.find(DASHES.matcher(text).replaceAll("-"), DASHES.matcher(quote).replaceAll("-")).isPresent();
   }
 
   /**

@@ -67,6 +67,10 @@ class CitationSyntaxTest {
     assertThat(refs("[@Bad_Key ¶2]").get(0).problem()).hasValueSatisfying(p -> assertThat(p).contains("not a citation key"));
     assertThat(refs("[@cnn ¶x]").get(0).problem()).hasValueSatisfying(p -> assertThat(p).isEqualTo("cannot read the citation \"@cnn ¶x\""));
     assertThat(refs("[@cnn \"\"]").get(0).problem()).isNotEqualTo(Optional.empty());
+    assertThat(refs("[@cnn ¶1 'closed to all traffic']").get(0).problem()).contains("the quote in [@cnn] is in single quotation marks:"
+        + " a quote goes in double ones, straight or curly, as in [@cnn ¶1 \"closed to all traffic\"]");
+    assertThat(refs("[@cnn ‘We’re closed’]").get(0).problem()).contains("the quote in [@cnn] is in single quotation marks:"
+        + " a quote goes in double ones, straight or curly, as in [@cnn \"We’re closed\"]");
   }
 
   @Test

@@ -283,6 +283,22 @@ class BuildTest {
         .satisfies(d -> assertThat(d.hint()).get().asString().doesNotContain("encoded otherwise").doesNotContain("capitals"));
   }
 
+  /** A hyphen typed for the source's en dash looks the same in a terminal: the help says the dash is all that differs. */
+  @Test
+  void aQuoteWhoseDashesDifferSaysSo() throws IOException {
+    Path dir = dossier(index("It closed.[@b ¶1 \"MARLOW FALLS - The bridge\"]"));
+    Files.writeString(dir.resolve("b.txt"), "MARLOW FALLS \u2013 The bridge closed on Monday.\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().startsWith("quote not found")).singleElement()
+        .satisfies(d -> assertThat(d.hint()).get().asString().contains("\"MARLOW FALLS \u2013 The bridge")
+            .endsWith("; only the dashes differ (a hyphen typed for the source's en or em dash, say), and a quote keeps the source's:"
+                + " copy the dash from the source's text"));
+    Files.writeString(dir.resolve("index.yml"), index("It closed.[@b ¶1 \"MARLOW FALLS - The bridges\"]"));
+    result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().startsWith("quote not found")).singleElement()
+        .satisfies(d -> assertThat(d.hint()).get().asString().doesNotContain("dashes"));
+  }
+
   /** A quote that differs from the source only in its capitals is found wanting, and the help says that is all. */
   @Test
   void aQuoteWhoseCapitalsDifferSaysSo() throws IOException {
