@@ -2,9 +2,9 @@ package dev.dossier.index;
 
 import dev.dossier.diag.Diagnostics;
 import dev.dossier.diag.Position;
-import java.util.ArrayList;
 import dev.dossier.diag.Similarity;
 import dev.dossier.model.HtmlCharacters;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -95,6 +97,19 @@ final class YamlDocument {
           return Optional.empty();
         }
       }
+      if (problem.contains("could not find expected ':'") && e.getContextMark().isPresent()) {
+        // title:"Bridge reopens" reads as one word with no colon after it, and the parser looks
+        // for the colon on the next line: say it is the space after this one that is missing.
+        Mark at = e.getContextMark().get();
+        String line = at.getLine() < lines.length ? lines[at.getLine()] : "";
+        Matcher key = KEY_WITHOUT_SPACE.matcher(line);
+        if (key.lookingAt()) {
+          diagnostics.error(new Position(path, at.getLine() + 1, line.codePointCount(0, key.end("colon")) + 1),
+              "YAML syntax: no space after the colon of \"" + key.group("key") + ":\", so it does not read as a key",
+              "put a space after the colon: " + key.group("key") + ": " + line.substring(key.end("colon")).strip());
+          return Optional.empty();
+        }
+      }
       Optional<Plain> plain = Plain.of(e.getContext() == null ? "" : e.getContext(), problem, problemLine, problemColumn, sameLine);
       if (plain.map(p -> p.message().startsWith("a quotation mark opened")).orElse(problem.contains("expected <block end>") && problem.contains("'<scalar>'"))) {
         // Text after a quoted value, with no quote ended early on its own line: a quote opened
@@ -171,6 +186,9 @@ final class YamlDocument {
    * The YAML parser's commonest complaints in plain words, with what to do: where the mistake
    * is (the problem's place, or the context's: where an unclosed quote opened), and the fix.
    */
+  /** A line that starts with a key and a colon with no space after it: {@code title:"Kyiv"}. */
+  private static final Pattern KEY_WITHOUT_SPACE = Pattern.compile("\\s*(?:- )?(?<key>[A-Za-z_][A-Za-z0-9_-]*)(?<colon>:)(?=[^\\s:])");
+
   record Plain(String message, String hint, boolean atProblem) {
     static Optional<Plain> of(String context, String problem, String line, int column, boolean sameLine) {
       String before = column >= 0 && column <= line.length() ? line.substring(0, column) : "";

@@ -538,6 +538,8 @@ class IndexReaderTest {
       {"title: \"Ever Given refloated\npublished: 2021-03-29\nauthors: [\"Ahmed Hassan\"]\n",
        "index.yml:1:8: error: YAML syntax: the quoted text that starts here is not closed on its line"},
       {"title:\tplain\n", "index.yml:1:7: error: YAML syntax: a tab follows the colon"},
+      {"title: x\nsources:\n  - key: a\n    title:\"Bridge reopens\"\n    file: a.txt\n",
+       "index.yml:4:11: error: YAML syntax: no space after the colon of \"title:\", so it does not read as a key"},
       {"title: x\nauthors: [Jane Doe, John Roe\npublished: 2022-02-14\n", "index.yml:2:10: error: YAML syntax: the list that starts here with [ is not closed"},
       {"title: x\nsources: []\n---\ntitle: y\n", "index.yml:3:1: error: a second YAML document starts here, but the index is one document"},
       {"---\ntitle: x\n...\n--- # draft\ntitle: y\n", "index.yml:4:1: error: a second YAML document starts here, but the index is one document"},
