@@ -93,7 +93,7 @@ public final class CitationVerifier {
       List<Paragraph> searched = paragraph.map(n -> List.of(paragraphs.get(n - 1))).orElse(paragraphs);
       Optional<Paragraph> found = searched.stream().filter(p -> QuoteMatcher.find(p.text(), quote).isPresent()).findFirst();
       if (found.isEmpty()) {
-        diagnostics.error(at, notFound(ref, quote), closest(paragraphs, quote));
+        diagnostics.error(at, notFound(ref, quote), across(paragraphs, ref.key(), quote).orElseGet(() -> closest(paragraphs, quote)));
         unverified.accept(new Unverified(citer, ref, at, false));
         return Optional.empty();
       }
@@ -105,6 +105,28 @@ public final class CitationVerifier {
   private static String notFound(CitationRef ref, String quote) {
     String where = ref.paragraph().map(n -> "paragraph " + n + " of \"" + ref.key() + "\"").orElse("\"" + ref.key() + "\"");
     return "quote not found in " + where + ": \"" + quote + "\"";
+  }
+
+  /**
+   * For a quote that runs from the end of one paragraph into the start of the next, which no
+   * paragraph holds whole: the two parts, as citations of their own.
+   */
+  private static Optional<String> across(List<Paragraph> paragraphs, String key, String quote) {
+    String q = QuoteMatcher.normalize(quote).strip();
+    for (int i = 0; i + 1 < paragraphs.size(); i++) {
+      String end = QuoteMatcher.normalize(paragraphs.get(i).text()).strip();
+      String start = QuoteMatcher.normalize(paragraphs.get(i + 1).text()).strip();
+      for (int cut = q.indexOf(' '); cut > 0; cut = q.indexOf(' ', cut + 1)) {
+        String first = q.substring(0, cut);
+        String second = q.substring(cut + 1);
+        if (end.endsWith(first) && start.startsWith(second)) {
+          int n = paragraphs.get(i).number();
+          return Optional.of("the quote runs from the end of ¶" + n + " into the start of ¶" + (n + 1) + ", and a quote is words of one paragraph:"
+              + " cite each part, as in [@" + key + " ¶" + n + " \"" + first + "\"; @" + key + " ¶" + (n + 1) + " \"" + second + "\"]");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static String closest(List<Paragraph> paragraphs, String quote) {

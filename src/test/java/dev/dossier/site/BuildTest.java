@@ -283,6 +283,15 @@ class BuildTest {
         .satisfies(d -> assertThat(d.hint()).get().asString().doesNotContain("encoded otherwise").doesNotContain("capitals"));
   }
 
+  /** A quote that runs on from one paragraph into the next is in neither: the help gives its two parts as two citations. */
+  @Test
+  void aQuoteAcrossTwoParagraphsIsToldToCiteEachPart() throws IOException {
+    Build.Result result = new Build().run(dossier(index("It closed.[@bugle ¶1 \"closed on Monday, officials said. Staff moved to Lviv\"]")), Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().startsWith("quote not found")).singleElement()
+        .satisfies(d -> assertThat(d.hint()).contains("the quote runs from the end of ¶1 into the start of ¶2, and a quote is words of one paragraph:"
+            + " cite each part, as in [@bugle ¶1 \"closed on Monday, officials said.\"; @bugle ¶2 \"Staff moved to Lviv\"]"));
+  }
+
   /** A hyphen typed for the source's en dash looks the same in a terminal: the help says the dash is all that differs. */
   @Test
   void aQuoteWhoseDashesDifferSaysSo() throws IOException {
