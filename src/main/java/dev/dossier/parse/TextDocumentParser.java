@@ -157,7 +157,8 @@ public final class TextDocumentParser {
           diagnostics.warning(
               new Position(path, lineNumber, raw.codePointCount(0, raw.indexOf(m.group(2))) + 1),
               "cannot read the timestamp \"" + m.group(2) + "\", so the line is kept as the article's first paragraph",
-              "write it as RFC 1123 (Tue, 15 Feb 2022 01:41:12 GMT) or ISO 8601 (2022-02-15T01:41:12Z)");
+              "write it as RFC 1123 (Tue, 15 Feb 2022 01:41:12 GMT) or ISO 8601 (2022-02-15T01:41:12Z), or the day alone"
+                  + " (2022-02-15, February 15, 2022 or 15 February 2022)");
           head.kept.add(line);
         } else if (updated ? head.updated.isPresent() : head.published.isPresent()) {
           head.keep(line, at, m.group(1) + ": line", "keep one " + m.group(1) + ": line, the one the article gives", diagnostics);
@@ -192,12 +193,23 @@ public final class TextDocumentParser {
         // try the next form
       }
     }
-    try {
-      return Optional.of(LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
+    // A day alone, as ISO 8601 writes it or in English words ("April 11, 2023", "11 Apr. 2023").
+    String day = s.replaceFirst("^(\\d{1,2} )?([A-Za-z]{3})\\.", "$1$2");
+    for (DateTimeFormatter format : DAYS) {
+      try {
+        return Optional.of(LocalDate.parse(day, format).atStartOfDay().atOffset(ZoneOffset.UTC));
+      } catch (DateTimeParseException e) {
+        // try the next form
+      }
     }
+    return Optional.empty();
   }
+
+  /** The forms of a day without a time that a Published: or Updated: line may take. */
+  private static final List<DateTimeFormatter> DAYS = java.util.stream.Stream.of("uuuu-MM-dd", "MMMM d, uuuu", "MMM d, uuuu", "d MMMM uuuu", "d MMM uuuu")
+      .map(pattern -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(java.util.Locale.ENGLISH)
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT))
+      .toList();
 
   private static List<String> splitParagraphs(String body) {
     if (body.isEmpty()) {

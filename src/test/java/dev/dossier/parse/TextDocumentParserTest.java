@@ -246,6 +246,20 @@ class TextDocumentParserTest {
     assertThat(doc.published()).contains(DossierDate.parse("2022-02-14").date().orElseThrow());
   }
 
+  /** A day written in English words is a day, as ISO 8601's is: the line is the head's, not the first paragraph. */
+  @Test
+  void readsADayWrittenInWords() {
+    for (String day : List.of("April 11, 2023", "Apr 11, 2023", "Apr. 11, 2023", "11 April 2023", "11 apr. 2023", "2023-04-11")) {
+      Document doc = parser.parse("x.txt", "Published: " + day + "\n\nText.", diagnostics);
+      assertThat(doc.published()).as(day).contains(DossierDate.parse("2023-04-11").date().orElseThrow());
+      assertThat(doc.paragraphs()).as(day).extracting(Paragraph::text).containsExactly("Text.");
+    }
+    assertThat(diagnostics.sorted()).isEmpty();
+    Document doc = parser.parse("x.txt", "Published: April 31, 2023\n\nText.", diagnostics);
+    assertThat(doc.published()).as("a day April does not have").isEmpty();
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> assertThat(d.message()).contains("cannot read the timestamp \"April 31, 2023\""));
+  }
+
   @Test
   void anEmptyDocumentIsAnError() {
     parser.parse("empty.txt", "\n\n", diagnostics);
