@@ -213,11 +213,13 @@ public final class Assembler {
     Topics named = new Topics(indexTitles, documents.values());
     // A document saved as index.html must not take the bibliography's page.
     Set<String> keys = new HashSet<>(Set.of(Source.RESERVED_KEY));
+    List<String> missing = new ArrayList<>();
     for (SourceEntry entry : index.sources()) {
       ParsedDocument parsed = documents.get(entry.file());
       listed.add(entry.file());
       if (parsed == null) {
         // The loader reports files it could not find or read.
+        missing.add(entry.file());
         continue;
       }
       SourcePlan plan = new SourcePlan();
@@ -233,6 +235,15 @@ public final class Assembler {
     Map<String, ParsedDocument> unlistedDocuments = new TreeMap<>(documents);
     unlistedDocuments.keySet().removeAll(listed);
     Map<String, String> unlistedKeys = keysOfUnlisted(unlistedDocuments.keySet(), keys);
+    // A file the index names with a slip ("minute.txt" for "minutes.txt") was said not to be
+    // found, with the document it most likely means: that document is listed, misspelt.
+    Set<String> misspelt = new HashSet<>();
+    // As the loader's suggestions, for the first twenty only: an index of the wrong folder names thousands.
+    for (String file : missing.subList(0, Math.min(missing.size(), 20))) {
+      unlistedDocuments.keySet().stream().filter(file::equalsIgnoreCase).findFirst()
+          .or(() -> dev.dossier.diag.Similarity.closest(file, unlistedDocuments.keySet(), 1))
+          .ifPresent(misspelt::add);
+    }
     for (Map.Entry<String, ParsedDocument> unlisted : unlistedDocuments.entrySet()) {
       Document document = unlisted.getValue().document();
       SourcePlan plan = new SourcePlan();
@@ -242,7 +253,7 @@ public final class Assembler {
       plan.topicTitles = named.titles(document.topics());
       plan.topicsAt = unlisted.getValue().topicsAt();
       plans.add(plan);
-      if (!index.sources().isEmpty() || index.title().isPresent()) {
+      if ((!index.sources().isEmpty() || index.title().isPresent()) && !misspelt.contains(unlisted.getKey())) {
         diagnostics.warning(
             Position.file(document.path()),
             "the index does not list this document; it is included with the key \"" + plan.key + "\"",

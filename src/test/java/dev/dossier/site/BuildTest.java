@@ -678,6 +678,23 @@ class BuildTest {
         .contains("other.txt: warning: the index does not list this document; it is included with the key \"other\"");
   }
 
+  /**
+   * A file the index names with a slip is not found, and the error names the document meant:
+   * that document is not also said to be missing from the index, which it is in, misspelt.
+   */
+  @Test
+  void aDocumentTheIndexNamesWithASlipIsOneErrorNotAlsoAnUnlistedDocument() throws IOException {
+    Path dir = dossier(index("It closed.[@bugle ¶1]").replace("file: a.txt", "file: a.txt\n  - key: wire\n    file: wire-note.txt"));
+    Files.writeString(dir.resolve("wire-notes.txt"), "Another wire.");
+    Files.writeString(dir.resolve("other.txt"), "A third.");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(headlines(result)).containsExactly(
+        "index.yml:6:11: error: file not found: wire-note.txt",
+        "other.txt: warning: the index does not list this document; it is included with the key \"other\"");
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement()
+        .satisfies(d -> assertThat(d.hint()).contains("did you mean \"wire-notes.txt\"?"));
+  }
+
   @Test
   void aFailedBuildLeavesThePreviousSiteExactlyAsItWas() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶1]"));
