@@ -88,12 +88,10 @@ public final class Assembler {
       }
     }
     Set<String> topicIds = topicsById.keySet();
-    for (SourceEntry entry : index.sources()) {
-      checkRefs(entry.topics(), topicIds, diagnostics);
-    }
-    for (EventEntry event : index.events()) {
-      checkRefs(event.topics(), topicIds, diagnostics);
-    }
+    List<Ref> refs = new ArrayList<>();
+    index.sources().forEach(entry -> refs.addAll(entry.topics()));
+    index.events().forEach(event -> refs.addAll(event.topics()));
+    checkRefs(refs, topicIds, diagnostics);
 
     Map<String, List<Paragraph>> paragraphs = new HashMap<>();
     plans.forEach(p -> paragraphs.put(p.key, p.document.paragraphs()));
@@ -344,15 +342,30 @@ public final class Assembler {
     return events;
   }
 
+  /**
+   * Reports each topic that sources and events name and no topic has: one error, at its first
+   * use, naming the others, as for a citation key no source has.
+   */
   private static void checkRefs(List<Ref> refs, Set<String> known, Diagnostics diagnostics) {
+    Map<String, List<Position>> unknown = new TreeMap<>();
     for (Ref ref : refs) {
       if (!known.contains(ref.id())) {
-        diagnostics.error(
-            ref.at(),
-            "unknown topic \"" + ref.id() + "\"",
-            known.isEmpty() ? "add it under topics:" : suggestion(ref.id(), known));
+        unknown.computeIfAbsent(ref.id(), id -> new ArrayList<>()).add(ref.at());
       }
     }
+    unknown.forEach((id, uses) -> {
+      List<Position> places = uses.stream().sorted(Comparator.comparing(Position::path).thenComparingInt(Position::line).thenComparingInt(Position::column)).toList();
+      String hint = known.isEmpty() ? "add it under topics:" : suggestion(id, known);
+      if (places.size() > 1) {
+        List<String> lines = places.subList(1, places.size()).stream().limit(8).map(p -> String.valueOf(p.line())).toList();
+        int more = places.size() - 1 - lines.size();
+        String named = more > 0 || lines.size() == 1
+            ? String.join(", ", lines) + (more > 0 ? " and " + more + " more" : "")
+            : String.join(", ", lines.subList(0, lines.size() - 1)) + " and " + lines.get(lines.size() - 1);
+        hint += (hint.endsWith("?") ? " The" : "; the") + " unknown topic is named here and on line" + (places.size() > 2 ? "s " : " ") + named + ".";
+      }
+      diagnostics.error(places.get(0), "unknown topic \"" + id + "\"" + (places.size() > 1 ? ", named " + places.size() + " times" : ""), hint);
+    });
   }
 
   private static String suggestion(String id, Set<String> known) {

@@ -615,6 +615,18 @@ class BuildTest {
     assertThat(result.diagnostics().get(0).hint()).get().asString().startsWith("give its text: a citation such as [@key ¶3");
   }
 
+  /** A topic misspelt the same way in several places is one error, at the first, naming the lines of the others. */
+  @Test
+  void anUnknownTopicNamedSeveralTimesIsOneError() throws IOException {
+    String index = index("It closed.[@bugle ¶1]").replace("topics: [lviv]", "topics: [lvov]");
+    String event = index.substring(index.indexOf("  - date: 2022-02-14"));
+    Build.Result result = new Build().run(dossier(index + event.replace("Embassy closed", "Staff left")), Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
+      assertThat(d.headline()).isEqualTo("index.yml:6:14: error: unknown topic \"lvov\", named 3 times");
+      assertThat(d.hint()).contains("did you mean \"lviv\"? The unknown topic is named here and on lines 13 and 18.");
+    });
+  }
+
   /** An event pasted twice would be on the timeline twice: a warning says where the first is. */
   @Test
   void anEventListedTwiceIsWarnedAbout() throws IOException {
