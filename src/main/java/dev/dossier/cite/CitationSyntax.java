@@ -242,6 +242,12 @@ public final class CitationSyntax {
         return CitationRef.malformed(offset, "cannot read the citation \"" + part.strip() + "\": write its paragraph as ¶"
             + mark.group("para") + " (or para " + mark.group("para") + ") right after the key, then the quote, if any, with no comma: [@" + written + "]");
       }
+      int next = part.indexOf("[@");
+      if (next > 0) {
+        // The next citation read as part of this one: its ] ends both.
+        return CitationRef.malformed(offset, "the citation \"[" + part.substring(0, next).strip() + "\" has no closing ] before the next one, \""
+            + part.substring(next).strip() + "]\": end it with ] where its words end");
+      }
       return CitationRef.malformed(offset, "cannot read the citation \"" + part.strip() + "\"");
     }
     String key = m.group("key");

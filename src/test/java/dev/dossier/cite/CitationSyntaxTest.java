@@ -103,6 +103,14 @@ class CitationSyntaxTest {
     assertThat(refs(inner).get(0).quote()).contains("wrote [@StateDept] on Twitter");
   }
 
+  /** A citation left open before the next is read up to the next one's ]: the error says which bracket is missing. */
+  @Test
+  void aCitationRunningIntoTheNextSaysItHasNoClosingBracket() {
+    List<CitationRef> refs = refs("[@a ¶1 The mayor said: \"safe\"[@a ¶3 \"We will reopen\"]");
+    assertThat(refs).singleElement().satisfies(r -> assertThat(r.problem()).contains(
+        "the citation \"[@a ¶1 The mayor said: \"safe\"\" has no closing ] before the next one, \"[@a ¶3 \"We will reopen\"]\": end it with ] where its words end"));
+  }
+
   @Test
   void aCitationWithNoClosingBracketIsReportedNotShownAsText() {
     // It ends where it stops reading as a citation; the words after it stay text.
