@@ -69,12 +69,22 @@ public final class Assembler {
    * @param documents the parsed documents by path relative to the dossier folder
    */
   public Dossier assemble(Index index, Map<String, ParsedDocument> documents, Diagnostics diagnostics) {
+    return assemble(index, documents, Set.of(), diagnostics);
+  }
+
+  /**
+   * @param documents the parsed documents by path relative to the dossier folder
+   * @param meant documents that an error already named as the ones a file name of the index
+   *     meant ({@link dev.dossier.load.DossierFolder#meant}): listed, misspelt, so not said to
+   *     be missing from the index as well
+   */
+  public Dossier assemble(Index index, Map<String, ParsedDocument> documents, Set<String> meant, Diagnostics diagnostics) {
     Map<String, Topic> topicsById = new LinkedHashMap<>();
     for (TopicEntry t : index.topics()) {
       topicsById.put(t.id(), new Topic(t.id(), t.title(), Optional.empty()));
     }
 
-    List<SourcePlan> plans = planSources(index, documents, diagnostics);
+    List<SourcePlan> plans = planSources(index, documents, meant, diagnostics);
     // Documents may name topics in front matter; without an index entry they become topics of
     // their own, titled as written.
     Set<String> indexTopics = Set.copyOf(topicsById.keySet());
@@ -202,7 +212,7 @@ public final class Assembler {
     Map<String, Position> topicsAt = Map.of();
   }
 
-  private List<SourcePlan> planSources(Index index, Map<String, ParsedDocument> documents, Diagnostics diagnostics) {
+  private List<SourcePlan> planSources(Index index, Map<String, ParsedDocument> documents, Set<String> meant, Diagnostics diagnostics) {
     List<SourcePlan> plans = new ArrayList<>();
     Set<String> listed = new HashSet<>(index.refusedFiles());
     // A document's topic written as an index topic's title ("The move to Lviv") is that topic.
@@ -211,13 +221,11 @@ public final class Assembler {
     Topics named = new Topics(indexTitles, documents.values());
     // A document saved as index.html must not take the bibliography's page.
     Set<String> keys = new HashSet<>(Set.of(Source.RESERVED_KEY));
-    List<String> missing = new ArrayList<>();
     for (SourceEntry entry : index.sources()) {
       ParsedDocument parsed = documents.get(entry.file());
       listed.add(entry.file());
       if (parsed == null) {
         // The loader reports files it could not find or read.
-        missing.add(entry.file());
         continue;
       }
       SourcePlan plan = new SourcePlan();
@@ -233,15 +241,6 @@ public final class Assembler {
     Map<String, ParsedDocument> unlistedDocuments = new TreeMap<>(documents);
     unlistedDocuments.keySet().removeAll(listed);
     Map<String, String> unlistedKeys = keysOfUnlisted(unlistedDocuments.keySet(), keys);
-    // A file the index names with a slip ("minute.txt" for "minutes.txt") was said not to be
-    // found, with the document it most likely means: that document is listed, misspelt.
-    Set<String> misspelt = new HashSet<>();
-    // As the loader's suggestions, for the first twenty only: an index of the wrong folder names thousands.
-    for (String file : missing.subList(0, Math.min(missing.size(), 20))) {
-      unlistedDocuments.keySet().stream().filter(file::equalsIgnoreCase).findFirst()
-          .or(() -> dev.dossier.diag.Similarity.closest(file, unlistedDocuments.keySet(), 1))
-          .ifPresent(misspelt::add);
-    }
     for (Map.Entry<String, ParsedDocument> unlisted : unlistedDocuments.entrySet()) {
       Document document = unlisted.getValue().document();
       SourcePlan plan = new SourcePlan();
@@ -251,7 +250,8 @@ public final class Assembler {
       plan.topicTitles = named.titles(document.topics());
       plan.topicsAt = unlisted.getValue().topicsAt();
       plans.add(plan);
-      if ((!index.sources().isEmpty() || index.title().isPresent()) && !misspelt.contains(unlisted.getKey())) {
+      // A file the index names with a slip was said not to be found, with this document as the one meant.
+      if ((!index.sources().isEmpty() || index.title().isPresent()) && !meant.contains(unlisted.getKey())) {
         diagnostics.warning(
             Position.file(document.path()),
             "the index does not list this document; it is included with the key \"" + plan.key + "\"",
@@ -309,16 +309,20 @@ public final class Assembler {
     // those, around the ids given.
     Set<String> ids = new HashSet<>();
     index.events().forEach(entry -> entry.id().ifPresent(given -> ids.add(eventAnchor(given.id()))));
-    // An event pasted twice is two on the timeline: each by its date and title, with where it is first.
+    // An event pasted twice is two on the timeline: the same date, title and text, and no id of
+    // its own to say it is another (two briefings of a day may share a title, with their ids).
     Map<String, Position> seen = new HashMap<>();
     for (EventEntry entry : index.events()) {
-      String same = entry.date().map(d -> d.iso()).orElse("") + "\n" + entry.title();
+      if (entry.date().isEmpty() || entry.id().isPresent()) {
+        continue;
+      }
+      String same = entry.date().get().iso() + "\n" + entry.title() + "\n" + entry.text().map(MarkdownText::text).orElse("").strip();
       Position first = seen.putIfAbsent(same, entry.at());
-      if (first != null && entry.date().isPresent()) {
+      if (first != null) {
         diagnostics.warning(
             entry.at(),
-            "the event \"" + entry.title() + "\" of " + entry.date().get().label() + " is listed twice (first at line " + first.line() + ")",
-            "remove one of the two, or give each a title of its own if they are two events");
+            "the event \"" + entry.title() + "\" of " + entry.date().get().label() + " is listed again, as it is at line " + first.line(),
+            "remove the copy; if they are two events, give each a title of its own, or an id:");
       }
     }
     for (EventEntry entry : index.events()) {
@@ -331,7 +335,7 @@ public final class Assembler {
         diagnostics.error(
             entry.at(),
             "the event \"" + entry.title() + "\" cites no source",
-            (entry.text().isPresent() ? "give its text: a citation" : "add text: with a citation")
+            (entry.text().isPresent() ? "add a citation to its text" : "add text: with a citation")
                 + " such as [@key ¶3 \"quoted words\"] for the passage it comes from");
       }
       // An event whose date could not be read was reported; its citations were still checked.
@@ -357,12 +361,12 @@ public final class Assembler {
       List<Position> places = uses.stream().sorted(Comparator.comparing(Position::path).thenComparingInt(Position::line).thenComparingInt(Position::column)).toList();
       String hint = known.isEmpty() ? "add it under topics:" : suggestion(id, known);
       if (places.size() > 1) {
-        List<String> lines = places.subList(1, places.size()).stream().limit(8).map(p -> String.valueOf(p.line())).toList();
-        int more = places.size() - 1 - lines.size();
-        String named = more > 0 || lines.size() == 1
-            ? String.join(", ", lines) + (more > 0 ? " and " + more + " more" : "")
-            : String.join(", ", lines.subList(0, lines.size() - 1)) + " and " + lines.get(lines.size() - 1);
-        hint += (hint.endsWith("?") ? " The" : "; the") + " unknown topic is named here and on line" + (places.size() > 2 ? "s " : " ") + named + ".";
+        List<String> at = places.subList(1, places.size()).stream().limit(8).map(p -> p.line() + ":" + p.column()).toList();
+        int more = places.size() - 1 - at.size();
+        String named = more > 0 || at.size() == 1
+            ? String.join(", ", at) + (more > 0 ? " and " + more + " more" : "")
+            : String.join(", ", at.subList(0, at.size() - 1)) + " and " + at.get(at.size() - 1);
+        hint += (hint.endsWith("?") ? " The" : "; the") + " unknown topic is named here and at " + named + ".";
       }
       diagnostics.error(places.get(0), "unknown topic \"" + id + "\"" + (places.size() > 1 ? ", named " + places.size() + " times" : ""), hint);
     });

@@ -242,7 +242,7 @@ public final class CitationSyntax {
         return CitationRef.malformed(offset, "cannot read the citation \"" + part.strip() + "\": write its paragraph as ¶"
             + mark.group("para") + " (or para " + mark.group("para") + ") right after the key, then the quote, if any, with no comma: [@" + written + "]");
       }
-      int next = part.indexOf("[@");
+      int next = nextCitation(part);
       if (next > 0) {
         // The next citation read as part of this one: its ] ends both.
         return CitationRef.malformed(offset, "the citation \"[" + part.substring(0, next).strip() + "\" has no closing ] before the next one, \""
@@ -271,9 +271,10 @@ public final class CitationSyntax {
   }
 
   /**
-   * A quote with each run of whitespace made one space, as {@link QuoteMatcher} compares it: a
-   * quote wrapped over two lines of the index, or typed with two spaces, is the same quote, with
-   * the same note, the same words shown and the same link to where it begins.
+   * A quote with each run of whitespace made one space and none at its ends, as
+   * {@link QuoteMatcher} compares it: a quote wrapped over two lines of the index, or typed with
+   * two spaces, is the same quote, with the same note, the same words shown and the same link to
+   * where it begins.
    */
   static String spaced(String quote) {
     StringBuilder out = new StringBuilder(quote.length());
@@ -288,8 +289,28 @@ public final class CitationSyntax {
       }
       inSpace = space;
     }
-    return out.toString();
+    return out.toString().strip();
   }
+
+  /**
+   * Where a citation's part holds the start of another citation, "[@" and a key, outside its
+   * quotation marks ("[@StateDept]" quoted in a quote is words); -1 when it holds none.
+   */
+  private static int nextCitation(String part) {
+    int marks = 0;
+    for (int i = 0; i + 2 < part.length(); i++) {
+      char c = part.charAt(i);
+      if (c == '"' || c == '“' || c == '”') {
+        marks++;
+      } else if (c == '[' && part.charAt(i + 1) == '@' && marks % 2 == 0 && NEXT_KEY.matcher(part).region(i + 2, part.length()).lookingAt()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A key, and what may follow it in a citation. */
+  private static final Pattern NEXT_KEY = Pattern.compile(KEY_TEXT + "(?:\\s|\\]|;|$)");
 
   /** Splits at semicolons outside quotes. */
   private static List<String> splitParts(String inner) {

@@ -113,16 +113,19 @@ public final class CitationVerifier {
    */
   private static Optional<String> across(List<Paragraph> paragraphs, String key, String quote) {
     String q = QuoteMatcher.normalize(quote).strip();
-    for (int i = 0; i + 1 < paragraphs.size(); i++) {
-      String end = QuoteMatcher.normalize(paragraphs.get(i).text()).strip();
-      String start = QuoteMatcher.normalize(paragraphs.get(i + 1).text()).strip();
+    List<String> texts = paragraphs.stream().map(p -> QuoteMatcher.normalize(p.text()).strip()).toList();
+    for (int i = 0; i + 1 < texts.size(); i++) {
+      String end = texts.get(i);
+      String start = texts.get(i + 1);
+      // Each cut at a space: the words before it end this paragraph, the words after it start the next.
       for (int cut = q.indexOf(' '); cut > 0; cut = q.indexOf(' ', cut + 1)) {
-        String first = q.substring(0, cut);
-        String second = q.substring(cut + 1);
-        if (end.endsWith(first) && start.startsWith(second)) {
+        int rest = q.length() - cut - 1;
+        if (cut <= end.length() && rest <= start.length()
+            && end.regionMatches(end.length() - cut, q, 0, cut) && start.regionMatches(0, q, cut + 1, rest)) {
           int n = paragraphs.get(i).number();
-          return Optional.of("the quote runs from the end of ¶" + n + " into the start of ¶" + (n + 1) + ", and a quote is words of one paragraph:"
-              + " cite each part, as in [@" + key + " ¶" + n + " \"" + first + "\"; @" + key + " ¶" + (n + 1) + " \"" + second + "\"]");
+          int m = paragraphs.get(i + 1).number();
+          return Optional.of("the quote runs from the end of ¶" + n + " into the start of ¶" + m + ", and a quote is words of one paragraph:"
+              + " cite each part, as in [@" + key + " ¶" + n + " \"" + q.substring(0, cut) + "\"; @" + key + " ¶" + m + " \"" + q.substring(cut + 1) + "\"]");
         }
       }
     }

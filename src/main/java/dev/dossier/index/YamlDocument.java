@@ -46,6 +46,12 @@ final class YamlDocument {
   private final int firstLine;
   private final Diagnostics diagnostics;
   /** The text's lines, to see what follows a value on its line. */
+  /**
+   * A line that starts with a key and a colon with no space after it: {@code title:"Kyiv"}, not
+   * an address ({@code https://…}).
+   */
+  private static final Pattern KEY_WITHOUT_SPACE = Pattern.compile("\\s*(?:- )?(?<key>[A-Za-z_][A-Za-z0-9_-]*)(?<colon>:)(?=[^\\s:])(?!//)");
+
   private String[] lines = new String[0];
   /** The values read with characters replaced ({@link #readable}), each warned about once. */
   private final Map<ScalarNode, String> replacedValues = new IdentityHashMap<>();
@@ -104,7 +110,7 @@ final class YamlDocument {
         String line = at.getLine() < lines.length ? lines[at.getLine()] : "";
         Matcher key = KEY_WITHOUT_SPACE.matcher(line);
         if (key.lookingAt()) {
-          diagnostics.error(new Position(path, at.getLine() + 1, line.codePointCount(0, key.end("colon")) + 1),
+          diagnostics.error(new Position(path, position(at).line(), line.codePointCount(0, key.end("colon")) + 1),
               "YAML syntax: no space after the colon of \"" + key.group("key") + ":\", so it does not read as a key",
               "put a space after the colon: " + key.group("key") + ": " + line.substring(key.end("colon")).strip());
           return Optional.empty();
@@ -186,9 +192,6 @@ final class YamlDocument {
    * The YAML parser's commonest complaints in plain words, with what to do: where the mistake
    * is (the problem's place, or the context's: where an unclosed quote opened), and the fix.
    */
-  /** A line that starts with a key and a colon with no space after it: {@code title:"Kyiv"}. */
-  private static final Pattern KEY_WITHOUT_SPACE = Pattern.compile("\\s*(?:- )?(?<key>[A-Za-z_][A-Za-z0-9_-]*)(?<colon>:)(?=[^\\s:])");
-
   record Plain(String message, String hint, boolean atProblem) {
     static Optional<Plain> of(String context, String problem, String line, int column, boolean sameLine) {
       String before = column >= 0 && column <= line.length() ? line.substring(0, column) : "";
@@ -372,8 +375,8 @@ final class YamlDocument {
             at,
             "duplicate key \"" + name + "\" in " + what + " (first at line " + position(keys.get(name)).line() + ")",
             entry
-                ? "if another " + what.substring(what.indexOf(' ') + 1) + " begins on line " + again.line() + ", start that line with \"- \" as each one's"
-                    + " first line starts; if not, remove one of the two"
+                ? "if another " + what.substring(what.indexOf(' ') + 1) + " begins on line " + again.line() + ", write \"- \" just before its key there,"
+                    + " in place of two spaces, as each one's first line has it; if not, remove one of the two"
                 : "remove one of the two");
         continue;
       }

@@ -130,23 +130,34 @@ public final class DossierFolder {
     String composed = java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFC);
     for (String name : names) {
       if (java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).equals(composed)) {
+        meant.add(name);
         return "the folder has \"" + name + "\", which reads the same but has its accents encoded otherwise (as some systems"
             + " write names): retype the name in the index, or rename the file";
       }
     }
     for (String name : names) {
       if (name.equalsIgnoreCase(path)) {
+        meant.add(name);
         return "did you mean \"" + name + "\"? Names are told apart by case";
       }
     }
-    return dev.dossier.diag.Similarity.closest(path, names, 1)
-        .map(name -> "did you mean \"" + name + "\"?")
-        .orElse(elsewhere);
+    Optional<String> near = dev.dossier.diag.Similarity.closest(path, names, 1);
+    near.ifPresent(meant::add);
+    return near.map(name -> "did you mean \"" + name + "\"?").orElse(elsewhere);
+  }
+
+  /**
+   * The documents named, so far, as the ones meant by names of the index that the folder does
+   * not have ("did you mean …?"): listed in the index, though misspelt there.
+   */
+  public Set<String> meant() {
+    return Set.copyOf(meant);
   }
 
   /** Missing documents given a name the folder has, at most; the rest are told where to put theirs. */
   private static final int MAX_SUGGESTIONS = 20;
   private final java.util.concurrent.atomic.AtomicInteger suggested = new java.util.concurrent.atomic.AtomicInteger();
+  private final Set<String> meant = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * Every name in the folder itself but hidden ones, sorted, each that is not a regular file

@@ -194,7 +194,7 @@ public final class TextDocumentParser {
       }
     }
     // A day alone, as ISO 8601 writes it or in English words ("April 11, 2023", "11 Apr. 2023").
-    String day = s.replaceFirst("^(\\d{1,2} )?([A-Za-z]{3})\\.", "$1$2");
+    String day = s.replaceFirst("^(\\d{1,2} )?([A-Za-z]{3})[A-Za-z]?\\.", "$1$2").replaceFirst("(?i)^(\\d{1,2} )?sept\\b", "$1Sep");
     for (DateTimeFormatter format : DAYS) {
       try {
         return Optional.of(LocalDate.parse(day, format).atStartOfDay().atOffset(ZoneOffset.UTC));

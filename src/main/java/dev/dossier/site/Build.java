@@ -410,7 +410,7 @@ public final class Build {
 
     progress.stage("assembling", 0);
     List<Unverified> unverified = Collections.synchronizedList(new ArrayList<>());
-    Dossier assembled = new Assembler(markdown, unverified::add).assemble(index, new TreeMap<>(documents), diagnostics);
+    Dossier assembled = new Assembler(markdown, unverified::add).assemble(index, new TreeMap<>(documents), folder.meant(), diagnostics);
     Dossier dossier = baseUrl.map(assembled::withBaseUrl).orElse(assembled);
     if (dossier.baseUrl().isEmpty() && !diagnostics.hasErrors()) {
       diagnostics.note(Position.file(indexText.isPresent() ? DossierFolder.INDEX : "."),

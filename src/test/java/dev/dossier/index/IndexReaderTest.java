@@ -483,12 +483,12 @@ class IndexReaderTest {
         title: y
         """);
     assertThat(diagnostics.sorted()).extracting(d -> d.headline() + " | " + d.hint().orElse("")).containsExactly(
-        "index.yml:5:5: error: duplicate key \"date\" in an event (first at line 2) | if another event begins on line 5, start that line"
-            + " with \"- \" as each one's first line starts; if not, remove one of the two",
-        "index.yml:6:5: error: duplicate key \"title\" in an event (first at line 3) | if another event begins on line 5, start that line"
-            + " with \"- \" as each one's first line starts; if not, remove one of the two",
-        "index.yml:7:5: error: duplicate key \"text\" in an event (first at line 4) | if another event begins on line 5, start that line"
-            + " with \"- \" as each one's first line starts; if not, remove one of the two",
+        "index.yml:5:5: error: duplicate key \"date\" in an event (first at line 2) | if another event begins on line 5, write \"- \" just"
+            + " before its key there, in place of two spaces, as each one's first line has it; if not, remove one of the two",
+        "index.yml:6:5: error: duplicate key \"title\" in an event (first at line 3) | if another event begins on line 5, write \"- \" just"
+            + " before its key there, in place of two spaces, as each one's first line has it; if not, remove one of the two",
+        "index.yml:7:5: error: duplicate key \"text\" in an event (first at line 4) | if another event begins on line 5, write \"- \" just"
+            + " before its key there, in place of two spaces, as each one's first line has it; if not, remove one of the two",
         "index.yml:9:1: error: duplicate key \"title\" in the index (first at line 8) | remove one of the two");
   }
 
@@ -552,6 +552,16 @@ class IndexReaderTest {
         assertThat(d.hint()).isPresent();
       });
     }
+  }
+
+  /** An address on a line of its own is not a key missing the space after its colon ("https: //…" is no fix). */
+  @Test
+  void anAddressAloneOnALineIsNotTakenForAKey() {
+    read("title: x\nsources:\n  - key: a\n    title: A\n    https://example.com/a\n    outlet: X\n");
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+      assertThat(d.headline()).startsWith("index.yml:5:5: error: YAML syntax:").doesNotContain("no space after the colon");
+      assertThat(d.hint()).get().asString().doesNotContain("https: ");
+    });
   }
 
   @Test

@@ -88,6 +88,14 @@ class MarkdownDocumentParserTest {
    * error, a longer line of dashes before front matter's keys a warning; a rule before text
    * that is no front matter is neither.
    */
+  /** A key with no space after its colon is said to be one, on its own line of the document, not the front matter's. */
+  @Test
+  void aFrontMatterKeyWithNoSpaceAfterItsColonIsToldOfOnItsLine() {
+    parser.parse("a.md", "---\npublished: 2023-01-01\ntitle:\"Bridge reopens\"\n---\n\nText.\n", diagnostics);
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline()).containsExactly(
+        "a.md:3:7: error: YAML syntax: no space after the colon of \"title:\", so it does not read as a key");
+  }
+
   @Test
   void frontMatterFencesAmissAreToldOf() {
     parser.parse("open.md", "---\ntitle: \"Ever Given\"\ndate: 2021-03-29\n\nThe ship was refloated.\n", diagnostics);

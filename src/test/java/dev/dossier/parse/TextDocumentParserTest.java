@@ -254,6 +254,11 @@ class TextDocumentParserTest {
       assertThat(doc.published()).as(day).contains(DossierDate.parse("2023-04-11").date().orElseThrow());
       assertThat(doc.paragraphs()).as(day).extracting(Paragraph::text).containsExactly("Text.");
     }
+    for (String day : List.of("Sept. 14, 2022", "Sept 14, 2022", "14 Sept 2022", "September 14, 2022")) {
+      Document doc = parser.parse("x.txt", "Published: " + day + "\n\nText.", diagnostics);
+      assertThat(doc.published()).as(day).contains(DossierDate.parse("2022-09-14").date().orElseThrow());
+      assertThat(doc.paragraphs()).as(day).extracting(Paragraph::text).containsExactly("Text.");
+    }
     assertThat(diagnostics.sorted()).isEmpty();
     Document doc = parser.parse("x.txt", "Published: April 31, 2023\n\nText.", diagnostics);
     assertThat(doc.published()).as("a day April does not have").isEmpty();

@@ -252,7 +252,7 @@ class BuildTest {
   @Test
   void aQuoteWrappedOrSpacedOtherwiseIsTheSameNoteAndLink() throws IOException {
     Path dir = dossier(index("It closed.[@bugle ¶2 \"Staff moved to Lviv\"] They\n      left.[@bugle ¶2 \"Staff moved\n      to Lviv\"]"
-        + " Again.[@bugle ¶2 \"Staff  moved to Lviv\"]"));
+        + " Again.[@bugle ¶2 \"Staff  moved to Lviv\"] And.[@bugle ¶2 \" Staff moved to Lviv \"]"));
     Build.Result result = new Build().run(dir, Theme.builtIn());
     assertThat(result.failed()).as(result.diagnostics().toString()).isFalse();
     String timeline = result.pages().stream().filter(p -> p.path().equals("timeline.html")).findFirst()
@@ -263,7 +263,7 @@ class BuildTest {
       found.add(links.group());
     }
     assertThat(found).hasSize(1);
-    assertThat(timeline).doesNotContain("Staff moved\n").doesNotContain("Staff  moved");
+    assertThat(timeline).doesNotContain("Staff moved\n").doesNotContain("Staff  moved").doesNotContain("Lviv ”");
   }
 
   /** "Café" typed as "Cafe" and a combining accent looks like the source's "Café" and is not it: the help says why. */
@@ -612,7 +612,7 @@ class BuildTest {
     assertThat(headlines(result)).containsExactly(
         "index.yml:11:5: error: the event \"Embassy closed\" cites no source",
         "index.yml:13:14: error: unknown topic \"lvov\"");
-    assertThat(result.diagnostics().get(0).hint()).get().asString().startsWith("give its text: a citation such as [@key ¶3");
+    assertThat(result.diagnostics().get(0).hint()).get().asString().startsWith("add a citation to its text such as [@key ¶3");
   }
 
   /** A topic misspelt the same way in several places is one error, at the first, naming the lines of the others. */
@@ -623,7 +623,7 @@ class BuildTest {
     Build.Result result = new Build().run(dossier(index + event.replace("Embassy closed", "Staff left")), Theme.builtIn());
     assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
       assertThat(d.headline()).isEqualTo("index.yml:6:14: error: unknown topic \"lvov\", named 3 times");
-      assertThat(d.hint()).contains("did you mean \"lviv\"? The unknown topic is named here and on lines 13 and 18.");
+      assertThat(d.hint()).contains("did you mean \"lviv\"? The unknown topic is named here and at 13:14 and 18:14.");
     });
   }
 
@@ -634,9 +634,16 @@ class BuildTest {
     String event = index.substring(index.indexOf("  - date: 2022-02-14"));
     Build.Result result = new Build().run(dossier(index + event + event.replace("2022-02-14", "2022-02-15")), Theme.builtIn());
     assertThat(result.failed()).isFalse();
-    assertThat(result.diagnostics()).filteredOn(d -> d.message().contains("listed twice")).extracting(d -> d.headline() + " | " + d.hint().orElse(""))
-        .containsExactly("index.yml:16:5: warning: the event \"Embassy closed\" of 14 February 2022 is listed twice (first at line 11)"
-            + " | remove one of the two, or give each a title of its own if they are two events");
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().contains("listed again")).extracting(d -> d.headline() + " | " + d.hint().orElse(""))
+        .containsExactly("index.yml:16:5: warning: the event \"Embassy closed\" of 14 February 2022 is listed again, as it is at line 11"
+            + " | remove the copy; if they are two events, give each a title of its own, or an id:");
+
+    // Two events of a day that share a title, told apart by their text or by their ids, are two events.
+    String other = event.replace("It closed.", "It closed again.");
+    String withIds = event.replace("  - date:", "  - id: morning\n    date:") + event.replace("  - date:", "  - id: evening\n    date:");
+    result = new Build().run(dossier(index + other + withIds), Theme.builtIn());
+    assertThat(result.failed()).isFalse();
+    assertThat(result.diagnostics()).noneMatch(d -> d.message().contains("listed again"));
   }
 
   @Test
@@ -705,6 +712,18 @@ class BuildTest {
         "other.txt: warning: the index does not list this document; it is included with the key \"other\"");
     assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement()
         .satisfies(d -> assertThat(d.hint()).contains("did you mean \"wire-notes.txt\"?"));
+
+    // The name meant is one the index lists already: a document as like the slip is unlisted, and said so.
+    Files.delete(dir.resolve("wire-notes.txt"));
+    Files.writeString(dir.resolve("c.txt"), "Yet another.");
+    Files.writeString(dir.resolve("index.yml"), index("It closed.[@bugle ¶1]").replace("file: a.txt", "file: a.txt\n  - key: wire\n    file: b.txt"));
+    result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement()
+        .satisfies(d -> assertThat(d.hint()).contains("did you mean \"a.txt\"?"));
+    assertThat(headlines(result)).containsExactly(
+        "c.txt: warning: the index does not list this document; it is included with the key \"c\"",
+        "index.yml:6:11: error: file not found: b.txt",
+        "other.txt: warning: the index does not list this document; it is included with the key \"other\"");
   }
 
   @Test
