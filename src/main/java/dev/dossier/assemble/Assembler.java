@@ -358,15 +358,10 @@ public final class Assembler {
       }
     }
     unknown.forEach((id, uses) -> {
-      List<Position> places = uses.stream().sorted(Comparator.comparing(Position::path).thenComparingInt(Position::line).thenComparingInt(Position::column)).toList();
+      List<Position> places = uses.stream().sorted(Position.ORDER).toList();
       String hint = known.isEmpty() ? "add it under topics:" : suggestion(id, known);
       if (places.size() > 1) {
-        List<String> at = places.subList(1, places.size()).stream().limit(8).map(p -> p.line() + ":" + p.column()).toList();
-        int more = places.size() - 1 - at.size();
-        String named = more > 0 || at.size() == 1
-            ? String.join(", ", at) + (more > 0 ? " and " + more + " more" : "")
-            : String.join(", ", at.subList(0, at.size() - 1)) + " and " + at.get(at.size() - 1);
-        hint += (hint.endsWith("?") ? " The" : "; the") + " unknown topic is named here and at " + named + ".";
+        hint += (hint.endsWith("?") ? " The" : "; the") + " unknown topic is named here and at " + Position.others(places.get(0), places.subList(1, places.size()), 8) + ".";
       }
       diagnostics.error(places.get(0), "unknown topic \"" + id + "\"" + (places.size() > 1 ? ", named " + places.size() + " times" : ""), hint);
     });

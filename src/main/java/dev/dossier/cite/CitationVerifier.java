@@ -187,13 +187,13 @@ public final class CitationVerifier {
   public void reportUnknownKeys(Diagnostics diagnostics) {
     unknown.forEach((key, met) -> {
       List<Position> places = met.stream()
-          .sorted(java.util.Comparator.comparing(Position::path).thenComparingInt(Position::line).thenComparingInt(Position::column))
+          .sorted(Position.ORDER)
           .toList();
       String times = places.size() > 1 ? ", cited " + places.size() + " times" : "";
       Optional<String> near = dev.dossier.diag.Similarity.closest(key, paragraphsByKey.keySet(), 3);
       String hint = near.map(k -> "did you mean \"" + k + "\"?").orElseGet(this::knownKeys);
       if (places.size() > 1) {
-        hint += (hint.endsWith("?") ? " The" : "; the") + " unknown key is cited here and at " + elsewhere(places.get(0), places.subList(1, places.size())) + ".";
+        hint += (hint.endsWith("?") ? " The" : "; the") + " unknown key is cited here and at " + Position.others(places.get(0), places.subList(1, places.size()), PLACES_NAMED) + ".";
       }
       diagnostics.error(places.get(0), "unknown citation key \"" + key + "\"" + times, hint);
       near.filter(k -> !cited.contains(k) && keyAt.containsKey(k)).ifPresent(k -> diagnostics.note(keyAt.get(k),
@@ -203,32 +203,13 @@ public final class CitationVerifier {
     unknown.clear();
   }
 
-  /** Places after the first, as "17:162, 17:313 and 40 more": the file named only where it is another. */
-  private static String elsewhere(Position first, List<Position> places) {
-    List<String> named = new ArrayList<>();
-    String path = first.path();
-    for (Position p : places.subList(0, Math.min(places.size(), PLACES_NAMED))) {
-      named.add(p.path().equals(path) ? p.line() + ":" + p.column() : p.toString());
-      path = p.path();
-    }
-    return list(named, places.size() - named.size());
-  }
-
-  /** "a, b and c", or "a, b, c and 7 more". */
-  private static String list(List<String> named, int more) {
-    if (more > 0) {
-      return String.join(", ", named) + " and " + more + " more";
-    }
-    return named.size() == 1 ? named.get(0) : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
-  }
-
   /** The sources' keys, when none is like the one cited: the first few, for a dossier of thousands. */
   private String knownKeys() {
     List<String> keys = new ArrayList<>(new java.util.TreeSet<>(paragraphsByKey.keySet()));
     if (keys.isEmpty()) {
       return "no source has a key yet";
     }
-    return "no source's key is like it; the keys are " + list(keys.subList(0, Math.min(keys.size(), PLACES_NAMED)), keys.size() - Math.min(keys.size(), PLACES_NAMED));
+    return "no source's key is like it; the keys are " + Position.joined(keys.subList(0, Math.min(keys.size(), PLACES_NAMED)), keys.size() - Math.min(keys.size(), PLACES_NAMED));
   }
 
 

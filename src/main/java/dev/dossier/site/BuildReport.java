@@ -272,8 +272,7 @@ public record BuildReport(
       changed.add(new ChangedPassage(c, moved));
     }
     return changed.stream()
-        .sorted(java.util.Comparator.comparing((ChangedPassage p) -> p.citation().position().path())
-            .thenComparingInt(p -> p.citation().position().line()).thenComparingInt(p -> p.citation().position().column()))
+        .sorted(java.util.Comparator.comparing((ChangedPassage p) -> p.citation().position(), dev.dossier.diag.Position.ORDER))
         .distinct()
         .toList();
   }
@@ -282,7 +281,7 @@ public record BuildReport(
   static List<Unverified> noLongerVerified(List<Unverified> unverified, Optional<Summary> previous) {
     return unverified.stream()
         .filter(u -> previous.map(p -> p.citations().contains(citation(u))).orElse(false))
-        .sorted(java.util.Comparator.comparing((Unverified u) -> u.at().path()).thenComparingInt(u -> u.at().line()).thenComparingInt(u -> u.at().column()))
+        .sorted(java.util.Comparator.comparing(Unverified::at, dev.dossier.diag.Position.ORDER))
         .toList();
   }
 
