@@ -157,13 +157,21 @@ public final class CitationVerifier {
         && QuoteMatcher.find(text.toLowerCase(java.util.Locale.ROOT), quote.toLowerCase(java.util.Locale.ROOT)).isPresent();
   }
 
-  /** Hyphens and dashes, which look alike in a terminal and are told apart in a quote. */
-  private static final java.util.regex.Pattern DASHES = java.util.regex.Pattern.compile("[-\u2010-\u2015\u2212]");
+  /** A run of hyphens and dashes, which look alike in a terminal and are told apart in a quote, with the spaces around it. */
+  private static final java.util.regex.Pattern DASH_RUN = java.util.regex.Pattern.compile("\\s*[-\u2010-\u2015\u2212]+\\s*");
 
-  /** Whether the quote is in the paragraph but for its dashes ("FALLS - The" for "FALLS – The"), and not as written. */
+  /**
+   * Whether the quote is in the paragraph but for its dashes ("FALLS - The" or "bridge--closed"
+   * for "FALLS – The" or "bridge—closed"), and not as written.
+   */
   private static boolean otherDashes(String quote, String text) {
     return QuoteMatcher.find(text, quote).isEmpty()
-        && QuoteMatcher.find(DASHES.matcher(text).replaceAll("-"), DASHES.matcher(quote).replaceAll("-")).isPresent();
+        && QuoteMatcher.find(dashed(text), dashed(quote)).isPresent();
+  }
+
+  /** Every dash as one hyphen, a doubled hyphen ("--", typed for a dash) too, with the spaces around it. */
+  private static String dashed(String text) {
+    return DASH_RUN.matcher(text).replaceAll("-");
   }
 
   /**

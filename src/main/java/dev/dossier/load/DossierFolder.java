@@ -66,7 +66,7 @@ public final class DossierFolder {
   }
 
   /** Kinds of document people keep beside their articles that dossier cannot read. */
-  private static final Set<String> UNREAD_EXTENSIONS = Set.of("pdf", "doc", "docx", "odt", "rtf", "epub", "pages", "mhtml", "webarchive");
+  private static final Set<String> UNREAD_EXTENSIONS = Set.of("pdf", "doc", "docx", "odt", "rtf", "epub", "pages", "mhtml", "webarchive", "text");
 
   /**
    * The files in the folder that look like documents but are not read (a PDF, a Word file),

@@ -194,7 +194,10 @@ public final class TextDocumentParser {
       }
     }
     // A day alone, as ISO 8601 writes it or in English words ("April 11, 2023", "11 Apr. 2023").
-    String day = s.replaceFirst("^(\\d{1,2} )?([A-Za-z]{3})[A-Za-z]?\\.", "$1$2").replaceFirst("(?i)^(\\d{1,2} )?sept\\b", "$1Sep");
+    // Its weekday ("Tuesday, April 11, 2023") and a day's ordinal ("April 11th") say nothing more.
+    String day = s.replaceFirst("(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+", "")
+        .replaceFirst("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)\\b", "$1")
+        .replaceFirst("^(\\d{1,2} )?([A-Za-z]{3})[A-Za-z]?\\.", "$1$2").replaceFirst("(?i)^(\\d{1,2} )?sept\\b", "$1Sep");
     for (DateTimeFormatter format : DAYS) {
       try {
         return Optional.of(LocalDate.parse(day, format).atStartOfDay().atOffset(ZoneOffset.UTC));
@@ -206,7 +209,8 @@ public final class TextDocumentParser {
   }
 
   /** The forms of a day without a time that a Published: or Updated: line may take. */
-  private static final List<DateTimeFormatter> DAYS = java.util.stream.Stream.of("uuuu-MM-dd", "MMMM d, uuuu", "MMM d, uuuu", "d MMMM uuuu", "d MMM uuuu")
+  private static final List<DateTimeFormatter> DAYS = java.util.stream.Stream.of("uuuu-MM-dd", "MMMM d, uuuu", "MMM d, uuuu", "MMMM d uuuu", "MMM d uuuu",
+          "d MMMM uuuu", "d MMM uuuu")
       .map(pattern -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(java.util.Locale.ENGLISH)
           .withResolverStyle(java.time.format.ResolverStyle.STRICT))
       .toList();

@@ -90,12 +90,13 @@ class DossierFolderTest {
 
   @Test
   void pdfsAndWordFilesAreListedAsNotRead() throws IOException {
-    for (String name : new String[] {"a.txt", "scan.pdf", "draft.docx", "index.yml", "notes", ".hidden.pdf"}) {
+    for (String name : new String[] {"a.txt", "scan.pdf", "draft.docx", "index.yml", "notes", ".hidden.pdf", "wire.text"}) {
       Files.writeString(dir.resolve(name), "x");
     }
     DossierFolder folder = new DossierFolder(dir);
     assertThat(folder.documents()).containsExactly("a.txt");
-    assertThat(folder.unreadDocuments()).containsExactly("draft.docx", "scan.pdf");
+    // A ".text" file is most likely an article's text saved under another name for .txt.
+    assertThat(folder.unreadDocuments()).containsExactly("draft.docx", "scan.pdf", "wire.text");
   }
 
   @Test

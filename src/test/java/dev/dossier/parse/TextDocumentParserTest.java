@@ -254,7 +254,8 @@ class TextDocumentParserTest {
       assertThat(doc.published()).as(day).contains(DossierDate.parse("2023-04-11").date().orElseThrow());
       assertThat(doc.paragraphs()).as(day).extracting(Paragraph::text).containsExactly("Text.");
     }
-    for (String day : List.of("Sept. 14, 2022", "Sept 14, 2022", "14 Sept 2022", "September 14, 2022")) {
+    for (String day : List.of("Sept. 14, 2022", "Sept 14, 2022", "14 Sept 2022", "September 14, 2022", "Wednesday, September 14, 2022",
+        "Wed. Sept. 14, 2022", "September 14th, 2022", "14th September 2022", "Sep 14 2022")) {
       Document doc = parser.parse("x.txt", "Published: " + day + "\n\nText.", diagnostics);
       assertThat(doc.published()).as(day).contains(DossierDate.parse("2022-09-14").date().orElseThrow());
       assertThat(doc.paragraphs()).as(day).extracting(Paragraph::text).containsExactly("Text.");

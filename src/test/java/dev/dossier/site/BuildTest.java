@@ -302,6 +302,11 @@ class BuildTest {
         .satisfies(d -> assertThat(d.hint()).get().asString().contains("\"MARLOW FALLS \u2013 The bridge")
             .endsWith("; only the dashes differ (a hyphen typed for the source's en or em dash, say), and a quote keeps the source's:"
                 + " copy the dash from the source's text"));
+    // Two hyphens typed for a dash, with or without spaces, are a dash too.
+    Files.writeString(dir.resolve("index.yml"), index("It closed.[@b ¶1 \"MARLOW FALLS--The bridge\"]"));
+    result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.diagnostics()).filteredOn(d -> d.message().startsWith("quote not found")).singleElement()
+        .satisfies(d -> assertThat(d.hint()).get().asString().contains("only the dashes differ"));
     Files.writeString(dir.resolve("index.yml"), index("It closed.[@b ¶1 \"MARLOW FALLS - The bridges\"]"));
     result = new Build().run(dir, Theme.builtIn());
     assertThat(result.diagnostics()).filteredOn(d -> d.message().startsWith("quote not found")).singleElement()
