@@ -219,6 +219,4 @@ public final class CitationVerifier {
     }
     return "no source's key is like it; the keys are " + Position.joined(keys.subList(0, Math.min(keys.size(), PLACES_NAMED)), keys.size() - Math.min(keys.size(), PLACES_NAMED));
   }
-
-
 }
