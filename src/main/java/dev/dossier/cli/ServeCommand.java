@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.countDown();
       }));
-      out.println("serving " + options.dir + " at http://" + host + ":" + preview.port() + "/ (Ctrl-C to stop)");
+      out.println("serving " + options.dir + " at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + preview.port() + "/ (Ctrl-C to stop)");
       out.flush();
       stopped.await();
     }

@@ -54,10 +54,16 @@ public final class Preview implements AutoCloseable {
     this.build = build;
     this.theme = theme;
     this.report = report;
-    this.server = new PreviewServer(host, port, snapshot());
+    // Watched before the first build, so that a save while it runs rebuilds once it is done.
     this.watcher = FileSystems.getDefault().newWatchService();
-    for (Path folder : watched) {
-      register(folder);
+    try {
+      for (Path folder : watched) {
+        register(folder);
+      }
+      this.server = new PreviewServer(host, port, snapshot());
+    } catch (IOException | RuntimeException e) {
+      watcher.close();
+      throw e;
     }
     this.loop = new Thread(this::watch, "dossier-watch");
     loop.setDaemon(true);

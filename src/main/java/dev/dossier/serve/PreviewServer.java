@@ -39,12 +39,19 @@ public final class PreviewServer implements AutoCloseable {
   public record Snapshot(Map<String, Page> pages, Optional<String> failure) {}
 
   private final HttpServer server;
+  /** The names a request's Host may give, as {@link #hostName} writes them, unless {@link #anyHost}. */
+  private final java.util.Set<String> hosts;
+  private final boolean anyHost;
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
   private volatile Snapshot snapshot;
 
   public PreviewServer(String host, int port, Snapshot first) throws IOException {
     this.snapshot = first;
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    // A preview open to the network (--host 0.0.0.0) is asked for by any of the machine's names.
+    this.anyHost = address.getAddress() != null && address.getAddress().isAnyLocalAddress();
+    this.hosts = new java.util.TreeSet<>(java.util.List.of("localhost", "127.0.0.1", "[::1]", hostName(host)));
+    this.server = HttpServer.create(address, 0);
     server.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "dossier-serve");
       t.setDaemon(true);
@@ -72,8 +79,28 @@ public final class PreviewServer implements AutoCloseable {
     }
   }
 
+  /** A host as a Host header names it: lower case, an IPv6 address in brackets, without the port. */
+  static String hostName(String host) {
+    String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+    if (h.startsWith("[")) {
+      return h.substring(0, h.indexOf(']') < 0 ? h.length() : h.indexOf(']') + 1);
+    }
+    if (h.indexOf(':') != h.lastIndexOf(':')) {
+      return "[" + h + "]"; // an IPv6 address as given to --host
+    }
+    return h.indexOf(':') < 0 ? h : h.substring(0, h.indexOf(':'));
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      // A page elsewhere whose name was made to lead here (DNS rebinding) would send its own
+      // name: the unpublished preview answers only to the names it is served at.
+      String asked = exchange.getRequestHeaders().getFirst("Host");
+      if (!anyHost && asked != null && !hosts.contains(hostName(asked))) {
+        send(exchange, 403, "text/plain", ("refused: this preview answers to " + String.join(", ", hosts)
+            + ", not to " + hostName(asked) + "\n").getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       String raw = exchange.getRequestURI().getRawPath();
       String path = URLDecoder.decode(raw == null ? "/" : raw, StandardCharsets.UTF_8);
       if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {

@@ -92,6 +92,27 @@ class PreviewTest {
     assertThat(reload.get(10, TimeUnit.SECONDS)).isEqualTo("reload");
   }
 
+  /** A save while the first build runs is not lost: the preview builds again once that build is done. */
+  @Test
+  void anEditSavedDuringTheFirstBuildShows() throws Exception {
+    preview.close();
+    Path index = dossier.resolve("index.yml");
+    java.util.concurrent.atomic.AtomicBoolean saved = new java.util.concurrent.atomic.AtomicBoolean();
+    // The console is told of the first build before the preview serves it: the index is saved
+    // then, after that build has read it.
+    java.util.function.BiConsumer<List<dev.dossier.diag.Diagnostic>, Boolean> report = (d, build) -> {
+      if (saved.compareAndSet(false, true)) {
+        try {
+          Files.writeString(index, Files.readString(index).replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"Kyiv, winter 2022: saved meanwhile\""));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    };
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), Theme::builtIn, "127.0.0.1", 0, report, PreviewTest::shown);
+    awaitHome(body -> body.contains("Kyiv, winter 2022: saved meanwhile"));
+  }
+
   @Test
   void aFailedRebuildShowsItsDiagnosticsInsteadOfAStalePage() throws Exception {
     Path index = dossier.resolve("index.yml");
@@ -147,11 +168,32 @@ class PreviewTest {
     assertThat(PreviewServer.isInside("/sources/a.html")).isTrue();
   }
 
-  /** Sends the path exactly as given: HTTP clients would tidy "..", a hostile one will not. */
+  /**
+   * A page elsewhere whose name was made to lead to this machine (DNS rebinding) asks with its
+   * own name: the preview, which holds every document's text, refuses it.
+   */
+  @Test
+  void answersOnlyToTheNamesItIsServedAt() throws Exception {
+    for (String host : List.of("127.0.0.1", "localhost:" + preview.port(), "LOCALHOST", "[::1]:" + preview.port())) {
+      assertThat(rawStatus("/index.html", host)).as(host).isEqualTo(200);
+    }
+    for (String host : List.of("attacker.example", "attacker.example:" + preview.port(), "127.0.0.1.attacker.example")) {
+      assertThat(rawStatus("/dossier.json", host)).as(host).isEqualTo(403);
+    }
+    assertThat(PreviewServer.hostName("::1")).isEqualTo("[::1]");
+    assertThat(PreviewServer.hostName("[::1]:8000")).isEqualTo("[::1]");
+    assertThat(PreviewServer.hostName("Example.org:80")).isEqualTo("example.org");
+  }
+
   private int rawStatus(String path) throws IOException {
+    return rawStatus(path, "127.0.0.1");
+  }
+
+  /** Sends the path exactly as given: HTTP clients would tidy "..", a hostile one will not. */
+  private int rawStatus(String path, String host) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", preview.port())) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.flush();
       String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
       return Integer.parseInt(status.split(" ")[1]);
