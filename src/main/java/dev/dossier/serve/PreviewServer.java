@@ -104,7 +104,8 @@ public final class PreviewServer implements AutoCloseable {
       String raw = exchange.getRequestURI().getRawPath();
       String path = URLDecoder.decode(raw == null ? "/" : raw, StandardCharsets.UTF_8);
       if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-        send(exchange, 405, "text/plain", "only GET\n".getBytes(StandardCharsets.UTF_8));
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(exchange, 405, "text/plain", "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (!isInside(path)) {
@@ -196,7 +197,7 @@ public final class PreviewServer implements AutoCloseable {
     return out.append("</pre></body></html>\n").toString();
   }
 
-  private static String contentType(String name) {
+  static String contentType(String name) {
     String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     return switch (ext) {
       case "html" -> "text/html; charset=utf-8";
@@ -206,6 +207,14 @@ public final class PreviewServer implements AutoCloseable {
       case "xml" -> "application/xml";
       case "svg" -> "image/svg+xml";
       case "bib", "txt" -> "text/plain; charset=utf-8";
+      // What a theme may add beside its style sheet: images and fonts.
+      case "png" -> "image/png";
+      case "jpg", "jpeg" -> "image/jpeg";
+      case "gif" -> "image/gif";
+      case "webp" -> "image/webp";
+      case "ico" -> "image/x-icon";
+      case "woff2" -> "font/woff2";
+      case "woff" -> "font/woff";
       default -> "application/octet-stream";
     };
   }

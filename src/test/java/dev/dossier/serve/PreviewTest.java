@@ -185,6 +185,18 @@ class PreviewTest {
     assertThat(PreviewServer.hostName("Example.org:80")).isEqualTo("example.org");
   }
 
+  /** What is not a GET or a HEAD is refused, saying which are allowed; a theme's images and fonts go with their types. */
+  @Test
+  void refusesOtherMethodsSayingWhichAreAllowedAndTypesAThemesFiles() throws Exception {
+    HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + preview.port() + "/index.html"))
+        .POST(HttpRequest.BodyPublishers.ofString("x")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
+    assertThat(PreviewServer.contentType("assets/logo.PNG")).isEqualTo("image/png");
+    assertThat(PreviewServer.contentType("assets/serif.woff2")).isEqualTo("font/woff2");
+    assertThat(PreviewServer.contentType("assets/data.bin")).isEqualTo("application/octet-stream");
+  }
+
   private int rawStatus(String path) throws IOException {
     return rawStatus(path, "127.0.0.1");
   }
