@@ -47,6 +47,9 @@ public final class CitationSyntax {
   private static final Pattern SINGLE_QUOTED = Pattern.compile(
       "\\s*@(?<key>" + KEY_TEXT + ")(?<para>" + PARAGRAPH + "\\d+)?\\s+['‘](?<quote>.*)['’]\\s*", Pattern.DOTALL);
 
+  /** A key, and what may follow it in a citation: where another citation starts inside one left open. */
+  private static final Pattern NEXT_KEY = Pattern.compile(KEY_TEXT + "(?:\\s|\\]|;|$)");
+
   /** A part whose quote opens but does not close where it must. */
   private static final Pattern UNCLOSED = Pattern.compile("\\s*@(" + KEY_TEXT + ")(?:" + PARAGRAPH + "\\d+)?" + OPENING + ".*", Pattern.DOTALL);
 
@@ -281,7 +284,7 @@ public final class CitationSyntax {
     boolean inSpace = false;
     for (int i = 0; i < quote.length(); i++) {
       char c = quote.charAt(i);
-      boolean space = Character.isWhitespace(c) || c == '\u00A0';
+      boolean space = QuoteMatcher.isSpace(c);
       if (!space) {
         out.append(c);
       } else if (!inSpace) {
@@ -308,9 +311,6 @@ public final class CitationSyntax {
     }
     return -1;
   }
-
-  /** A key, and what may follow it in a citation. */
-  private static final Pattern NEXT_KEY = Pattern.compile(KEY_TEXT + "(?:\\s|\\]|;|$)");
 
   /** Splits at semicolons outside quotes. */
   private static List<String> splitParts(String inner) {

@@ -42,6 +42,11 @@ public final class QuoteMatcher {
     return found;
   }
 
+  /** Whether a character is a space as quotes are compared: whitespace, or a no-break space. */
+  static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00A0';
+  }
+
   /** The text as compared: whitespace runs folded to a space, quotation marks made straight. */
   public static String normalize(String text) {
     return fold(text).text;
@@ -55,7 +60,7 @@ public final class QuoteMatcher {
     boolean inSpace = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00A0') {
+      if (isSpace(c)) {
         if (!inSpace) {
           origin[out.length()] = i;
           out.append(' ');

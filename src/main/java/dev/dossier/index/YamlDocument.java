@@ -40,18 +40,18 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class YamlDocument {
 
-  private final String path;
-  /** What the text is, for messages about the whole of it: "the index", "the front matter". */
-  private final String what;
-  private final int firstLine;
-  private final Diagnostics diagnostics;
-  /** The text's lines, to see what follows a value on its line. */
   /**
    * A line that starts with a key and a colon with no space after it: {@code title:"Kyiv"}, not
    * an address ({@code https://…}).
    */
   private static final Pattern KEY_WITHOUT_SPACE = Pattern.compile("\\s*(?:- )?(?<key>[A-Za-z_][A-Za-z0-9_-]*)(?<colon>:)(?=[^\\s:])(?!//)");
 
+  private final String path;
+  /** What the text is, for messages about the whole of it: "the index", "the front matter". */
+  private final String what;
+  private final int firstLine;
+  private final Diagnostics diagnostics;
+  /** The text's lines, to see what follows a value on its line. */
   private String[] lines = new String[0];
   /** The values read with characters replaced ({@link #readable}), each warned about once. */
   private final Map<ScalarNode, String> replacedValues = new IdentityHashMap<>();

@@ -643,6 +643,7 @@ final class SearchIndex {
     List<String> names = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     StringBuilder entry = new StringBuilder();
+    StringBuilder titled = new StringBuilder();
     int currentBytes = 0;
     String last = null;
     String[] terms = postings.vocabulary().terms;
@@ -657,7 +658,7 @@ final class SearchIndex {
     for (int id : sorted) {
       String term = terms[id];
       entry.setLength(0);
-      entry(postings.byId().get(id), norms, entry);
+      entry(postings.byId().get(id), norms, entry, titled);
       int bytes = term.length() + 4 + entry.length();
       if (current.length() > 0 && currentBytes + bytes > TERM_SHARD_BYTES) {
         out.accept(termShard(names.get(names.size() - 1), current));
@@ -746,40 +747,32 @@ final class SearchIndex {
   /**
    * {@code [df, postings...]}, with {@code [titles...]} last when some of the documents have the
    * term in their title, or {@code [df]} for a term too common to be worth its postings, as JSON.
-   * (Such a term's titles are dropped with its postings: "the" would name thousands.)
+   * (Such a term's titles are dropped with its postings: "the" would name thousands.) The title
+   * list is made in {@code titled} beside the postings, in one pass.
    */
-  private void entry(IntList list, double[] norms, StringBuilder json) {
+  private void entry(IntList list, double[] norms, StringBuilder json, StringBuilder titled) {
     json.append('[').append(list.size);
     if (docs.size() >= COMMON_MIN_DOCS && list.size > docs.size() / 2) {
       json.append(']');
       return;
     }
     int previous = 0;
-    int titles = 0;
+    int previousTitled = 0;
+    titled.setLength(0);
     for (int i = 0; i < list.size; i++) {
       int id = list.values[i] >>> 9;
       int tf = list.values[i] & 0xff;
-      titles += list.values[i] >>> 8 & 1;
       double norm = norms[id];
       double weight = tf * (K1 + 1) / (tf + norm);
       int impact = (int) Math.max(1, Math.min(IMPACT_LEVELS, Math.round(weight / (K1 + 1) * IMPACT_LEVELS)));
       json.append(',').append((id - previous) * (IMPACT_LEVELS + 1) + impact);
       previous = id;
-    }
-    if (titles > 0) {
-      previous = 0;
-      String comma = ",[";
-      for (int i = 0; i < list.size; i++) {
-        if ((list.values[i] >>> 8 & 1) != 0) {
-          int id = list.values[i] >>> 9;
-          json.append(comma).append(id - previous);
-          previous = id;
-          comma = ",";
-        }
+      if ((list.values[i] >>> 8 & 1) != 0) {
+        titled.append(titled.length() == 0 ? ",[" : ",").append(id - previousTitled);
+        previousTitled = id;
       }
-      json.append(']');
     }
-    json.append(']');
+    json.append(titled).append(titled.length() == 0 ? "]" : "]]");
   }
 
   /**

@@ -218,11 +218,19 @@ final class TimelineChart {
    * semicolons between them since a topic's title may hold commas; empty for a bar without events.
    */
   private static String byTopic(Bar bar, Map<String, String> names) {
-    List<String> order = new ArrayList<>(names.keySet());
-    java.util.function.ToIntFunction<String> place = id -> order.contains(id) ? order.indexOf(id) : order.size();
-    return bar.byTopic().entrySet().stream().filter(e -> e.getValue() > 0)
-        .sorted(java.util.Comparator.comparingInt(e -> place.applyAsInt(e.getKey())))
-        .map(e -> names.getOrDefault(e.getKey(), NO_TOPIC) + " " + e.getValue()).collect(java.util.stream.Collectors.joining("; "));
+    List<String> parts = new ArrayList<>();
+    names.forEach((id, title) -> {
+      int n = bar.byTopic().getOrDefault(id, 0);
+      if (n > 0) {
+        parts.add(title + " " + n);
+      }
+    });
+    bar.byTopic().forEach((id, n) -> {
+      if (n > 0 && !names.containsKey(id)) {
+        parts.add(NO_TOPIC + " " + n);
+      }
+    });
+    return String.join("; ", parts);
   }
 
   private static String events(int n) {
