@@ -74,10 +74,12 @@ final class Bibliography {
    * family name, or the title when no author is known, less an English article), letters
    * compared without case or accents and brackets and quotation marks passed over; sources
    * whose entries read alike by their keys.
+   *
+   * @param entry each source's entry, as {@link #entry} makes it (the caller may have it already)
    */
-  static List<Source> alphabetical(List<Source> sources) {
+  static List<Source> alphabetical(List<Source> sources, java.util.function.Function<Source, String> entry) {
     Map<Source, String> sortKeys = new java.util.IdentityHashMap<>();
-    sources.forEach(s -> sortKeys.put(s, sortKey(entry(s), s.authors().value().filter(a -> !a.isEmpty()).isEmpty())));
+    sources.forEach(s -> sortKeys.put(s, sortKey(entry.apply(s), s.authors().value().filter(a -> !a.isEmpty()).isEmpty())));
     return sources.stream().sorted(Comparator.comparing((Source s) -> sortKeys.get(s)).thenComparing(Source::key)).toList();
   }
 

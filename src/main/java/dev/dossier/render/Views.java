@@ -115,6 +115,16 @@ final class Views {
   private final Map<String, List<Source>> sourcesByTopic = new java.util.HashMap<>();
   private final Map<String, List<Event>> eventsByTopic = new java.util.HashMap<>();
 
+  /**
+   * Each source's bibliography entry, by key: made once, where a source is shown on many pages
+   * (the timeline, the bibliography, its topics', its own) and pages are rendered in parallel.
+   */
+  private final Map<String, String> entries = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String entry(Source s) {
+    return entries.computeIfAbsent(s.key(), k -> Bibliography.entry(s));
+  }
+
   /** Where each topic's and event's citations are in {@link #citations}, found once rather than per topic page. */
   private final Map<String, List<Integer>> citationsByCiter = new java.util.HashMap<>();
 
@@ -194,7 +204,7 @@ final class Views {
 
   PageModel bibliography() {
     Page page = new Page("sources/index.html", "Sources", "bibliography");
-    page.put("sources", Bibliography.alphabetical(dossier.sources()).stream().map(s -> source(s, page.links)).toList());
+    page.put("sources", Bibliography.alphabetical(dossier.sources(), this::entry).stream().map(s -> source(s, page.links)).toList());
     page.put("dossierCitation", dossierCitation());
     page.put("address", dossier.baseUrl().orElse(null));
     page.put("feed", dossier.baseUrl().isPresent());
@@ -362,7 +372,7 @@ final class Views {
     v.put("excerpts", s.reproduce() == Reproduce.EXCERPTS);
     v.put("paragraphCount", s.paragraphs().size());
     v.put("topics", s.topics().stream().map(topics::get).filter(java.util.Objects::nonNull).map(t -> topicRef(t, links)).toList());
-    v.put("citation", Bibliography.entry(s));
+    v.put("citation", entry(s));
     v.put("shortLabel", Bibliography.shortLabel(s));
     v.put("citedCount", backlinks.citingCount(s.key()));
     return v;
