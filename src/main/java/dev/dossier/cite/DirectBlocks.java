@@ -108,7 +108,7 @@ final class DirectBlocks {
     if (node instanceof Text) {
       // Unescaping looks for backslashes and entities with a regular expression: most text has
       // neither. Looked for in the String: Flexmark's indexOfAny calls a predicate for each
-      // character, and took most of the time of rendering a document's blocks in a profile.
+      // character, which in one profile the JIT left uninlined (bench/HISTORY.md).
       BasedSequence chars = node.getChars();
       String plain = plain(chars);
       return words(plain.indexOf('\\') < 0 && plain.indexOf('&') < 0 ? plain : chars.unescape());
