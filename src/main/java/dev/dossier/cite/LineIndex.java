@@ -16,15 +16,28 @@ public final class LineIndex {
     this.text = text;
     int[] starts = new int[16];
     int count = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        if (count == starts.length) {
-          starts = Arrays.copyOf(starts, count * 2);
-        }
-        starts[count++] = i + 1;
+    // A String is searched with indexOf, which the JIT turns into a vector scan.
+    String string = text instanceof String s ? s : null;
+    for (int i = next(text, string, 0); i >= 0; i = next(text, string, i + 1)) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
       }
+      starts[count++] = i + 1;
     }
     this.lineStarts = Arrays.copyOf(starts, count);
+  }
+
+  /** Where the next line feed from {@code from} is, or -1. */
+  private static int next(CharSequence text, String string, int from) {
+    if (string != null) {
+      return string.indexOf('\n', from);
+    }
+    for (int i = from; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** 0-based line of an offset. */

@@ -95,12 +95,14 @@ public final class HtmlCharacters {
   /** The same, for the forbidden characters that {@code replaced} picks out (it sees no others). */
   public static Optional<Replaced> replace(String text, java.util.function.IntPredicate replaced) {
     int first = -1;
-    for (int i = 0, n = text.length(); i < n && first < 0; i++) {
+    for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
       // Only these ranges can hold one (from U+D800, the surrogates too, which make the
-      // noncharacters past U+FFFF); most text has none, and is looked at once.
-      if ((c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0xD800) && replaced.test(text.codePointAt(i))) {
+      // noncharacters past U+FFFF); most text has none, and is looked at once. A line feed or a
+      // tab, the only controls most text holds, is passed over without asking.
+      if ((c < 0x20 ? c != '\n' && c != '\t' : c >= 0x7F && (c <= 0x9F || c >= 0xD800)) && replaced.test(text.codePointAt(i))) {
         first = i;
+        break;
       }
     }
     if (first < 0) {

@@ -112,17 +112,21 @@ final class Json {
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
       int start = offset;
-      for (int i = offset; i < offset + length; i++) {
+      int end = offset + length;
+      // The state of the last character in a local, not the field: this loop runs over every
+      // character of the exports (100 MB of dossier.json at 10,000 articles).
+      boolean lessThan = afterLessThan;
+      for (int i = offset; i < end; i++) {
         char c = chars[i];
-        if (c == '/' && (afterLessThan || i > offset && chars[i - 1] == '<')) {
+        if (c == '/' && lessThan) {
           out.write(chars, start, i - start);
           out.write('\\');
           start = i;
         }
-        afterLessThan = false;
+        lessThan = c == '<';
       }
-      out.write(chars, start, offset + length - start);
-      afterLessThan = length > 0 && chars[offset + length - 1] == '<';
+      out.write(chars, start, end - start);
+      afterLessThan = lessThan;
     }
 
     @Override

@@ -316,7 +316,7 @@ final class Views {
     for (int index : forTopic) {
       Citation c = citations.get(index);
       c.paragraph().ifPresent(number ->
-          byTarget.computeIfAbsent(c.key() + String.format(Locale.ROOT, "|%06d", number), k -> new ArrayList<>()).add(c));
+          byTarget.computeIfAbsent(c.key() + "|" + "0".repeat(Math.max(0, 6 - Integer.toString(number).length())) + number, k -> new ArrayList<>()).add(c));
     }
     List<Map<String, Object>> passages = new ArrayList<>();
     byTarget.values().forEach(cited -> {

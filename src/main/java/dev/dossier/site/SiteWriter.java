@@ -75,14 +75,19 @@ public final class SiteWriter {
    */
   public static List<String> foreignFiles(Path out) throws IOException {
     Path target = out.toAbsolutePath().normalize();
+    return foreignFiles(target, Files.isDirectory(target) ? readManifest(target).keySet() : Set.of());
+  }
+
+  /** The same, for a folder whose manifest lists {@code written} (read when the session opened). */
+  private static List<String> foreignFiles(Path target, Set<String> written) throws IOException {
     if (!Files.isDirectory(target)) {
       return Files.exists(target) ? List.of(target.getFileName().toString()) : List.of();
     }
-    Set<String> written = readManifest(target).keySet();
     List<String> foreign = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(target)) {
-      walk.filter(p -> !Files.isDirectory(p))
-          .map(p -> target.relativize(p).toString().replace('\\', '/'))
+    // The walk's own attributes tell a folder, so a large site's files are each looked at once
+    // (a folder a link leads to is passed over, as Files.isDirectory would).
+    try (Stream<Path> walk = Files.find(target, Integer.MAX_VALUE, (p, attributes) -> !attributes.isDirectory() && !(attributes.isSymbolicLink() && Files.isDirectory(p)))) {
+      walk.map(p -> target.relativize(p).toString().replace('\\', '/'))
           .filter(p -> !p.equals(MANIFEST) && !written.contains(p) && !HOST_FILES.contains(p))
           .sorted()
           .forEach(foreign::add);
@@ -469,7 +474,7 @@ public final class SiteWriter {
       java.util.TreeSet<String> removed = previous.keySet().stream().filter(p -> !next.containsKey(p)).collect(Collectors.toCollection(java.util.TreeSet::new));
       if (replacingOthers) {
         // Looked for only when asked: a walk of every file of a large site.
-        foreignFiles(target).stream().filter(p -> !next.containsKey(p)).forEach(removed::add);
+        foreignFiles(target, previous.keySet()).stream().filter(p -> !next.containsKey(p)).forEach(removed::add);
       }
       List<String> writtenSorted = written.stream().sorted().toList();
       List<String> unchangedSorted = unchanged.stream().sorted().toList();
