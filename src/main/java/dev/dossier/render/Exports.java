@@ -303,22 +303,17 @@ final class Exports {
             if (kept.isEmpty() && document != null) {
               source.put("text", text(s));
             }
-            out.write(kept.isPresent() ? kept.get() : nested(Json.pretty(source)).getBytes(StandardCharsets.UTF_8));
+            out.write(kept.isPresent() ? kept.get() : Json.prettyNested(source));
             pieces.add(new PageSink.Piece(fingerprint, start, (int) (out.count - start)));
           }
           out.write(dossier.sources().isEmpty() ? "" : " ]");
         } else {
-          out.write(nested(Json.pretty(field.getValue().get())));
+          out.write(Json.prettyNested(field.getValue().get()));
         }
       }
       out.write("\n}\n");
     }
     sink.pieces(DOSSIER_JSON, pieces);
-  }
-
-  /** A value's pretty JSON as it stands one level into an object: each line after the first two spaces further in. */
-  private static String nested(String pretty) {
-    return pretty.strip().replace("\n", "\n  ");
   }
 
   /** Counts what passes through, for where each piece begins. */

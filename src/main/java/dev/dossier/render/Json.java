@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
@@ -26,23 +25,34 @@ final class Json {
 
   /** Indented JSON, for files people open. */
   static String pretty(Object value) {
-    StringWriter out = new StringWriter();
-    write(value, true, out);
-    return out + "\n";
+    Chars out = new Chars();
+    write(value, "\n", out);
+    return out.append('\n').toString();
+  }
+
+  /**
+   * {@link #pretty(Object)} as it stands one level into an object, without its last line break:
+   * each line after the first two spaces further in. As UTF-8, for a big file written a value at
+   * a time (dossier.json's sources).
+   */
+  static byte[] prettyNested(Object value) {
+    Chars out = new Chars();
+    write(value, "\n  ", out);
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Indented JSON written as it is made, for files too big to hold twice in memory. */
   static void pretty(Object value, OutputStream out) throws IOException {
     Writer utf8 = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    write(value, true, utf8);
+    write(value, "\n", utf8);
     utf8.write('\n');
     utf8.flush();
   }
 
   /** Compact JSON, for files scripts load. */
   static String compact(Object value) {
-    StringWriter out = new StringWriter();
-    write(value, false, out);
+    Chars out = new Chars();
+    write(value, null, out);
     return out.toString();
   }
 
@@ -83,17 +93,55 @@ final class Json {
     out.append(text, start, text.length()).append('"');
   }
 
-  private static void write(Object value, boolean pretty, Writer out) {
+  /** @param lineBreak what starts each line of indented JSON, before its indent; null for compact JSON */
+  private static void write(Object value, String lineBreak, Writer out) {
     ScriptSafe safe = new ScriptSafe(out);
     try (JsonGenerator json = FACTORY.createGenerator(safe)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      if (pretty) {
-        json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      if (lineBreak != null) {
+        json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", lineBreak)));
       }
       json.configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, false);
       value(json, value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A StringWriter without its lock: a StringBuffer takes one for every append. */
+  private static final class Chars extends Writer {
+    private final StringBuilder chars = new StringBuilder(256);
+
+    @Override
+    public void write(char[] buffer, int offset, int length) {
+      chars.append(buffer, offset, length);
+    }
+
+    @Override
+    public void write(int c) {
+      chars.append((char) c);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) {
+      chars.append(text, offset, offset + length);
+    }
+
+    @Override
+    public Chars append(char c) {
+      chars.append(c);
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return chars.toString();
     }
   }
 
