@@ -86,8 +86,12 @@ public final class SiteWriter {
     List<String> foreign = new ArrayList<>();
     // The walk's own attributes tell a folder, so a large site's files are each looked at once
     // (a folder a link leads to is passed over, as Files.isDirectory would).
+    // Each path the walk gives is the folder's and more, so its name in the site is the rest of
+    // the String (Path.relativize, which normalises both, was most of the walk's time).
+    String root = target.toString();
+    int cut = root.endsWith(target.getFileSystem().getSeparator()) ? root.length() : root.length() + 1;
     try (Stream<Path> walk = Files.find(target, Integer.MAX_VALUE, (p, attributes) -> !attributes.isDirectory() && !(attributes.isSymbolicLink() && Files.isDirectory(p)))) {
-      walk.map(p -> target.relativize(p).toString().replace('\\', '/'))
+      walk.map(p -> p.toString().substring(cut).replace('\\', '/'))
           .filter(p -> !p.equals(MANIFEST) && !written.contains(p) && !HOST_FILES.contains(p))
           .sorted()
           .forEach(foreign::add);

@@ -345,9 +345,12 @@ class SiteWriterTest {
   @Test
   void findsFilesItDidNotWrite() throws IOException {
     Path out = tmp.resolve("site");
-    new SiteWriter().write(List.of(page("index.html", "home")), out);
+    new SiteWriter().write(List.of(page("index.html", "home"), page("sources/a.html", "a")), out);
     Files.writeString(out.resolve("notes.txt"), "mine");
-    assertThat(SiteWriter.foreignFiles(out)).containsExactly("notes.txt");
+    Files.writeString(out.resolve("sources/draft.html"), "mine too");
+    assertThat(SiteWriter.foreignFiles(out)).containsExactly("notes.txt", "sources/draft.html");
+    // However the folder is named (here with a trailing "." part).
+    assertThat(SiteWriter.foreignFiles(out.resolve("."))).containsExactly("notes.txt", "sources/draft.html");
     Path other = Files.createDirectories(tmp.resolve("other"));
     Files.writeString(other.resolve("thesis.docx"), "!");
     assertThat(SiteWriter.foreignFiles(other)).containsExactly("thesis.docx");
