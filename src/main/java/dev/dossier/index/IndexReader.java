@@ -423,8 +423,11 @@ public final class IndexReader {
     }
   }
 
+  /** "C:\\" or "C:/" opening an absolute Windows path; compiled once, as every source's file is checked. */
+  private static final java.util.regex.Pattern WINDOWS_DRIVE = java.util.regex.Pattern.compile("[A-Za-z]:[\\\\/]");
+
   private static void checkFile(YamlDocument yaml, Node node, String file) {
-    if (file.startsWith("/") || file.matches("[A-Za-z]:[\\\\/].*") || file.startsWith("\\")) {
+    if (file.startsWith("/") || WINDOWS_DRIVE.matcher(file).lookingAt() || file.startsWith("\\")) {
       // Even one that names a file inside the folder: the dossier must build wherever it is copied.
       yaml.error(node, "\"" + file + "\" is an absolute path; it was not read", "give the path relative to the index's folder, e.g. \"" + file.replaceAll(".*[/\\\\]", "") + "\"");
     } else if (!staysInside(file)) {

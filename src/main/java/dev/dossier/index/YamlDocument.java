@@ -477,6 +477,10 @@ final class YamlDocument {
       return;
     }
     String line = lines[end.getLine()];
+    if (line.indexOf('#') < 0) {
+      // Most lines have none: every plain value of the index comes here.
+      return;
+    }
     int at = Position.charIndex(line, end.getColumn());
     java.util.regex.Matcher comment = CUT_COMMENT.matcher(line).region(at, line.length());
     if (comment.lookingAt()) {

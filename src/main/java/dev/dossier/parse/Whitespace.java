@@ -16,9 +16,16 @@ final class Whitespace {
    * Such a block is no paragraph in any format, as one of spaces is not.
    */
   static boolean isBlank(String s) {
-    return s.codePoints()
-        .allMatch(
-            c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT || c == '\uFFFD');
+    // A loop, not a stream of code points: every block of every document is asked, and most
+    // answer at their first character.
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      if (!(Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+          || Character.getType(c) == Character.FORMAT || c == '\uFFFD')) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
   }
 }
