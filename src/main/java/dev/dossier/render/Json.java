@@ -25,7 +25,7 @@ final class Json {
 
   /** Indented JSON, for files people open. */
   static String pretty(Object value) {
-    Chars out = new Chars();
+    CharsWriter out = new CharsWriter(256);
     write(value, "\n", out);
     return out.append('\n').toString();
   }
@@ -36,7 +36,7 @@ final class Json {
    * a time (dossier.json's sources).
    */
   static byte[] prettyNested(Object value) {
-    Chars out = new Chars();
+    CharsWriter out = new CharsWriter(256);
     write(value, "\n  ", out);
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -51,7 +51,7 @@ final class Json {
 
   /** Compact JSON, for files scripts load. */
   static String compact(Object value) {
-    Chars out = new Chars();
+    CharsWriter out = new CharsWriter(256);
     write(value, null, out);
     return out.toString();
   }
@@ -105,43 +105,6 @@ final class Json {
       value(json, value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A StringWriter without its lock: a StringBuffer takes one for every append. */
-  private static final class Chars extends Writer {
-    private final StringBuilder chars = new StringBuilder(256);
-
-    @Override
-    public void write(char[] buffer, int offset, int length) {
-      chars.append(buffer, offset, length);
-    }
-
-    @Override
-    public void write(int c) {
-      chars.append((char) c);
-    }
-
-    @Override
-    public void write(String text, int offset, int length) {
-      chars.append(text, offset, offset + length);
-    }
-
-    @Override
-    public Chars append(char c) {
-      chars.append(c);
-      return this;
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String toString() {
-      return chars.toString();
     }
   }
 

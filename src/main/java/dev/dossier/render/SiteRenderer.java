@@ -311,12 +311,14 @@ public final class SiteRenderer {
    * profile of a large build: it was allocated, then copied into a wider one at the page's first
    * character beyond Latin-1 (a curly quote), and grown again for a long page.
    */
-  private static final class PageWriter extends java.io.Writer {
+  private static final class PageWriter extends CharsWriter {
     /** Pages longer than this many characters (a big timeline) leave their writer to the collector. */
     private static final int KEPT_CHARS = 1 << 20;
     private static final ThreadLocal<PageWriter> SPARE = new ThreadLocal<>();
 
-    private final StringBuilder page = new StringBuilder(32 * 1024);
+    private PageWriter() {
+      super(32 * 1024);
+    }
 
     /** This thread's writer, empty; a new one if it is in use (a page rendered while another is). */
     static PageWriter take() {
@@ -325,46 +327,15 @@ public final class SiteRenderer {
         return new PageWriter();
       }
       SPARE.remove();
-      writer.page.setLength(0);
+      writer.chars.setLength(0);
       return writer;
     }
 
     /** Done with: the next page on this thread may use it. */
     void giveBack() {
-      if (page.capacity() <= KEPT_CHARS) {
+      if (chars.capacity() <= KEPT_CHARS) {
         SPARE.set(this);
       }
-    }
-
-    @Override
-    public void write(char[] chars, int offset, int length) {
-      page.append(chars, offset, length);
-    }
-
-    @Override
-    public void write(String text, int offset, int length) {
-      page.append(text, offset, offset + length);
-    }
-
-    @Override
-    public void write(String text) {
-      page.append(text);
-    }
-
-    @Override
-    public void write(int c) {
-      page.append((char) c);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String toString() {
-      return page.toString();
     }
   }
 
