@@ -61,17 +61,33 @@ public final class MarkdownProcessor {
   private final Parser parser;
   private final HtmlRenderer renderer;
   private final MutableDataSet options;
-  /** Built on first use: a dossier without Markdown documents never needs it. */
-  private volatile HtmlRenderer blockRenderer;
-  private volatile Parser proseParser;
-  private volatile Parser tablelessParser;
+  /**
+   * Rendering a document block by block with one render call each sets up every node renderer
+   * again per block; this renderer does the whole document in one call and marks where each
+   * top-level block ends. Built when first needed: building it takes about 40 ms of a cold
+   * start, which a dossier of text and HTML documents need not pay.
+   */
+  private final Lazily<HtmlRenderer> blockRenderer = new Lazily<>(() -> HtmlRenderer.builder(variant(true, true, new BlockBoundaries())).build());
+  /**
+   * The index's prose is read without footnotes: a text of the index (an event's, a summary)
+   * shares its page with others, so it has no end of its own to put notes at, and a note would
+   * be dropped with its words and citations. "[^1]" stays the text it is.
+   */
+  private final Lazily<Parser> proseParser = new Lazily<>(() -> Parser.builder(variant(false, true)).build());
+  /**
+   * The same Markdown without tables, for a text with no "|": every line of a table holds one,
+   * so the tree is the same. Flexmark makes its table pre-processor for each document it parses,
+   * and compiles a regular expression to do so (about 1 % of a 10,000-article build); a
+   * document that cannot hold a table is spared it.
+   */
+  private final Lazily<Parser> tablelessParser = new Lazily<>(() -> Parser.builder(variant(true, false)).build());
 
-  /** Written between top-level blocks by {@link #blockRenderer()}; a private-use character. */
+  /** Written between top-level blocks by {@link #blockRenderer}; a private-use character. */
   private static final String BLOCK_END = "\uE002";
 
   public MarkdownProcessor() {
     MutableDataSet options = new MutableDataSet();
-    options.set(Parser.EXTENSIONS, extensions(true));
+    options.set(Parser.EXTENSIONS, extensions(true, true));
     // Raw HTML in Markdown is shown as text, never passed through: the index and documents
     // may come from anyone.
     options.set(HtmlRenderer.ESCAPE_HTML, true);
@@ -82,11 +98,7 @@ public final class MarkdownProcessor {
     this.options = options;
   }
 
-  /** The Markdown every text of the dossier is read as: with footnotes or without, and any more given. */
-  private static List<com.vladsch.flexmark.util.misc.Extension> extensions(boolean footnotes, com.vladsch.flexmark.util.misc.Extension... more) {
-    return extensions(footnotes, true, more);
-  }
-
+  /** The Markdown every text of the dossier is read as: with footnotes or without, tables or without, and any more given. */
   private static List<com.vladsch.flexmark.util.misc.Extension> extensions(boolean footnotes, boolean tables, com.vladsch.flexmark.util.misc.Extension... more) {
     List<com.vladsch.flexmark.util.misc.Extension> extensions = new ArrayList<>(List.of(CitationExtension.create()));
     if (tables) {
@@ -100,53 +112,41 @@ public final class MarkdownProcessor {
     return List.copyOf(extensions);
   }
 
-  /**
-   * Rendering a document block by block with one render call each sets up every node renderer
-   * again per block; this renderer does the whole document in one call and marks where each
-   * top-level block ends. Built when first needed: building it takes about 40 ms
-   * of a cold start, which a dossier of text and HTML documents need not pay.
-   */
-  private HtmlRenderer blockRenderer() {
-    HtmlRenderer built = blockRenderer;
-    if (built == null) {
-      synchronized (this) {
-        built = blockRenderer;
-        if (built == null) {
-          MutableDataSet blocks = new MutableDataSet(options);
-          blocks.set(Parser.EXTENSIONS, extensions(true, new BlockBoundaries()));
-          built = HtmlRenderer.builder(blocks).build();
-          blockRenderer = built;
+  /** This processor's options with other extensions. */
+  private MutableDataSet variant(boolean footnotes, boolean tables, com.vladsch.flexmark.util.misc.Extension... more) {
+    MutableDataSet variant = new MutableDataSet(options);
+    variant.set(Parser.EXTENSIONS, extensions(footnotes, tables, more));
+    return variant;
+  }
+
+  /** A value made on first use, once, whichever thread asks first. */
+  private static final class Lazily<T> implements java.util.function.Supplier<T> {
+    private final java.util.function.Supplier<T> make;
+    private volatile T value;
+
+    Lazily(java.util.function.Supplier<T> make) {
+      this.make = make;
+    }
+
+    @Override
+    public T get() {
+      T made = value;
+      if (made == null) {
+        synchronized (this) {
+          made = value;
+          if (made == null) {
+            made = make.get();
+            value = made;
+          }
         }
       }
+      return made;
     }
-    return built;
   }
 
   /** Parses Markdown, numbering its citations in reading order. */
   public Document parse(String markdown) {
-    return parse(markdown, markdown.indexOf('|') < 0 ? tablelessParser() : parser);
-  }
-
-  /**
-   * The same Markdown without tables, for a text with no "|": every line of a table holds one,
-   * so the tree is the same. Flexmark makes its table pre-processor for each document it parses,
-   * and compiles a regular expression to do so (about 1 % of a 10,000-article build); a
-   * document that cannot hold a table is spared it.
-   */
-  private Parser tablelessParser() {
-    Parser built = tablelessParser;
-    if (built == null) {
-      synchronized (this) {
-        built = tablelessParser;
-        if (built == null) {
-          MutableDataSet tableless = new MutableDataSet(options);
-          tableless.set(Parser.EXTENSIONS, extensions(true, false));
-          built = Parser.builder(tableless).build();
-          tablelessParser = built;
-        }
-      }
-    }
-    return built;
+    return parse(markdown, markdown.indexOf('|') < 0 ? tablelessParser.get() : parser);
   }
 
   private Document parse(String markdown, Parser parser) {
@@ -228,30 +228,9 @@ public final class MarkdownProcessor {
     return true;
   }
 
-  /**
-   * The index's prose is read without footnotes: a text of the index (an event's, a summary)
-   * shares its page with others, so it has no end of its own to put notes at, and a note would
-   * be dropped with its words and citations. "[^1]" stays the text it is.
-   */
-  private Parser proseParser() {
-    Parser built = proseParser;
-    if (built == null) {
-      synchronized (this) {
-        built = proseParser;
-        if (built == null) {
-          MutableDataSet prose = new MutableDataSet(options);
-          prose.set(Parser.EXTENSIONS, extensions(false));
-          built = Parser.builder(prose).build();
-          proseParser = built;
-        }
-      }
-    }
-    return built;
-  }
-
   /** Renders a whole Markdown text of the index. */
   public Rendered render(String markdown) {
-    Document document = parse(markdown, proseParser());
+    Document document = parse(markdown, proseParser.get());
     List<Bracketed> bracketed = new ArrayList<>();
     List<Bracketed> handles = new ArrayList<>();
     NodeVisitor visitor = new NodeVisitor();
@@ -327,7 +306,7 @@ public final class MarkdownProcessor {
    * sanitiser. {@link DirectBlocks} writes the same bytes for plain documents without either.
    */
   List<RenderedBlock> renderBlocksCleaned(Document document) {
-    org.jsoup.nodes.Document clean = HtmlSanitizer.cleanTree(blockRenderer().render(document));
+    org.jsoup.nodes.Document clean = HtmlSanitizer.cleanTree(blockRenderer.get().render(document));
     String html = clean.body().html();
     String[] parts = html.split(BLOCK_END, -1);
     int count = parts.length - 1;
