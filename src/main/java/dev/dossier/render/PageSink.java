@@ -55,6 +55,11 @@ public interface PageSink {
     return false;
   }
 
+  /** The fingerprint an earlier build recorded for {@code unit}, if this sink has one. */
+  default Optional<String> recorded(String unit) {
+    return Optional.empty();
+  }
+
   /**
    * One piece of a file written as it is made: where its bytes are in the file, and a
    * fingerprint of what they were made from, so that a later build can take the same bytes from

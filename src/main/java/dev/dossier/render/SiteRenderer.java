@@ -93,9 +93,10 @@ public final class SiteRenderer {
     progress.stage("rendering", 3 + dossier.topics().size() + dossier.sources().size());
     out.page(HOME, "index.ftlh", views.home());
     progress.step();
-    out.page(TIMELINE, "timeline.ftlh", views.timeline());
+    String listed = sink.remembers() ? listed(dossier) : "";
+    out.listing(TIMELINE, "timeline.ftlh", listed, views::timeline);
     progress.step();
-    out.page(BIBLIOGRAPHY, "bibliography.ftlh", views.bibliography());
+    out.listing(BIBLIOGRAPHY, "bibliography.ftlh", listed, views::bibliography);
     progress.step();
     // Pages are independent of one another: render them on every core. The sink sorts out
     // the order, so the result is the same whatever order they finish in.
@@ -154,6 +155,17 @@ public final class SiteRenderer {
     }
     // Without a base URL there is none: the build says so, where the index is or would be.
     dossier.baseUrl().ifPresent(base -> out.unit("feeds", whole, () -> new Feeds(dossier, base).pages(htmlPages(dossier))));
+  }
+
+  /**
+   * A short fingerprint of what the pages that list the whole dossier list: the sources' keys
+   * and the events' ids, in order, which a new, removed or renamed source or event changes.
+   */
+  private String listed(Dossier dossier) {
+    Fingerprint listed = new Fingerprint(c -> "");
+    dossier.sources().forEach(s -> listed.add(s.key()));
+    dossier.events().forEach(e -> listed.add(e.id()));
+    return listed.hex().substring(0, 8) + ":";
   }
 
   /**
@@ -235,6 +247,28 @@ public final class SiteRenderer {
         return;
       }
       render(template, model.get().data(), diagnostics).ifPresent(html -> sink.accept(path, fingerprint, new Page(path, html.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * A page that lists every source (the timeline, the bibliography): its data is as big as the
+     * dossier, so its fingerprint costs about as much as rendering it, and any new, removed or
+     * renamed source changes it. So when the last build's fingerprint of the page shows that
+     * {@code listed} (what the page lists) has changed since, the page is rendered without one;
+     * the fingerprint recorded for it then matches none, and the next build that lists the same
+     * sources makes one again. A first build makes one, as for any page.
+     */
+    void listing(String path, String template, String listed, java.util.function.Supplier<Views.PageModel> data) {
+      if (!sink.remembers()) {
+        page(path, template, "", data);
+        return;
+      }
+      Optional<String> last = sink.recorded(path);
+      Views.PageModel model = data.get();
+      if (last.isPresent() && !last.get().startsWith(listed)) {
+        page(path, template, listed + "-", () -> model);
+      } else {
+        page(path, template, listed + fingerprint(template, model), () -> model);
+      }
     }
 
     String fingerprint(String template, Views.PageModel model) {

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,6 +44,11 @@ final class MemorySink implements PageSink {
     }
     now.put(unit, known);
     return true;
+  }
+
+  @Override
+  public Optional<String> recorded(String unit) {
+    return Optional.ofNullable(before.get(unit)).map(Unit::fingerprint);
   }
 
   Map<String, Unit> units() {

@@ -174,6 +174,11 @@ final class OutputSink implements PageSink {
     return true;
   }
 
+  @Override
+  public Optional<String> recorded(String unit) {
+    return Optional.ofNullable(before.get(unit)).map(BuildCache.Unit::fingerprint);
+  }
+
   /** Every file the last build recorded, by path, found when first asked for. */
   private volatile Map<String, BuildCache.File> recorded;
 

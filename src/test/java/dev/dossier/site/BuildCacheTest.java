@@ -447,6 +447,31 @@ class BuildCacheTest {
   }
 
   @Test
+  void aNewSourceRendersThePagesListingEverySourceAndTheNextBuildKeepsThemAgain() throws IOException {
+    build();
+    Files.writeString(dir.resolve("post.txt"), "Published: 2022-02-15\n\nThe consulate stayed open.\n");
+    Files.writeString(dir.resolve("index.yml"), INDEX.replace("topics:\n  - id: lviv", "  - key: post\n    file: post.txt\n    title: Consulate open\ntopics:\n  - id: lviv"));
+    assertThat(Files.readString(dir.resolve("index.yml"))).contains("  - key: post\n    file: post.txt");
+
+    BuildReport added = report(build());
+    assertThat(added.files().written()).contains("timeline.html", "sources/index.html", "sources/post.html")
+        .doesNotContain("topics/lviv.html", "sources/bugle.html");
+    Map<String, String> site = BuildTest.snapshot(out);
+
+    // Rendered without their fingerprints, which the new source changed: the next build that
+    // takes the long way with the same sources renders them once (the same bytes) and records
+    // them; the one after keeps them.
+    forgetLastBuild();
+    BuildReport again = report(build());
+    assertThat(again.work().rendered()).isEqualTo(2);
+    assertThat(again.files().written()).isEmpty();
+    forgetLastBuild();
+    BuildReport kept = report(build());
+    assertThat(kept.work().rendered()).isZero();
+    assertThat(BuildTest.snapshot(out)).isEqualTo(site);
+  }
+
+  @Test
   void aNewQuoteMarksTheQuotedSourcesPageThoughTheSourceDidNotChange() throws IOException {
     build();
     Object wire = fileKey(out.resolve("sources/wire.html"));
