@@ -205,51 +205,87 @@ final class SearchIndex {
    * {@link #terms(String)}, one at a time, without a regular expression for ASCII text: ASCII
    * letters and digits make words and every other ASCII character ends one, but for a comma or
    * period that may be in a number and an apostrophe that may begin a final "'s". A run of only
-   * ASCII letters and digits is a word as it is; a run holding such a character goes through
-   * {@link #words}, and a run holding anything else is first decomposed with its marks dropped.
-   * Cutting the text at ASCII characters first changes nothing, as decomposition never joins
-   * across them and a comma, period or apostrophe is cut at only when a neighbour that is ASCII
-   * already rules out its being in a number or before a final "s" ({@link #mayJoin}).
+   * ASCII letters and digits is a word as it is, lower-cased; a run holding such a character
+   * goes through {@link #words}, and a run holding anything else is first lower-cased and
+   * decomposed with its marks dropped. Cutting the text at ASCII characters first changes
+   * nothing, as lower-casing and decomposition never join across them and a comma, period or
+   * apostrophe is cut at only when a neighbour that is ASCII already rules out its being in a
+   * number or before a final "s" ({@link #mayJoin}). Nor does lower-casing each run rather than
+   * the whole text: in the root locale only Σ lower-cases by its neighbours, to σ or ς, which
+   * {@link #words} folds into one.
    */
   static void terms(String text, java.util.function.Consumer<String> out) {
-    terms(text, (lower, start, end) -> out.accept(lower.substring(start, end)), out);
+    terms(text, new char[text.length()], (chars, start, end, hash) -> out.accept(plainWord(chars, start, end)), out);
   }
 
-  /** Receives a word as a stretch of a lower-cased text, so that a known word costs no new String. */
+  /**
+   * Receives a word of ASCII letters and digits as a stretch of the text's characters, not yet
+   * lower-cased, with the hash of its lower-cased characters ({@link String#hashCode}'s), so
+   * that a known word costs no new String.
+   */
   @FunctionalInterface
   private interface Stretch {
-    void accept(String lower, int start, int end);
+    void accept(char[] chars, int start, int end, int hash);
   }
 
-  private static void terms(String text, Stretch plainWord, java.util.function.Consumer<String> other) {
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
+  /**
+   * One pass over the text's characters, copied into {@code chars} (at least as long as the
+   * text) at once, which lower-cases each ASCII character and hashes each plain word as it goes.
+   */
+  private static void terms(String text, char[] chars, Stretch plainWord, java.util.function.Consumer<String> other) {
+    int n = text.length();
+    text.getChars(0, n, chars, 0);
     int start = -1;
+    int hash = 0;
     boolean plain = true;
     boolean ascii = true;
-    for (int i = 0, n = lower.length(); i <= n; i++) {
-      char c = i < n ? lower.charAt(i) : ' ';
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? chars[i] : ' ';
       if (c >= 0x80) {
         start = start < 0 ? i : start;
         plain = false;
         ascii = false;
-      } else if (asciiLetter(c) || asciiDigit(c)) {
-        start = start < 0 ? i : start;
-      } else if (start >= 0 && mayJoin(lower, i, c)) {
+        continue;
+      }
+      c = asciiLower(c);
+      if (asciiLetter(c) || asciiDigit(c)) {
+        if (start < 0) {
+          start = i;
+          hash = 0;
+        }
+        hash = 31 * hash + c;
+      } else if (start >= 0 && mayJoin(chars, n, i, c)) {
         plain = false;
       } else if (start >= 0) {
         if (plain) {
-          plainWord.accept(lower, start, i);
-        } else if (ascii) {
-          words(lower.substring(start, i), other);
+          plainWord.accept(chars, start, i, hash);
         } else {
-          String folded = MARKS.matcher(Normalizer.normalize(lower.substring(start, i), Normalizer.Form.NFKD)).replaceAll("");
-          words(Normalizer.normalize(folded, Normalizer.Form.NFC), other);
+          String run = new String(chars, start, i - start).toLowerCase(java.util.Locale.ROOT);
+          if (ascii) {
+            words(run, other);
+          } else {
+            String folded = MARKS.matcher(Normalizer.normalize(run, Normalizer.Form.NFKD)).replaceAll("");
+            words(Normalizer.normalize(folded, Normalizer.Form.NFC), other);
+          }
         }
         start = -1;
         plain = true;
         ascii = true;
       }
     }
+  }
+
+  /** A word of ASCII letters and digits, lower-cased. */
+  private static String plainWord(char[] chars, int start, int end) {
+    char[] word = new char[end - start];
+    for (int i = start; i < end; i++) {
+      word[i - start] = asciiLower(chars[i]);
+    }
+    return new String(word);
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   private static boolean asciiLetter(char c) {
@@ -264,15 +300,15 @@ final class SearchIndex {
    * Whether the ASCII character at {@code i}, inside a run, may keep the run going: a comma or
    * period between two digits (a number's, which {@link #words} reads as a whole to know which
    * of them join), an apostrophe between a letter and an "s" (perhaps a final "'s"). Exact when
-   * both neighbours are ASCII, which decomposition leaves as they are; with a neighbour outside
-   * ASCII, which may decompose into a letter, a digit or an "s", {@link #words} decides.
+   * both neighbours are ASCII, which lower-casing and decomposition leave ASCII; with a
+   * neighbour outside ASCII, which may become a letter, a digit or an "s", {@link #words} decides.
    */
-  private static boolean mayJoin(String lower, int i, char c) {
-    if (i + 1 >= lower.length()) {
+  private static boolean mayJoin(char[] chars, int n, int i, char c) {
+    if (i + 1 >= n) {
       return false;
     }
-    char before = lower.charAt(i - 1);
-    char after = lower.charAt(i + 1);
+    char before = asciiLower(chars[i - 1]);
+    char after = asciiLower(chars[i + 1]);
     if (c == ',' || c == '.') {
       return (before >= 0x80 || asciiDigit(before)) && (after >= 0x80 || asciiDigit(after));
     }
@@ -442,7 +478,7 @@ final class SearchIndex {
    * Hands each shard to {@code out} as soon as it is made, so the index (as big as the text it
    * indexes) is never all in memory, and the manifest, which names them all, last. The term
    * shards and the document shards may also be written by two threads at once
-   * ({@link #writeTermShards}, {@link #writeDocShards}), then the {@link #manifest}.
+   * ({@link #writeTermShards}, {@link #docShards}), then the {@link #manifest}.
    */
   void write(java.util.function.Consumer<Page> out) {
     Shards<String> terms = writeTermShards(out);
@@ -465,18 +501,89 @@ final class SearchIndex {
 
   /** Writes the document shards, named by a fingerprint of what they hold. */
   Shards<DocShard> writeDocShards(java.util.function.Consumer<Page> out) {
-    return writeDocShards(out, path -> false);
+    DocShards work = docShards(out, path -> false);
+    work.help();
+    return work.shards();
   }
 
   /**
-   * Writes the document shards, named by a fingerprint of what they hold, except those
-   * {@code kept} says the output already has: a shard's name stands for its content, so a file
-   * of that name from an earlier build is that shard.
+   * The document shards, to be written by the threads that {@link DocShards#help}: where each
+   * begins and ends is known at once, and each thread takes the next shard no thread has taken,
+   * so that the thread that finishes its other work first does most of them. The shards are
+   * named by a fingerprint of what they hold, and those {@code kept} says the output already
+   * has are not made: a shard's name stands for its content, so a file of that name from an
+   * earlier build is that shard.
    */
-  Shards<DocShard> writeDocShards(java.util.function.Consumer<Page> out, java.util.function.Predicate<String> kept) {
-    MessageDigest digest = sha256();
-    List<DocShard> shards = docShards(out, kept, digest);
-    return new Shards<>(shards, digest.digest());
+  DocShards docShards(java.util.function.Consumer<Page> out, java.util.function.Predicate<String> kept) {
+    IntList firsts = new IntList();
+    for (int first = 0; first < docs.size(); ) {
+      firsts.add(first);
+      int end = first;
+      int bytes = 0;
+      while (end < docs.size()) {
+        Doc d = docs.get(end++);
+        bytes += d.title().length() + d.text().length() + d.href().length() + 40;
+        if (bytes >= DOC_SHARD_MAX_BYTES || end - first >= DOC_SHARD_DOCS || bytes >= DOC_SHARD_MIN_BYTES && endsShard(d)) {
+          break;
+        }
+      }
+      first = end;
+    }
+    firsts.add(docs.size());
+    return new DocShards(java.util.Arrays.copyOf(firsts.values, firsts.size), out, kept);
+  }
+
+  /** The document shards of {@link #docShards}, written by every thread that helps. */
+  final class DocShards {
+    /** Shard {@code i} holds the documents from {@code bounds[i]} to {@code bounds[i + 1]}. */
+    private final int[] bounds;
+    private final String[] names;
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.function.Consumer<Page> out;
+    private final java.util.function.Predicate<String> kept;
+
+    private DocShards(int[] bounds, java.util.function.Consumer<Page> out, java.util.function.Predicate<String> kept) {
+      this.bounds = bounds;
+      this.names = new String[bounds.length - 1];
+      this.out = out;
+      this.kept = kept;
+    }
+
+    /** Writes shards no other thread has taken, until none is left. */
+    void help() {
+      for (int i = next.getAndIncrement(); i < names.length; i = next.getAndIncrement()) {
+        int first = bounds[i];
+        int end = bounds[i + 1];
+        Map<String, String> titles = titlesOf(first, end);
+        String name = docShardName(first, end, titles);
+        String path = docShardPath(name);
+        if (!kept.test(path)) {
+          out.accept(new Page(path, docShard(name, first, end, titles)));
+        }
+        names[i] = name;
+      }
+    }
+
+    /**
+     * The shards in order, and a digest of their paths, which name their content; once every
+     * thread that helped has returned (having written the shards it took).
+     */
+    Shards<DocShard> shards() {
+      MessageDigest digest = sha256();
+      List<DocShard> shards = new ArrayList<>();
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] == null) {
+          throw new IllegalStateException("document shard " + i + " was not written");
+        }
+        digest.update(docShardPath(names[i]).getBytes(StandardCharsets.UTF_8));
+        shards.add(new DocShard(bounds[i], names[i]));
+      }
+      return new Shards<>(shards, digest.digest());
+    }
+  }
+
+  private static String docShardPath(String name) {
+    return DIR + "d-" + name + ".js";
   }
 
   private static java.util.function.Consumer<Page> digesting(MessageDigest digest, java.util.function.Consumer<Page> out) {
@@ -526,6 +633,7 @@ final class SearchIndex {
     long total = 0;
     int[][] counts = {new int[1024]};
     IntList seen = new IntList();
+    char[] chars = new char[4096];
     for (int id = 0; id < docs.size(); id++) {
       Doc doc = docs.get(id);
       int[] length = {0};
@@ -538,8 +646,12 @@ final class SearchIndex {
         counts[0] = count(counts[0], seen, term, 1);
         length[0]++;
       };
-      terms(doc.title(), (lower, start, end) -> title.accept(vocabulary.id(lower, start, end)), t -> title.accept(vocabulary.id(t, 0, t.length())));
-      terms(doc.text(), (lower, start, end) -> text.accept(vocabulary.id(lower, start, end)), t -> text.accept(vocabulary.id(t, 0, t.length())));
+      int longer = Math.max(doc.title().length(), doc.text().length());
+      if (chars.length < longer) {
+        chars = new char[Math.max(longer, chars.length * 2)];
+      }
+      terms(doc.title(), chars, (original, start, end, hash) -> title.accept(vocabulary.id(original, start, end, hash)), t -> title.accept(vocabulary.id(t)));
+      terms(doc.text(), chars, (original, start, end, hash) -> text.accept(vocabulary.id(original, start, end, hash)), t -> text.accept(vocabulary.id(t)));
       lengths[id] = length[0];
       total += lengths[id];
       while (byId.size() < vocabulary.size) {
@@ -581,21 +693,49 @@ final class SearchIndex {
      */
     private int[] slots = new int[2 * 4096];
 
-    int id(String text, int start, int end) {
-      int hash = 0;
-      for (int i = start; i < end; i++) {
-        hash = 31 * hash + text.charAt(i);
-      }
+    /** A term's number, found by its characters. */
+    int id(String term) {
+      int hash = term.hashCode();
       int mask = slots.length / 2 - 1;
       for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
         int found = slots[2 * slot] - 1;
         if (found < 0) {
-          return add(text.substring(start, end), hash, slot);
+          return add(term, hash, slot);
         }
-        if (slots[2 * slot + 1] == hash && terms[found].length() == end - start && terms[found].regionMatches(0, text, start, end - start)) {
+        if (slots[2 * slot + 1] == hash && terms[found].equals(term)) {
           return found;
         }
       }
+    }
+
+    /**
+     * The number of the word of ASCII letters and digits from {@code start} to {@code end} of
+     * the characters, lower-cased; {@code hash} is that of the lower-cased word.
+     */
+    int id(char[] chars, int start, int end, int hash) {
+      int mask = slots.length / 2 - 1;
+      for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+        int found = slots[2 * slot] - 1;
+        if (found < 0) {
+          return add(plainWord(chars, start, end), hash, slot);
+        }
+        if (slots[2 * slot + 1] == hash && sameWord(terms[found], chars, start, end)) {
+          return found;
+        }
+      }
+    }
+
+    /** Whether the term is the word from start to end, lower-cased. */
+    private static boolean sameWord(String term, char[] chars, int start, int end) {
+      if (term.length() != end - start) {
+        return false;
+      }
+      for (int i = start, j = 0; i < end; i++, j++) {
+        if (term.charAt(j) != asciiLower(chars[i])) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private int add(String term, int hash, int slot) {
@@ -681,35 +821,6 @@ final class SearchIndex {
   private static Page termShard(String name, StringBuilder terms) {
     String js = "dossierSearch.terms(" + Json.compact(name) + "," + terms + "});\n";
     return new Page(DIR + "t-" + fileName(name) + ".js", js.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * Cuts the documents, in id order, into shards where their content says; returns the shards.
-   * The digest, for the index's version, takes each shard's path, which names its content.
-   */
-  private List<DocShard> docShards(java.util.function.Consumer<Page> out, java.util.function.Predicate<String> kept, MessageDigest digest) {
-    List<DocShard> shards = new ArrayList<>();
-    for (int first = 0; first < docs.size(); ) {
-      int end = first;
-      int bytes = 0;
-      while (end < docs.size()) {
-        Doc d = docs.get(end++);
-        bytes += d.title().length() + d.text().length() + d.href().length() + 40;
-        if (bytes >= DOC_SHARD_MAX_BYTES || end - first >= DOC_SHARD_DOCS || bytes >= DOC_SHARD_MIN_BYTES && endsShard(d)) {
-          break;
-        }
-      }
-      Map<String, String> titles = titlesOf(first, end);
-      String name = docShardName(first, end, titles);
-      String path = DIR + "d-" + name + ".js";
-      digest.update(path.getBytes(StandardCharsets.UTF_8));
-      if (!kept.test(path)) {
-        out.accept(new Page(path, docShard(name, first, end, titles)));
-      }
-      shards.add(new DocShard(first, name));
-      first = end;
-    }
-    return shards;
   }
 
   /** The titles of the sources whose paragraphs are among the documents, by key. */

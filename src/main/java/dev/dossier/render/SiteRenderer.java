@@ -117,20 +117,20 @@ public final class SiteRenderer {
     });
     assets.forEach((asset, bytes) -> sink.accept(asset, "", new Page(asset, bytes)));
     String whole = inputs.isEmpty() || !sink.remembers() ? "" : new Fingerprint(c -> "").add(salt).add(inputs).hex();
-    // Each is made by one thread from the whole dossier: make them side by side, the exports
-    // and then the search index's document shards on one thread, its term shards on this one
-    // (the two halves take about as long).
+    // Each is made by one thread from the whole dossier: make them side by side, the exports on
+    // one thread and the search index's term shards on this one, then its document shards on
+    // both, each thread taking the next shard as it comes to them.
     progress.stage("exports and search index", 0);
     boolean searchReused = out.reused("search", whole);
     java.util.function.Consumer<Page> search = page -> sink.accept("search", whole, page);
-    CompletableFuture<SearchIndex> index = new CompletableFuture<>();
+    AtomicReference<SearchIndex> index = new AtomicReference<>();
+    CompletableFuture<SearchIndex.DocShards> docShards = new CompletableFuture<>();
     AtomicReference<SearchIndex.Shards<String>> terms = new AtomicReference<>();
-    AtomicReference<SearchIndex.Shards<SearchIndex.DocShard>> documents = new AtomicReference<>();
     sideBySide(
         () -> {
           out.streamed("exports", whole, () -> new Exports(dossier, views.backlinks(), sink, documentKeys).files());
           if (!searchReused) {
-            documents.set(index.join().writeDocShards(search, path -> sink.keep("search", whole, path)));
+            docShards.join().help();
           }
         },
         () -> {
@@ -138,19 +138,22 @@ public final class SiteRenderer {
             SearchIndex made;
             try {
               made = new SearchIndex(dossier, views.backlinks());
+              docShards.complete(made.docShards(search, path -> sink.keep("search", whole, path)));
             } catch (Throwable e) {
-              // Even an OutOfMemoryError: the other thread waits for the index.
-              index.completeExceptionally(e);
+              // Even an OutOfMemoryError: the other thread waits for the document shards.
+              docShards.completeExceptionally(e);
               throw e;
             }
-            index.complete(made);
+            index.set(made);
             terms.set(made.writeTermShards(search));
+            docShards.join().help();
           }
         });
     if (!searchReused) {
-      search.accept(index.join().manifest(terms.get(), documents.get()));
+      SearchIndex.Shards<SearchIndex.DocShard> documents = docShards.join().shards();
+      search.accept(index.get().manifest(terms.get(), documents));
       // The search page names the index's version, so it is made with the index, as one unit.
-      render("search.ftlh", views.search(SearchIndex.version(terms.get(), documents.get())).data(), diagnostics)
+      render("search.ftlh", views.search(SearchIndex.version(terms.get(), documents)).data(), diagnostics)
           .ifPresent(html -> search.accept(new Page(SEARCH, html.getBytes(StandardCharsets.UTF_8))));
     }
     // Without a base URL there is none: the build says so, where the index is or would be.

@@ -165,6 +165,12 @@ class SearchIndexTest {
     for (String text : texts(seeds.dossier().orElseThrow())) {
       assertThat(SearchIndex.terms(text)).as(text).isEqualTo(reference.apply(text));
     }
+    // Each run is lower-cased apart, ASCII by hand: letters outside ASCII that lower-case into it
+    // (the Kelvin sign, İ), capitals before an apostrophe or beside a number's separator, and Σ,
+    // which lower-cases by its neighbours.
+    for (String text : List.of("\u212A's \u212A,5 5,\u212A A\u212A.5", "\u0130STANBUL'S, İ,5 MAKE'S 1,000 X.5 5.X", "ΟΔΟΣ.Β ΑΣ'S Σ,5 ΑΣΑ")) {
+      assertThat(SearchIndex.terms(text)).as(text).isEqualTo(reference.apply(text));
+    }
     // Where the tokenizer cuts at an ASCII character, decomposing what is around it must not have joined it.
     for (String text : randomTexts(20_000)) {
       assertThat(SearchIndex.terms(text)).as(text).isEqualTo(reference.apply(text));
@@ -400,12 +406,38 @@ class SearchIndexTest {
     SearchIndex.Shards<SearchIndex.DocShard> all = index.writeDocShards(made::add);
     String kept = made.get(0).path();
     List<Page> remade = new ArrayList<>();
-    SearchIndex.Shards<SearchIndex.DocShard> again = index.writeDocShards(remade::add, path -> path.equals(kept));
+    SearchIndex.DocShards shards = index.docShards(remade::add, path -> path.equals(kept));
+    shards.help();
+    SearchIndex.Shards<SearchIndex.DocShard> again = shards.shards();
     assertThat(again.names()).isEqualTo(all.names());
     assertThat(again.digest()).isEqualTo(all.digest());
     assertThat(remade).isEqualTo(made.subList(1, made.size()));
     assertThat(new String(made.get(0).bytes(), StandardCharsets.UTF_8))
         .startsWith("dossierSearch.docs(\"" + all.names().get(0).name() + "\",");
+  }
+
+  /** Written by several threads at once, each taking the next shard, the shards are those one thread writes. */
+  @Test
+  void documentShardsWrittenByTwoThreadsAreTheShardsOneWrites() throws InterruptedException {
+    Dossier dossier = seeds.dossier().orElseThrow();
+    SearchIndex index = new SearchIndex(dossier, new Backlinks(dossier));
+    List<Page> alone = new ArrayList<>();
+    SearchIndex.Shards<SearchIndex.DocShard> one = index.writeDocShards(alone::add);
+    assertThat(one.names()).hasSizeGreaterThanOrEqualTo(2);
+
+    List<Page> together = java.util.Collections.synchronizedList(new ArrayList<>());
+    SearchIndex.DocShards shards = index.docShards(page -> {
+      together.add(page);
+      Thread.yield();
+    }, path -> false);
+    Thread other = new Thread(shards::help);
+    other.start();
+    shards.help();
+    other.join();
+    SearchIndex.Shards<SearchIndex.DocShard> two = shards.shards();
+    assertThat(two.names()).isEqualTo(one.names());
+    assertThat(two.digest()).isEqualTo(one.digest());
+    assertThat(together).containsExactlyInAnyOrderElementsOf(alone);
   }
 
   @Test
