@@ -549,6 +549,11 @@ final class SearchIndex {
       this.kept = kept;
     }
 
+    /** The index whose documents these shards hold. */
+    SearchIndex index() {
+      return SearchIndex.this;
+    }
+
     /** Writes shards no other thread has taken, until none is left. */
     void help() {
       for (int i = next.getAndIncrement(); i < names.length; i = next.getAndIncrement()) {

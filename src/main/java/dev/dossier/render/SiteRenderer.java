@@ -123,7 +123,6 @@ public final class SiteRenderer {
     progress.stage("exports and search index", 0);
     boolean searchReused = out.reused("search", whole);
     java.util.function.Consumer<Page> search = page -> sink.accept("search", whole, page);
-    AtomicReference<SearchIndex> index = new AtomicReference<>();
     CompletableFuture<SearchIndex.DocShards> docShards = new CompletableFuture<>();
     AtomicReference<SearchIndex.Shards<String>> terms = new AtomicReference<>();
     sideBySide(
@@ -144,14 +143,13 @@ public final class SiteRenderer {
               docShards.completeExceptionally(e);
               throw e;
             }
-            index.set(made);
             terms.set(made.writeTermShards(search));
             docShards.join().help();
           }
         });
     if (!searchReused) {
       SearchIndex.Shards<SearchIndex.DocShard> documents = docShards.join().shards();
-      search.accept(index.get().manifest(terms.get(), documents));
+      search.accept(docShards.join().index().manifest(terms.get(), documents));
       // The search page names the index's version, so it is made with the index, as one unit.
       render("search.ftlh", views.search(SearchIndex.version(terms.get(), documents)).data(), diagnostics)
           .ifPresent(html -> search.accept(new Page(SEARCH, html.getBytes(StandardCharsets.UTF_8))));
