@@ -6,7 +6,6 @@ import dev.dossier.render.Page;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -101,8 +100,9 @@ public final class PreviewServer implements AutoCloseable {
             + ", not to " + hostName(asked) + "\n").getBytes(StandardCharsets.UTF_8));
         return;
       }
+      // Decoded as a URL's path, where "+" is a plus sign (URLDecoder decodes a form, where it is a space).
       String raw = exchange.getRequestURI().getRawPath();
-      String path = URLDecoder.decode(raw == null ? "/" : raw, StandardCharsets.UTF_8);
+      String path = raw == null || raw.isEmpty() ? "/" : exchange.getRequestURI().getPath();
       if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
         send(exchange, 405, "text/plain", "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
@@ -132,7 +132,7 @@ public final class PreviewServer implements AutoCloseable {
       Page page = now.pages().get(name);
       if (page == null && now.pages().containsKey(name + "/index.html")) {
         // A folder named without its slash ("/sources"), as a static host redirects it.
-        exchange.getResponseHeaders().add("Location", path + "/");
+        exchange.getResponseHeaders().add("Location", raw + "/");
         send(exchange, 301, "text/plain", ("moved to " + path + "/\n").getBytes(StandardCharsets.UTF_8));
         return;
       }

@@ -146,6 +146,22 @@ class PreviewTest {
     assertThat(aside.resolve("index.ftlh")).exists();
   }
 
+  /**
+   * A path is percent-decoded as a URL's path is, not as a form: a "+" is a plus sign, so an
+   * asset whose name has one is served ("Noto+Sans.woff2"), as a static host serves it.
+   */
+  @Test
+  void aPlusInAPathIsAPlusSign() throws Exception {
+    preview.close();
+    Path templates = Files.createDirectories(tmp.resolve("theme/assets")).getParent();
+    Files.writeString(templates.resolve("assets/Noto+Sans.woff2"), "plus");
+    Files.writeString(templates.resolve("assets/Noto Sans.woff2"), "space");
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), () -> new Theme(List.of(templates)), "127.0.0.1", 0, (d, build) -> {}, PreviewTest::shown);
+    assertThat(get("/assets/Noto+Sans.woff2").body()).isEqualTo("plus");
+    assertThat(get("/assets/Noto%2BSans.woff2").body()).isEqualTo("plus");
+    assertThat(get("/assets/Noto%20Sans.woff2").body()).isEqualTo("space");
+  }
+
   /** The problems as the console would show them: here, one line each. */
   private static String shown(List<dev.dossier.diag.Diagnostic> problems) {
     return String.join("\n", problems.stream().map(dev.dossier.diag.Diagnostic::headline).toList());
