@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":5,"version":"e928327010d821e0","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["519f8d475bf691cc","f067d763db26f71e"]});
+dossierSearch.manifest({"format":6,"version":"91a8fd99b8dbcf9a","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["511c9dea3cd0e7b6","8944ab4560354aa8"]});

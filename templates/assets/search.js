@@ -15,7 +15,7 @@
   }
   var INDEX = "search/";
   // The index's format, as SearchIndex.FORMAT writes it.
-  var FORMAT = 5;
+  var FORMAT = 6;
   var PAGE = 20;
   var MIN_PREFIX = 3;
   var PREFIX_WEIGHT = 0.6;
@@ -292,12 +292,15 @@
   function rank(words, shards) {
     var perWord = [];
     var ignored = [];
+    var named = [];
     words.forEach(function (word) {
       var found = entries(word, shards);
       var entry = found.exact;
       // A word the index keeps no postings for is in most documents: it would select nothing.
-      if (entry && entry.length === 1 && entry[0] > 0) {
+      // Its entry still lists the topics and events it names ([df, [titles]]).
+      if (entry && entry[0] > 0 && (entry.length === 1 || (entry.length === 2 && Array.isArray(entry[1])))) {
         ignored.push(word.text);
+        named.push(titledIn(entry));
         return;
       }
       var matches = new Map();
@@ -309,6 +312,19 @@
       });
       perWord.push(matches);
     });
+    if (perWord.length === 0 && named.length > 0) {
+      // Only words in most documents: the topics and events whose titles hold them all.
+      var titled = [];
+      named[0].forEach(function (id) {
+        if (named.every(function (ids) { return ids.has(id); })) {
+          titled.push({ id: id, score: 0, words: named.length, exact: named.length, title: named.length, tier: NAMED_TIERS[kindOf(id)] });
+        }
+      });
+      if (titled.length > 0) {
+        titled.sort(function (a, b) { return a.tier - b.tier || a.id - b.id; });
+        return { hits: titled, all: true, ignored: [], common: ignored };
+      }
+    }
     var all = perWord.length > 0;
     var hits = combine(perWord, true);
     // A number looked for in parts is found whole or not at all: "24" alone is not "24.02".
@@ -436,7 +452,7 @@
       if (mine !== generation) {
         return null;
       }
-      var searched = words.filter(function (w) { return ranked.ignored.indexOf(w.text) < 0; });
+      var searched = ranked.common ? words : words.filter(function (w) { return ranked.ignored.indexOf(w.text) < 0; });
       current = { query: query, words: searched, ranked: ranked, shown: 0, split: split };
       return showMore(false);
     }).catch(function (error) {
@@ -543,6 +559,11 @@
     search.split.forEach(function (said) { text += " " + said; });
     if (search.ranked.ignored.length > 0) {
       text += " Left out, as too common to search for: " + search.ranked.ignored.map(function (w) { return "“" + w + "”"; }).join(", ") + ".";
+    }
+    if (search.ranked.common) {
+      var one = search.ranked.common.length === 1;
+      text += " " + search.ranked.common.map(function (w) { return "“" + w + "”"; }).join(", ") + (one ? " is" : " are")
+          + " in most documents, so only the topics and events named with " + (one ? "it" : "them") + " are shown.";
     }
     status.textContent = text;
   }

@@ -49,8 +49,10 @@ import org.jsoup.Jsoup;
  * the browser every document's length. When the term is in the title of some of its documents
  * (a topic's, an event's, a source's), a last element lists them, {@code [t1, t2, ...]}, each
  * as {@code id - previous id}: a query whose every word is in an entry's title finds the entry
- * it names first. A term in more than half the documents of a large index keeps only its df:
- * its idf is close to nothing and its postings would be the biggest file.
+ * it names first. A term in more than half the documents of a large index keeps only its df,
+ * and the topics and events with it in their title: its idf is close to nothing and its
+ * postings would be the biggest file, but a query of such words alone still finds what they
+ * name.
  *
  * <p>Document shards ({@code search/d-<name>.js}) hold each document's kind, link, title and
  * text for the snippets. They are cut where the content says, not at fixed sizes: after a
@@ -65,7 +67,7 @@ import org.jsoup.Jsoup;
 final class SearchIndex {
 
   static final String DIR = "search/";
-  static final int FORMAT = 5;
+  static final int FORMAT = 6;
   static final int TITLE_BOOST = 3;
   static final double K1 = 1.2;
   static final double B = 0.75;
@@ -862,19 +864,30 @@ final class SearchIndex {
 
   /**
    * {@code [df, postings...]}, with {@code [titles...]} last when some of the documents have the
-   * term in their title, or {@code [df]} for a term too common to be worth its postings, as JSON.
-   * (Such a term's titles are dropped with its postings: "the" would name thousands.) The title
-   * list is made in {@code titled} beside the postings, in one pass.
+   * term in their title, as JSON. A term too common to be worth its postings keeps its df and
+   * only the topics and events with it in their title, {@code [df, [titles...]]}, or {@code [df]}
+   * without any: what the word names stays found (a topic "Ukraine" in a dossier where most
+   * paragraphs say "Ukraine"), while "the" in the title of every other source would name
+   * thousands. The title list is made in {@code titled} beside the postings, in one pass.
    */
   private void entry(IntList list, double[] norms, StringBuilder json, StringBuilder titled) {
     json.append('[').append(list.size);
+    int previousTitled = 0;
+    titled.setLength(0);
     if (docs.size() >= COMMON_MIN_DOCS && list.size > docs.size() / 2) {
-      json.append(']');
+      // Topics, then events, are the first documents; the postings are in the order of their ids.
+      int named = kindRanges.get("event")[1];
+      for (int i = 0; i < list.size && list.values[i] >>> 9 < named; i++) {
+        int id = list.values[i] >>> 9;
+        if ((list.values[i] >>> 8 & 1) != 0) {
+          titled.append(titled.length() == 0 ? ",[" : ",").append(id - previousTitled);
+          previousTitled = id;
+        }
+      }
+      json.append(titled).append(titled.length() == 0 ? "]" : "]]");
       return;
     }
     int previous = 0;
-    int previousTitled = 0;
-    titled.setLength(0);
     for (int i = 0; i < list.size; i++) {
       int id = list.values[i] >>> 9;
       int tf = list.values[i] & 0xff;

@@ -259,6 +259,39 @@ class SearchBrowserIT extends SeedSiteInBrowser {
     assertThat(chromium.consoleErrors()).isEmpty();
   }
 
+  /**
+   * In an index big enough to drop its commonest words' postings, such a word searched alone
+   * lists the topics and events named with it, topics first, and the page says why no passage
+   * is shown; searched with a rarer word, it is left out, and the page says so.
+   */
+  @org.junit.jupiter.api.Test
+  void aWordInMostEntriesFindsTheTopicsAndEventsNamedWithIt() throws Exception {
+    java.nio.file.Path dossier = tmp.resolve("common");
+    dev.dossier.render.CommonWordDossier.write(dossier);
+    java.nio.file.Path out = tmp.resolve("common-site");
+    Jar.Run built = Jar.run("build", dossier.toString(), "--out", out.toString());
+    assertThat(built.exit()).as(built.err()).isZero();
+    String base = out.toRealPath().toUri().toString();
+
+    chromium.open(base + "search.html?q=Ukraine");
+    List<WebElement> hits = waitForHits(chromium.driver());
+    List<String> links = hits.stream().map(h -> h.findElement(By.cssSelector("a.search-hit-link")).getDomAttribute("href")).toList();
+    assertThat(links).hasSize(2);
+    assertThat(links.get(0)).isEqualTo("topics/borders.html");
+    assertThat(links.get(1)).startsWith("timeline.html#");
+    assertThat(hits.get(1).getText()).contains("A convoy crosses into Ukraine");
+    assertThat(chromium.driver().findElement(By.id("search-status")).getText())
+        .isEqualTo("2 results for “Ukraine”. “ukraine” is in most documents, so only the topics and events named with it are shown.");
+
+    chromium.open(base + "search.html?q=" + java.net.URLEncoder.encode("Ukraine tanker", java.nio.charset.StandardCharsets.UTF_8));
+    hits = waitForHits(chromium.driver());
+    assertThat(hits.stream().map(h -> h.findElement(By.cssSelector("a.search-hit-link")).getDomAttribute("href")))
+        .containsExactly("sources/reports.html#p1");
+    assertThat(chromium.driver().findElement(By.id("search-status")).getText())
+        .isEqualTo("1 result for “Ukraine tanker”. Left out, as too common to search for: “ukraine”.");
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
   private static WebDriver openSearch(Origin origin, String address) {
     assertThat(site.pages()).as("search.html, the search page (it comes from the search branch)").contains("search.html");
     chromium.forgetLogs();

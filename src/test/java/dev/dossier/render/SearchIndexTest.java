@@ -505,6 +505,29 @@ class SearchIndexTest {
     assertThat(files.keySet()).hasSize(1 + ((List<?>) index.manifest.get("termShards")).size() + docShards.size());
   }
 
+  /**
+   * In an index of 1,000 entries or more, a word in more than half of them keeps no postings,
+   * only the topics and events with it in their title (not the sources: "the" is in thousands of
+   * their titles), so that a query of that word alone still finds what it names.
+   */
+  @Test
+  void aWordInMostEntriesKeepsOnlyTheTopicsAndEventsNamedWithIt() throws IOException {
+    Path dir = tmp.resolve("common");
+    CommonWordDossier.write(dir);
+    Build.Result built = new Build().run(dir, Theme.builtIn());
+    assertThat(built.dossier()).as(built.diagnostics().toString()).isPresent();
+    Index index = new Index(built.pages());
+    List<?> ukraine = index.entry("ukraine");
+    assertThat(ukraine).hasSize(2);
+    assertThat(((Number) ukraine.get(0)).intValue()).isGreaterThan(CommonWordDossier.PARAGRAPHS);
+    assertThat(index.titled("ukraine").stream().map(index::doc).map(d -> d.get("kind") + ": " + d.get("title")))
+        .containsExactly("topic: Ukraine's borders", "event: A convoy crosses into Ukraine");
+    // In every paragraph and no title: its count alone.
+    assertThat(index.entry("report")).hasSize(1);
+    // In one paragraph: its postings, as any word.
+    assertThat(index.postings("tanker").keySet()).containsExactly(index.idOf("sources/reports.html#p1"));
+  }
+
   /** A new source shifts every document number after it; the document shards it does not touch stay the same files. */
   @Test
   void aNewSourceChangesOnlyTheDocumentShardsAroundIt() throws IOException {

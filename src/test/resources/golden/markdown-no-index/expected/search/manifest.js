@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":5,"version":"9e737909b53589e4","docs":10,"kinds":{"topic":[0,2],"event":[2,2],"source":[2,4],"paragraph":[4,10]},"impactLevels":15,"termShards":["1"],"docShards":[0],"docNames":["b6a25869bdcee124"]});
+dossierSearch.manifest({"format":6,"version":"1f0e725d2a73d627","docs":10,"kinds":{"topic":[0,2],"event":[2,2],"source":[2,4],"paragraph":[4,10]},"impactLevels":15,"termShards":["1"],"docShards":[0],"docNames":["826b003b864a837b"]});
