@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":6,"version":"91a8fd99b8dbcf9a","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["511c9dea3cd0e7b6","8944ab4560354aa8"]});
+dossierSearch.manifest({"format":6,"version":"ff7c26ac8fdaa4ff","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["ee816b21eee7d3bc","5b88c3e1d8b24561"]});

@@ -98,7 +98,7 @@ class SearchBrowserIT extends SeedSiteInBrowser {
     List<WebElement> hits = waitForHits(driver);
     List<String> titles = hits.stream().map(h -> h.findElement(By.cssSelector("a.search-hit-link")).getText()).toList();
     assertThat(titles).as("the event dated 20 February, whose text says \"20 February\"")
-        .contains("Russia's drills and its joint exercises in Belarus expected to end");
+        .contains("Russia’s drills and its joint exercises in Belarus expected to end");
     assertThat(hits.stream().map(h -> h.findElement(By.cssSelector("a.search-hit-link")).getDomAttribute("href")))
         .as("the passage that says \"Feb. 20\"").contains("sources/buzzfeed-2022-02-12.html#p13");
     assertThat(chromium.consoleErrors()).isEmpty();

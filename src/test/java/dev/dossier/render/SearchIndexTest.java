@@ -301,7 +301,7 @@ class SearchIndexTest {
     assertThat(titled.stream().map(index::doc).map(d -> d.get("kind") + " " + d.get("title")))
         .containsExactly(
             "topic Closing the Kyiv embassy and the move to Lviv",
-            "event Reported: 30 more people left Russia's embassy in Kyiv and consulate in Lviv",
+            "event Reported: 30 more people left Russia’s embassy in Kyiv and consulate in Lviv",
             "event Blinken announced the closure of the Kyiv embassy and a move to Lviv",
             "event Price explained the move to Lviv and said the US intended to return to Kyiv",
             "source [US closes its Kyiv embassy and moves remaining diplomats to Lviv]");
