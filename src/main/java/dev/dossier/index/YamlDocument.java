@@ -119,6 +119,16 @@ final class YamlDocument {
           return Optional.empty();
         }
       }
+      if (problem.contains("expected <block end>") && problem.contains("'<block sequence start>'") && e.getProblemMark().isPresent()) {
+        // "sources:" then "    key: a" then "  - key: b": the first entry lost its "- ", so the
+        // parser reads it as a mapping and stumbles only on the next entry. Point at the first.
+        Optional<Position> undashed = undashedFirstEntry(lines, e.getProblemMark().get().getLine(), e.getProblemMark().get().getColumn());
+        if (undashed.isPresent()) {
+          diagnostics.error(undashed.get(), "YAML syntax: the first entry of this list has no \"- \" before it, so the entries after it do not read as a list",
+              "write \"- \" just before its key here, in place of two spaces, as the entries below it have");
+          return Optional.empty();
+        }
+      }
       Optional<Plain> plain = Plain.of(e.getContext() == null ? "" : e.getContext(), problem, problemLine, problemColumn, sameLine);
       if (plain.map(p -> p.message().startsWith("a quotation mark opened")).orElse(problem.contains("expected <block end>") && problem.contains("'<scalar>'"))) {
         // Text after a quoted value, with no quote ended early on its own line: a quote opened
@@ -159,6 +169,39 @@ final class YamlDocument {
       diagnostics.error(Position.file(path), "YAML syntax: " + e.getMessage(), "check the file is valid YAML");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Where the first entry of a list stands without its "- ", when the entry at {@code line}
+   * (0-based) has its dash at {@code column}: the first line below the key that holds the list
+   * (the nearest line above, indented less than the dash, and ending with its colon), if it is a
+   * key indented two spaces more than the dash, as an entry's keys are.
+   */
+  private Optional<Position> undashedFirstEntry(String[] lines, int line, int column) {
+    if (line >= lines.length || !lines[line].startsWith("- ", column) || !lines[line].substring(0, column).isBlank()) {
+      return Optional.empty();
+    }
+    int parent = line - 1;
+    while (parent >= 0 && (lines[parent].isBlank() || lines[parent].stripLeading().startsWith("#") || indent(lines[parent]) >= column)) {
+      parent--;
+    }
+    if (parent < 0 || !lines[parent].stripTrailing().endsWith(":")) {
+      return Optional.empty();
+    }
+    int first = parent + 1;
+    while (first < line && (lines[first].isBlank() || lines[first].stripLeading().startsWith("#"))) {
+      first++;
+    }
+    if (first >= line || indent(lines[first]) != column + 2 || !UNDASHED_KEY.matcher(lines[first]).lookingAt()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Position(path, first + 1, column + 3));
+  }
+
+  private static final java.util.regex.Pattern UNDASHED_KEY = java.util.regex.Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_-]*:(?:\\s|$)");
+
+  private static int indent(String line) {
+    return line.length() - line.stripLeading().length();
   }
 
   /** How many times aliases may repeat a list or mapping, in all. */

@@ -492,6 +492,26 @@ class IndexReaderTest {
         "index.yml:9:1: error: duplicate key \"title\" in the index (first at line 8) | remove one of the two");
   }
 
+  /**
+   * The first entry of a list without its "- " reads as a mapping, and the parser stumbles only
+   * on the next entry: the error names the first, where the dash is missing.
+   */
+  @Test
+  void aFirstEntryWithoutItsDashIsNamedWhereItIs() {
+    read("""
+        title: x
+        sources:
+        # the reports
+            key: a
+            file: a.txt
+          - key: b
+            file: b.txt
+        """);
+    assertThat(diagnostics.sorted()).extracting(d -> d.headline() + " | " + d.hint().orElse("")).containsExactly(
+        "index.yml:4:5: error: YAML syntax: the first entry of this list has no \"- \" before it, so the entries after it do not read as a list"
+            + " | write \"- \" just before its key here, in place of two spaces, as the entries below it have");
+  }
+
   @Test
   void twoSourcesOfOneFileAreWorthAWarning() {
     Index index = read("""
