@@ -26,7 +26,30 @@ public final class PreviewServer implements AutoCloseable {
   static final String RELOAD_JS = "/__dossier/reload.js";
   private static final String SCRIPT = """
       // Added by dossier serve, never written to the site: reload when the dossier is rebuilt.
-      new EventSource("/__dossier/events").addEventListener("reload", function () { location.reload(); });
+      // A browser opens at most six connections to one server, and an open event stream holds
+      // one: only a page on screen listens, so a seventh tab still loads. The stream first says
+      // which build is shown; a page from an earlier one (rebuilt while it was hidden, or before
+      // it connected) reloads.
+      (function () {
+        var build = document.currentScript.getAttribute("data-build");
+        var source = null;
+        function listen() {
+          source = new EventSource("/__dossier/events");
+          source.addEventListener("build", function (e) { if (e.data !== build) { location.reload(); } });
+          source.addEventListener("reload", function () { location.reload(); });
+        }
+        document.addEventListener("visibilitychange", function () {
+          if (document.hidden && source) {
+            source.close();
+            source = null;
+          } else if (!document.hidden && !source) {
+            listen();
+          }
+        });
+        if (!document.hidden) {
+          listen();
+        }
+      })();
       """;
 
   /**
@@ -42,10 +65,13 @@ public final class PreviewServer implements AutoCloseable {
   private final java.util.Set<String> hosts;
   private final boolean anyHost;
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
-  private volatile Snapshot snapshot;
+  private volatile Shown shown;
+
+  /** The build shown, and its number in the server's life: a page says the number it was served at. */
+  private record Shown(Snapshot snapshot, int build) {}
 
   public PreviewServer(String host, int port, Snapshot first) throws IOException {
-    this.snapshot = first;
+    this.shown = new Shown(first, 1);
     InetSocketAddress address = new InetSocketAddress(host, port);
     // A preview open to the network (--host 0.0.0.0) is asked for by any of the machine's names.
     this.anyHost = address.getAddress() != null && address.getAddress().isAnyLocalAddress();
@@ -65,13 +91,15 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /** Shows a new build and tells open pages to reload. */
-  public void show(Snapshot next) {
-    this.snapshot = next;
+  public synchronized void show(Snapshot next) {
+    this.shown = new Shown(next, shown.build() + 1);
     byte[] event = "event: reload\ndata: reload\n\n".getBytes(StandardCharsets.UTF_8);
     for (OutputStream out : listeners) {
       try {
-        out.write(event);
-        out.flush();
+        synchronized (out) {
+          out.write(event);
+          out.flush();
+        }
       } catch (IOException e) {
         listeners.remove(out);
       }
@@ -120,13 +148,14 @@ public final class PreviewServer implements AutoCloseable {
         send(exchange, 200, "text/javascript; charset=utf-8", SCRIPT.getBytes(StandardCharsets.UTF_8));
         return;
       }
-      Snapshot now = snapshot;
+      Shown shownNow = shown;
+      Snapshot now = shownNow.snapshot();
       String name = path.substring(1);
       if (name.isEmpty() || name.endsWith("/")) {
         name += "index.html";
       }
       if (now.failure().isPresent() && name.endsWith(".html")) {
-        send(exchange, 500, "text/html; charset=utf-8", problemsPage(now.failure().get()).getBytes(StandardCharsets.UTF_8));
+        send(exchange, 500, "text/html; charset=utf-8", problemsPage(now.failure().get(), shownNow.build()).getBytes(StandardCharsets.UTF_8));
         return;
       }
       Page page = now.pages().get(name);
@@ -140,7 +169,7 @@ public final class PreviewServer implements AutoCloseable {
         send(exchange, 404, "text/plain", ("not found: " + name + "\n").getBytes(StandardCharsets.UTF_8));
         return;
       }
-      byte[] body = name.endsWith(".html") ? withReload(page.bytes()) : page.bytes();
+      byte[] body = name.endsWith(".html") ? withReload(page.bytes(), shownNow.build()) : page.bytes();
       send(exchange, 200, contentType(name), body);
     }
   }
@@ -163,15 +192,21 @@ public final class PreviewServer implements AutoCloseable {
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
-    out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-    out.flush();
+    // Which build is shown, said after joining the listeners: a build shown meanwhile is told
+    // as a reload if not here. Each write to a stream holds it, as show() writes from its thread.
     listeners.add(out);
-    // Hold the connection open until the server closes or the browser goes away.
+    // Then hold the connection open until the server closes or the browser goes away.
     try {
+      synchronized (out) {
+        out.write((": connected\n\nevent: build\ndata: " + shown.build() + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
       while (listeners.contains(out)) {
         Thread.sleep(15_000);
-        out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        synchronized (out) {
+          out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+          out.flush();
+        }
       }
     } catch (IOException | InterruptedException e) {
       listeners.remove(out);
@@ -179,20 +214,20 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /** The page as built, plus the reload script, with the policy opened just enough for it. */
-  static byte[] withReload(byte[] html) {
+  static byte[] withReload(byte[] html, int build) {
     String page = new String(html, StandardCharsets.UTF_8)
         .replace("connect-src 'none'", "connect-src 'self'")
-        .replaceFirst("</head>", "<script src=\"" + RELOAD_JS + "\" defer></script>\n</head>");
+        .replaceFirst("</head>", "<script src=\"" + RELOAD_JS + "\" data-build=\"" + build + "\" defer></script>\n</head>");
     return page.getBytes(StandardCharsets.UTF_8);
   }
 
-  static String problemsPage(String shown) {
+  static String problemsPage(String shown, int build) {
     StringBuilder out = new StringBuilder("""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>Build failed · dossier serve</title>
-        <script src="/__dossier/reload.js" defer></script></head>
+        <script src="/__dossier/reload.js" data-build="BUILD" defer></script></head>
         <body><h1>The last build failed</h1><p>Fix these and save; this page reloads by itself.</p><pre>
-        """);
+        """.replace("BUILD", Integer.toString(build)));
     out.append(Entities.escape(shown.strip()));
     return out.append("</pre></body></html>\n").toString();
   }

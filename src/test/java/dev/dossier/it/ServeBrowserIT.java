@@ -21,9 +21,7 @@ class ServeBrowserIT {
   void anEditToTheIndexReloadsTheOpenPage() throws Exception {
     Path dossier = Jar.copyOfTheSeeds(tmp);
     Path log = tmp.resolve("serve.log");
-    Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        Jar.JAR.toAbsolutePath().toString(), "serve", dossier.toString(), "--port", "0")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process serve = serve(dossier, log);
     try (Chromium chromium = Chromium.start()) {
       String url = awaitUrl(log);
       chromium.open(url + "index.html");
@@ -57,10 +55,61 @@ class ServeBrowserIT {
       assertThat(chromium.consoleErrors()).isEmpty();
       assertThat(chromium.requestedUrls()).allMatch(u -> u.startsWith(url), "every request stays on the preview server");
     } finally {
-      serve.destroy();
-      serve.waitFor(10, TimeUnit.SECONDS);
-      serve.destroyForcibly();
+      stop(serve);
     }
+  }
+
+  /**
+   * A browser opens at most six connections to one server, and each open page's event stream
+   * holds one: only the page on screen listens, so a curator's eighth tab loads like the first,
+   * and a tab shown again after a rebuild it missed reloads.
+   */
+  @Test
+  void manyTabsOfThePreviewEachLoad() throws Exception {
+    Path dossier = Jar.copyOfTheSeeds(tmp);
+    Path log = tmp.resolve("serve.log");
+    Process serve = serve(dossier, log);
+    try (Chromium chromium = Chromium.start()) {
+      String url = awaitUrl(log);
+      org.openqa.selenium.WebDriver driver = chromium.driver();
+      chromium.open(url + "index.html");
+      String first = driver.getWindowHandle();
+      List<String> pages = List.of("timeline.html", "sources/index.html", "sources/cnn-2022-02-14.html", "sources/buzzfeed-2022-02-12.html",
+          "sources/blinken-visit-2022-01-18.html", "topics/diplomacy.html", "topics/osce-monitors.html", "topics/embassy-drawdown.html");
+      for (String page : pages) {
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        long start = System.nanoTime();
+        driver.get(url + page);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).as(page).isNotEmpty();
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).as(page + " loaded").isLessThan(10);
+      }
+      // The first tab, hidden through a rebuild, catches up when shown again.
+      Path index = dossier.resolve("index.yml");
+      Files.writeString(index, Files.readString(index).replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"Kyiv, winter 2022: edited in another tab\""));
+      new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(50))
+          .ignoring(org.openqa.selenium.WebDriverException.class)
+          .until(d -> d.findElement(By.tagName("header")).getText().contains("edited in another tab"));
+      driver.switchTo().window(first);
+      new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(50))
+          .ignoring(org.openqa.selenium.WebDriverException.class)
+          .until(d -> d.findElement(By.tagName("h1")).getText().equals("Kyiv, winter 2022: edited in another tab"));
+      assertThat(chromium.consoleErrors()).isEmpty();
+    } finally {
+      stop(serve);
+    }
+  }
+
+  /** {@code dossier serve} on a free port, its console to {@code log}. */
+  private static Process serve(Path dossier, Path log) throws java.io.IOException {
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Jar.JAR.toAbsolutePath().toString(), "serve", dossier.toString(), "--port", "0")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  private static void stop(Process serve) throws InterruptedException {
+    serve.destroy();
+    serve.waitFor(10, TimeUnit.SECONDS);
+    serve.destroyForcibly();
   }
 
   private static String awaitUrl(Path log) throws Exception {

@@ -60,7 +60,7 @@ class PreviewTest {
   void servesTheSiteWithTheReloadScriptOnlyInServedPages() throws Exception {
     HttpResponse<String> home = get("/");
     assertThat(home.statusCode()).isEqualTo(200);
-    assertThat(home.body()).contains("Kyiv, winter 2022").contains("<script src=\"/__dossier/reload.js\" defer></script>")
+    assertThat(home.body()).contains("Kyiv, winter 2022").contains("<script src=\"/__dossier/reload.js\" data-build=\"1\" defer></script>")
         .contains("connect-src 'self'");
     assertThat(get("/sources/cnn-2022-02-14.html").body()).contains("id=\"p1\"");
     assertThat(get("/assets/dossier.css").headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
@@ -76,7 +76,7 @@ class PreviewTest {
 
   @Test
   void anEditToTheIndexShowsWithoutRestarting() throws Exception {
-    CompletableFuture<String> reload = CompletableFuture.supplyAsync(this::awaitReloadEvent);
+    CompletableFuture<List<String>> reload = CompletableFuture.supplyAsync(this::awaitReloadEvent);
     Thread.sleep(200);
     Path index = dossier.resolve("index.yml");
     long saved = System.nanoTime();
@@ -89,7 +89,14 @@ class PreviewTest {
       body = get("/index.html").body();
     }
     assertThat(body).contains("Kyiv, winter 2022: edited");
-    assertThat(reload.get(10, TimeUnit.SECONDS)).isEqualTo("reload");
+    // The stream says first which build is shown, then tells of the next.
+    assertThat(reload.get(10, TimeUnit.SECONDS)).isEqualTo(List.of("build 1", "reload reload"));
+    // A page says the build it was served from, and a stream opened now says the same: a page
+    // shown again after the rebuild, or one served just before it, can tell it is out of date.
+    java.util.regex.Matcher served = java.util.regex.Pattern.compile("<script src=\"/__dossier/reload.js\" data-build=\"(\\d+)\" defer>").matcher(body);
+    assertThat(served.find()).as(body).isTrue();
+    assertThat(Integer.parseInt(served.group(1))).isGreaterThan(1);
+    assertThat(events(1)).containsExactly("build " + served.group(1));
   }
 
   /** A save while the first build runs is not lost: the preview builds again once that build is done. */
@@ -228,20 +235,34 @@ class PreviewTest {
     }
   }
 
-  private String awaitReloadEvent() {
+  /** The events of a new stream, each as "name data", up to the first reload. */
+  private List<String> awaitReloadEvent() {
+    return events(Integer.MAX_VALUE);
+  }
+
+  /** The first {@code count} events of a new stream, each as "name data", or up to the first reload. */
+  private List<String> events(int count) {
+    List<String> seen = new java.util.ArrayList<>();
     try {
       HttpResponse<java.io.InputStream> events = http.send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + preview.port() + PreviewServer.EVENTS)).build(),
           HttpResponse.BodyHandlers.ofInputStream());
-      BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8));
-      for (String line; (line = lines.readLine()) != null; ) {
-        if (line.startsWith("data: ")) {
-          return line.substring(6);
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+        String name = "";
+        for (String line; seen.size() < count && (line = lines.readLine()) != null; ) {
+          if (line.startsWith("event: ")) {
+            name = line.substring(7);
+          } else if (line.startsWith("data: ")) {
+            seen.add(name + " " + line.substring(6));
+            if (name.equals("reload")) {
+              break;
+            }
+          }
         }
       }
-      return "closed";
     } catch (IOException | InterruptedException e) {
-      return e.toString();
+      seen.add(e.toString());
     }
+    return seen;
   }
 }
