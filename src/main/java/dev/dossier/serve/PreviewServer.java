@@ -190,6 +190,12 @@ public final class PreviewServer implements AutoCloseable {
   private void listen(HttpExchange exchange) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      // The headers alone: a stream's length of 0 ("chunked") on a HEAD made the JDK's server
+      // print a warning on the console.
+      exchange.sendResponseHeaders(200, -1);
+      return;
+    }
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
     // Which build is shown, said after joining the listeners: a build shown meanwhile is told

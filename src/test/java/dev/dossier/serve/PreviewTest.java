@@ -169,6 +169,38 @@ class PreviewTest {
     assertThat(get("/assets/Noto%20Sans.woff2").body()).isEqualTo("space");
   }
 
+  /** A HEAD of the event stream is answered with its headers alone, and the JDK's server has nothing to warn of on the console. */
+  @Test
+  void aHeadOfTheEventStreamIsAnsweredQuietly() throws Exception {
+    java.util.logging.Logger server = java.util.logging.Logger.getLogger("com.sun.net.httpserver");
+    List<java.util.logging.LogRecord> warned = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+          warned.add(record);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    server.addHandler(handler);
+    try {
+      HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + preview.port() + PreviewServer.EVENTS))
+          .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+      assertThat(head.statusCode()).isEqualTo(200);
+      assertThat(head.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+      assertThat(get("/index.html").statusCode()).isEqualTo(200);
+      assertThat(warned).extracting(java.util.logging.LogRecord::getMessage).isEmpty();
+    } finally {
+      server.removeHandler(handler);
+    }
+  }
+
   /** The problems as the console would show them: here, one line each. */
   private static String shown(List<dev.dossier.diag.Diagnostic> problems) {
     return String.join("\n", problems.stream().map(dev.dossier.diag.Diagnostic::headline).toList());
