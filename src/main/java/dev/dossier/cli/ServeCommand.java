@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Preview the dossier on 127.0.0.1, rebuilding and reloading on every change.")
 final class ServeCommand implements Callable<Integer> {
 
+  /** The changed files a rebuild names on the console, before "and N more". */
+  private static final int SHOWN_CHANGES = 3;
+
   @Spec CommandSpec spec;
 
   @Mixin DossierOptions options;
@@ -62,7 +65,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (Preview preview = new Preview(options.dir, watched, new Build(options.strict, Optional.empty(), dev.dossier.diag.Progress.NONE, !options.noCache), options::theme, host, port,
-        (diagnostics, build) -> {
+        (diagnostics, build, changed) -> {
+          if (!changed.isEmpty()) {
+            // What the rebuild is for, so that a curator can tell it from one another program started.
+            err.println("changed: " + String.join(", ", changed.subList(0, Math.min(changed.size(), SHOWN_CHANGES)))
+                + (changed.size() > SHOWN_CHANGES ? " and " + (changed.size() - SHOWN_CHANGES) + " more" : ""));
+          }
           Reporter.print(diagnostics, options.dir, options.templates, err);
           if (build) {
             // Each build says how it went, so the console tells when a fix has landed.

@@ -32,21 +32,33 @@ public final class Preview implements AutoCloseable {
   private final Build build;
   /** The theme as the folders are at each build: a templates folder made or removed while serving counts. */
   private final java.util.function.Supplier<Theme> theme;
-  private final java.util.function.BiConsumer<List<Diagnostic>, Boolean> report;
+  private final Report report;
   private final java.util.function.Function<List<Diagnostic>, String> shown;
   private final PreviewServer server;
   private final WatchService watcher;
   private final Thread loop;
 
+  /** Where the console hears of each build. */
+  @FunctionalInterface
+  public interface Report {
+    /**
+     * @param diagnostics what the build said, or that watching stopped
+     * @param build whether they are a build's (true), or say that watching stopped (false)
+     * @param changed the files whose change started the build, as paths inside the dossier
+     *     folder (or whole, outside it), sorted; none for the first build
+     */
+    void accept(List<Diagnostic> diagnostics, boolean build, List<String> changed);
+  }
+
   /**
    * @param watched the folders whose changes trigger a rebuild (the dossier, its templates)
    * @param theme the theme for each build, made anew from the folders as they are then
-   * @param report told the diagnostics of every build, for the console, and whether they are a
-   *     build's (true), or say that watching stopped (false), after which no build follows
+   * @param report told the diagnostics of every build, for the console, with the files whose
+   *     change started it; or that watching stopped, after which no build follows
    * @param shown a failed build's errors as the console shows them, for the page that replaces the site
    */
   public Preview(Path dir, List<Path> watched, Build build, java.util.function.Supplier<Theme> theme, String host, int port,
-      java.util.function.BiConsumer<List<Diagnostic>, Boolean> report, java.util.function.Function<List<Diagnostic>, String> shown)
+      Report report, java.util.function.Function<List<Diagnostic>, String> shown)
       throws IOException {
     this.shown = shown;
     this.dir = dir;
@@ -60,7 +72,7 @@ public final class Preview implements AutoCloseable {
       for (Path folder : watched) {
         register(folder);
       }
-      this.server = new PreviewServer(host, port, snapshot());
+      this.server = new PreviewServer(host, port, snapshot(List.of()));
     } catch (IOException | RuntimeException e) {
       watcher.close();
       throw e;
@@ -74,9 +86,9 @@ public final class Preview implements AutoCloseable {
     return server.port();
   }
 
-  private PreviewServer.Snapshot snapshot() throws IOException {
+  private PreviewServer.Snapshot snapshot(List<String> changed) throws IOException {
     Build.Result result = build.run(dir, theme.get());
-    report.accept(result.diagnostics(), true);
+    report.accept(result.diagnostics(), true, changed);
     Map<String, Page> pages = new LinkedHashMap<>();
     result.pages().forEach(p -> pages.put(p.path(), p));
     List<Diagnostic> problems = result.failed() ? result.diagnostics().stream().filter(Diagnostic::isError).toList() : List.of();
@@ -116,25 +128,27 @@ public final class Preview implements AutoCloseable {
     try {
       while (true) {
         WatchKey key = watcher.take();
-        if (!drain(key)) {
+        Changes changes = new Changes();
+        if (!drain(key, changes)) {
           continue;
         }
         // Let the rest of a save (editors write, rename, touch) arrive before building.
         WatchKey more;
         while ((more = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-          drain(more);
+          drain(more, changes);
         }
+        List<String> changed = changes.named();
         for (Path folder : watched) {
           register(folder);
         }
         try {
-          server.show(snapshot());
+          server.show(snapshot(changed));
         } catch (IOException | RuntimeException e) {
           // A file or folder that went away while the build read it (a templates folder moved
           // aside), or a name the system cannot spell: said, and the next change builds again.
           List<Diagnostic> failed = List.of(new Diagnostic(".", 0, 0, dev.dossier.diag.Severity.ERROR,
               "the build could not read a file: " + e.getMessage(), java.util.Optional.of("the next change to the dossier builds it again")));
-          report.accept(failed, true);
+          report.accept(failed, true, changed);
           server.show(new PreviewServer.Snapshot(Map.of(), Optional.of(shown.apply(failed))));
         }
       }
@@ -142,15 +156,49 @@ public final class Preview implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       report.accept(List.of(new Diagnostic(".", 0, 0, dev.dossier.diag.Severity.ERROR,
-          "watching stopped: " + e.getMessage(), java.util.Optional.of("restart dossier serve"))), false);
+          "watching stopped: " + e.getMessage(), java.util.Optional.of("restart dossier serve"))), false, List.of());
     }
   }
 
-  /** Takes the key's events; whether any of them concerns a file a build reads. */
-  private static boolean drain(WatchKey key) {
+  /** The files a burst of events named, by path as the console shows it. */
+  private final class Changes {
+    private final java.util.SortedMap<String, Path> files = new java.util.TreeMap<>();
+    private final java.util.Set<String> created = new java.util.HashSet<>();
+
+    void add(Path file, boolean create) {
+      Path inside = dir.toAbsolutePath().normalize();
+      Path whole = file.toAbsolutePath().normalize();
+      String name = (whole.startsWith(inside) ? inside.relativize(whole) : whole).toString().replace('\\', '/');
+      files.put(name, whole);
+      if (create) {
+        created.add(name);
+      }
+    }
+
+    /**
+     * The files changed, less those made and gone again within the burst: an editor's or sed's
+     * temporary file, written and renamed over the file it saves.
+     */
+    List<String> named() {
+      return files.entrySet().stream()
+          .filter(f -> !created.contains(f.getKey()) || Files.exists(f.getValue(), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .map(java.util.Map.Entry::getKey).toList();
+    }
+  }
+
+  /**
+   * Takes the key's events, adding to {@code changes} each file they name that a build reads;
+   * whether any of them concerns such a file (or may: an overflow names none).
+   */
+  private static boolean drain(WatchKey key, Changes changes) {
     boolean relevant = false;
     for (var event : key.pollEvents()) {
-      relevant |= !(event.context() instanceof Path p) || !hidden(p);
+      if (!(event.context() instanceof Path p)) {
+        relevant = true;
+      } else if (!hidden(p)) {
+        relevant = true;
+        changes.add(key.watchable() instanceof Path folder ? folder.resolve(p) : p, event.kind() == StandardWatchEventKinds.ENTRY_CREATE);
+      }
     }
     key.reset();
     return relevant;

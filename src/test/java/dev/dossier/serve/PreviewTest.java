@@ -43,7 +43,7 @@ class PreviewTest {
         Files.copy(f, dossier.resolve(f.getFileName()));
       }
     }
-    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), Theme::builtIn, "127.0.0.1", 0, (d, build) -> {}, PreviewTest::shown);
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), Theme::builtIn, "127.0.0.1", 0, (d, build, changed) -> {}, PreviewTest::shown);
   }
 
   @AfterEach
@@ -99,6 +99,19 @@ class PreviewTest {
     assertThat(events(1)).containsExactly("build " + served.group(1));
   }
 
+  /** Each rebuild names the files whose change started it, for the console; the first build names none. */
+  @Test
+  void aRebuildNamesTheFilesThatChanged() throws Exception {
+    preview.close();
+    java.util.concurrent.BlockingQueue<List<String>> builds = new java.util.concurrent.LinkedBlockingQueue<>();
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), Theme::builtIn, "127.0.0.1", 0,
+        (d, build, changed) -> builds.add(changed), PreviewTest::shown);
+    assertThat(builds.poll(10, TimeUnit.SECONDS)).isEmpty();
+    Path index = dossier.resolve("index.yml");
+    Files.writeString(index, Files.readString(index).replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"Kyiv, winter 2022: edited\""));
+    assertThat(builds.poll(10, TimeUnit.SECONDS)).containsExactly("index.yml");
+  }
+
   /** A save while the first build runs is not lost: the preview builds again once that build is done. */
   @Test
   void anEditSavedDuringTheFirstBuildShows() throws Exception {
@@ -107,7 +120,7 @@ class PreviewTest {
     java.util.concurrent.atomic.AtomicBoolean saved = new java.util.concurrent.atomic.AtomicBoolean();
     // The console is told of the first build before the preview serves it: the index is saved
     // then, after that build has read it.
-    java.util.function.BiConsumer<List<dev.dossier.diag.Diagnostic>, Boolean> report = (d, build) -> {
+    Preview.Report report = (d, build, changed) -> {
       if (saved.compareAndSet(false, true)) {
         try {
           Files.writeString(index, Files.readString(index).replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"Kyiv, winter 2022: saved meanwhile\""));
@@ -139,7 +152,7 @@ class PreviewTest {
   void aTemplatesFolderMadeOrRemovedWhileServingIsFollowed() throws Exception {
     preview.close();
     Path templates = dossier.resolve("templates");
-    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), () -> new Theme(List.of(templates)), "127.0.0.1", 0, (d, build) -> {}, PreviewTest::shown);
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), () -> new Theme(List.of(templates)), "127.0.0.1", 0, (d, build, changed) -> {}, PreviewTest::shown);
     assertThat(get("/index.html").body()).doesNotContain("Overridden home");
 
     Files.createDirectories(templates);
@@ -163,7 +176,7 @@ class PreviewTest {
     Path templates = Files.createDirectories(tmp.resolve("theme/assets")).getParent();
     Files.writeString(templates.resolve("assets/Noto+Sans.woff2"), "plus");
     Files.writeString(templates.resolve("assets/Noto Sans.woff2"), "space");
-    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), () -> new Theme(List.of(templates)), "127.0.0.1", 0, (d, build) -> {}, PreviewTest::shown);
+    preview = new Preview(dossier, List.of(dossier), new Build(false, Optional.empty()), () -> new Theme(List.of(templates)), "127.0.0.1", 0, (d, build, changed) -> {}, PreviewTest::shown);
     assertThat(get("/assets/Noto+Sans.woff2").body()).isEqualTo("plus");
     assertThat(get("/assets/Noto%2BSans.woff2").body()).isEqualTo("plus");
     assertThat(get("/assets/Noto%20Sans.woff2").body()).isEqualTo("space");
