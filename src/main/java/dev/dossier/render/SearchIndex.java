@@ -93,8 +93,18 @@ final class SearchIndex {
   /** ʼ, an apostrophe as ' and ’ are ({@link #letter}). */
   private static final char MODIFIER_APOSTROPHE = '\u02BC';
 
-  /** One searchable unit: what a hit links to. */
-  record Doc(String kind, String href, String title, String text, Map<String, Object> extra) {}
+  /**
+   * One searchable unit: what a hit links to.
+   *
+   * @param titleSearched whether the title's words are searched: not those of "[untitled:
+   *     FILE]", which is nobody's title, and would make every untitled source a hit for
+   *     "untitled" and for the words of its file's name, ahead of any passage
+   */
+  record Doc(String kind, String href, String title, String text, Map<String, Object> extra, boolean titleSearched) {
+    Doc(String kind, String href, String title, String text, Map<String, Object> extra) {
+      this(kind, href, title, text, extra, true);
+    }
+  }
 
   private final List<Doc> docs = new ArrayList<>();
   private final Map<String, int[]> kindRanges = new LinkedHashMap<>();
@@ -128,7 +138,7 @@ final class SearchIndex {
       s.authors().value().ifPresent(about::addAll);
       s.dateline().ifPresent(about::add);
       Bibliography.dateLabel(s).ifPresent(about::add);
-      docs.add(new Doc("source", links.source(s.key()), Bibliography.displayTitle(s), String.join(" · ", about), Map.of()));
+      docs.add(new Doc("source", links.source(s.key()), Bibliography.displayTitle(s), String.join(" · ", about), Map.of(), s.title().value().isPresent()));
     }
     end("source");
     begin("paragraph");
@@ -653,11 +663,12 @@ final class SearchIndex {
         counts[0] = count(counts[0], seen, term, 1);
         length[0]++;
       };
-      int longer = Math.max(doc.title().length(), doc.text().length());
+      String searched = doc.titleSearched() ? doc.title() : "";
+      int longer = Math.max(searched.length(), doc.text().length());
       if (chars.length < longer) {
         chars = new char[Math.max(longer, chars.length * 2)];
       }
-      terms(doc.title(), chars, (original, start, end, hash) -> title.accept(vocabulary.id(original, start, end, hash)), t -> title.accept(vocabulary.id(t)));
+      terms(searched, chars, (original, start, end, hash) -> title.accept(vocabulary.id(original, start, end, hash)), t -> title.accept(vocabulary.id(t)));
       terms(doc.text(), chars, (original, start, end, hash) -> text.accept(vocabulary.id(original, start, end, hash)), t -> text.accept(vocabulary.id(t)));
       lengths[id] = length[0];
       total += lengths[id];

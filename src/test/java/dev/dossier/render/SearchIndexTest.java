@@ -506,6 +506,26 @@ class SearchIndexTest {
   }
 
   /**
+   * An untitled source is shown as "[untitled: FILE]", which is nobody's title: its words are not
+   * searched, so "untitled" and the words of the file's name find nothing, while the source's
+   * text is found as any other's.
+   */
+  @Test
+  void anUntitledSourcesPlaceholderIsNotSearched() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("untitled"));
+    Files.writeString(dir.resolve("field-notes.txt"), "Convoys moved at night.\n");
+    Build.Result built = new Build().run(dir, Theme.builtIn());
+    assertThat(built.dossier()).as(built.diagnostics().toString()).isPresent();
+    Index index = new Index(built.pages());
+    int source = index.idOf("sources/field-notes.html");
+    assertThat(index.doc(source)).containsEntry("title", "[untitled: field-notes.txt]");
+    for (String word : List.of("untitled", "field", "notes", "txt")) {
+      assertThat(index.entry(word)).as(word).isEmpty();
+    }
+    assertThat(index.postings("convoys").keySet()).containsExactly(index.idOf("sources/field-notes.html#p1"));
+  }
+
+  /**
    * In an index of 1,000 entries or more, a word in more than half of them keeps no postings,
    * only the topics and events with it in their title (not the sources: "the" is in thousands of
    * their titles), so that a query of that word alone still finds what it names.

@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":6,"version":"1b4e36383561f69b","docs":14,"kinds":{"topic":[0,2],"event":[2,6],"source":[6,8],"paragraph":[8,14]},"impactLevels":15,"termShards":["1"],"docShards":[0],"docNames":["f28f16eced94ab29"]});
+dossierSearch.manifest({"format":6,"version":"6f964b7076dba5f4","docs":14,"kinds":{"topic":[0,2],"event":[2,6],"source":[6,8],"paragraph":[8,14]},"impactLevels":15,"termShards":["1"],"docShards":[0],"docNames":["f28f16eced94ab29"]});
