@@ -36,6 +36,12 @@ public final class Preview implements AutoCloseable {
   private final java.util.function.Function<List<Diagnostic>, String> shown;
   private final PreviewServer server;
   private final WatchService watcher;
+  /**
+   * The folders that hold a watched folder outside the dossier (a templates folder given with
+   * --templates), watched for that folder's name alone: its own watch does not see it made,
+   * moved aside or deleted.
+   */
+  private final Map<WatchKey, Path> holders = new java.util.concurrent.ConcurrentHashMap<>();
   private final Thread loop;
 
   /** Where the console hears of each build. */
@@ -96,6 +102,11 @@ public final class Preview implements AutoCloseable {
   }
 
   private void register(Path folder) throws IOException {
+    Path whole = folder.toAbsolutePath().normalize();
+    Path holder = whole.getParent();
+    if (!whole.startsWith(dir.toAbsolutePath().normalize()) && holder != null && Files.isDirectory(holder)) {
+      holders.put(holder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE), whole);
+    }
     if (!Files.isDirectory(folder)) {
       return;
     }
@@ -190,9 +201,13 @@ public final class Preview implements AutoCloseable {
    * Takes the key's events, adding to {@code changes} each file they name that a build reads;
    * whether any of them concerns such a file (or may: an overflow names none).
    */
-  private static boolean drain(WatchKey key, Changes changes) {
+  private boolean drain(WatchKey key, Changes changes) {
     boolean relevant = false;
+    Path held = holders.get(key);
     for (var event : key.pollEvents()) {
+      if (held != null && !(event.context() instanceof Path p && held.getFileName().equals(p))) {
+        continue; // another file beside the watched folder
+      }
       if (!(event.context() instanceof Path p)) {
         relevant = true;
       } else if (!hidden(p)) {

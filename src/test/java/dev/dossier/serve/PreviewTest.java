@@ -214,6 +214,25 @@ class PreviewTest {
     }
   }
 
+  /**
+   * A templates folder outside the dossier (--templates) moved aside is noticed by itself, with
+   * nothing else saved, and so is its coming back: the folder that holds it is watched for it.
+   */
+  @Test
+  void aTemplatesFolderOutsideTheDossierMovedAsideAndBackIsFollowed() throws Exception {
+    preview.close();
+    Path templates = Files.createDirectories(tmp.resolve("theme"));
+    Files.writeString(templates.resolve("index.ftlh"), Files.readString(Path.of("templates/index.ftlh")).replaceFirst("</h1>", "</h1><p>Overridden home</p>"));
+    preview = new Preview(dossier, List.of(dossier, templates), new Build(false, Optional.empty()), () -> new Theme(List.of(templates)), "127.0.0.1", 0,
+        (d, build, changed) -> {}, PreviewTest::shown);
+    assertThat(get("/index.html").body()).contains("Overridden home");
+
+    Path aside = Files.move(templates, tmp.resolve("aside"));
+    awaitHome(body -> body.contains("Kyiv, winter 2022") && !body.contains("Overridden home"));
+    Files.move(aside, templates);
+    awaitHome(body -> body.contains("Overridden home"));
+  }
+
   /** The problems as the console would show them: here, one line each. */
   private static String shown(List<dev.dossier.diag.Diagnostic> problems) {
     return String.join("\n", problems.stream().map(dev.dossier.diag.Diagnostic::headline).toList());
