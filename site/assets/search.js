@@ -317,7 +317,7 @@
       var titled = [];
       named[0].forEach(function (id) {
         if (named.every(function (ids) { return ids.has(id); })) {
-          titled.push({ id: id, score: 0, words: named.length, exact: named.length, title: named.length, tier: NAMED_TIERS[kindOf(id)] });
+          titled.push({ id: id, tier: NAMED_TIERS[kindOf(id)] });
         }
       });
       if (titled.length > 0) {

@@ -182,14 +182,14 @@ final class YamlDocument {
       return Optional.empty();
     }
     int parent = line - 1;
-    while (parent >= 0 && (lines[parent].isBlank() || lines[parent].stripLeading().startsWith("#") || indent(lines[parent]) >= column)) {
+    while (parent >= 0 && (noContent(lines[parent]) || indent(lines[parent]) >= column)) {
       parent--;
     }
     if (parent < 0 || !lines[parent].stripTrailing().endsWith(":")) {
       return Optional.empty();
     }
     int first = parent + 1;
-    while (first < line && (lines[first].isBlank() || lines[first].stripLeading().startsWith("#"))) {
+    while (first < line && noContent(lines[first])) {
       first++;
     }
     if (first >= line || indent(lines[first]) != column + 2 || !UNDASHED_KEY.matcher(lines[first]).lookingAt()) {
@@ -198,10 +198,15 @@ final class YamlDocument {
     return Optional.of(new Position(path, first + 1, column + 3));
   }
 
-  private static final java.util.regex.Pattern UNDASHED_KEY = java.util.regex.Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_-]*:(?:\\s|$)");
+  private static final Pattern UNDASHED_KEY = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_-]*:(?:\\s|$)");
 
   private static int indent(String line) {
     return line.length() - line.stripLeading().length();
+  }
+
+  /** A blank line or a comment: no part of the structure. */
+  private static boolean noContent(String line) {
+    return line.isBlank() || line.stripLeading().startsWith("#");
   }
 
   /** How many times aliases may repeat a list or mapping, in all. */

@@ -28,6 +28,8 @@ public final class Preview implements AutoCloseable {
   private static final long SETTLE_MILLIS = 150;
 
   private final Path dir;
+  /** The dossier folder, whole: a changed file inside it is named from here. */
+  private final Path root;
   private final List<Path> watched;
   private final Build build;
   /** The theme as the folders are at each build: a templates folder made or removed while serving counts. */
@@ -68,6 +70,7 @@ public final class Preview implements AutoCloseable {
       throws IOException {
     this.shown = shown;
     this.dir = dir;
+    this.root = dir.toAbsolutePath().normalize();
     this.watched = watched;
     this.build = build;
     this.theme = theme;
@@ -104,7 +107,7 @@ public final class Preview implements AutoCloseable {
   private void register(Path folder) throws IOException {
     Path whole = folder.toAbsolutePath().normalize();
     Path holder = whole.getParent();
-    if (!whole.startsWith(dir.toAbsolutePath().normalize()) && holder != null && Files.isDirectory(holder)) {
+    if (!whole.startsWith(root) && holder != null && Files.isDirectory(holder)) {
       holders.put(holder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE), whole);
     }
     if (!Files.isDirectory(folder)) {
@@ -177,9 +180,8 @@ public final class Preview implements AutoCloseable {
     private final java.util.Set<String> created = new java.util.HashSet<>();
 
     void add(Path file, boolean create) {
-      Path inside = dir.toAbsolutePath().normalize();
       Path whole = file.toAbsolutePath().normalize();
-      String name = (whole.startsWith(inside) ? inside.relativize(whole) : whole).toString().replace('\\', '/');
+      String name = (whole.startsWith(root) ? root.relativize(whole) : whole).toString().replace('\\', '/');
       files.put(name, whole);
       if (create) {
         created.add(name);

@@ -19,12 +19,7 @@ class ServeBrowserIT {
 
   @Test
   void anEditToTheIndexReloadsTheOpenPage() throws Exception {
-    Path dossier = Jar.copyOfTheSeeds(tmp);
-    Path log = tmp.resolve("serve.log");
-    Process serve = serve(dossier, log);
-    try (Chromium chromium = Chromium.start()) {
-      String url = awaitUrl(log);
-      chromium.open(url + "index.html");
+    servedSeeds((dossier, url, chromium) -> {
       assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Kyiv, winter 2022: the US Embassy drawdown");
       Thread.sleep(300); // the page's event stream connects once its deferred script runs
       chromium.forgetLogs();
@@ -39,14 +34,7 @@ class ServeBrowserIT {
         String title = "Kyiv, winter 2022: " + edit;
         long saved = System.nanoTime();
         Files.writeString(index, original.replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"" + title + "\""));
-        // The page reloads itself: an element found just before the reload goes stale, so look
-        // again. Chromium's driver does not always say "stale": a heading found in the old
-        // document and read in the new one can fail as an inspector error ("Node with given id
-        // does not belong to the document"), a plain WebDriverException. Any such failure is
-        // retried; should the heading never read the title, the timeout names the last one.
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(25))
-            .ignoring(org.openqa.selenium.WebDriverException.class)
-            .until(d -> d.findElement(By.tagName("h1")).getText().equals(title));
+        reloaded(chromium.driver(), d -> d.findElement(By.tagName("h1")).getText().equals(title));
         took.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saved));
         Thread.sleep(300); // the reloaded page's event stream connects
       }
@@ -54,9 +42,7 @@ class ServeBrowserIT {
       assertThat(took.stream().sorted().toList().get(1)).as("median of %s ms", took).isLessThanOrEqualTo(2000L);
       assertThat(chromium.consoleErrors()).isEmpty();
       assertThat(chromium.requestedUrls()).allMatch(u -> u.startsWith(url), "every request stays on the preview server");
-    } finally {
-      stop(serve);
-    }
+    });
   }
 
   /**
@@ -66,13 +52,8 @@ class ServeBrowserIT {
    */
   @Test
   void manyTabsOfThePreviewEachLoad() throws Exception {
-    Path dossier = Jar.copyOfTheSeeds(tmp);
-    Path log = tmp.resolve("serve.log");
-    Process serve = serve(dossier, log);
-    try (Chromium chromium = Chromium.start()) {
-      String url = awaitUrl(log);
+    servedSeeds((dossier, url, chromium) -> {
       org.openqa.selenium.WebDriver driver = chromium.driver();
-      chromium.open(url + "index.html");
       String first = driver.getWindowHandle();
       List<String> pages = List.of("timeline.html", "sources/index.html", "sources/cnn-2022-02-14.html", "sources/buzzfeed-2022-02-12.html",
           "sources/blinken-visit-2022-01-18.html", "topics/diplomacy.html", "topics/osce-monitors.html", "topics/embassy-drawdown.html");
@@ -86,30 +67,48 @@ class ServeBrowserIT {
       // The first tab, hidden through a rebuild, catches up when shown again.
       Path index = dossier.resolve("index.yml");
       Files.writeString(index, Files.readString(index).replace("title: \"Kyiv, winter 2022: the US Embassy drawdown\"", "title: \"Kyiv, winter 2022: edited in another tab\""));
-      new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(50))
-          .ignoring(org.openqa.selenium.WebDriverException.class)
-          .until(d -> d.findElement(By.tagName("header")).getText().contains("edited in another tab"));
+      reloaded(driver, d -> d.findElement(By.tagName("header")).getText().contains("edited in another tab"));
       driver.switchTo().window(first);
-      new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(50))
-          .ignoring(org.openqa.selenium.WebDriverException.class)
-          .until(d -> d.findElement(By.tagName("h1")).getText().equals("Kyiv, winter 2022: edited in another tab"));
+      reloaded(driver, d -> d.findElement(By.tagName("h1")).getText().equals("Kyiv, winter 2022: edited in another tab"));
       assertThat(chromium.consoleErrors()).isEmpty();
+    });
+  }
+
+  /** What a test does with the seeds served and a browser open at their home page. */
+  @FunctionalInterface
+  private interface Served {
+    void run(Path dossier, String url, Chromium chromium) throws Exception;
+  }
+
+  /** Serves a copy of the seeds with {@code dossier serve} on a free port, opens its home page, runs the test, stops both. */
+  private void servedSeeds(Served test) throws Exception {
+    Path dossier = Jar.copyOfTheSeeds(tmp);
+    Path log = tmp.resolve("serve.log");
+    Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Jar.JAR.toAbsolutePath().toString(), "serve", dossier.toString(), "--port", "0")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try (Chromium chromium = Chromium.start()) {
+      String url = awaitUrl(log);
+      chromium.open(url + "index.html");
+      test.run(dossier, url, chromium);
     } finally {
-      stop(serve);
+      serve.destroy();
+      serve.waitFor(10, TimeUnit.SECONDS);
+      serve.destroyForcibly();
     }
   }
 
-  /** {@code dossier serve} on a free port, its console to {@code log}. */
-  private static Process serve(Path dossier, Path log) throws java.io.IOException {
-    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        Jar.JAR.toAbsolutePath().toString(), "serve", dossier.toString(), "--port", "0")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-  }
-
-  private static void stop(Process serve) throws InterruptedException {
-    serve.destroy();
-    serve.waitFor(10, TimeUnit.SECONDS);
-    serve.destroyForcibly();
+  /**
+   * Waits for a page that reloads itself to show what it should. An element found just before
+   * the reload goes stale, so each look is fresh. Chromium's driver does not always say "stale":
+   * a heading found in the old document and read in the new one can fail as an inspector error
+   * ("Node with given id does not belong to the document"), a plain WebDriverException. Any such
+   * failure is retried; should the page never show it, the timeout names the last one.
+   */
+  private static void reloaded(org.openqa.selenium.WebDriver driver, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> shows) {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(25))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(shows);
   }
 
   private static String awaitUrl(Path log) throws Exception {
