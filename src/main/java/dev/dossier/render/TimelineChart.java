@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The timeline's overview: events per week (or per month, for a long dossier) as stacked bars
@@ -117,12 +118,27 @@ final class TimelineChart {
           byTopic.merge(e.topics().isEmpty() ? "" : e.topics().get(0), 1, Integer::sum);
         }
       }
-      String month = p.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-      String label = weekly ? p.getDayOfMonth() + " " + month : month + " " + p.getYear() % 100;
+      String label = label(p, p.equals(first) ? Optional.empty() : Optional.of(weekly ? p.minusWeeks(1) : p.minusMonths(1)), weekly);
       String start = (weekly ? p.getDayOfMonth() + " " : "") + DossierDate.monthName(p.getMonth()) + " " + p.getYear();
       bars.add(new Bar(label, weekly ? "Week of " + start : start, start, byTopic));
     }
     return bars;
+  }
+
+  /**
+   * A bar's label, short enough to stay readable when the chart is shrunk to a phone's width:
+   * a week's first day ("10"), with its month ("7 Feb") on the first bar and where the month
+   * changes; a month ("Feb"), with its year ("Jan 22") on the first bar and where the year
+   * changes. Each bar's title and the chart's table give the whole date.
+   */
+  static String label(LocalDate period, Optional<LocalDate> before, boolean weekly) {
+    String month = period.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    if (weekly) {
+      boolean newMonth = before.map(b -> b.getMonth() != period.getMonth()).orElse(true);
+      return period.getDayOfMonth() + (newMonth ? " " + month : "");
+    }
+    boolean newYear = before.map(b -> b.getYear() != period.getYear()).orElse(true);
+    return month + (newYear ? " " + String.format(Locale.ROOT, "%02d", period.getYear() % 100) : "");
   }
 
   /**

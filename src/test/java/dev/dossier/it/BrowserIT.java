@@ -189,6 +189,39 @@ class BrowserIT extends SeedSiteInBrowser {
   }
 
   /**
+   * The timeline's chart fits the screen, every bar in view, and on a phone its labels are
+   * drawn larger so that, shrunk with it, they come out at 10 px or more; neighbouring labels
+   * never overlap.
+   */
+  @org.junit.jupiter.api.Test
+  void onAPhoneTheTimelinesChartShowsEveryBarWithLabelsOfTenPixelsOrMore() {
+    WebDriver driver = chromium.driver();
+    try {
+      for (int width : new int[] {320, 375, 1280}) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        chromium.open(site.url(Origin.FILE, "timeline.html"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> at = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
+            "var svg = document.querySelector('.overview svg.timeline-chart'), html = document.documentElement;"
+                + "var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
+                + "var labels = Array.from(svg.querySelectorAll('text'));"
+                + "var sizes = labels.map(t => parseFloat(getComputedStyle(t).fontSize) * scale);"
+                + "var below = Array.from(svg.querySelectorAll('text:not(.count)')).map(t => t.getBoundingClientRect());"
+                + "var overlaps = below.slice(1).filter((r, i) => r.left < below[i].right).length;"
+                + "return {smallest: Math.min.apply(null, sizes), overlaps: overlaps,"
+                + " right: svg.getBoundingClientRect().right, screen: html.clientWidth, page: html.scrollWidth};");
+        String where = width + " px";
+        assertThat(((Number) at.get("smallest")).doubleValue()).as(where + ": the smallest label's size in px").isGreaterThanOrEqualTo(10);
+        assertThat(((Number) at.get("overlaps")).intValue()).as(where + ": labels overlapping the one before").isZero();
+        assertThat(((Number) at.get("right")).doubleValue()).as(where + ": the chart's right edge").isLessThanOrEqualTo(((Number) at.get("screen")).doubleValue());
+        assertThat(((Number) at.get("page")).intValue()).as(where + ": the page's width").isLessThanOrEqualTo(((Number) at.get("screen")).intValue());
+      }
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
+  /**
    * A link to a paragraph shows "¶12" and is read out as "paragraph 12" ("¶" alone is read as
    * "pilcrow"), from its own text, not from an aria-label that says other words than it shows
    * (which speech control cannot match): the notes, and a topic page's passages.

@@ -100,4 +100,20 @@ class TimelineChartTest {
     assertThat(TimelineChart.unit(days)).isEqualTo("week");
     assertThat(TimelineChart.leftOut(days)).isEqualTo(1);
   }
+
+  /**
+   * The labels under the bars stay short enough to read on a phone: a week's day, with its month
+   * on the first bar and where the month changes; a month, with its year on the first bar and
+   * where the year changes.
+   */
+  @Test
+  void eachLabelNamesTheMonthOrYearOnlyWhereItChanges() {
+    List<Event> weeks = List.of(event("e1", "2022-01-17", "a"), event("e2", "2022-02-14", "a"));
+    Document svg = Jsoup.parse(svg(weeks, TOPICS), "", Parser.xmlParser());
+    assertThat(svg.select("text:not(.count)").eachText()).containsExactly("17 Jan", "24", "31", "7 Feb", "14");
+    List<Event> months = List.of(dated("a", "2021-11"), dated("b", "2022-02"));
+    svg = Jsoup.parse(svg(months, TOPICS), "", Parser.xmlParser());
+    assertThat(svg.select("text:not(.count)").eachText()).containsExactly("Nov 21", "Dec", "Jan 22", "Feb");
+    assertThat(TimelineChart.label(LocalDate.of(2005, 3, 1), Optional.empty(), false)).isEqualTo("Mar 05");
+  }
 }
