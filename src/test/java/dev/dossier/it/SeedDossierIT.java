@@ -134,6 +134,17 @@ class SeedDossierIT {
     assertThat(page("sources/buzzfeed-2022-02-12.html").select(".metadata").text()).contains("KYIV").contains("12 February 2022");
   }
 
+  /** On a topic's page, each event's tag for that topic says it is this page; no other tag does. */
+  @Test
+  void aTopicsOwnTagOnItsPageIsMarkedAsThePage() throws IOException {
+    Document topic = page("topics/embassy-drawdown.html");
+    assertThat(topic.select(".event .tags a[aria-current=page]")).isNotEmpty()
+        .allSatisfy(a -> assertThat(a.attr("href")).isEqualTo("../topics/embassy-drawdown.html"));
+    assertThat(topic.select(".event .tags a[href$=embassy-drawdown.html]:not([aria-current=page])")).isEmpty();
+    assertThat(topic.select(".event .tags a[href$=citizens-told-to-leave.html]")).isNotEmpty().noneMatch(a -> a.hasAttr("aria-current"));
+    assertThat(page("timeline.html").select(".tags a[aria-current]")).as("no topic is the timeline's own").isEmpty();
+  }
+
   @Test
   void everyEventAndTopicCitesParagraphs() throws IOException {
     for (Element event : page("timeline.html").select(".event")) {
@@ -181,6 +192,21 @@ class SeedDossierIT {
     assertThat(checked).isGreaterThan(50);
   }
 
+  /**
+   * What the pages show between a title and its details, and where a value came from, is in the
+   * text itself, not added by the style sheet: copied, in a reader view or without the style
+   * sheet, a line reads as it shows.
+   */
+  @Test
+  void separatorsAndOriginsAreInTheTextNotOnlyInTheStyleSheet() throws IOException {
+    assertThat(page("index.html").select(".sources li, ul li:has(> .meta)").eachText())
+        .contains("[US closes its Kyiv embassy and moves remaining diplomats to Lviv] — CNN · updated 15 February 2022");
+    assertThat(page("index.html").select(".topic-list li").eachText()).allSatisfy(line -> assertThat(line).matches(".+ — \\d+\\hevents?, \\d+\\hsources?"));
+    assertThat(page("sources/cnn-2022-02-14.html").select(".metadata dd").eachText()).contains("CNN from document");
+    assertThat(page("sources/blinken-visit-2022-01-18.html").select(".origin-inferred").eachText()).containsOnly("inferred");
+    assertThat(Files.readString(Jar.ROOT.resolve("templates/assets/dossier.css"))).doesNotContain("content: \" — \"").doesNotContain("content: \"from \"");
+  }
+
   @Test
   void anInferredDateIsMarkedAsSuch() throws IOException {
     Element metadata = page("sources/blinken-visit-2022-01-18.html").selectFirst(".metadata");
@@ -191,7 +217,7 @@ class SeedDossierIT {
   @Test
   void aSourceKnownOnlyByItsLastUpdateIsNeverShownAsPublishedThen() throws IOException {
     // CNN's report gives only "Updated: Tue, 15 Feb 2022 01:41:12 GMT".
-    assertThat(page("index.html").select(".meta").eachText()).contains("CNN · updated 15 February 2022");
+    assertThat(page("index.html").select(".meta").eachText()).contains("— CNN · updated 15 February 2022");
     assertThat(page("topics/embassy-closure-lviv.html").select(".references li").text())
         .contains("CNN, updated 15 February 2022, ¶1").doesNotContain("CNN, 15 February");
     assertThat(Files.readString(site.resolve("sources.bib"))).contains("note = {Title supplied by the editor; updated 2022-02-15 01:41 UTC}");
