@@ -393,4 +393,29 @@ class SiteWriterTest {
       assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
     }
   }
+
+  /**
+   * Deleting the last site (or a staging folder) deletes the tree and only the tree: a link in
+   * it, to a file or a folder outside, goes as a link, and a tree that is itself a link goes as
+   * a link, the folder it names untouched.
+   */
+  @Test
+  void deletingATreeNeverFollowsALinkOutOfIt() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.writeString(outside.resolve("keep.txt"), "keep");
+    Path tree = Files.createDirectories(tmp.resolve("tree/sources/deep"));
+    Files.writeString(tree.resolve("page.html"), "page");
+    Files.writeString(tmp.resolve("tree/index.html"), "home");
+    Files.createSymbolicLink(tmp.resolve("tree/linked-folder"), outside);
+    Files.createSymbolicLink(tmp.resolve("tree/sources/linked-file"), outside.resolve("keep.txt"));
+    Files.createSymbolicLink(tmp.resolve("tree/sources/dangling"), tmp.resolve("nowhere"));
+    Files.createDirectories(tmp.resolve("tree/empty"));
+    SiteWriter.deleteTree(tmp.resolve("tree"));
+    assertThat(tmp.resolve("tree")).doesNotExist();
+    assertThat(outside.resolve("keep.txt")).hasContent("keep");
+    Path link = Files.createSymbolicLink(tmp.resolve("link-to-outside"), outside);
+    SiteWriter.deleteTree(link);
+    assertThat(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(outside.resolve("keep.txt")).hasContent("keep");
+  }
 }
