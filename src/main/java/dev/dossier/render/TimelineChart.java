@@ -118,7 +118,7 @@ final class TimelineChart {
           byTopic.merge(e.topics().isEmpty() ? "" : e.topics().get(0), 1, Integer::sum);
         }
       }
-      String label = label(p, p.equals(first) ? Optional.empty() : Optional.of(weekly ? p.minusWeeks(1) : p.minusMonths(1)), weekly);
+      String label = label(p, p.equals(first) ? Optional.empty() : Optional.of(weekly ? p.minusWeeks(1) : p.minusMonths(1)), p.isBefore(last), weekly);
       String start = (weekly ? p.getDayOfMonth() + " " : "") + DossierDate.monthName(p.getMonth()) + " " + p.getYear();
       bars.add(new Bar(label, weekly ? "Week of " + start : start, start, byTopic));
     }
@@ -129,15 +129,19 @@ final class TimelineChart {
    * A bar's label, short enough to stay readable when the chart is shrunk to a phone's width:
    * a week's first day ("10"), with its month ("7 Feb") on the first bar and where the month
    * changes; a month ("Feb"), with its year ("Jan 22") on the first bar and where the year
-   * changes. Each bar's title and the chart's table give the whole date.
+   * changes, but for a first bar of December followed by January, which takes the year ("Dec",
+   * "Jan 22"), so that two long labels never stand side by side. Each bar's title and the
+   * chart's table give the whole date.
+   *
+   * @param more whether a bar follows this one
    */
-  static String label(LocalDate period, Optional<LocalDate> before, boolean weekly) {
+  static String label(LocalDate period, Optional<LocalDate> before, boolean more, boolean weekly) {
     String month = period.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
     if (weekly) {
       boolean newMonth = before.map(b -> b.getMonth() != period.getMonth()).orElse(true);
       return period.getDayOfMonth() + (newMonth ? " " + month : "");
     }
-    boolean newYear = before.map(b -> b.getYear() != period.getYear()).orElse(true);
+    boolean newYear = before.map(b -> b.getYear() != period.getYear()).orElse(!(more && period.getMonth() == java.time.Month.DECEMBER));
     return month + (newYear ? " " + String.format(Locale.ROOT, "%02d", period.getYear() % 100) : "");
   }
 

@@ -114,6 +114,10 @@ class TimelineChartTest {
     List<Event> months = List.of(dated("a", "2021-11"), dated("b", "2022-02"));
     svg = Jsoup.parse(svg(months, TOPICS), "", Parser.xmlParser());
     assertThat(svg.select("text:not(.count)").eachText()).containsExactly("Nov 21", "Dec", "Jan 22", "Feb");
-    assertThat(TimelineChart.label(LocalDate.of(2005, 3, 1), Optional.empty(), false)).isEqualTo("Mar 05");
+    // A chart of months that starts in December gives the year to January, not to both.
+    svg = Jsoup.parse(svg(List.of(dated("a", "2021-12"), dated("b", "2022-01"), dated("c", "2022-02")), TOPICS), "", Parser.xmlParser());
+    assertThat(svg.select("text:not(.count)").eachText()).containsExactly("Dec", "Jan 22", "Feb");
+    assertThat(TimelineChart.label(LocalDate.of(2021, 12, 1), Optional.empty(), false, false)).as("December alone").isEqualTo("Dec 21");
+    assertThat(TimelineChart.label(LocalDate.of(2005, 3, 1), Optional.empty(), false, false)).isEqualTo("Mar 05");
   }
 }

@@ -418,4 +418,21 @@ class SiteWriterTest {
     assertThat(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
     assertThat(outside.resolve("keep.txt")).hasContent("keep");
   }
+
+  /**
+   * A name that is not UTF-8 (a file copied from an old system, say) is deleted with the rest:
+   * a site it sat in can be replaced, and no leftover blocks the builds after.
+   */
+  @Test
+  void aTreeHoldingANameThatIsNotUtf8IsDeletedWhole() throws Exception {
+    Path tree = Files.createDirectories(tmp.resolve("tree/assets"));
+    Process touch = new ProcessBuilder("sh", "-c", "touch \"$(printf 'notes\\377.txt')\" \"$(printf 'caf\\303\\251.html')\"")
+        .directory(tree.toFile()).redirectErrorStream(true).start();
+    assertThat(touch.waitFor()).isZero();
+    try (var names = Files.list(tree)) {
+      assertThat(names.count()).isEqualTo(2);
+    }
+    SiteWriter.deleteTree(tmp.resolve("tree"));
+    assertThat(tmp.resolve("tree")).doesNotExist();
+  }
 }
