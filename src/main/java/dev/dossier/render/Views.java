@@ -72,11 +72,26 @@ final class Views {
   /** Each asset's version, by its path in the site (see {@code SiteRenderer.versions}). */
   private final Map<String, String> assetVersions;
 
+  /**
+   * The description for a page's {@code <meta name="description">}: whole up to 300 characters,
+   * else cut at its last space before the 298th and ended with "…"; a text with no space there
+   * (Japanese or Chinese, which put none between words) is cut after its 297th character, never
+   * inside one written with two {@code char}s.
+   */
+  static String shortDescription(String text) {
+    if (text.length() <= 300) {
+      return text;
+    }
+    int space = text.lastIndexOf(' ', 297);
+    int cut = space > 0 ? space : Character.isLowSurrogate(text.charAt(297)) ? 296 : 297;
+    return text.substring(0, cut) + "…";
+  }
+
   Views(Dossier dossier, Map<String, String> assetVersions) {
     this.assetVersions = assetVersions;
     this.descriptionText = dossier.description()
         .map(d -> org.jsoup.Jsoup.parseBodyFragment(stripMarkers(d.html())).text())
-        .map(t -> t.length() > 300 ? t.substring(0, t.lastIndexOf(' ', 297)) + "…" : t)
+        .map(Views::shortDescription)
         .orElse(null);
     this.dossier = dossier;
     this.citations = dossier.citations();

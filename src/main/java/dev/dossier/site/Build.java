@@ -182,6 +182,13 @@ public final class Build {
         }
       }
       written = session.commit(replacingOthers);
+      for (SiteWriter.Leftover left : session.leftovers()) {
+        diagnostics.warning(Position.file(left.folder().toString()),
+            "the new site is in " + out + ", but this folder beside it, "
+                + (left.lastSite() ? "the last site moved aside" : "a build's unfinished work")
+                + ", could not be deleted: " + left.why(),
+            "delete " + left.folder() + " yourself (deleting needs write permission on each folder in it); the next build tries again");
+      }
       if (cache.isPresent()) {
         try {
           cache.get().storePages(out, sink.units());
@@ -215,8 +222,11 @@ public final class Build {
     if (!seen.said().isEmpty() || !Files.isDirectory(out)) {
       return Optional.empty();
     }
-    // What a killed build left beside the site goes, as the long way sees to first.
-    SiteWriter.recover(out);
+    // What a killed build left beside the site goes, as the long way sees to first; what will
+    // not go, the long way reports.
+    if (!SiteWriter.recover(out).isEmpty()) {
+      return Optional.empty();
+    }
     try {
       return unchanged(seen, out, start, cache, cache.lastBuild(out, frame), replacingOthers);
     } catch (IOException | java.io.UncheckedIOException e) {

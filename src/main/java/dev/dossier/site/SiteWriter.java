@@ -71,6 +71,29 @@ public final class SiteWriter {
   }
 
   /**
+   * A folder beside the site that could not be deleted once the site was in place: the last
+   * site, moved aside, or what a killed build left. The site is whole; the folder stays until
+   * a later build, or the user, can delete it.
+   */
+  public record Leftover(Path folder, IOException cause) {
+    /** Whether it is a last site moved aside, not a build's unfinished staging folder. */
+    public boolean lastSite() {
+      return folder.getFileName().toString().contains(OLD);
+    }
+
+    /** Why, in words: "permission denied" and the file, as far as the system says. */
+    public String why() {
+      if (cause instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+        String reason = f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+            : f instanceof java.nio.file.DirectoryNotEmptyException ? "a folder in it is not empty"
+            : f.getReason() != null ? f.getReason() : "the system gave no reason";
+        return reason + " (" + f.getFile() + ")";
+      }
+      return cause.getMessage() == null ? "the system gave no reason" : cause.getMessage();
+    }
+  }
+
+  /**
    * Files in {@code out} that this tool did not write and a build would delete: everything in a
    * non-empty folder without a manifest, else what the manifest does not list.
    */
@@ -118,8 +141,10 @@ public final class SiteWriter {
   public Session open(Path out) throws IOException {
     Path target = out.toAbsolutePath().normalize();
     Files.createDirectories(target.getParent());
-    recover(target);
-    return new Session(target, readManifest(target));
+    List<Leftover> left = recover(target);
+    Session session = new Session(target, readManifest(target));
+    session.leftovers.addAll(left);
+    return session;
   }
 
   /**
@@ -133,6 +158,7 @@ public final class SiteWriter {
     private final List<String> written = new ArrayList<>();
     private final List<String> unchanged = new ArrayList<>();
     private Path staging;
+    private final List<Leftover> leftovers = new ArrayList<>();
     private boolean committed;
     /** Committed or closed: nothing more may be added. */
     private boolean closed;
@@ -506,11 +532,16 @@ public final class SiteWriter {
       next.forEach((path, hash) -> lines.add(hash + "  " + path));
       Files.write(stage.resolve(MANIFEST), lines, StandardCharsets.UTF_8);
       try {
-        swap(stage, target);
+        swap(stage, target).ifPresent(leftovers::add);
       } finally {
         discard();
       }
       return result;
+    }
+
+    /** The folders beside the site that could not be deleted, the site being whole. */
+    public synchronized List<Leftover> leftovers() {
+      return List.copyOf(leftovers);
     }
 
     /** The files of the site as committed, with their SHA-256, as its manifest lists them. */
@@ -604,14 +635,15 @@ public final class SiteWriter {
    * Undoes what a build killed midway left behind: staging folders are dropped, and if the kill
    * fell between moving the old site aside and moving the new one in, the old site goes back.
    */
-  static void recover(Path target) throws IOException {
+  static List<Leftover> recover(Path target) throws IOException {
     String name = target.getFileName().toString();
     List<Path> old = new ArrayList<>();
+    List<Leftover> left = new ArrayList<>();
     try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), "." + name + "*")) {
       for (Path sibling : siblings) {
         String s = sibling.getFileName().toString();
         if (s.startsWith("." + name + STAGING)) {
-          deleteTree(sibling);
+          deleteOrLeave(sibling, left);
         } else if (s.startsWith("." + name + OLD)) {
           old.add(sibling);
         }
@@ -622,8 +654,18 @@ public final class SiteWriter {
       if (!Files.exists(target)) {
         move(previous, target);
       } else {
-        deleteTree(previous);
+        deleteOrLeave(previous, left);
       }
+    }
+    return left;
+  }
+
+  /** Deletes a folder beside the site, or notes why it could not. */
+  private static void deleteOrLeave(Path folder, List<Leftover> left) {
+    try {
+      deleteTree(folder);
+    } catch (IOException e) {
+      left.add(new Leftover(folder, e));
     }
   }
 
@@ -675,7 +717,8 @@ public final class SiteWriter {
   }
 
   /** Moves the old output aside, the new one in, then deletes the old. */
-  private static void swap(Path staging, Path target) throws IOException {
+  /** Moves the new site in and deletes the old one, or says why that stays: the new site is in place either way. */
+  private static Optional<Leftover> swap(Path staging, Path target) throws IOException {
     Path old = null;
     if (Files.exists(target)) {
       old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + OLD);
@@ -690,9 +733,11 @@ public final class SiteWriter {
       }
       throw e;
     }
+    List<Leftover> left = new ArrayList<>();
     if (old != null) {
-      deleteTree(old);
+      deleteOrLeave(old, left);
     }
+    return left.stream().findFirst();
   }
 
   private static void move(Path from, Path to) throws IOException {
@@ -720,7 +765,7 @@ public final class SiteWriter {
     boolean deleted = false;
     try (DirectoryStream<Path> folder = Files.newDirectoryStream(root)) {
       if (folder instanceof SecureDirectoryStream<Path> secure) {
-        deleteContents(secure);
+        deleteContents(secure, root);
         deleted = true;
       }
     }
@@ -731,7 +776,7 @@ public final class SiteWriter {
     Files.delete(root);
   }
 
-  private static void deleteContents(SecureDirectoryStream<Path> folder) throws IOException {
+  private static void deleteContents(SecureDirectoryStream<Path> folder, Path at) throws IOException {
     // Every name first, then the deleting: not every file system lists a folder whole while
     // names leave it.
     List<Path> names = new ArrayList<>();
@@ -747,15 +792,30 @@ public final class SiteWriter {
       } catch (IOException notAFile) {
         BasicFileAttributes attributes = folder.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
         if (!attributes.isDirectory()) {
-          throw notAFile;
+          throw named(notAFile, at.resolve(name));
         }
         // Opened without following a link: a folder swapped for one meanwhile is refused.
         try (SecureDirectoryStream<Path> inner = folder.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
-          deleteContents(inner);
+          deleteContents(inner, at.resolve(name));
         }
-        folder.deleteDirectory(name);
+        try {
+          folder.deleteDirectory(name);
+        } catch (IOException e) {
+          throw named(e, at.resolve(name));
+        }
       }
     }
+  }
+
+  /** The error, naming the file by its whole path: a secure stream's errors name it within its folder. */
+  private static IOException named(IOException e, Path file) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return new java.nio.file.AccessDeniedException(file.toString());
+    }
+    if (e instanceof java.nio.file.FileSystemException f) {
+      return new java.nio.file.FileSystemException(file.toString(), null, f.getReason());
+    }
+    return e;
   }
 
   /** {@link #deleteTree} where the system has no secure directory streams (Windows). */

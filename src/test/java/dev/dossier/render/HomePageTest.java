@@ -52,6 +52,25 @@ class HomePageTest {
         .isEqualTo(backwards);
   }
 
+  /**
+   * A long description is cut for the pages' meta description at a space, or, in a language
+   * written without spaces, at a character: never a crash, never half a character.
+   */
+  @Test
+  void aLongDescriptionWithoutSpacesIsCutAtACharacter() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("dossier"));
+    Files.writeString(dir.resolve("a.txt"), "Published: 2022-02-14\n\nThe embassy moved to Lviv.\n");
+    String japanese = "東京で会議が開かれた。".repeat(40);
+    Files.writeString(dir.resolve("index.yml"), "title: Long\ndescription: \"" + japanese + "\"\nsources:\n  - key: a\n    file: a.txt\n");
+    Build.Result result = new Build().run(dir, Theme.builtIn());
+    assertThat(result.failed()).as("%s", result.diagnostics()).isFalse();
+    String home = new String(result.pages().stream().filter(p -> p.path().equals("index.html")).findFirst().orElseThrow().bytes(), StandardCharsets.UTF_8);
+    assertThat(Jsoup.parse(home).selectFirst("meta[name=description]").attr("content")).isEqualTo(japanese.substring(0, 297) + "…");
+    assertThat(Views.shortDescription("a".repeat(296) + "😀" + "b".repeat(10))).as("a character of two chars").isEqualTo("a".repeat(296) + "…");
+    assertThat(Views.shortDescription("word ".repeat(80))).endsWith("word…").hasSizeLessThanOrEqualTo(298);
+    assertThat(Views.shortDescription(" " + "x".repeat(400))).as("a space only at the start").hasSize(298);
+  }
+
   private static List<String> titles(Build.Result result, String path, String events) {
     String page = new String(result.pages().stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow().bytes(), StandardCharsets.UTF_8);
     return Jsoup.parse(page).select(events + " .event-title").eachText();
