@@ -152,11 +152,7 @@ public final class Main implements Runnable {
     /** "cannot read or write /srv/.site.staging-x/index.html: permission denied", as far as the system names the file and the cause. */
     private static String fileProblem(java.io.IOException e) {
       if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
-        String why = f instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-            : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
-            : f instanceof java.nio.file.DirectoryNotEmptyException ? "the folder is not empty"
-            : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
-        return "cannot read or write " + f.getFile() + (f.getOtherFile() != null ? " (or " + f.getOtherFile() + ")" : "") + ": " + why;
+        return "cannot read or write " + f.getFile() + (f.getOtherFile() != null ? " (or " + f.getOtherFile() + ")" : "") + ": " + dev.dossier.diag.FileProblem.reason(f);
       }
       String message = e.getMessage();
       return message == null ? "a file could not be read or written (" + e.getClass().getSimpleName() + ")"

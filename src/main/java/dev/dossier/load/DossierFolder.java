@@ -60,6 +60,12 @@ public final class DossierFolder {
         "the index must be named " + INDEX + "; this file is not read",
         found ? "merge what it says into " + INDEX + " and delete it" : "rename it to " + INDEX));
     if (!found) {
+      if (entries().containsKey(INDEX)) {
+        // A folder (or anything but a file) by the index's name: building without the index
+        // would quietly replace the site with one that has no topics and no events.
+        diagnostics.error(Position.file(INDEX), INDEX + " is a folder, not a file, so it cannot be read as the index",
+            "write the index in a file named " + INDEX + ": move what the folder holds elsewhere and delete it");
+      }
       return Optional.empty();
     }
     return bytes(INDEX, diagnostics, Position.file(INDEX));

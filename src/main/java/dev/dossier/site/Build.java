@@ -448,7 +448,7 @@ public final class Build {
   }
 
   private static void cannotCache(Diagnostics diagnostics, IOException e) {
-    diagnostics.note(Position.file(BuildCache.FOLDER), "cannot write the build cache (" + e + "); the next build will redo the work");
+    diagnostics.note(Position.file(BuildCache.FOLDER), "cannot write the build cache: " + dev.dossier.diag.FileProblem.describe(e) + "; the next build will redo the work");
   }
 
   /** A document parsed before, with what reading and parsing it said, kept while its bytes are the same. */

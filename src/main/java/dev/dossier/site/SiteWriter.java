@@ -83,13 +83,7 @@ public final class SiteWriter {
 
     /** Why, in words: "permission denied" and the file, as far as the system says. */
     public String why() {
-      if (cause instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
-        String reason = f instanceof java.nio.file.AccessDeniedException ? "permission denied"
-            : f instanceof java.nio.file.DirectoryNotEmptyException ? "a folder in it is not empty"
-            : f.getReason() != null ? f.getReason() : "the system gave no reason";
-        return reason + " (" + f.getFile() + ")";
-      }
-      return cause.getMessage() == null ? "the system gave no reason" : cause.getMessage();
+      return dev.dossier.diag.FileProblem.describe(cause);
     }
   }
 
@@ -114,13 +108,24 @@ public final class SiteWriter {
     // the String (Path.relativize, which normalises both, was most of the walk's time).
     String root = target.toString();
     int cut = root.endsWith(target.getFileSystem().getSeparator()) ? root.length() : root.length() + 1;
-    try (Stream<Path> walk = Files.find(target, Integer.MAX_VALUE, (p, attributes) -> !attributes.isDirectory() && !(attributes.isSymbolicLink() && Files.isDirectory(p)))) {
+    // A link is an entry of its own, whatever it leads to (the build deletes the link, not what
+    // it leads to); a folder is one when it is empty, else its files speak for it.
+    try (Stream<Path> walk = Files.find(target, Integer.MAX_VALUE, (p, attributes) -> attributes.isDirectory() ? !p.equals(target) && isEmptyFolder(p) : true)) {
       walk.map(p -> p.toString().substring(cut).replace('\\', '/'))
           .filter(p -> !p.equals(MANIFEST) && !written.contains(p) && !HOST_FILES.contains(p))
+          .map(p -> Files.isDirectory(target.resolve(p), LinkOption.NOFOLLOW_LINKS) ? p + "/" : p)
           .sorted()
           .forEach(foreign::add);
     }
     return foreign;
+  }
+
+  private static boolean isEmptyFolder(Path folder) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      return !entries.iterator().hasNext();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Writes a whole site at once. */

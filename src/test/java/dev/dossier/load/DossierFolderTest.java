@@ -88,6 +88,17 @@ class DossierFolderTest {
     });
   }
 
+  /** A folder by the index's name is an error: building without the index would quietly drop every topic and event. */
+  @Test
+  void aFolderNamedLikeTheIndexIsAnError() throws IOException {
+    Files.createDirectories(dir.resolve("index.yml"));
+    assertThat(new DossierFolder(dir).index(diagnostics)).isEmpty();
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+      assertThat(d.headline()).isEqualTo("index.yml: error: index.yml is a folder, not a file, so it cannot be read as the index");
+      assertThat(d.hint()).contains("write the index in a file named index.yml: move what the folder holds elsewhere and delete it");
+    });
+  }
+
   @Test
   void pdfsAndWordFilesAreListedAsNotRead() throws IOException {
     for (String name : new String[] {"a.txt", "scan.pdf", "draft.docx", "index.yml", "notes", ".hidden.pdf", "wire.text"}) {

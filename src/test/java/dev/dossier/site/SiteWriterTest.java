@@ -357,6 +357,30 @@ class SiteWriterTest {
     assertThat(SiteWriter.foreignFiles(tmp.resolve("new"))).isEmpty();
   }
 
+  /**
+   * A link (to a folder too) and an empty folder put in the output are not the tool's either: a
+   * build without --force refuses rather than delete them unsaid; with --force they are counted
+   * among the removed. What a link leads to is never touched.
+   */
+  @Test
+  void aLinkOrAnEmptyFolderInTheOutputIsNotTheToolsEither() throws IOException {
+    Path out = tmp.resolve("site");
+    new SiteWriter().write(List.of(page("index.html", "home"), page("sources/a.html", "a")), out);
+    Path precious = Files.createDirectories(tmp.resolve("precious"));
+    Files.writeString(precious.resolve("keep.txt"), "keep");
+    Files.createSymbolicLink(out.resolve("link"), precious);
+    Files.createDirectories(out.resolve("mine/empty"));
+    Files.createSymbolicLink(out.resolve("sources/gone"), tmp.resolve("nowhere"));
+    assertThat(SiteWriter.foreignFiles(out)).containsExactly("link", "mine/empty/", "sources/gone");
+    try (SiteWriter.Session session = new SiteWriter().open(out)) {
+      session.add(page("index.html", "home, changed"));
+      session.add(page("sources/a.html", "a"));
+      assertThat(session.commit(true).removed()).containsExactly("link", "mine/empty/", "sources/gone");
+    }
+    assertThat(out.resolve("link")).doesNotExist();
+    assertThat(precious.resolve("keep.txt")).hasContent("keep");
+  }
+
   @Test
   void aStaticHostsOwnFilesAreKeptThroughEveryBuild() throws IOException {
     Path out = tmp.resolve("site");
