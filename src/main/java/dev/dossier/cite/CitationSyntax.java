@@ -218,6 +218,35 @@ public final class CitationSyntax {
     return refs;
   }
 
+  /**
+   * What is wrong with a part whose quote opens but does not end it: a quote that closes with
+   * words after it (most often a citation whose ] was left out, so the text after it was read
+   * into it), or one that never closes. The example keeps the part's own key and paragraph.
+   */
+  private static String unclosedQuote(String part, String key) {
+    Matcher number = Pattern.compile(PARAGRAPH + "(\\d+)").matcher(part);
+    String paragraph = number.find() ? " ¶" + number.group(1) : "";
+    int opens = -1;
+    for (int i = 0; i < part.length() && opens < 0; i++) {
+      if (part.charAt(i) == '"' || part.charAt(i) == '“') {
+        opens = i;
+      }
+    }
+    int closes = -1;
+    for (int i = opens + 1; opens >= 0 && i < part.length() && closes < 0; i++) {
+      if (part.charAt(i) == '"' || part.charAt(i) == '”') {
+        closes = i;
+      }
+    }
+    if (closes > 0 && !part.substring(closes + 1).isBlank()) {
+      String after = part.substring(closes + 1).strip().replaceAll("\\s+", " ");
+      return "the citation [@" + key + paragraph + " \"…\"] has words after its quote (\"" + (after.length() > 30 ? after.substring(0, 29) + "…" : after)
+          + "\"): if its ] was left out, end it with ] right after the closing quotation mark, as in [@" + key + paragraph + " \"quoted words\"]";
+    }
+    return "the quote in [@" + key + "] does not end with a quotation mark right before ] or ;"
+        + " (nothing may follow it): write [@" + key + (paragraph.isEmpty() ? " ¶5" : paragraph) + " \"quoted words\"]";
+  }
+
   private static CitationRef parsePart(String part, int offset) {
     if (part.isBlank()) {
       return CitationRef.malformed(offset, "a citation has an empty part (a ; with nothing after it, or two in a row)"
@@ -227,10 +256,7 @@ public final class CitationSyntax {
     if (!m.matches()) {
       Matcher open = UNCLOSED.matcher(part);
       if (open.matches()) {
-        return CitationRef.malformed(
-            offset,
-            "the quote in [@" + open.group(1) + "] does not end with a quotation mark right before ] or ;"
-                + " (nothing may follow it): write [@" + open.group(1) + " ¶5 \"quoted words\"]");
+        return CitationRef.malformed(offset, unclosedQuote(part, open.group(1)));
       }
       Matcher single = SINGLE_QUOTED.matcher(part);
       if (single.matches()) {

@@ -234,7 +234,11 @@ public final class DossierFolder {
       diagnostics.error(cause, "file not found: " + path, missing(path));
       return Optional.empty();
     } catch (IOException e) {
-      diagnostics.error(cause, "cannot read " + path + ": " + e.getMessage(), "check the file's permissions");
+      if (Files.isDirectory(file)) {
+        diagnostics.error(cause, path + " is a folder, not a document", "name a document's file here, or move the folder out of the dossier and put the document in its place");
+      } else {
+        diagnostics.error(cause, "cannot read " + path + ": " + dev.dossier.diag.FileProblem.describe(e), "check the file's permissions");
+      }
       return Optional.empty();
     }
   }

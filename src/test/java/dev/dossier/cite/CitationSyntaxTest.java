@@ -83,7 +83,12 @@ class CitationSyntaxTest {
     assertThat(refs("[@cnn ¶5 \"unclosed quote]").get(0).problem())
         .hasValueSatisfying(p -> assertThat(p).contains("does not end with a quotation mark right before ]"));
     assertThat(refs("[@cnn ¶5 \"words\" extra]").get(0).problem())
-        .hasValueSatisfying(p -> assertThat(p).contains("does not end with a quotation mark right before ]"));
+        .hasValueSatisfying(p -> assertThat(p).startsWith("the citation [@cnn ¶5 \"…\"] has words after its quote (\"extra\")"));
+    // A citation whose ] was left out reads the text after it: said so, with its own paragraph.
+    assertThat(refs("[@cnn ¶1 \"ordering staff out\" The embassy did not comment, its spokesman said]").get(0).problem())
+        .hasValueSatisfying(p -> assertThat(p).contains("has words after its quote (\"The embassy did not comment, …\")")
+            .contains("if its ] was left out, end it with ] right after the closing quotation mark, as in [@cnn ¶1 \"quoted words\"]"));
+    assertThat(refs("[@cnn ¶7 \"unclosed quote]").get(0).problem()).hasValueSatisfying(p -> assertThat(p).endsWith("write [@cnn ¶7 \"quoted words\"]"));
     // A citation left open before the next one ends where the next one starts: both are read.
     String two = "Moved [@a \"unclosed quote. Then [@b ¶2 \"Talks failed\"].";
     int open = two.indexOf("[@");

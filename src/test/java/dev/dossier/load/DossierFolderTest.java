@@ -88,6 +88,17 @@ class DossierFolderTest {
     });
   }
 
+  /** A folder where the index names a document is said to be a folder, not a file that cannot be read. */
+  @Test
+  void aFolderNamedAsADocumentIsSaidToBeAFolder() throws IOException {
+    Files.createDirectories(dir.resolve("wire.txt"));
+    assertThat(new DossierFolder(dir).read("wire.txt", diagnostics, new Position("index.yml", 7, 11))).isEmpty();
+    assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+      assertThat(d.headline()).isEqualTo("index.yml:7:11: error: wire.txt is a folder, not a document");
+      assertThat(d.hint()).contains("name a document's file here, or move the folder out of the dossier and put the document in its place");
+    });
+  }
+
   /** A folder by the index's name is an error: building without the index would quietly drop every topic and event. */
   @Test
   void aFolderNamedLikeTheIndexIsAnError() throws IOException {
