@@ -142,7 +142,9 @@ public final class Assembler {
     List<Event> events = events(index, prose, diagnostics);
     Optional<Prose> description =
         index.description().map(d -> prose.render(d, new Citer(Citer.Kind.DESCRIPTION, "", "About this dossier")));
-    verifier.reportUnknownKeys(diagnostics);
+    if (!index.sourcesUnread()) {
+      verifier.reportUnknownKeys(diagnostics);
+    }
 
     Dossier dossier = new Dossier(
         index.title().orElse(DEFAULT_TITLE),
@@ -251,7 +253,7 @@ public final class Assembler {
       plan.topicsAt = unlisted.getValue().topicsAt();
       plans.add(plan);
       // A file the index names with a slip was said not to be found, with this document as the one meant.
-      if ((!index.sources().isEmpty() || index.title().isPresent()) && !meant.contains(unlisted.getKey())) {
+      if ((!index.sources().isEmpty() || index.title().isPresent()) && !index.sourcesUnread() && !meant.contains(unlisted.getKey())) {
         diagnostics.warning(
             Position.file(document.path()),
             "the index does not list this document; it is included with the key \"" + plan.key + "\"",

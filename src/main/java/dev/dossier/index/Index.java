@@ -20,17 +20,27 @@ public record Index(
     List<SourceEntry> sources,
     List<TopicEntry> topics,
     List<EventEntry> events,
-    List<String> refusedFiles) {
+    List<String> refusedFiles,
+    boolean sourcesUnread) {
 
   /**
    * @param refusedFiles the files of entries refused (for a key another entry has, or none):
    *     listed all the same, so their documents are not taken for ones the index forgot
+   * @param sourcesUnread {@code sources:} is there but is not a list (an error already said):
+   *     no key is known, so what follows from that (every citation's key unknown, every
+   *     document unlisted) would only bury the one error that matters
    */
   public Index {
     sources = List.copyOf(sources);
     topics = List.copyOf(topics);
     events = List.copyOf(events);
     refusedFiles = List.copyOf(refusedFiles);
+  }
+
+  /** An index whose {@code sources:}, if it has one, was read. */
+  public Index(String path, Optional<String> title, Optional<MarkdownText> description, Optional<String> editor, Optional<String> language,
+      Optional<String> baseUrl, List<SourceEntry> sources, List<TopicEntry> topics, List<EventEntry> events, List<String> refusedFiles) {
+    this(path, title, description, editor, language, baseUrl, sources, topics, events, refusedFiles, false);
   }
 
   /** An index with nothing in it: the dossier is made from its documents alone. */

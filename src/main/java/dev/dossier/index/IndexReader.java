@@ -71,7 +71,8 @@ public final class IndexReader {
         sources(yaml, get(m, "sources"), lines, refused),
         topics(yaml, get(m, "topics"), lines),
         events(yaml, get(m, "events"), lines),
-        refused);
+        refused,
+        get(m, "sources").filter(n -> !(n instanceof SequenceNode) && !yaml.isNull(n)).isPresent());
     if (index.title().isEmpty() && index.sources().isEmpty() && index.topics().isEmpty() && index.events().isEmpty()) {
       emptyIndex(path, diagnostics);
     }
