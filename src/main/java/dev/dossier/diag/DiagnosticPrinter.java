@@ -20,7 +20,10 @@ public final class DiagnosticPrinter {
 
   public void print(List<Diagnostic> diagnostics, PrintWriter out) {
     for (Diagnostic d : diagnostics) {
-      out.println(visible(d.headline()));
+      // A line break in a file's name would split "FILE:LINE:COL:" across two lines: it shows as "␤".
+      String path = d.path();
+      String head = path.indexOf('\n') < 0 ? d.headline() : path.replace('\n', '\u2424') + d.headline().substring(path.length());
+      out.println(visible(head));
       if (d.line() > 0) {
         linesOf.apply(d.path())
             .filter(lines -> d.line() <= lines.size())

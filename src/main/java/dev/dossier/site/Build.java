@@ -448,6 +448,10 @@ public final class Build {
   }
 
   private static void cannotCache(Diagnostics diagnostics, IOException e) {
+    // Once is enough: what stops one of the cache's files most often stops them all.
+    if (diagnostics.sorted().stream().anyMatch(d -> d.path().equals(BuildCache.FOLDER))) {
+      return;
+    }
     diagnostics.note(Position.file(BuildCache.FOLDER), "cannot write the build cache: " + dev.dossier.diag.FileProblem.describe(e) + "; the next build will redo the work");
   }
 

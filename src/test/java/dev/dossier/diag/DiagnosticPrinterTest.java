@@ -33,6 +33,15 @@ class DiagnosticPrinterTest {
     assertThat(lines[2].indexOf('^')).isEqualTo(lines[1].indexOf('x'));
   }
 
+  /** A line break in a file's name shows as "␤": the headline stays one line, "FILE: severity: message". */
+  @Test
+  void aLineBreakInAFilesNameKeepsTheHeadlineOnOneLine() {
+    StringWriter out = new StringWriter();
+    new DiagnosticPrinter(path -> Optional.empty())
+        .print(List.of(new Diagnostic("two\nlines.txt", 0, 0, Severity.ERROR, "the document has no text", Optional.empty())), new PrintWriter(out));
+    assertThat(out.toString()).isEqualTo("two\u2424lines.txt: error: the document has no text\n");
+  }
+
   /** The private-use characters a build warns about (U+E000, which marks citations) are shown, as the pages show them: "�". */
   @Test
   void aPrivateUseCharacterIsShownAsTheReplacementCharacter() {
