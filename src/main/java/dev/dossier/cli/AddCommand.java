@@ -54,8 +54,14 @@ final class AddCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DocumentImport.Imported added;
-    try {
-      Optional<URI> address = address();
+    Optional<URI> address = address();
+    Path index = dir.resolve(dev.dossier.load.DossierFolder.INDEX);
+    // One add at a time: each reads the index and writes it back with its entry, so two at once
+    // would each write the index as it read it, and one entry would be lost.
+    try (dev.dossier.site.OutputLock lock = dev.dossier.site.OutputLock.take(index, () -> {
+      err.println("waiting for another add to " + dir + " to finish (it holds " + dev.dossier.site.OutputLock.file(index).getFileName() + ")");
+      err.flush();
+    }, "two adds from changing " + index + " at once", "make sure you can write to " + dir)) {
       DocumentImport into = new DocumentImport(dir);
       added = address.isPresent() ? into.page(address.get(), fetcher(), Instant.now()) : into.file(Path.of(what));
     } catch (Refusal refusal) {

@@ -110,6 +110,10 @@ public final class StarterIndex {
     if (Files.exists(index) && !force) {
       throw Refusal.usage(index + " already exists; pass --force to replace it (its content will be lost)");
     }
+    if (Files.isDirectory(index)) {
+      // Even with --force: a folder is never replaced, with whatever it holds.
+      throw Refusal.usage(index + " is a folder, not a file; move it aside (or delete it), then run init again");
+    }
     IndexFile.replace(dir, text);
     return index;
   }

@@ -69,7 +69,18 @@ public final class OutputLock implements AutoCloseable {
    *     (some network mounts) gives a lock that locks nothing, rather than no build at all
    */
   public static OutputLock take(Path out, Runnable waiting) throws IOException, InterruptedException {
-    Path target = out.toAbsolutePath().normalize();
+    return take(out, waiting, "two builds from writing into " + out.toAbsolutePath().normalize() + " at once", "choose an --out in a folder you can write to");
+  }
+
+  /**
+   * Takes the lock on any file or folder, waiting for whoever holds it: {@code add} takes the
+   * index's, so that two at once do not each write the index as they read it, one's entry lost.
+   *
+   * @param keeps what the lock keeps from happening, for the error when it cannot be made
+   * @param fix what to do then
+   */
+  public static OutputLock take(Path guarded, Runnable waiting, String keeps, String fix) throws IOException, InterruptedException {
+    Path target = guarded.toAbsolutePath().normalize();
     Path file = file(target);
     boolean told = false;
     while (!HELD_HERE.add(file)) {
@@ -80,16 +91,16 @@ public final class OutputLock implements AutoCloseable {
       Thread.sleep(RETRY_MILLIS);
     }
     try {
-      return take(file, target, waiting, told);
+      return take(file, waiting, told, keeps, fix);
     } catch (IOException | InterruptedException | RuntimeException | Error e) {
       HELD_HERE.remove(file);
       throw e;
     }
   }
 
-  private static OutputLock take(Path file, Path target, Runnable waiting, boolean told) throws IOException, InterruptedException {
+  private static OutputLock take(Path file, Runnable waiting, boolean told, String keeps, String fix) throws IOException, InterruptedException {
     while (true) {
-      FileChannel channel = open(file, target);
+      FileChannel channel = open(file, keeps, fix);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -132,16 +143,14 @@ public final class OutputLock implements AutoCloseable {
   }
 
   /** The lock file, opened or made, and its folder with it; an error that says where and what to do. */
-  private static FileChannel open(Path file, Path out) throws IOException {
+  private static FileChannel open(Path file, String keeps, String fix) throws IOException {
     try {
       Files.createDirectories(file.getParent());
       return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (java.nio.file.FileSystemException e) {
       String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
           : e.getReason() != null ? e.getReason() : "the file system refused it";
-      throw new IOException("cannot make " + file + ", which keeps two builds from writing into "
-          + out + " at once: " + why
-          + "; choose an --out in a folder you can write to", e);
+      throw new IOException("cannot make " + file + ", which keeps " + keeps + ": " + why + "; " + fix, e);
     }
   }
 

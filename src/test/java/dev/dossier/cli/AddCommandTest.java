@@ -80,6 +80,45 @@ class AddCommandTest {
 
   // --- Saved files -------------------------------------------------------------------------------
 
+  /**
+   * Adds run at once each wait for the one before to finish with the index: none writes back
+   * the index as it read it, and every document added is listed.
+   */
+  @Test
+  void addsRunAtOnceListEveryDocument() throws Exception {
+    int n = 6;
+    List<Path> notes = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      notes.add(Files.writeString(tmp.resolve("note-" + i + ".txt"), "Published: 2022-02-1" + i + "\n\nNote number " + i + " on the embassy.\n"));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    List<java.util.concurrent.Future<Integer>> exits = new ArrayList<>();
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    for (Path note : notes) {
+      exits.add(pool.submit(() -> {
+        start.await();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        return cli.execute("add", note.toString(), dir.toString());
+      }));
+    }
+    start.countDown();
+    for (java.util.concurrent.Future<Integer> exit : exits) {
+      assertThat(exit.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    }
+    pool.shutdown();
+    Index index = new IndexReader().read("index.yml", Files.readString(dir.resolve("index.yml")), new Diagnostics());
+    List<String> listed = new ArrayList<>();
+    for (SourceEntry entry : index.sources()) {
+      if (Files.readString(dir.resolve(entry.file())).contains(" on the embassy.")) {
+        listed.add(entry.file());
+      }
+    }
+    assertThat(listed).as("the notes the index lists").hasSize(n).doesNotHaveDuplicates();
+    assertThat(dir.resolve(".index.yml.lock")).as("the lock, once every add is done").doesNotExist();
+  }
+
   @Test
   void aSavedNewsPageIsCopiedIndexedAndBuiltWithoutItsChrome() throws IOException {
     assertThat(run("add", FIXTURES.resolve("news-site-article.html").toString(), dir.toString())).isZero();

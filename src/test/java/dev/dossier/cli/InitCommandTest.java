@@ -156,6 +156,17 @@ class InitCommandTest {
     assertThat(Files.readString(plain.resolve("index.yml"))).contains("#   - id: first-topic ", "#     topics: [first-topic]\n");
   }
 
+  /** A folder named index.yml is never replaced, with --force either: init says what it is and what to do. */
+  @Test
+  void aFolderNamedIndexYmlIsSaidToBeOne() throws IOException {
+    Files.createDirectories(dir.resolve("index.yml"));
+    Files.writeString(dir.resolve("index.yml/notes.txt"), "mine");
+    assertThat(run("init", "--force", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("index.yml is a folder, not a file; move it aside (or delete it), then run init again")
+        .doesNotContain("Is a directory").doesNotContain("make room");
+    assertThat(dir.resolve("index.yml/notes.txt")).hasContent("mine");
+  }
+
   @Test
   void anExistingIndexIsOnlyReplacedWithForce() throws IOException {
     Files.writeString(dir.resolve("index.yml"), "title: Mine\n");
