@@ -36,10 +36,10 @@ final class AddCommand implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "the dossier folder (default: ${DEFAULT-VALUE})", defaultValue = "seeds")
   Path dir;
 
-  @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "" + PageFetcher.MAX_BYTES, description = "the largest web page to download (default: ${DEFAULT-VALUE}, 10 MB)")
+  @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "" + PageFetcher.MAX_BYTES, converter = Usage.Bytes.class, description = "the largest web page to download (default: ${DEFAULT-VALUE}, 10 MB)")
   long maxBytes;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "how long to wait for a web page, all of it (default: ${DEFAULT-VALUE})")
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", converter = Usage.Seconds.class, description = "how long to wait for a web page, all of it (default: ${DEFAULT-VALUE})")
   int timeoutSeconds;
 
   @Option(names = "--verbose", description = "show stack traces of unexpected failures")
@@ -48,8 +48,11 @@ final class AddCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Usage.requireFolder(spec, dir);
-    if (maxBytes <= 0 || timeoutSeconds <= 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--max-size and --timeout must be more than 0");
+    if (maxBytes <= 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-size must be more than 0 bytes (10000000 is 10 MB)");
+    }
+    if (timeoutSeconds <= 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be more than 0 seconds");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -26,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin DossierOptions options;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "8000", description = "the port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8000", converter = Usage.Port.class, description = "the port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
   int port;
 
   @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",

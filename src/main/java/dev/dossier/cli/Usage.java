@@ -40,4 +40,47 @@ final class Usage {
               + (here ? " (this folder has an index.yml: dossier " + command + (command.equals("add") ? " FILE" : "") + " .)" : ""));
     }
   }
+
+  /**
+   * A whole number from the command line, refused in words ("'abc' is not a whole number of
+   * bytes"), not in Java's ("'abc' is not a long").
+   *
+   * @param notA what the value should have been, after "is not"
+   */
+  private static long wholeNumber(String value, String notA, long max) {
+    long n;
+    try {
+      n = Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not " + notA);
+    }
+    if (n > max) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is too large");
+    }
+    return n;
+  }
+
+  /** {@code --max-size}: bytes. */
+  static final class Bytes implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      return wholeNumber(value, "a whole number of bytes (10000000 is 10 MB)", Long.MAX_VALUE);
+    }
+  }
+
+  /** {@code --timeout}: seconds. */
+  static final class Seconds implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return (int) wholeNumber(value, "a whole number of seconds", Integer.MAX_VALUE);
+    }
+  }
+
+  /** {@code --port}: a TCP port; whether it is one from 0 to 65535 is said by serve. */
+  static final class Port implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return (int) wholeNumber(value, "a port: give a whole number from 1 to 65535, or 0 for any free one", Integer.MAX_VALUE);
+    }
+  }
 }

@@ -80,6 +80,23 @@ class AddCommandTest {
 
   // --- Saved files -------------------------------------------------------------------------------
 
+  /** A number option given something else is refused in words, naming the option, not Java's type. */
+  @Test
+  void aWrongNumberIsRefusedInWordsNamingItsOption() throws IOException {
+    Path note = Files.writeString(tmp.resolve("note.txt"), "A note.\n");
+    assertThat(run("add", note.toString(), dir.toString(), "--max-size", "abc")).isEqualTo(2);
+    assertThat(err.toString()).contains("'--max-size': 'abc' is not a whole number of bytes (10000000 is 10 MB)").doesNotContain("long");
+    assertThat(run("add", note.toString(), dir.toString(), "--timeout", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--timeout must be more than 0 seconds").doesNotContain("--max-size");
+    assertThat(run("add", note.toString(), dir.toString(), "--max-size", "-5")).isEqualTo(2);
+    assertThat(err.toString()).contains("--max-size must be more than 0 bytes").doesNotContain("--timeout");
+    assertThat(run("add", note.toString(), dir.toString(), "--timeout", "99999999999")).isEqualTo(2);
+    assertThat(err.toString()).contains("'--timeout': '99999999999' is too large");
+    assertThat(run("serve", dir.toString(), "--port", "http")).isEqualTo(2);
+    assertThat(err.toString()).contains("'--port': 'http' is not a port: give a whole number from 1 to 65535, or 0 for any free one").doesNotContain(" int");
+    assertThat(Files.readString(dir.resolve("index.yml"))).isEqualTo(indexBefore);
+  }
+
   /**
    * Adds run at once each wait for the one before to finish with the index: none writes back
    * the index as it read it, and every document added is listed.
