@@ -218,13 +218,16 @@ public final class CitationSyntax {
     return refs;
   }
 
+  /** A paragraph number as a citation writes it ("¶5", "para 5"), the number its group. */
+  private static final Pattern PARAGRAPH_NUMBER = Pattern.compile(PARAGRAPH + "(\\d+)");
+
   /**
    * What is wrong with a part whose quote opens but does not end it: a quote that closes with
    * words after it (most often a citation whose ] was left out, so the text after it was read
    * into it), or one that never closes. The example keeps the part's own key and paragraph.
    */
   private static String unclosedQuote(String part, String key) {
-    Matcher number = Pattern.compile(PARAGRAPH + "(\\d+)").matcher(part);
+    Matcher number = PARAGRAPH_NUMBER.matcher(part);
     String paragraph = number.find() ? " ¶" + number.group(1) : "";
     int opens = -1;
     for (int i = 0; i < part.length() && opens < 0; i++) {

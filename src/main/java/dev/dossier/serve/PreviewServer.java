@@ -231,9 +231,9 @@ public final class PreviewServer implements AutoCloseable {
     StringBuilder out = new StringBuilder("""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>Build failed · dossier serve</title>
-        <script src="/__dossier/reload.js" data-build="BUILD" defer></script></head>
+        <script src="RELOAD" data-build="BUILD" defer></script></head>
         <body><h1>The last build failed</h1><p>Fix these and save; this page reloads by itself.</p><pre>
-        """.replace("BUILD", Integer.toString(build)));
+        """.replace("RELOAD", RELOAD_JS).replace("BUILD", Integer.toString(build)));
     out.append(Entities.escape(shown.strip()));
     return out.append("</pre></body></html>\n").toString();
   }
