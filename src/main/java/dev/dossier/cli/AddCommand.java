@@ -101,13 +101,22 @@ final class AddCommand implements Callable<Integer> {
     if (!SCHEME.matcher(what).matches() || isFile(what)) {
       return Optional.empty();
     }
+    URI uri;
     try {
-      URI uri = new URI(what);
-      if (PageFetcher.isWebAddress(uri)) {
-        return Optional.of(uri);
-      }
+      uri = new URI(what);
     } catch (URISyntaxException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), what + " is not a valid address: " + e.getReason());
+      throw new CommandLine.ParameterException(spec.commandLine(), what + " is not a valid web address: " + PageFetcher.wrongIn(e));
+    }
+    if (PageFetcher.isWebAddress(uri)) {
+      return Optional.of(uri);
+    }
+    if ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) {
+      if (uri.getRawAuthority() != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), what + " is not a web address the program can fetch: its host, \""
+            + uri.getRawAuthority() + "\", is not a host name as Java reads them" + PageFetcher.asciiHost(uri).map(a -> "; give it as " + a).orElse(""));
+      }
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          what + " is not a valid web address: it names no host (a web address reads like https://example.com/news/article)");
     }
     throw new CommandLine.ParameterException(
         spec.commandLine(), what + " is not an http or https address; give a web page's address (http or https) or a document file's path");

@@ -135,7 +135,7 @@ public final class DocumentImport {
       throw Refusal.content(
           Position.file(address.toString()),
           e.getMessage(),
-          "a page the program cannot fetch (behind a login, too large) can be saved from a browser and added as a file");
+          e.hint());
     }
     List<String> notes = new ArrayList<>();
     notes.add("fetched from " + page.address() + " on " + now.truncatedTo(ChronoUnit.SECONDS));

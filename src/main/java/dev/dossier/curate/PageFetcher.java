@@ -43,10 +43,25 @@ public final class PageFetcher {
 
   /** Why a fetch failed, in words for the curator. */
   public static final class FetchFailure extends Exception {
+    private final String hint;
+
     FetchFailure(String message) {
+      this(message, SAVE_IT_YOURSELF);
+    }
+
+    FetchFailure(String message, String hint) {
       super(message);
+      this.hint = hint;
+    }
+
+    /** What the curator can do about this failure in particular. */
+    public String hint() {
+      return hint;
     }
   }
+
+  /** The way round any page the program cannot fetch. */
+  static final String SAVE_IT_YOURSELF = "save the page from a browser (as a complete web page, .html) and add that file";
 
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -79,6 +94,63 @@ public final class PageFetcher {
     this.userAgent = userAgent;
   }
 
+  /**
+   * What is wrong in an address Java's parser refused, in words: its own reasons ("Expected
+   * authority", "Illegal character in path") name the grammar, not the mistake.
+   */
+  public static String wrongIn(java.net.URISyntaxException e) {
+    String input = e.getInput();
+    int at = e.getIndex();
+    String reason = e.getReason();
+    if (reason.startsWith("Illegal character") && at >= 0) {
+      // In a host the parser gives where the host starts, not the character it choked on.
+      while (at < input.length() && ALLOWED_IN_ADDRESS.indexOf(input.charAt(at)) >= 0) {
+        at++;
+      }
+    }
+    String where = at >= 0 ? " at character " + (input.codePointCount(0, Math.min(at, input.length())) + 1) : "";
+    if (reason.startsWith("Illegal character") && at >= 0 && at < input.length()) {
+      int c = input.codePointAt(at);
+      String what = c == ' ' ? "a space" : Character.isISOControl(c) ? "a control character" : "'" + Character.toString(c) + "'";
+      return reason.endsWith("in authority")
+          ? "it holds " + what + where + ", which a host name cannot hold; check the address"
+          : "it holds " + what + where + ", which an address cannot hold as it is; write it as " + percentEncoded(c);
+    }
+    if (reason.equals("Expected authority") || reason.equals("Expected scheme-specific part")) {
+      return "it names no host (a web address reads like https://example.com/news/article)";
+    }
+    if (reason.equals("Malformed escape pair")) {
+      return "the % " + where.strip() + " is not followed by two hexadecimal digits; write a % itself as %25";
+    }
+    return reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1) + where;
+  }
+
+  /** The address with its host in the ASCII form Java can look up (xn--...), when it is a non-ASCII host name. */
+  public static Optional<String> asciiHost(URI uri) {
+    try {
+      String authority = uri.getRawAuthority();
+      URI ascii = new URI(uri.getScheme() + "://" + java.net.IDN.toASCII(authority, java.net.IDN.ALLOW_UNASSIGNED)
+          + (uri.getRawPath() == null ? "" : uri.getRawPath())
+          + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+          + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment()));
+      return isWebAddress(ascii) ? Optional.of(ascii.toString()) : Optional.empty();
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The characters an address may hold as they are (RFC 3986), and % for escapes. */
+  private static final String ALLOWED_IN_ADDRESS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%";
+
+  private static String percentEncoded(int codePoint) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
+      out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+    }
+    return out.toString();
+  }
+
   /** Whether the text is an address {@link #fetch} accepts: http or https, with a host. */
   public static boolean isWebAddress(URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -102,7 +174,7 @@ public final class PageFetcher {
       response = pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      throw new FetchFailure("no complete answer from " + hostPort(uri) + " within " + seconds(requestTimeout));
+      throw new FetchFailure("no complete answer from " + hostPort(uri) + " within " + seconds(requestTimeout), SLOW);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FetchFailure("interrupted while fetching " + uri);
@@ -118,7 +190,7 @@ public final class PageFetcher {
       throw new FetchFailure(unfollowed(response));
     }
     if (status < 200 || status >= 300) {
-      throw new FetchFailure("the server answered " + status + reason(status) + " for " + response.uri());
+      throw new FetchFailure("the server answered " + status + reason(status) + " for " + response.uri(), statusHint(status));
     }
     String contentType = response.headers().firstValue("content-type").orElse("");
     byte[] body = response.body();
@@ -128,7 +200,8 @@ public final class PageFetcher {
     if (!html) {
       throw new FetchFailure(
           response.uri() + " is not a web page (its type is " + (mediaType.isEmpty() ? "not given" : mediaType)
-              + "); download it yourself and add the file, or copy its text into a .txt file");
+              + ")",
+          "dossier reads web pages, .txt, .md and .html: download it yourself and copy the article's text into a .txt file, then add that");
     }
     return utf8(response.uri(), body, contentType);
   }
@@ -289,21 +362,23 @@ public final class PageFetcher {
   FetchFailure failure(URI uri, Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-        return new FetchFailure("unknown host " + uri.getHost() + "; check the address");
+        return new FetchFailure("unknown host " + uri.getHost(), "check the address for a typing mistake, and that this machine is online");
       }
     }
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof TooLarge tooLarge) {
-        return new FetchFailure(uri + " is larger than " + size(tooLarge.max) + "; it was not saved");
+        return new FetchFailure(uri + " is larger than " + size(tooLarge.max) + "; it was not saved",
+            "allow a larger page with --max-size (in bytes), or " + SAVE_IT_YOURSELF);
       }
       if (t instanceof HttpConnectTimeoutException) {
-        return new FetchFailure("could not connect to " + hostPort(uri) + " within " + seconds(connectTimeout));
+        return new FetchFailure("could not connect to " + hostPort(uri) + " within " + seconds(connectTimeout), SLOW);
       }
       if (t instanceof HttpTimeoutException) {
-        return new FetchFailure("no answer from " + hostPort(uri) + " within " + seconds(requestTimeout));
+        return new FetchFailure("no answer from " + hostPort(uri) + " within " + seconds(requestTimeout), SLOW);
       }
       if (t instanceof ConnectException) {
-        return new FetchFailure("could not connect to " + hostPort(uri) + " (connection refused)");
+        return new FetchFailure("could not connect to " + hostPort(uri) + " (connection refused)",
+            "check the address (and its port, if it gives one) and that the site is up");
       }
     }
     String message = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
@@ -328,6 +403,23 @@ public final class PageFetcher {
     return bytes + " bytes";
   }
 
+  /** Waiting longer may be all it takes. */
+  private static final String SLOW = "check that this machine is online; try again later, or wait longer with --timeout (in seconds)";
+
+  /** What to do about an answer that is not the page, by what the status means. */
+  static String statusHint(int status) {
+    if (status == 404 || status == 410) {
+      return "check the address; a page that has moved or gone may be in a web archive (web.archive.org), whose copy can be added";
+    }
+    if (status == 401 || status == 403 || status == 451) {
+      return "the site does not give this page to programs (a login, a paywall or a block): " + SAVE_IT_YOURSELF;
+    }
+    if (status == 429 || status >= 500) {
+      return "the site is busy or failing: try again later, or " + SAVE_IT_YOURSELF;
+    }
+    return SAVE_IT_YOURSELF;
+  }
+
   private static String reason(int status) {
     return switch (status) {
       case 400 -> " (Bad Request)";
@@ -336,6 +428,7 @@ public final class PageFetcher {
       case 404 -> " (Not Found)";
       case 410 -> " (Gone)";
       case 429 -> " (Too Many Requests)";
+      case 451 -> " (Unavailable For Legal Reasons)";
       case 500 -> " (Internal Server Error)";
       case 502 -> " (Bad Gateway)";
       case 503 -> " (Service Unavailable)";

@@ -399,6 +399,23 @@ class AddCommandTest {
   }
 
   @Test
+  void aMistypedAddressIsExplainedInWordsNotInTheParsersTerms() throws IOException {
+    Map<String, String> before = snapshot(dir);
+    assertThat(run("add", "http://", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("http:// is not a valid web address: it names no host (a web address reads like https://example.com/news/article)")
+        .doesNotContain("Expected authority");
+    assertThat(run("add", "https://example.com/a b", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("it holds a space at character 22, which an address cannot hold as it is; write it as %20");
+    assertThat(run("add", "https://example.com/100%", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("the % at character 24 is not followed by two hexadecimal digits; write a % itself as %25");
+    assertThat(run("add", "https://exa mple.com/", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("it holds a space at character 12, which a host name cannot hold");
+    assertThat(run("add", "https://exämple.com/news?id=1", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("its host, \"exämple.com\", is not a host name as Java reads them; give it as https://xn--exmple-cua.com/news?id=1");
+    assertThat(snapshot(dir)).isEqualTo(before);
+  }
+
+  @Test
   void aPageWithoutArticleTextIsRefused() throws IOException {
     Map<String, String> before = snapshot(dir);
     Path empty = Files.writeString(tmp.resolve("login.html"), "<html><body><nav><a href=/>Home</a></nav><footer>© 2022</footer></body></html>");
@@ -526,6 +543,8 @@ class AddCommandTest {
     byte[] big = ("<html><body><article><p>" + "word ".repeat(2000) + "</p></article></body></html>").getBytes(StandardCharsets.UTF_8);
     String base = serve(Map.of(
         "/missing", exchange -> exchange.sendResponseHeaders(404, -1),
+        "/login", exchange -> exchange.sendResponseHeaders(403, -1),
+        "/busy", exchange -> exchange.sendResponseHeaders(503, -1),
         "/big", page(big, "text/html"),
         "/big-chunked", exchange -> {
           exchange.getResponseHeaders().add("Content-Type", "text/html");
@@ -551,12 +570,18 @@ class AddCommandTest {
     Map<String, String> before = snapshot(dir);
 
     assertThat(run("add", base + "/missing", dir.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("the server answered 404 (Not Found) for " + base + "/missing").contains("nothing was added");
+    assertThat(err.toString()).contains("the server answered 404 (Not Found) for " + base + "/missing").contains("nothing was added")
+        .contains("check the address; a page that has moved or gone may be in a web archive");
+    assertThat(run("add", base + "/login", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("the server answered 403 (Forbidden)")
+        .contains("the site does not give this page to programs (a login, a paywall or a block): save the page from a browser");
+    assertThat(run("add", base + "/busy", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("the server answered 503 (Service Unavailable)").contains("the site is busy or failing: try again later");
 
     assertThat(run("add", base + "/big", dir.toString(), "--max-size", "1000")).isEqualTo(1);
     assertThat(err.toString()).contains(base + "/big is larger than 1000 bytes; it was not saved");
     assertThat(run("add", base + "/big-chunked", dir.toString(), "--max-size", "4096")).isEqualTo(1);
-    assertThat(err.toString()).contains("is larger than 4 kB");
+    assertThat(err.toString()).contains("is larger than 4 kB").contains("allow a larger page with --max-size (in bytes)");
 
     assertThat(run("add", base + "/report.pdf", dir.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("is not a web page (its type is application/pdf)");
@@ -568,11 +593,12 @@ class AddCommandTest {
     assertThat(err.toString()).contains("too many redirects");
 
     assertThat(run("add", base + "/slow", dir.toString(), "--timeout", "1")).isEqualTo(1);
-    assertThat(err.toString()).contains("within 1 s");
+    assertThat(err.toString()).contains("within 1 s").contains("wait longer with --timeout (in seconds)");
 
     // .invalid never resolves (RFC 2606): a mistyped host is named as such, not as a refused connection.
     assertThat(run("add", "http://nonexistent.invalid/x", dir.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("unknown host nonexistent.invalid; check the address").doesNotContain("connection refused");
+    assertThat(err.toString()).contains("unknown host nonexistent.invalid").contains("check the address for a typing mistake")
+        .doesNotContain("connection refused");
 
     assertThat(snapshot(dir)).isEqualTo(before);
   }
