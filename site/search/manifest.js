@@ -1,1 +1,1 @@
-dossierSearch.manifest({"format":6,"version":"42bb07d88c0b5d53","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["47e12d1cda519794","5b88c3e1d8b24561"]});
+dossierSearch.manifest({"format":6,"version":"55e71798ad7099df","docs":93,"kinds":{"topic":[0,9],"event":[9,34],"source":[34,37],"paragraph":[37,93]},"impactLevels":15,"termShards":["1"],"docShards":[0,26],"docNames":["17ad0d6ab972f0cc","e923ee402df67baf"]});

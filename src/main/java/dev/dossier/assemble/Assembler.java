@@ -141,7 +141,7 @@ public final class Assembler {
 
     List<Event> events = events(index, prose, diagnostics);
     Optional<Prose> description =
-        index.description().map(d -> prose.render(d, new Citer(Citer.Kind.DESCRIPTION, "", "About this dossier")));
+        index.description().map(d -> prose.render(d, new Citer(Citer.Kind.DESCRIPTION, "", "Overview")));
     if (!index.sourcesUnread()) {
       verifier.reportUnknownKeys(diagnostics);
     }

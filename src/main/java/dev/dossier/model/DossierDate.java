@@ -174,6 +174,24 @@ public record DossierDate(LocalDate start, Precision precision, boolean approxim
   }
 
   /**
+   * What {@code <time datetime>} can truthfully say of the date: {@link #machine} for one day,
+   * month or year; for a range, the month or the year that holds all of it (HTML has no interval
+   * syntax, and its first day alone would claim a day it is not); empty for a range across years.
+   */
+  public Optional<String> enclosing() {
+    if (end.isEmpty()) {
+      return Optional.of(machine());
+    }
+    LocalDate to = end.get();
+    if (to.getYear() != start.getYear()) {
+      return Optional.empty();
+    }
+    return Optional.of(to.getMonthValue() == start.getMonthValue()
+        ? String.format(Locale.ROOT, "%04d-%02d", start.getYear(), start.getMonthValue())
+        : String.format(Locale.ROOT, "%04d", start.getYear()));
+  }
+
+  /**
    * For people: "14 February 2022", "February 2022", "c. 18 January 2022", "10–16 January 2022",
    * "c. 6–17 January 2022".
    */

@@ -278,6 +278,8 @@ final class Views {
     }
     page.put("blocks", blocks);
     page.put("citedBy", backlinks.citing(source.key()).stream().map(c -> citer(c, page.links)).distinct().toList());
+    // Its own date note is left out of "Cited by" and the bibliography's count: said so, as its paragraphs say it cites them.
+    page.put("datedByItself", source.publishedNote().stream().flatMap(n -> n.citations().stream()).anyMatch(c -> c.key().equals(source.key())));
     return page.model();
   }
 
@@ -424,6 +426,7 @@ final class Views {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("label", d.label());
     v.put("machine", d.machine());
+    v.put("datetime", d.enclosing().orElse(null));
     v.put("iso", d.iso());
     v.put("approximate", d.approximate());
     v.put("range", d.isRange());

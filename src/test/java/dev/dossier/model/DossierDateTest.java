@@ -27,6 +27,20 @@ class DossierDateTest {
     assertThat(range.approximate()).isFalse();
   }
 
+  /**
+   * A page's {@code <time datetime>} claims no single day for a range: it gives the month or year
+   * that holds it, and nothing for a range across years, which a page then shows in a span.
+   */
+  @Test
+  void aRangeIsGivenToMachinesAsTheMonthOrYearThatHoldsIt() {
+    assertThat(date("2022-02-14").enclosing()).contains("2022-02-14");
+    assertThat(date("2022-02").enclosing()).contains("2022-02");
+    assertThat(date("~2022").enclosing()).contains("2022");
+    assertThat(date("~2022-01-06/2022-01-17").enclosing()).contains("2022-01");
+    assertThat(date("2022-01-30/2022-02-02").enclosing()).contains("2022");
+    assertThat(date("2021-12-30/2022-01-02").enclosing()).isEmpty();
+  }
+
   /** A range whose ends rest on an approximate date ("in the days after", in an article dated to about 18 January) says so. */
   @Test
   void aRangeMayBeApproximate() {
